@@ -1,0 +1,18 @@
+//! The one brain of Resuma.
+//!
+//! `resuma-analysis` parses `view!`, (later) translates handler closures to JavaScript
+//! and measures payloads. The proc macros, `resuma check` and the language server all
+//! call it, so the editor, the terminal and the compiler say the same thing.
+//!
+//! **Invariant:** it does no IO, never panics on any input, and knows nothing of axum,
+//! LSP or miette: it takes tokens or text and returns plain data.
+
+pub mod check;
+pub mod diagnostics;
+pub mod scan;
+pub mod span;
+pub mod view;
+
+pub use check::{check, parse_views, FileView};
+pub use diagnostics::{Code, Diagnostic, Label, Severity};
+pub use span::{LineCol, LineIndex, TextRange, TokenSpan};

@@ -1,0 +1,19 @@
+//! `view!`: its grammar, its tree and its diagnostics.
+//!
+//! [`parse`] takes the tokens inside `view! { … }` (from a proc macro or from a file's
+//! text) and always returns a tree plus every diagnostic, never an error or a panic.
+
+mod ast;
+mod events;
+mod literal;
+mod parser;
+#[cfg(test)]
+mod tests;
+
+pub use ast::{
+    event_of, is_void_element, AttrValue, Attribute, Block, ComponentCall, Element, Fragment, Name,
+    Node, Text, ViewTree, VOID_ELEMENTS,
+};
+pub use events::{is_known_event, suggest_event, KNOWN_EVENTS};
+pub use literal::unquote_str;
+pub use parser::{parse, Parsed, MAX_DEPTH};
