@@ -51,11 +51,8 @@ impl FileView {
 /// Every `view!` in `text`, parsed. Never fails, never panics.
 pub fn parse_views(text: &str) -> Vec<FileView> {
     let sites = find_views(text);
-    let broken: Vec<TextRange> = sites
-        .iter()
-        .filter(|it| it.delimiter_problem.is_some())
-        .map(|it| it.body)
-        .collect();
+    let broken: Vec<TextRange> =
+        sites.iter().filter(|it| it.delimiter_problem.is_some()).map(|it| it.body).collect();
     sites
         .into_iter()
         .filter_map(|site| {
@@ -75,10 +72,7 @@ pub fn parse_views(text: &str) -> Vec<FileView> {
 
 /// All diagnostics of a file, sorted by position.
 pub fn check(text: &str) -> Vec<Diagnostic<TextRange>> {
-    let mut out: Vec<_> = parse_views(text)
-        .iter()
-        .flat_map(FileView::diagnostics)
-        .collect();
+    let mut out: Vec<_> = parse_views(text).iter().flat_map(FileView::diagnostics).collect();
     out.sort_by_key(|it| (it.span.start, it.span.end));
     out
 }
@@ -89,28 +83,15 @@ fn parse_site(text: &str, site: ViewSite) -> FileView {
             DelimiterProblem::Unclosed { open, delimiter } => {
                 diag::unclosed_delimiter(open, delimiter)
             }
-            DelimiterProblem::Mismatched {
-                found_at,
-                found,
-                open,
-                opened,
-            } => diag::mismatched_delimiter(found_at, found, open, opened),
+            DelimiterProblem::Mismatched { found_at, found, open, opened } => {
+                diag::mismatched_delimiter(found_at, found, open, opened)
+            }
         };
-        return FileView {
-            site,
-            parsed: None,
-            problem: Some(problem),
-        };
+        return FileView { site, parsed: None, problem: Some(problem) };
     }
-    let body = text
-        .get(site.body.start as usize..site.body.end as usize)
-        .unwrap_or("");
+    let body = text.get(site.body.start as usize..site.body.end as usize).unwrap_or("");
     match TokenStream::from_str(body) {
-        Ok(tokens) => FileView {
-            parsed: Some(parse(tokens)),
-            site,
-            problem: None,
-        },
+        Ok(tokens) => FileView { parsed: Some(parse(tokens)), site, problem: None },
         Err(err) => {
             let range = err.span().byte_range();
             let span = if range.is_empty() {
@@ -118,11 +99,7 @@ fn parse_site(text: &str, site: ViewSite) -> FileView {
             } else {
                 TextRange::new(range.start as u32, range.end as u32).shift(site.body.start)
             };
-            FileView {
-                site,
-                parsed: None,
-                problem: Some(diag::unlexable(span)),
-            }
+            FileView { site, parsed: None, problem: Some(diag::unlexable(span)) }
         }
     }
 }

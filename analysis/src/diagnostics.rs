@@ -140,10 +140,7 @@ impl<S> Diagnostic<S> {
             labels: self
                 .labels
                 .into_iter()
-                .map(|label| Label {
-                    span: f(label.span),
-                    message: label.message,
-                })
+                .map(|label| Label { span: f(label.span), message: label.message })
                 .collect(),
             help: self.help,
         }
@@ -166,10 +163,7 @@ impl<S> Diagnostic<S> {
     }
 
     fn with_label(mut self, span: S, message: impl Into<String>) -> Diagnostic<S> {
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-        });
+        self.labels.push(Label { span, message: message.into() });
         self
     }
 }
@@ -215,11 +209,8 @@ pub(crate) fn duplicate_attribute<S>(second: S, first: S, name: &str) -> Diagnos
 }
 
 pub(crate) fn unknown_event<S>(span: S, written: &str, suggestion: Option<&str>) -> Diagnostic<S> {
-    let diagnostic = Diagnostic::error(
-        Code::UnknownEvent,
-        span,
-        format!("unknown event `{written}`"),
-    );
+    let diagnostic =
+        Diagnostic::error(Code::UnknownEvent, span, format!("unknown event `{written}`"));
     match suggestion {
         Some(it) => diagnostic.with_help(format!("did you mean `{it}`?")),
         None => diagnostic.with_help(
@@ -243,9 +234,7 @@ pub(crate) fn missing_attribute_value<S>(span: S, name: &str) -> Diagnostic<S> {
         span,
         format!("expected a value after `{name}=`"),
     )
-    .with_help(format!(
-        "write {name}=\"…\" or {name}={{…}}, or drop the `=` for a flag"
-    ))
+    .with_help(format!("write {name}=\"…\" or {name}={{…}}, or drop the `=` for a flag"))
 }
 
 pub(crate) fn handler_not_closure<S>(span: S, name: &str) -> Diagnostic<S> {
@@ -258,15 +247,11 @@ pub(crate) fn handler_not_closure<S>(span: S, name: &str) -> Diagnostic<S> {
 }
 
 pub(crate) fn bare_text<S>(span: S, text: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::BareText,
-        span,
-        "text in view! must be a string literal".to_owned(),
-    )
-    .with_help(format!(
-        "put it in quotes: \"{}\", or in braces for a value: {{…}}",
-        text.escape_default()
-    ))
+    Diagnostic::error(Code::BareText, span, "text in view! must be a string literal".to_owned())
+        .with_help(format!(
+            "put it in quotes: \"{}\", or in braces for a value: {{…}}",
+            text.escape_default()
+        ))
 }
 
 pub(crate) fn expected_tag_name<S>(span: S) -> Diagnostic<S> {
@@ -275,12 +260,8 @@ pub(crate) fn expected_tag_name<S>(span: S) -> Diagnostic<S> {
 }
 
 pub(crate) fn unterminated_tag<S>(open: S, tag: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::UnexpectedToken,
-        open,
-        format!("expected `>` to end the <{tag}> tag"),
-    )
-    .with_help("add `>`, or `/>` for an element without children")
+    Diagnostic::error(Code::UnexpectedToken, open, format!("expected `>` to end the <{tag}> tag"))
+        .with_help("add `>`, or `/>` for an element without children")
 }
 
 pub(crate) fn unexpected_in_tag<S>(span: S, token: &str, tag: &str) -> Diagnostic<S> {
@@ -293,12 +274,8 @@ pub(crate) fn unexpected_in_tag<S>(span: S, token: &str, tag: &str) -> Diagnosti
 }
 
 pub(crate) fn unexpected_closing<S>(span: S, token: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::UnexpectedToken,
-        span,
-        format!("unexpected `{token}` in a closing tag"),
-    )
-    .with_help("a closing tag is written </name>")
+    Diagnostic::error(Code::UnexpectedToken, span, format!("unexpected `{token}` in a closing tag"))
+        .with_help("a closing tag is written </name>")
 }
 
 pub(crate) fn nesting_too_deep<S>(span: S, limit: usize) -> Diagnostic<S> {
@@ -330,14 +307,8 @@ pub(crate) fn mismatched_delimiter<S>(
         close,
         format!("mismatched closing delimiter `{found}`"),
     )
-    .with_label(
-        open,
-        format!("this `{opened}` is closed by `{}`", closing_of(opened)),
-    )
-    .with_help(format!(
-        "close `{opened}` with `{}` first",
-        closing_of(opened)
-    ))
+    .with_label(open, format!("this `{opened}` is closed by `{}`", closing_of(opened)))
+    .with_help(format!("close `{opened}` with `{}` first", closing_of(opened)))
 }
 
 pub(crate) fn unlexable<S>(span: S) -> Diagnostic<S> {

@@ -112,21 +112,17 @@ pub fn find_views(text: &str) -> Vec<ViewSite> {
             _ => None,
         };
         if let Some(d) = delimiter {
-            let site = sites
-                .last()
-                .filter(|it| it.open.start == start as u32)
-                .map(|_| sites.len() - 1);
+            let site =
+                sites.last().filter(|it| it.open.start == start as u32).map(|_| sites.len() - 1);
             open.push((start as u32, d as char, site));
         }
     }
     for (position, ch, site) in open {
         if let Some(site) = site {
-            sites[site]
-                .delimiter_problem
-                .get_or_insert(DelimiterProblem::Unclosed {
-                    open: TextRange::new(position, position + 1),
-                    delimiter: ch,
-                });
+            sites[site].delimiter_problem.get_or_insert(DelimiterProblem::Unclosed {
+                open: TextRange::new(position, position + 1),
+                delimiter: ch,
+            });
         }
     }
     sites
@@ -179,17 +175,12 @@ fn flag_enclosing_sites(
 ) {
     let target = own.or_else(|| open.iter().rev().find_map(|&(_, _, site)| site));
     if let Some(site) = target {
-        sites[site]
-            .delimiter_problem
-            .get_or_insert_with(|| problem.clone());
+        sites[site].delimiter_problem.get_or_insert_with(|| problem.clone());
     }
 }
 
 fn memchr_or_end(bytes: &[u8], from: usize, needle: u8) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == needle)
-        .map_or(bytes.len(), |at| from + at)
+    bytes[from..].iter().position(|&b| b == needle).map_or(bytes.len(), |at| from + at)
 }
 
 fn skip_block_comment(bytes: &[u8], from: usize) -> usize {
@@ -261,12 +252,7 @@ fn raw_or_prefixed_string(bytes: &[u8], word: &str, at: usize) -> Option<usize> 
             let mut i = at + hashes + 1;
             while i < bytes.len() {
                 if bytes[i] == b'"'
-                    && bytes[i + 1..]
-                        .iter()
-                        .take(hashes)
-                        .filter(|&&b| b == b'#')
-                        .count()
-                        == hashes
+                    && bytes[i + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes
                 {
                     return Some(i + 1 + hashes);
                 }
@@ -281,19 +267,13 @@ fn raw_or_prefixed_string(bytes: &[u8], word: &str, at: usize) -> Option<usize> 
 }
 
 fn is_ident_start(text: &str, i: usize) -> bool {
-    text[i..]
-        .chars()
-        .next()
-        .is_some_and(|c| c == '_' || c.is_alphabetic())
+    text[i..].chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
 }
 
 fn ident_end(text: &str, from: usize) -> usize {
     let mut end = from;
     if text[from..].starts_with("r#")
-        && text[from + 2..]
-            .chars()
-            .next()
-            .is_some_and(|c| c == '_' || c.is_alphabetic())
+        && text[from + 2..].chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
     {
         end += 2;
     }
@@ -342,10 +322,7 @@ mod tests {
             fn f<'a>() -> View { view! { <p>"a" {x.map(|y| view!(<b/>))}</p> } }
             let t = resuma::view![<i/>];
         "##;
-        assert_eq!(
-            bodies(text),
-            vec![r#" <p>"a" {x.map(|y| view!(<b/>))}</p> "#, "<b/>", "<i/>"]
-        );
+        assert_eq!(bodies(text), vec![r#" <p>"a" {x.map(|y| view!(<b/>))}</p> "#, "<b/>", "<i/>"]);
     }
 
     #[test]
@@ -355,21 +332,14 @@ mod tests {
         assert_eq!(sites.len(), 1);
         assert_eq!(
             sites[0].delimiter_problem,
-            Some(DelimiterProblem::Unclosed {
-                open: TextRange::new(15, 16),
-                delimiter: '{'
-            })
+            Some(DelimiterProblem::Unclosed { open: TextRange::new(15, 16), delimiter: '{' })
         );
 
         let text = "view! { <p>{x)</p> }";
         let sites = find_views(text);
         assert!(matches!(
             sites[0].delimiter_problem,
-            Some(DelimiterProblem::Mismatched {
-                found: ')',
-                opened: '{',
-                ..
-            })
+            Some(DelimiterProblem::Mismatched { found: ')', opened: '{', .. })
         ));
     }
 

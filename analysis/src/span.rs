@@ -18,10 +18,7 @@ pub struct TextRange {
 impl TextRange {
     /// A range from `start` to `end` (bytes); a reversed pair is put in order.
     pub fn new(start: u32, end: u32) -> TextRange {
-        TextRange {
-            start: start.min(end),
-            end: start.max(end),
-        }
+        TextRange { start: start.min(end), end: start.max(end) }
     }
 
     /// Length of the range in bytes.
@@ -36,18 +33,12 @@ impl TextRange {
 
     /// The range moved `by` bytes to the right.
     pub fn shift(self, by: u32) -> TextRange {
-        TextRange {
-            start: self.start.saturating_add(by),
-            end: self.end.saturating_add(by),
-        }
+        TextRange { start: self.start.saturating_add(by), end: self.end.saturating_add(by) }
     }
 
     /// The smallest range covering both.
     pub fn cover(self, other: TextRange) -> TextRange {
-        TextRange {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        TextRange { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -84,25 +75,16 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
+            text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1),
         );
-        LineIndex {
-            line_starts,
-            len_bytes: text.len() as u32,
-        }
+        LineIndex { line_starts, len_bytes: text.len() as u32 }
     }
 
     /// Line and byte column of `offset`; an offset past the end is clamped to the end.
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = offset.min(self.len_bytes);
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        LineCol {
-            line: line as u32,
-            col_bytes: offset - self.line_starts[line],
-        }
+        LineCol { line: line as u32, col_bytes: offset - self.line_starts[line] }
     }
 
     /// Byte offset of a line and byte column; `None` past the last line.
@@ -114,10 +96,8 @@ impl LineIndex {
     /// Byte range of line `line` without its line ending, `None` past the last line.
     pub fn line_range(&self, line: u32, text: &str) -> Option<TextRange> {
         let start = *self.line_starts.get(line as usize)?;
-        let mut end = self
-            .line_starts
-            .get(line as usize + 1)
-            .map_or(self.len_bytes, |&next| next - 1);
+        let mut end =
+            self.line_starts.get(line as usize + 1).map_or(self.len_bytes, |&next| next - 1);
         if end > start && text.as_bytes().get(end as usize - 1) == Some(&b'\r') {
             end -= 1;
         }
@@ -146,18 +126,12 @@ pub struct TokenSpan {
 impl TokenSpan {
     /// The span of a single token.
     pub fn single(span: proc_macro2::Span) -> TokenSpan {
-        TokenSpan {
-            start: span,
-            end: span,
-        }
+        TokenSpan { start: span, end: span }
     }
 
     /// From the start of `self` to the end of `other`.
     pub fn to(self, other: TokenSpan) -> TokenSpan {
-        TokenSpan {
-            start: self.start,
-            end: other.end,
-        }
+        TokenSpan { start: self.start, end: other.end }
     }
 
     /// Byte range of the run in the text the tokens were lexed from, plus `base`.
@@ -186,56 +160,14 @@ mod tests {
         let text = "ab\r\ncé\nlast";
         let index = LineIndex::new(text);
         assert_eq!(index.n_lines(), 3);
-        assert_eq!(
-            index.line_col(0),
-            LineCol {
-                line: 0,
-                col_bytes: 0
-            }
-        );
-        assert_eq!(
-            index.line_col(4),
-            LineCol {
-                line: 1,
-                col_bytes: 0
-            }
-        );
-        assert_eq!(
-            index.line_col(7),
-            LineCol {
-                line: 1,
-                col_bytes: 3
-            }
-        );
-        assert_eq!(
-            index.line_col(8),
-            LineCol {
-                line: 2,
-                col_bytes: 0
-            }
-        );
-        assert_eq!(
-            index.line_col(999),
-            LineCol {
-                line: 2,
-                col_bytes: 4
-            }
-        );
-        assert_eq!(
-            index.offset(LineCol {
-                line: 2,
-                col_bytes: 2
-            }),
-            Some(10)
-        );
+        assert_eq!(index.line_col(0), LineCol { line: 0, col_bytes: 0 });
+        assert_eq!(index.line_col(4), LineCol { line: 1, col_bytes: 0 });
+        assert_eq!(index.line_col(7), LineCol { line: 1, col_bytes: 3 });
+        assert_eq!(index.line_col(8), LineCol { line: 2, col_bytes: 0 });
+        assert_eq!(index.line_col(999), LineCol { line: 2, col_bytes: 4 });
+        assert_eq!(index.offset(LineCol { line: 2, col_bytes: 2 }), Some(10));
         assert_eq!(index.line_range(0, text), Some(TextRange::new(0, 2)));
         assert_eq!(index.line_range(1, text), Some(TextRange::new(4, 7)));
-        assert_eq!(
-            index.offset(LineCol {
-                line: 3,
-                col_bytes: 0
-            }),
-            None
-        );
+        assert_eq!(index.offset(LineCol { line: 3, col_bytes: 0 }), None);
     }
 }

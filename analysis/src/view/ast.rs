@@ -159,6 +159,5 @@ pub fn event_of(attribute: &str) -> Option<String> {
         return Some(event.to_ascii_lowercase());
     }
     let rest = attribute.strip_prefix("on")?;
-    rest.starts_with(|c: char| c.is_ascii_uppercase())
-        .then(|| rest.to_ascii_lowercase())
+    rest.starts_with(|c: char| c.is_ascii_uppercase()).then(|| rest.to_ascii_lowercase())
 }

@@ -79,21 +79,14 @@ pub fn is_known_event(event: &str) -> bool {
 /// (`onClik` → `onClick`, `on:clik` → `on:click`), if one is close enough.
 pub fn suggest_event(written: &str) -> Option<String> {
     let colon_form = written.starts_with("on:");
-    let event = written
-        .trim_start_matches("on:")
-        .trim_start_matches("on")
-        .to_ascii_lowercase();
+    let event = written.trim_start_matches("on:").trim_start_matches("on").to_ascii_lowercase();
     let (name, camel) = KNOWN_EVENTS
         .iter()
         .map(|&(name, camel)| (edit_distance(&event, name), name, camel))
         .filter(|&(distance, name, _)| distance <= (name.len() / 3).max(1))
         .min_by_key(|&(distance, ..)| distance)
         .map(|(_, name, camel)| (name, camel))?;
-    Some(if colon_form {
-        format!("on:{name}")
-    } else {
-        format!("on{camel}")
-    })
+    Some(if colon_form { format!("on:{name}") } else { format!("on{camel}") })
 }
 
 /// Damerau-Levenshtein distance over chars (adjacent swaps count one edit): typing
@@ -105,15 +98,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
+            let mut best =
+                (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(rows[i - 2][j - 2] + 1);
             }

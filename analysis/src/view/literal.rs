@@ -57,10 +57,7 @@ pub fn unquote_str(literal: &str) -> Option<String> {
                 out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
             }
             '\n' | '\r' => {
-                while chars
-                    .peek()
-                    .is_some_and(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
-                {
+                while chars.peek().is_some_and(|c| matches!(c, ' ' | '\t' | '\n' | '\r')) {
                     chars.next();
                 }
             }
@@ -81,10 +78,7 @@ mod tests {
             unquote_str(r#""a\n\t\"\\\x41\u{e9}\u{1F600}""#).as_deref(),
             Some("a\n\t\"\\Aé😀")
         );
-        assert_eq!(
-            unquote_str("\"line \\\n    next\"").as_deref(),
-            Some("line next")
-        );
+        assert_eq!(unquote_str("\"line \\\n    next\"").as_deref(), Some("line next"));
         assert_eq!(
             unquote_str(r###"r#"raw "quoted" \n"#"###).as_deref(),
             Some(r#"raw "quoted" \n"#)

@@ -6,6 +6,7 @@
 mod ast;
 mod events;
 mod literal;
+mod markup;
 mod parser;
 #[cfg(test)]
 mod tests;
@@ -16,4 +17,5 @@ pub use ast::{
 };
 pub use events::{is_known_event, suggest_event, KNOWN_EVENTS};
 pub use literal::unquote_str;
+pub use markup::{escape_attr, escape_text, is_url_attribute, URL_ATTRIBUTES};
 pub use parser::{parse, Parsed, MAX_DEPTH};

@@ -44,12 +44,7 @@ pub fn parse(tokens: TokenStream) -> Parsed {
         diagnostics: Vec::new(),
     };
     parser.run();
-    Parsed {
-        tree: ViewTree {
-            nodes: parser.roots,
-        },
-        diagnostics: parser.diagnostics,
-    }
+    Parsed { tree: ViewTree { nodes: parser.roots }, diagnostics: parser.diagnostics }
 }
 
 struct Parser {
@@ -69,20 +64,9 @@ struct Frame {
 }
 
 enum FrameKind {
-    Element {
-        tag: Name,
-        attrs: Vec<Attribute>,
-        open_span: TokenSpan,
-    },
-    Component {
-        name: Name,
-        path: TokenStream,
-        props: Vec<Attribute>,
-        open_span: TokenSpan,
-    },
-    Fragment {
-        open_span: TokenSpan,
-    },
+    Element { tag: Name, attrs: Vec<Attribute>, open_span: TokenSpan },
+    Component { name: Name, path: TokenStream, props: Vec<Attribute>, open_span: TokenSpan },
+    Fragment { open_span: TokenSpan },
 }
 
 impl Frame {
@@ -104,34 +88,26 @@ impl Frame {
 
     fn into_node(self, close_span: Option<TokenSpan>) -> Node {
         match self.kind {
-            FrameKind::Element {
-                tag,
-                attrs,
-                open_span,
-            } => Node::Element(Element {
+            FrameKind::Element { tag, attrs, open_span } => Node::Element(Element {
                 tag,
                 attrs,
                 children: self.children,
                 open_span,
                 close_span,
             }),
-            FrameKind::Component {
-                name,
-                path,
-                props,
-                open_span,
-            } => Node::Component(ComponentCall {
-                name,
-                path,
-                props,
-                children: self.children,
-                open_span,
-                close_span,
-            }),
-            FrameKind::Fragment { open_span } => Node::Fragment(Fragment {
-                children: self.children,
-                open_span,
-            }),
+            FrameKind::Component { name, path, props, open_span } => {
+                Node::Component(ComponentCall {
+                    name,
+                    path,
+                    props,
+                    children: self.children,
+                    open_span,
+                    close_span,
+                })
+            }
+            FrameKind::Fragment { open_span } => {
+                Node::Fragment(Fragment { children: self.children, open_span })
+            }
         }
     }
 }
@@ -151,11 +127,8 @@ impl Parser {
         while let Some(token) = self.peek().cloned() {
             if self.stack.len() > MAX_DEPTH {
                 let span = self.stack.last().map_or(span_of(&token), Frame::open_span);
-                self.diagnostics
-                    .push(diag::nesting_too_deep(span, MAX_DEPTH));
-                self.stack
-                    .iter_mut()
-                    .for_each(|frame| frame.reported = true);
+                self.diagnostics.push(diag::nesting_too_deep(span, MAX_DEPTH));
+                self.stack.iter_mut().for_each(|frame| frame.reported = true);
                 break;
             }
             match &token {
@@ -163,10 +136,7 @@ impl Parser {
                 TokenTree::Literal(lit) => match unquote_str(&lit.to_string()) {
                     Some(value) => {
                         self.pos += 1;
-                        self.attach(Node::Text(Text {
-                            value,
-                            span: lit.span().into(),
-                        }));
+                        self.attach(Node::Text(Text { value, span: lit.span().into() }));
                     }
                     None => self.bare_text(),
                 },
@@ -178,10 +148,7 @@ impl Parser {
                     // A `$fragment` substituted by macro_rules: a string stays text.
                     self.pos += 1;
                     let node = match single_str(group) {
-                        Some(value) => Node::Text(Text {
-                            value,
-                            span: group.span().into(),
-                        }),
+                        Some(value) => Node::Text(Text { value, span: group.span().into() }),
                         None => Node::Expr(block_of(group)),
                     };
                     self.attach(node);
@@ -191,8 +158,7 @@ impl Parser {
         }
         while let Some(frame) = self.stack.pop() {
             if !frame.reported {
-                self.diagnostics
-                    .push(diag::unclosed_tag(frame.open_span(), frame.name()));
+                self.diagnostics.push(diag::unclosed_tag(frame.open_span(), frame.name()));
             }
             let node = frame.into_node(None);
             self.attach(node);
@@ -250,8 +216,7 @@ impl Parser {
             }
         }
         if let Some(span) = span {
-            self.diagnostics
-                .push(diag::bare_text(span, &words.join(" ")));
+            self.diagnostics.push(diag::bare_text(span, &words.join(" ")));
         }
     }
 
@@ -264,9 +229,7 @@ impl Parser {
                 let gt = TokenSpan::single(p.span());
                 self.pos += 1;
                 let frame = Frame {
-                    kind: FrameKind::Fragment {
-                        open_span: lt_span.to(gt),
-                    },
+                    kind: FrameKind::Fragment { open_span: lt_span.to(gt) },
                     children: Vec::new(),
                     reported: false,
                 };
@@ -286,8 +249,7 @@ impl Parser {
         let end = loop {
             match self.peek().cloned() {
                 None => {
-                    self.diagnostics
-                        .push(diag::unterminated_tag(lt_span.to(last), &name.text));
+                    self.diagnostics.push(diag::unterminated_tag(lt_span.to(last), &name.text));
                     break TagEnd::Unterminated;
                 }
                 Some(TokenTree::Punct(p)) if p.as_char() == '>' => {
@@ -304,8 +266,7 @@ impl Parser {
                     break TagEnd::SelfClosed;
                 }
                 Some(TokenTree::Punct(p)) if p.as_char() == '<' => {
-                    self.diagnostics
-                        .push(diag::unterminated_tag(lt_span.to(last), &name.text));
+                    self.diagnostics.push(diag::unterminated_tag(lt_span.to(last), &name.text));
                     break TagEnd::Unterminated;
                 }
                 Some(TokenTree::Ident(_)) => {
@@ -330,24 +291,12 @@ impl Parser {
         let leaf =
             matches!(end, TagEnd::SelfClosed) || (!is_component && is_void_element(&name.text));
         let kind = if is_component {
-            FrameKind::Component {
-                name,
-                path,
-                props: attrs,
-                open_span,
-            }
+            FrameKind::Component { name, path, props: attrs, open_span }
         } else {
-            FrameKind::Element {
-                tag: name,
-                attrs,
-                open_span,
-            }
+            FrameKind::Element { tag: name, attrs, open_span }
         };
-        let frame = Frame {
-            kind,
-            children: Vec::new(),
-            reported: matches!(end, TagEnd::Unterminated),
-        };
+        let frame =
+            Frame { kind, children: Vec::new(), reported: matches!(end, TagEnd::Unterminated) };
         if leaf {
             let close = matches!(end, TagEnd::SelfClosed).then_some(last);
             let node = frame.into_node(close);
@@ -406,8 +355,7 @@ impl Parser {
         while self.stack.len() > depth + 1 {
             let Some(frame) = self.stack.pop() else { break };
             if !frame.reported {
-                self.diagnostics
-                    .push(diag::unclosed_tag(frame.open_span(), frame.name()));
+                self.diagnostics.push(diag::unclosed_tag(frame.open_span(), frame.name()));
             }
             let node = frame.into_node(None);
             self.attach(node);
@@ -464,26 +412,17 @@ impl Parser {
     fn attribute(&mut self) -> Attribute {
         let (name, _) = self.tag_name();
         if !self.peek_punct('=') {
-            return Attribute {
-                name,
-                value: AttrValue::Flag,
-            };
+            return Attribute { name, value: AttrValue::Flag };
         }
-        let eq = self
-            .bump()
-            .map_or(name.span, |it| TokenSpan::single(it.span()));
+        let eq = self.bump().map_or(name.span, |it| TokenSpan::single(it.span()));
         let value = match self.peek().cloned() {
             Some(TokenTree::Literal(lit)) => {
                 self.pos += 1;
                 match unquote_str(&lit.to_string()) {
-                    Some(value) => AttrValue::Str(Text {
-                        value,
-                        span: lit.span().into(),
-                    }),
+                    Some(value) => AttrValue::Str(Text { value, span: lit.span().into() }),
                     None => {
                         let span = name.span.to(lit.span().into());
-                        self.diagnostics
-                            .push(diag::attribute_value_not_string(span, &name.text));
+                        self.diagnostics.push(diag::attribute_value_not_string(span, &name.text));
                         AttrValue::Flag
                     }
                 }
@@ -493,23 +432,20 @@ impl Parser {
             {
                 self.pos += 1;
                 match single_str(&group) {
-                    Some(value) if group.delimiter() == Delimiter::None => AttrValue::Str(Text {
-                        value,
-                        span: group.span().into(),
-                    }),
+                    Some(value) if group.delimiter() == Delimiter::None => {
+                        AttrValue::Str(Text { value, span: group.span().into() })
+                    }
                     _ => AttrValue::Expr(block_of(&group)),
                 }
             }
             Some(TokenTree::Ident(ident)) => {
                 self.pos += 1;
                 let span = name.span.to(ident.span().into());
-                self.diagnostics
-                    .push(diag::attribute_value_not_string(span, &name.text));
+                self.diagnostics.push(diag::attribute_value_not_string(span, &name.text));
                 AttrValue::Flag
             }
             _ => {
-                self.diagnostics
-                    .push(diag::missing_attribute_value(name.span.to(eq), &name.text));
+                self.diagnostics.push(diag::missing_attribute_value(name.span.to(eq), &name.text));
                 AttrValue::Flag
             }
         };
@@ -518,10 +454,7 @@ impl Parser {
 
     fn check_attribute(&mut self, attr: &Attribute, earlier: &[Attribute], is_component: bool) {
         let key = attribute_key(attr, is_component);
-        if let Some(first) = earlier
-            .iter()
-            .find(|it| attribute_key(it, is_component) == key)
-        {
+        if let Some(first) = earlier.iter().find(|it| attribute_key(it, is_component) == key) {
             self.diagnostics.push(diag::duplicate_attribute(
                 attr.name.span,
                 first.name.span,
@@ -544,8 +477,7 @@ impl Parser {
                 suggestion.as_deref(),
             ));
         } else if !matches!(attr.value, AttrValue::Expr(_)) {
-            self.diagnostics
-                .push(diag::handler_not_closure(attr.span(), &attr.name.text));
+            self.diagnostics.push(diag::handler_not_closure(attr.span(), &attr.name.text));
         }
     }
 }
@@ -570,16 +502,13 @@ fn inline_handler(name: &str) -> Option<String> {
 
 fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_ascii_uppercase().to_string() + chars.as_str()
-    })
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_ascii_uppercase().to_string() + chars.as_str())
 }
 
 fn block_of(group: &Group) -> Block {
-    Block {
-        tokens: group.stream(),
-        span: group.span().into(),
-    }
+    Block { tokens: group.stream(), span: group.span().into() }
 }
 
 fn single_str(group: &Group) -> Option<String> {

@@ -36,13 +36,7 @@ fn check(src: &str, expect: Expect) {
         )
         .unwrap();
         for label in &diagnostic.labels {
-            writeln!(
-                out,
-                "  label {} {}",
-                label.span.text_range(0),
-                label.message
-            )
-            .unwrap();
+            writeln!(out, "  label {} {}", label.span.text_range(0), label.message).unwrap();
         }
         if let Some(help) = &diagnostic.help {
             writeln!(out, "  help: {help}").unwrap();
@@ -61,30 +55,20 @@ fn write_node(out: &mut String, node: &Node, depth: usize) {
                 out,
                 "> {}{}",
                 el.open_span.text_range(0),
-                if el.close_span.is_some() {
-                    ""
-                } else {
-                    " (no close)"
-                }
+                if el.close_span.is_some() { "" } else { " (no close)" }
             )
             .unwrap();
-            el.children
-                .iter()
-                .for_each(|child| write_node(out, child, depth + 1));
+            el.children.iter().for_each(|child| write_node(out, child, depth + 1));
         }
         Node::Component(c) => {
             write!(out, "{indent}component {}", c.name.text).unwrap();
             write_attrs(out, &c.props);
             writeln!(out, " {}", c.open_span.text_range(0)).unwrap();
-            c.children
-                .iter()
-                .for_each(|child| write_node(out, child, depth + 1));
+            c.children.iter().for_each(|child| write_node(out, child, depth + 1));
         }
         Node::Fragment(f) => {
             writeln!(out, "{indent}fragment {}", f.open_span.text_range(0)).unwrap();
-            f.children
-                .iter()
-                .for_each(|child| write_node(out, child, depth + 1));
+            f.children.iter().for_each(|child| write_node(out, child, depth + 1));
         }
         Node::Text(t) => writeln!(out, "{indent}{:?} {}", t.value, t.span.text_range(0)).unwrap(),
         Node::Expr(b) => {
@@ -388,10 +372,6 @@ fn non_ascii_before_and_inside_spans() {
 fn deep_nesting_stops_with_a_diagnostic() {
     let src = "<a>".repeat(super::MAX_DEPTH + 5);
     let parsed = parse(TokenStream::from_str(&src).unwrap());
-    let codes: Vec<_> = parsed
-        .diagnostics
-        .iter()
-        .map(|it| it.code.as_str())
-        .collect();
+    let codes: Vec<_> = parsed.diagnostics.iter().map(|it| it.code.as_str()).collect();
     assert_eq!(codes, ["R010"]);
 }

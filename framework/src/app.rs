@@ -1,0 +1,344 @@
+//! [`ResumaApp`]: pages plus their shell, turned into a plain axum [`Router`] and served.
+//!
+//! Invariant: the router is an ordinary `axum::Router` (nest it, merge it, layer it) with
+//! one route per page and no fallback, so merging it with other routers never conflicts.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::io;
+use std::net::{SocketAddr, ToSocketAddrs as _};
+use std::sync::Arc;
+
+use axum::routing::get;
+use axum::Router;
+use tokio::net::{TcpListener, ToSocketAddrs};
+
+use crate::page::{IntoPage, Page, PageRoute};
+use crate::render::Document;
+
+/// The environment variable that `run` reads its listen address from.
+const ADDR_VAR: &str = "RESUMA_ADDR";
+/// Where `run` listens when `RESUMA_ADDR` is not set.
+const DEFAULT_ADDR: SocketAddr =
+    SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 3000);
+
+/// A Resuma app: a page shell (title, metas, lang) and the pages served at each path.
+///
+/// [`router`](ResumaApp::router) turns it into a plain [`axum::Router`];
+/// [`serve`](ResumaApp::serve) and [`run`](ResumaApp::run) also serve it.
+///
+/// ```
+/// use resuma::{ResumaApp, View, Page};
+///
+/// fn home() -> View {
+///     View::new(|h| h.push_static("<h1>Home</h1>"))
+/// }
+///
+/// let router: axum::Router = ResumaApp::new()
+///     .title("My site")
+///     .meta("description", "Pages rendered on the server")
+///     .page("/", home)
+///     .page("/about", Page::new(home).title("About"))
+///     .router();
+/// ```
+#[derive(Default)]
+pub struct ResumaApp {
+    document: Document,
+    pages: Vec<(String, Page)>,
+}
+
+impl ResumaApp {
+    /// An app with no pages, an empty title and `lang="en"`.
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new();
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the default `<title>` of every page.
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new().title("Resuma");
+    /// ```
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.document = self.document.title(title);
+        self
+    }
+
+    /// Adds a `<meta name content>` to every page.
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new().meta("description", "A demo");
+    /// ```
+    pub fn meta(mut self, name: impl Into<String>, content: impl Into<String>) -> Self {
+        self.document = self.document.meta(name, content);
+        self
+    }
+
+    /// Sets `<html lang>` of every page (default `en`).
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new().lang("de");
+    /// ```
+    pub fn lang(mut self, lang: impl Into<String>) -> Self {
+        self.document = self.document.lang(lang);
+        self
+    }
+
+    /// Serves `page` at `path` (axum path syntax, e.g. `/` or `/docs`). A later page at
+    /// the same path replaces the earlier one.
+    ///
+    /// [`router`](ResumaApp::router) panics if `path` is not a valid axum route path
+    /// (for example when it does not start with `/`).
+    ///
+    /// ```
+    /// use resuma::{Page, ResumaApp, View};
+    ///
+    /// let app = ResumaApp::new()
+    ///     .page("/", View::empty)
+    ///     .page("/big", Page::new(View::empty).streaming(true));
+    /// ```
+    pub fn page(mut self, path: &str, page: impl IntoPage) -> Self {
+        let page = page.into_page();
+        match self.pages.iter_mut().find(|(known, _)| known == path) {
+            Some((_, known)) => *known = page,
+            None => self.pages.push((path.to_owned(), page)),
+        }
+        self
+    }
+
+    /// The app as a plain [`axum::Router`]: nest it, merge it, add layers and routes.
+    ///
+    /// Each page answers `GET` (and `HEAD`) with `200` and
+    /// `content-type: text/html; charset=utf-8`; unknown paths get axum's `404`.
+    ///
+    /// # Panics
+    ///
+    /// If a page path is not a valid axum route path.
+    ///
+    /// ```
+    /// let api = axum::Router::new().route("/health", axum::routing::get(|| async { "ok" }));
+    /// let app = axum::Router::new()
+    ///     .nest("/app", resuma::ResumaApp::new().page("/", resuma::View::empty).router())
+    ///     .merge(api);
+    /// ```
+    pub fn router(self) -> Router {
+        let mut router = Router::new();
+        for (path, page) in self.pages {
+            let route = Arc::new(PageRoute::new(&path, page, &self.document));
+            router = router.route(
+                &path,
+                get(move || {
+                    let route = Arc::clone(&route);
+                    async move { route.respond() }
+                }),
+            );
+        }
+        router
+    }
+
+    /// Serves the app on `addr` until Ctrl-C (or SIGTERM on unix), then shuts down
+    /// gracefully. Logs `listening on http://ADDR` through `tracing`.
+    ///
+    /// ```no_run
+    /// # async fn start() -> std::io::Result<()> {
+    /// resuma::ResumaApp::new()
+    ///     .page("/", resuma::View::empty)
+    ///     .serve("127.0.0.1:8080")
+    ///     .await
+    /// # }
+    /// ```
+    pub async fn serve(self, addr: impl ToSocketAddrs) -> io::Result<()> {
+        let listener = TcpListener::bind(addr).await?;
+        self.serve_listener(listener).await
+    }
+
+    /// Like [`serve`](ResumaApp::serve), on a listener that is already bound (say, to
+    /// port 0 in a test, reading the port from `listener.local_addr()` first).
+    ///
+    /// ```no_run
+    /// # async fn start() -> std::io::Result<()> {
+    /// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    /// let port = listener.local_addr()?.port();
+    /// resuma::ResumaApp::new().serve_listener(listener).await
+    /// # }
+    /// ```
+    pub async fn serve_listener(self, listener: TcpListener) -> io::Result<()> {
+        let local = listener.local_addr()?;
+        tracing::info!("listening on http://{local}");
+        axum::serve(listener, self.router()).with_graceful_shutdown(shutdown_signal()).await
+    }
+
+    /// Serves the app on `RESUMA_ADDR` (default `127.0.0.1:3000`) on a new multi-thread
+    /// tokio runtime, blocking until shutdown.
+    ///
+    /// An invalid `RESUMA_ADDR` is an [`io::ErrorKind::InvalidInput`] error that names
+    /// the variable and its value.
+    ///
+    /// ```no_run
+    /// fn main() -> std::io::Result<()> {
+    ///     resuma::init_tracing();
+    ///     resuma::ResumaApp::new().page("/", resuma::View::empty).run()
+    /// }
+    /// ```
+    pub fn run(self) -> io::Result<()> {
+        let addrs = listen_addrs(std::env::var_os(ADDR_VAR).as_deref())?;
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?
+            .block_on(self.serve(&addrs[..]))
+    }
+}
+
+impl From<ResumaApp> for Router {
+    fn from(app: ResumaApp) -> Router {
+        app.router()
+    }
+}
+
+impl fmt::Debug for ResumaApp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResumaApp")
+            .field("document", &self.document)
+            .field("pages", &self.pages)
+            .finish()
+    }
+}
+
+/// Installs a `tracing` subscriber that prints to stderr, filtered by `RUST_LOG`
+/// (default `info`). Calling it again, or after another subscriber was set, does nothing.
+///
+/// ```
+/// resuma::init_tracing();
+/// resuma::init_tracing(); // idempotent
+/// ```
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // `Err` only means a subscriber is already installed, which is what we want.
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}
+
+/// Resolves once Ctrl-C (or, on unix, SIGTERM) arrives.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut sigterm) => {
+                sigterm.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down");
+}
+
+/// The addresses to listen on, from the value of `RESUMA_ADDR` (`None`: unset).
+fn listen_addrs(value: Option<&OsStr>) -> io::Result<Vec<SocketAddr>> {
+    let Some(value) = value else {
+        return Ok(vec![DEFAULT_ADDR]);
+    };
+    let bad = |problem| {
+        let value = value.to_string_lossy().into_owned();
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            BadListenAddr { variable: ADDR_VAR, value, problem },
+        )
+    };
+    let text = value.to_str().ok_or_else(|| bad(AddrProblem::NotUnicode))?;
+    let addrs: Vec<_> =
+        text.to_socket_addrs().map_err(|err| bad(AddrProblem::Unresolvable(err)))?.collect();
+    if addrs.is_empty() {
+        return Err(bad(AddrProblem::NoAddress));
+    }
+    Ok(addrs)
+}
+
+/// `RESUMA_ADDR` does not name an address to listen on.
+#[derive(Debug)]
+struct BadListenAddr {
+    variable: &'static str,
+    value: String,
+    problem: AddrProblem,
+}
+
+#[derive(Debug)]
+enum AddrProblem {
+    NotUnicode,
+    Unresolvable(io::Error),
+    NoAddress,
+}
+
+impl fmt::Display for BadListenAddr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let BadListenAddr { variable, value, problem } = self;
+        write!(f, "{variable}={value:?} is not an address to listen on (expected host:port, e.g. {DEFAULT_ADDR})")?;
+        match problem {
+            AddrProblem::NotUnicode => f.write_str(": not valid UTF-8"),
+            AddrProblem::Unresolvable(err) => write!(f, ": {err}"),
+            AddrProblem::NoAddress => f.write_str(": it resolves to no address"),
+        }
+    }
+}
+
+impl std::error::Error for BadListenAddr {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.problem {
+            AddrProblem::Unresolvable(err) => Some(err),
+            AddrProblem::NotUnicode | AddrProblem::NoAddress => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+    use std::io;
+
+    use super::{listen_addrs, DEFAULT_ADDR};
+
+    #[test]
+    fn unset_addr_is_the_default() {
+        assert_eq!(listen_addrs(None).unwrap(), [DEFAULT_ADDR]);
+        assert_eq!(DEFAULT_ADDR.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn socket_addresses_parse() {
+        let addrs = listen_addrs(Some(OsStr::new("0.0.0.0:8080"))).unwrap();
+        assert_eq!(addrs, ["0.0.0.0:8080".parse().unwrap()]);
+        let addrs = listen_addrs(Some(OsStr::new("[::1]:9000"))).unwrap();
+        assert_eq!(addrs, ["[::1]:9000".parse().unwrap()]);
+    }
+
+    #[test]
+    fn bad_addr_is_invalid_input_naming_the_variable() {
+        for value in ["3000", "127.0.0.1", "127.0.0.1:http", "", "::1:99999"] {
+            let err = listen_addrs(Some(OsStr::new(value))).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{value:?}");
+            let message = err.to_string();
+            assert!(
+                message.starts_with(&format!("RESUMA_ADDR={value:?} is not an address")),
+                "{message}"
+            );
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Resuma builds instantly-interactive web apps in Rust: components run once, on the
+//! server, and the page resumes in the browser without hydration.
+//!
+//! This crate is what apps depend on: the SSR renderer ([`Html`], [`View`], [`Render`],
+//! [`AttributeValue`], [`Component`]) and [`ResumaApp`], an axum [`Router`](axum::Router)
+//! builder that serves pages.
+//!
+//! ```no_run
+//! use resuma::prelude::*;
+//!
+//! fn home() -> View {
+//!     View::new(|html| {
+//!         html.push_static("<h1>");
+//!         html.push_text("Hello & welcome");
+//!         html.push_static("</h1>");
+//!     })
+//! }
+//!
+//! fn main() -> std::io::Result<()> {
+//!     init_tracing();
+//!     ResumaApp::new().title("Hello").page("/", home).run()
+//! }
+//! ```
+//!
+//! Invariant: text and attribute values are escaped by construction; unescaped HTML
+//! needs the explicit, greppable [`raw_html`].
+
+// Lets `::resuma::…` paths from the macros resolve inside this crate's own tests.
+extern crate self as resuma;
+
+mod app;
+mod event;
+mod page;
+pub mod prelude;
+pub mod render;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use app::{init_tracing, ResumaApp};
+pub use event::Event;
+pub use page::{IntoPage, Page};
+pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
+pub use resuma_macros::{component, view};

@@ -1,0 +1,10 @@
+//! `use resuma::prelude::*;` brings every name an app needs into scope.
+//!
+//! Invariant: only items an app writes by name; traits are here so that their methods
+//! resolve in generated and hand-written code alike.
+
+pub use crate::{component, view};
+pub use crate::{
+    init_tracing, raw_html, AttributeValue, Children, Component, Event, Html, Page, RawHtml,
+    Render, ResumaApp, View,
+};

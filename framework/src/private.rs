@@ -1,0 +1,60 @@
+//! What macro expansions name. Not a public API: it changes without notice.
+
+pub use ::axum;
+pub use ::tokio;
+
+use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::Event;
+
+/// A required prop not set yet (typestate of a generated props builder).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Missing;
+
+/// A required prop that is set (typestate of a generated props builder).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Set<T>(pub T);
+
+/// What a prop setter accepts for a prop of type `T`: a `T`, or a string literal for
+/// string-like props (`<Card title="x"/>` with `title: String`).
+///
+/// Not `Into<T>`: with `Into`, an integer literal (`count={3}` for a `u32`) would be
+/// ambiguous between every integer type and fall back to `i32`. The identity impl is the
+/// only one that matches a number, so inference picks `T`.
+#[diagnostic::on_unimplemented(
+    message = "this prop takes a `{T}`, not a `{Self}`",
+    label = "expected `{T}`",
+    note = "string literals convert to string-like props; any other value must have the prop's type, or the parameter can take #[prop(into)]"
+)]
+pub trait Prop<T> {
+    /// The prop value.
+    fn into_prop(self) -> T;
+}
+
+impl<T> Prop<T> for T {
+    fn into_prop(self) -> T {
+        self
+    }
+}
+
+macro_rules! str_props {
+    ($($target:ty),*) => {$(
+        impl Prop<$target> for &str {
+            fn into_prop(self) -> $target {
+                self.into()
+            }
+        }
+    )*};
+}
+str_props!(String, Box<str>, Arc<str>, Rc<str>);
+
+impl<'a> Prop<Cow<'a, str>> for &'a str {
+    fn into_prop(self) -> Cow<'a, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+/// Type-checks an event handler closure; handlers run in the browser, never here.
+pub fn check_handler<F: FnMut(Event)>(_handler: F) {}

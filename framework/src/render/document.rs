@@ -1,0 +1,191 @@
+//! [`Document`], the page shell: doctype, `<head>` (charset, viewport, title, metas) and
+//! `<body>` around a page's view.
+//!
+//! Invariant: the shell contains no `<script>`, so a page whose view has no handlers
+//! ships zero bytes of JavaScript; the title, metas and `lang` are escaped.
+
+use super::html::Html;
+use super::view::View;
+
+/// The HTML around every page: `<!DOCTYPE html>`, `<html lang>`, a `<head>` with charset,
+/// viewport, `<title>` and `<meta name content>` tags, and the `<body>`.
+///
+/// ```
+/// use resuma::render::Document;
+/// use resuma::{Html, View};
+///
+/// let shell = Document::new().title("Tom & Jerry").meta("description", "A \"cat\"");
+/// let mut html = Html::new();
+/// shell.render(View::new(|h| h.push_static("<h1>Hi</h1>")), &mut html);
+/// assert_eq!(
+///     html.as_str(),
+///     "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+///      <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+///      <title>Tom &amp; Jerry</title><meta name=\"description\" content=\"A &quot;cat&quot;\">\
+///      </head><body><h1>Hi</h1></body></html>"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    lang: String,
+    title: String,
+    metas: Vec<Meta>,
+}
+
+/// One `<meta name=… content=…>` tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Meta {
+    name: String,
+    content: String,
+}
+
+impl Document {
+    /// A shell with `lang="en"`, an empty title and no extra metas.
+    ///
+    /// ```
+    /// let doc = resuma::render::Document::new();
+    /// assert_eq!(doc.title_str(), "");
+    /// ```
+    pub fn new() -> Self {
+        Document { lang: "en".to_owned(), title: String::new(), metas: Vec::new() }
+    }
+
+    /// Sets the `<title>` (escaped when rendered).
+    ///
+    /// ```
+    /// let doc = resuma::render::Document::new().title("Home");
+    /// assert_eq!(doc.title_str(), "Home");
+    /// ```
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = title.into();
+        self
+    }
+
+    /// Sets `<html lang>` (default `en`).
+    ///
+    /// ```
+    /// let doc = resuma::render::Document::new().lang("fr");
+    /// assert!(doc.to_html(resuma::View::empty()).contains("<html lang=\"fr\">"));
+    /// ```
+    pub fn lang(mut self, lang: impl Into<String>) -> Self {
+        self.lang = lang.into();
+        self
+    }
+
+    /// Adds `<meta name=… content=…>`, replacing an earlier one with the same name.
+    ///
+    /// ```
+    /// let doc = resuma::render::Document::new()
+    ///     .meta("robots", "index")
+    ///     .meta("robots", "noindex");
+    /// let page = doc.to_html(resuma::View::empty());
+    /// assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
+    /// assert!(!page.contains("content=\"index\""));
+    /// ```
+    pub fn meta(mut self, name: impl Into<String>, content: impl Into<String>) -> Self {
+        let name = name.into();
+        let content = content.into();
+        match self.metas.iter_mut().find(|meta| meta.name == name) {
+            Some(meta) => meta.content = content,
+            None => self.metas.push(Meta { name, content }),
+        }
+        self
+    }
+
+    /// The title as set (unescaped).
+    ///
+    /// ```
+    /// assert_eq!(resuma::render::Document::new().title("<x>").title_str(), "<x>");
+    /// ```
+    pub fn title_str(&self) -> &str {
+        &self.title
+    }
+
+    /// Writes the whole page, with `body` inside `<body>`, into `html`.
+    ///
+    /// A streaming [`boundary`](Html::boundary) follows the `<head>`, so the browser can
+    /// start on it while the body renders.
+    ///
+    /// ```
+    /// let mut html = resuma::Html::new();
+    /// resuma::render::Document::new().render(resuma::View::empty(), &mut html);
+    /// assert!(html.as_str().ends_with("<body></body></html>"));
+    /// ```
+    pub fn render(&self, body: View, html: &mut Html) {
+        html.push_static("<!DOCTYPE html><html lang=\"");
+        html.push_attr_value(&self.lang);
+        html.push_static(
+            "\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
+        );
+        html.push_text(&self.title);
+        html.push_static("</title>");
+        for meta in &self.metas {
+            html.push_static("<meta name=\"");
+            html.push_attr_value(&meta.name);
+            html.push_static("\" content=\"");
+            html.push_attr_value(&meta.content);
+            html.push_static("\">");
+        }
+        html.push_static("</head><body>");
+        html.boundary();
+        body.render(html);
+        html.push_static("</body></html>");
+    }
+
+    /// Renders the whole page around `body` into a new `String`.
+    ///
+    /// ```
+    /// let page = resuma::render::Document::new().to_html(resuma::View::empty());
+    /// assert!(page.starts_with("<!DOCTYPE html>"));
+    /// ```
+    pub fn to_html(&self, body: View) -> String {
+        let mut html = Html::new();
+        self.render(body, &mut html);
+        html.into_string()
+    }
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Document, View};
+
+    #[test]
+    fn shell_escapes_title_lang_and_metas() {
+        let page = Document::new()
+            .lang("en\"><script>")
+            .title("</title><script>alert(1)</script>")
+            .meta("x\"", "<y>")
+            .to_html(View::new(|h| h.push_static("<main></main>")));
+        assert_eq!(
+            page,
+            "<!DOCTYPE html><html lang=\"en&quot;&gt;&lt;script&gt;\"><head>\
+             <meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>\
+             <meta name=\"x&quot;\" content=\"&lt;y&gt;\"></head>\
+             <body><main></main></body></html>"
+        );
+    }
+
+    #[test]
+    fn shell_ships_no_script() {
+        let page = Document::new().title("t").meta("description", "d").to_html(View::empty());
+        assert!(!page.contains("<script"), "{page}");
+    }
+
+    #[test]
+    fn metas_keep_insertion_order_and_replace_by_name() {
+        let page =
+            Document::new().meta("a", "1").meta("b", "2").meta("a", "3").to_html(View::empty());
+        let a = page.find(r#"<meta name="a" content="3">"#).unwrap();
+        let b = page.find(r#"<meta name="b" content="2">"#).unwrap();
+        assert!(a < b);
+    }
+}

@@ -1,0 +1,221 @@
+//! `view!` expansion: a parsed view becomes direct writes into an `Html` buffer.
+//!
+//! Static markup (tags, literal attributes, text) is escaped here and merged into one
+//! string literal per run; only `{expr}` values, dynamic attributes and child components
+//! become calls. A child component is a direct call writing into the parent's buffer.
+
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
+use resuma_analysis::view::{
+    escape_attr, escape_text, is_url_attribute, parse, AttrValue, ComponentCall, Element, Node,
+};
+
+use crate::emit::{spanned_error, Errors};
+
+/// `view! { … }` → an expression of type `resuma::View`.
+pub(crate) fn expand(input: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let html = html_ident();
+    let body = render_view(input, &html, &mut errors);
+    let errors = errors.into_tokens();
+    quote! {{
+        #errors
+        ::resuma::View::new(move |#html: &mut ::resuma::Html| { #body })
+    }}
+}
+
+/// Statements that parse `input` as a view and write it into `html`, with every
+/// diagnostic added to `errors`.
+pub(crate) fn render_view(input: TokenStream, html: &Ident, errors: &mut Errors) -> TokenStream {
+    let parsed = parse(input);
+    errors.extend_diagnostics(&parsed.diagnostics);
+    let mut writer = Writer::new(html, errors);
+    writer.nodes(&parsed.tree.nodes);
+    writer.finish()
+}
+
+/// The buffer's name in generated code; mixed-site hygiene keeps it out of user code.
+pub(crate) fn html_ident() -> Ident {
+    Ident::new("__resuma_html", Span::mixed_site())
+}
+
+struct Writer<'a> {
+    html: &'a Ident,
+    out: TokenStream,
+    markup: String,
+    /// Handler type checks, emitted after the rendering statements so that a closure
+    /// moving a value does not move it before the markup used it.
+    checks: TokenStream,
+    errors: &'a mut Errors,
+}
+
+impl<'a> Writer<'a> {
+    fn new(html: &'a Ident, errors: &'a mut Errors) -> Writer<'a> {
+        Writer {
+            html,
+            out: TokenStream::new(),
+            markup: String::new(),
+            checks: TokenStream::new(),
+            errors,
+        }
+    }
+
+    fn finish(mut self) -> TokenStream {
+        self.flush();
+        let checks = self.checks;
+        let mut out = self.out;
+        out.extend(checks);
+        out
+    }
+
+    fn flush(&mut self) {
+        if self.markup.is_empty() {
+            return;
+        }
+        let html = self.html;
+        let markup = syn::LitStr::new(&self.markup, Span::call_site());
+        self.out.extend(quote! { #html.push_static(#markup); });
+        self.markup.clear();
+    }
+
+    fn nodes(&mut self, nodes: &[Node]) {
+        for node in nodes {
+            self.node(node);
+        }
+    }
+
+    fn node(&mut self, node: &Node) {
+        let html = self.html;
+        match node {
+            Node::Text(text) => self.markup.push_str(&escape_text(&text.value)),
+            Node::Expr(block) => {
+                self.flush();
+                let value = braced(&block.tokens);
+                self.out.extend(quote_spanned! {block.span.start=>
+                    ::resuma::Render::render(#value, #html);
+                });
+            }
+            Node::Element(element) => self.element(element),
+            Node::Component(call) => self.component(call),
+            Node::Fragment(fragment) => self.nodes(&fragment.children),
+        }
+    }
+
+    fn element(&mut self, element: &Element) {
+        let html = self.html;
+        self.markup.push('<');
+        self.markup.push_str(&element.tag.text);
+        for attr in &element.attrs {
+            let name = &attr.name.text;
+            if attr.event().is_some() {
+                if let AttrValue::Expr(block) = &attr.value {
+                    let handler = braced(&block.tokens);
+                    self.checks.extend(quote_spanned! {block.span.start=>
+                        ::resuma::__private::check_handler(#handler);
+                    });
+                }
+                continue;
+            }
+            match &attr.value {
+                AttrValue::Flag => {
+                    self.markup.push(' ');
+                    self.markup.push_str(name);
+                }
+                AttrValue::Str(text) => {
+                    self.markup.push_str(&format!(" {name}=\"{}\"", escape_attr(&text.value)));
+                }
+                AttrValue::Expr(block) => {
+                    self.flush();
+                    let value = braced(&block.tokens);
+                    let method =
+                        if is_url_attribute(name) { "render_url_attr" } else { "render_attr" };
+                    let method = Ident::new(method, block.span.start);
+                    self.out.extend(quote_spanned! {block.span.start=>
+                        ::resuma::AttributeValue::#method(#value, #name, #html);
+                    });
+                }
+            }
+        }
+        self.markup.push('>');
+        if element.is_void() {
+            return;
+        }
+        self.nodes(&element.children);
+        self.markup.push_str("</");
+        self.markup.push_str(&element.tag.text);
+        self.markup.push('>');
+    }
+
+    fn component(&mut self, call: &ComponentCall) {
+        self.flush();
+        let html = self.html;
+        let props_path = props_path(&call.path);
+        let mut builder = quote_spanned! {call.name.span.start=> #props_path::builder() };
+        for prop in &call.props {
+            let Some(setter) = prop_ident(&prop.name.text, prop.name.span.start) else {
+                self.errors.push(spanned_error(
+                    prop.name.span,
+                    &format!("`{}` is not a prop name: props are Rust identifiers", prop.name.text),
+                ));
+                continue;
+            };
+            let value = match &prop.value {
+                AttrValue::Flag => quote_spanned!(prop.name.span.start=> true),
+                AttrValue::Str(text) => {
+                    let lit = syn::LitStr::new(&text.value, text.span.start);
+                    quote!(#lit)
+                }
+                AttrValue::Expr(block) => braced(&block.tokens),
+            };
+            builder = quote_spanned! {prop.name.span.start=> #builder.#setter(#value) };
+        }
+        if !call.children.is_empty() {
+            let mut child = Writer::new(html, self.errors);
+            child.nodes(&call.children);
+            let body = child.finish();
+            builder = quote! {
+                #builder.children(::resuma::View::new(move |#html: &mut ::resuma::Html| { #body }))
+            };
+        }
+        // The span of `build` is the tag's: a missing required prop is reported there.
+        let build = Ident::new("build", call.name.span.start);
+        self.out.extend(quote! {
+            ::resuma::Component::render(#builder.#build(), #html);
+            #html.boundary();
+        });
+    }
+}
+
+/// `{ tokens }` with braces from the expansion, not the user's: the user wrote braces
+/// because view! needs them, so rustc's `unused_braces` lint must not blame them.
+fn braced(tokens: &TokenStream) -> TokenStream {
+    let mut group = Group::new(Delimiter::Brace, tokens.clone());
+    group.set_span(Span::mixed_site());
+    TokenTree::Group(group).into()
+}
+
+/// `ui::Card` → `ui::CardProps`, keeping each token's span.
+fn props_path(path: &TokenStream) -> TokenStream {
+    let mut tokens: Vec<TokenTree> = path.clone().into_iter().collect();
+    if let Some(TokenTree::Ident(last)) = tokens.last_mut() {
+        let name = last.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name);
+        *last = Ident::new(&format!("{name}Props"), last.span());
+    }
+    tokens.into_iter().collect()
+}
+
+/// A prop's setter, or `None` when the name cannot be a Rust identifier.
+fn prop_ident(name: &str, span: Span) -> Option<Ident> {
+    let is_word = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+    if !is_word || matches!(name, "_" | "self" | "Self" | "super" | "crate") {
+        return None;
+    }
+    match syn::parse_str::<Ident>(name) {
+        Ok(_) => Some(Ident::new(name, span)),
+        // A keyword such as `type` is a valid prop as a raw identifier.
+        Err(_) if name.is_ascii() => Some(Ident::new_raw(name, span)),
+        Err(_) => None,
+    }
+}

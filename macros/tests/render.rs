@@ -1,0 +1,135 @@
+//! What `view!` and `#[component]` render: the expansion, checked through its HTML.
+
+use resuma::prelude::*;
+
+fn html(view: View) -> String {
+    view.to_html()
+}
+
+#[component]
+fn Badge(label: String, #[prop(default = "info".to_owned())] tone: String) -> View {
+    view! { <span class={format!("badge {tone}")}>{label}</span> }
+}
+
+#[component]
+fn Card(
+    title: String,
+    #[prop(optional)] subtitle: Option<String>,
+    #[prop(optional)] count: u32,
+    #[prop(into)] footer: String,
+    children: Children,
+) -> View {
+    view! {
+        <section>
+            <h2>{title}</h2>
+            {subtitle}
+            <p>{count}</p>
+            {children}
+            <footer>{footer}</footer>
+        </section>
+    }
+}
+
+#[component]
+fn Early(flag: bool) -> View {
+    if flag {
+        return view! { <b>"early"</b> };
+    }
+    view! { <i>"late"</i> }
+}
+
+#[component]
+fn Unit() -> View {
+    view! { <hr/> }
+}
+
+mod ui {
+    use resuma::prelude::*;
+
+    #[component]
+    pub fn Pill(r#type: String) -> View {
+        view! { <em>{r#type}</em> }
+    }
+}
+
+#[test]
+fn static_markup_text_and_values() {
+    let name = "Ada";
+    let n = -42i64;
+    assert_eq!(
+        html(view! { <p class="greeting" id={"p1"}>"Hello, " {name} "! " {n}</p> }),
+        r#"<p class="greeting" id="p1">Hello, Ada! -42</p>"#
+    );
+}
+
+#[test]
+fn void_self_closing_and_boolean_attributes() {
+    assert_eq!(
+        html(view! { <div/><br><input type="checkbox" checked disabled={false} required={true}/> }),
+        r#"<div></div><br><input type="checkbox" checked required>"#
+    );
+}
+
+#[test]
+fn fragments_and_several_roots() {
+    assert_eq!(html(view! { <>"a"<b>"b"</b></> "c" }), "a<b>b</b>c");
+}
+
+#[test]
+fn text_and_attributes_are_escaped() {
+    let evil = r#""><script>alert(1)</script>"#;
+    assert_eq!(
+        html(view! { <a title={evil} href={"javascript:alert(1)"}>{evil} "<static & 'x'>"</a> }),
+        concat!(
+            r#"<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" href="about:invalid#resuma-unsafe-url">"#,
+            r#""&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;static &amp; 'x'&gt;</a>"#
+        )
+    );
+}
+
+#[test]
+fn components_with_required_optional_default_into_and_children() {
+    let out = html(view! {
+        <Card title="T" footer={"f"}>
+            <Badge label="new"/>
+            <Badge label="hot" tone="warn"/>
+        </Card>
+        <Card title={"U".to_owned()} subtitle="sub" count={3} footer="g"/>
+    });
+    assert_eq!(
+        out,
+        concat!(
+            r#"<section><h2>T</h2><p>0</p><span class="badge info">new</span><span class="badge warn">hot</span><footer>f</footer></section>"#,
+            r#"<section><h2>U</h2>sub<p>3</p><footer>g</footer></section>"#
+        )
+    );
+}
+
+#[test]
+fn components_by_path_keyword_props_and_plain_calls() {
+    assert_eq!(html(view! { <ui::Pill r#type="x"/> }), "<em>x</em>");
+    assert_eq!(html(Early(EarlyProps::builder().flag(true).build())), "<b>early</b>");
+    assert_eq!(html(Early(EarlyProps::builder().flag(false).build())), "<i>late</i>");
+    assert_eq!(html(Unit()), "<hr>");
+}
+
+#[test]
+fn lists_of_views_and_options() {
+    let items = vec!["a", "b"];
+    let none: Option<&str> = None;
+    assert_eq!(
+        html(
+            view! { <ul>{items.into_iter().map(|it| view! { <li>{it}</li> }).collect::<Vec<_>>()}</ul>{none}{Some(1u8)} }
+        ),
+        "<ul><li>a</li><li>b</li></ul>1"
+    );
+}
+
+#[test]
+fn handlers_are_type_checked_but_render_nothing_yet() {
+    let label = String::from("go");
+    // The closure moves `label`; the markup used it first, so this compiles.
+    let out =
+        html(view! { <button onClick={move |_| drop(label.clone())}>{label.clone()}</button> });
+    assert_eq!(out, "<button>go</button>");
+}

@@ -1,0 +1,5 @@
+use resuma::prelude::*;
+
+fn main() {
+    let _ = view! { <button onClik={move |_| ()}>"Go"</button> };
+}
