@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+//! Builds the browser runtime into dist/ and keeps its sizes to their budgets.
+//!
+//!   node build.mjs                  writes dist/ (debug and minified) and prints the sizes
+//!   node build.mjs --check          rebuilds in memory; fails if dist/ or mangle.json differ
+//!                                   from what the sources give, or a size is over budget
+//!   node build.mjs --update-budget  builds, then records the current sizes as "last" in
+//!                                   size-budget.json (budgets are edited by hand, on purpose)
+//!
+//! dist/ is committed, so an app builds without Node.js: the framework compiles
+//! dist/loader.min.js and dist/core.min.js in. `--check` is what stops the two drifting.
+//!
+//! Outputs:
+//! - loader.js / loader.min.js: a parenthesised function expression, `((coreUrl, eventTypes)
+//!   => {…})`, that the server inlines and calls: `…("/_resuma/core.HASH.js",["click"])`.
+//! - core.js / core.min.js: one ES module exporting `run`.
+//! Properties starting with `_` are mangled in the minified builds, through the names
+//! recorded in mangle.json, so a name keeps its short form from one build to the next.
+
+import { build, transform } from "esbuild";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const DIST = join(ROOT, "dist");
+const MANGLE_FILE = join(ROOT, "mangle.json");
+const BUDGET_FILE = join(ROOT, "size-budget.json");
+
+const TARGET = "es2020";
+const MANGLE_PROPS = /^_/;
+const BANNER = "/* Built by runtime/build.mjs from runtime/src: edit those, then run `node build.mjs`. */\n";
+// What the server appends to the inlined loader (framework/src/resume/state.rs), with a
+// core URL of the real length: the loader's size is measured as the page carries it.
+const LOADER_CALL = '("/_resuma/core.00000000.js",["click"])';
+
+/** Gzip size in bytes, at the level a server would use for static assets. */
+export const gzipSize = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
+
+/** The loader as the server inlines it: trailing `;` and whitespace trimmed, call appended. */
+export const inlineLoader = (loaderSource, call = LOADER_CALL) => loaderSource.trimEnd().replace(/;+$/, "") + call;
+
+/**
+ * Builds every output in memory.
+ * @returns {Promise<{files: Record<string, string>, mangle: Record<string, string | false>}>}
+ */
+export async function buildRuntime() {
+  let mangleCache = (await readJson(MANGLE_FILE, { props: {} })).props;
+  const files = {};
+
+  for (const minify of [false, true]) {
+    const options = {
+      target: TARGET,
+      minify,
+      legalComments: "none",
+      charset: "utf8",
+      ...(minify && { mangleProps: MANGLE_PROPS, mangleCache }),
+    };
+    const suffix = minify ? ".min.js" : ".js";
+    const banner = minify ? "" : BANNER;
+
+    const loader = await transform(await readFile(join(ROOT, "src/loader.js"), "utf8"), {
+      ...options,
+      // No `format`: esbuild then keeps `export default <expression>` as it is.
+      sourcefile: "src/loader.js",
+    });
+    files["loader" + suffix] = banner + loaderExpression(loader.code) + "\n";
+    if (minify) mangleCache = loader.mangleCache;
+
+    const core = await build({
+      ...options,
+      absWorkingDir: ROOT,
+      entryPoints: ["src/core/index.js"],
+      bundle: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    files["core" + suffix] = banner + core.outputFiles[0].text;
+    if (minify) mangleCache = core.mangleCache;
+  }
+  return { files, mangle: sortKeys(mangleCache) };
+}
+
+// `export default (a, b) => {…};` → `((a, b) => {…})`: an expression the server can call
+// by appending `(…)`. An arrow function needs the parentheses to be called in place.
+function loaderExpression(moduleCode) {
+  const match = /^export default\s*([^]*?)[;\s]*$/.exec(moduleCode);
+  if (!match) throw new Error("src/loader.js must consist of `export default (coreUrl, eventTypes) => {…}`");
+  const expression = `(${match[1]})`;
+  new Function(inlineLoader(expression)); // parses only: throws if the call would not
+  return expression;
+}
+
+/**
+ * The gzip sizes the budgets cover.
+ * @param {Record<string, string>} files as `buildRuntime` returns them
+ * @param {{counterChunk: {reference: number}}} budget size-budget.json
+ */
+export function measure(files, budget) {
+  const loader = gzipSize(inlineLoader(files["loader.min.js"]));
+  const core = gzipSize(files["core.min.js"]);
+  return { loader, core, counterFirstInteraction: loader + core + budget.counterChunk.reference };
+}
+
+const LABELS = {
+  loader: "loader (inlined, with its call)",
+  core: "core",
+  counterFirstInteraction: "counter first interaction",
+};
+
+/** Prints the size table; returns the sizes over budget. */
+function report(sizes, budget) {
+  const over = [];
+  const rows = [["gzip -9, bytes", "size", "aim", "budget", "vs last"]];
+  for (const [key, size] of Object.entries(sizes)) {
+    const { budget: max, aim, last } = budget[key];
+    const delta = last === undefined ? "new" : size - last > 0 ? `+${size - last}` : `${size - last}`;
+    rows.push([LABELS[key], size, aim ?? "", max, delta]);
+    if (size > max) over.push(`${LABELS[key]} is ${size} B, over its budget of ${max} B`);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  for (const row of rows) {
+    console.log(row.map((cell, i) => (i ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join("  "));
+  }
+  console.log(`(counter first interaction = loader + core + counterChunk.reference of ${budget.counterChunk.reference} B)`);
+  return over;
+}
+
+async function main(args) {
+  const check = args.includes("--check");
+  const { files, mangle } = await buildRuntime();
+  const budget = await readJson(BUDGET_FILE);
+  const mangleJson = JSON.stringify({ ...(await readJson(MANGLE_FILE, {})), props: mangle }, null, 2) + "\n";
+  const problems = [];
+
+  if (check) {
+    const stale = [];
+    for (const [name, text] of Object.entries(files)) {
+      if ((await readFile(join(DIST, name), "utf8").catch(() => null)) !== text) stale.push(`dist/${name}`);
+    }
+    if ((await readFile(MANGLE_FILE, "utf8").catch(() => null)) !== mangleJson) stale.push("mangle.json");
+    if (stale.length) {
+      problems.push(`stale, not what the sources build: ${stale.join(", ")}; run \`node build.mjs\` in runtime/ and commit the result`);
+    }
+  } else {
+    await mkdir(DIST, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(DIST, name), text);
+    await writeFile(MANGLE_FILE, mangleJson);
+    console.log(`built ${Object.keys(files).map((name) => "dist/" + name).join(", ")}`);
+  }
+
+  const sizes = measure(files, budget);
+  const over = report(sizes, budget);
+  problems.push(...over.map((it) => `${it}: make it smaller, or raise the budget in size-budget.json on purpose`));
+
+  if (args.includes("--update-budget")) {
+    for (const [key, size] of Object.entries(sizes)) budget[key].last = size;
+    await writeFile(BUDGET_FILE, JSON.stringify(budget, null, 2) + "\n");
+    console.log('recorded these sizes as "last" in size-budget.json');
+  } else {
+    console.log('to record these sizes as "last": node build.mjs --update-budget');
+  }
+
+  for (const problem of problems) console.error(`error: ${problem}`);
+  return problems.length ? 1 : 0;
+}
+
+async function readJson(path, fallback) {
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    if (fallback !== undefined && error.code === "ENOENT") return fallback;
+    throw error;
+  }
+}
+
+function sortKeys(object) {
+  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}

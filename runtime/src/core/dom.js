@@ -1,0 +1,42 @@
+//! Bound text: the `<!--r:SLOT-->…<!--/r-->` comment pairs the server writes around
+//! every text node that shows a signal.
+//!
+//! The document is scanned once, on the first cell created. An update touches only what
+//! lies between the two comments of a binding, never the elements around it.
+
+let found;
+
+/**
+ * The bindings of the page, by slot: `[open, close]` comment pairs.
+ * @returns {Record<number, [Comment, Comment][]>}
+ */
+export const bindings = () => found || (found = scan());
+
+const scan = () => {
+  const bySlot = {};
+  const open = [];
+  const walker = document.createTreeWalker(document, 128 /* NodeFilter.SHOW_COMMENT */);
+  for (let node; (node = walker.nextNode()); ) {
+    if (node.data.startsWith("r:")) open.push(node);
+    else if (node.data == "/r" && open[0]) {
+      const start = open.pop();
+      const slot = start.data.slice(2);
+      (bySlot[slot] = bySlot[slot] || []).push([start, node]);
+    }
+  }
+  return bySlot;
+};
+
+/**
+ * Shows `value` between `open` and `close` as one text node (`String(value)`, empty for
+ * `null` and `undefined`). The usual case, a text node already there, is changed in place.
+ */
+export const writeText = (open, close, value) => {
+  const text = String(value ?? "");
+  const node = open.nextSibling;
+  if (node.nodeType == 3 && node.nextSibling == close) node.data = text;
+  else {
+    while (open.nextSibling != close) open.nextSibling.remove();
+    close.before(text);
+  }
+};
