@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, lints, unit, integration, compile-fail, HTTP and
-# property tests. Installs what it needs; safe to run again.
+# The whole test suite: formatting, lints, unit, integration, compile-fail, HTTP,
+# property and real-browser tests. Installs what it needs (rustfmt/clippy, Debian
+# chromium, the runtime's npm packages); safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "toolchain components"
+step "toolchain components, chromium, npm packages"
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+bash scripts/ensure-browser.sh
+
+step "runtime: dist/ matches its sources, sizes within budget"
+(cd runtime && node build.mjs --check)
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -18,3 +23,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test"
 cargo test --workspace --locked
+
+step "runtime browser tests (Chromium)"
+(cd runtime && node --test --test-concurrency=1 test/)
+
+step "end-to-end browser tests against the examples (Chromium)"
+cargo build --workspace --bins --locked
+node --test --test-concurrency=1 tests/browser/

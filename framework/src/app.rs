@@ -125,7 +125,9 @@ impl ResumaApp {
     ///     .merge(api);
     /// ```
     pub fn router(self) -> Router {
-        let mut router = Router::new();
+        let mut router = Router::new()
+            .route("/_resuma/handler/{file}", get(crate::resume::serve_chunk))
+            .route("/_resuma/{file}", get(crate::resume::serve_core));
         for (path, page) in self.pages {
             let route = Arc::new(PageRoute::new(&path, page, &self.document));
             router = router.route(

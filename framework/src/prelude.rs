@@ -6,5 +6,5 @@
 pub use crate::{component, view};
 pub use crate::{
     init_tracing, raw_html, AttributeValue, Children, Component, Event, Html, Page, RawHtml,
-    Render, ResumaApp, View,
+    Render, ResumaApp, Signal, View, use_signal,
 };

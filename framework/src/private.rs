@@ -2,6 +2,10 @@
 
 pub use ::axum;
 pub use ::tokio;
+pub use ::inventory;
+
+pub use crate::resume::{Capture, Chunk};
+use crate::Html;
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -58,3 +62,13 @@ impl<'a> Prop<Cow<'a, str>> for &'a str {
 
 /// Type-checks an event handler closure; handlers run in the browser, never here.
 pub fn check_handler<F: FnMut(Event)>(_handler: F) {}
+
+/// Records that the page being rendered has a handler for `event`.
+pub fn use_event(event: &'static str) {
+    crate::resume::context::use_event(event);
+}
+
+/// Writes a slot number (a handler's capture) into an attribute.
+pub fn write_slot(html: &mut Html, slot: u32) {
+    html.push_int(slot);
+}

@@ -14,6 +14,9 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::{FnArg, ItemFn, ReturnType, Stmt, Type};
 
+use resuma_analysis::rs2js::env_from_fn;
+
+use crate::chunk::{Expander, Expansion};
 use crate::emit::Errors;
 use crate::props::{parse_props, Prop, PropKind};
 use crate::view::{html_ident, render_view};
@@ -41,9 +44,16 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         return quote! { #errors #(#attrs)* #[allow(unused_variables)] #vis #sig { ::core::unimplemented!() } };
     }
     let props = parse_props(&function, &mut errors);
-    let expansion = generate(&function, &props, &mut errors);
+    let env = env_from_fn(&function);
+    let html = html_ident();
+    let Expansion { tokens: body, errors: body_errors, chunk } =
+        Expander::run(&function.sig.ident.to_string(), &env, |expander| {
+            component_body(&function, &html, expander)
+        });
+    let expansion = generate(&function, &props, body);
     let errors = errors.into_tokens();
-    quote! { #errors #expansion }
+    let body_errors = body_errors.into_tokens();
+    quote! { #errors #body_errors #chunk #expansion }
 }
 
 fn check_signature(function: &ItemFn) -> syn::Result<()> {
@@ -72,7 +82,7 @@ fn check_signature(function: &ItemFn) -> syn::Result<()> {
     Ok(())
 }
 
-fn generate(function: &ItemFn, props: &[Prop], errors: &mut Errors) -> TokenStream {
+fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream {
     let vis = &function.vis;
     let name = &function.sig.ident;
     let name_str = name.to_string();
@@ -96,7 +106,6 @@ fn generate(function: &ItemFn, props: &[Prop], errors: &mut Errors) -> TokenStre
     let slots: Vec<Ident> = (0..required.len()).map(|i| format_ident!("__P{}", i)).collect();
     let builder = builder_tokens(vis, name, &props_name, &builder_name, props, &required, &slots);
 
-    let body = component_body(function, &html, errors);
     let doc =
         format!("Props of the [`{name}`] component; build them with `{props_name}::builder()`.");
     let view_fn = if props.is_empty() {
@@ -142,7 +151,7 @@ fn generate(function: &ItemFn, props: &[Prop], errors: &mut Errors) -> TokenStre
 /// The body of `Component::render`. When the function ends in `view! { … }` (and has no
 /// `return`), the view is expanded in place, writing into the parent's buffer with no
 /// closure and no allocation; otherwise the body runs as written and its value renders.
-fn component_body(function: &ItemFn, html: &Ident, errors: &mut Errors) -> TokenStream {
+fn component_body(function: &ItemFn, html: &Ident, expander: &mut Expander<'_>) -> TokenStream {
     let stmts = &function.block.stmts;
     let returns = {
         let mut finder = ReturnFinder(false);
@@ -151,15 +160,16 @@ fn component_body(function: &ItemFn, html: &Ident, errors: &mut Errors) -> Token
     };
     if let (false, Some((last, init))) = (returns, stmts.split_last()) {
         if let Some(tokens) = tail_view(last) {
-            let render = render_view(tokens, html, errors);
-            return quote! { #(#init)* #render };
+            let init = expander.rewrite(quote! { #(#init)* });
+            let render = render_view(tokens, html, expander);
+            return quote! { #init #render };
         }
     }
     let output = match &function.sig.output {
         ReturnType::Type(_, ty) => ty.to_token_stream(),
         ReturnType::Default => quote!(()),
     };
-    let block = &function.block;
+    let block = expander.rewrite(function.block.to_token_stream());
     quote_spanned! {function.block.span()=>
         let __view: #output = (move || -> #output #block)();
         ::resuma::Render::render(__view, #html);

@@ -28,7 +28,8 @@ impl Errors {
 
     /// Adds one error.
     pub(crate) fn push(&mut self, error: syn::Error) {
-        let key = format!("{error}");
+        // Same message at another place is another error: the span's debug form has its position.
+        let key = format!("{error} {:?}", error.span());
         if self.errors.len() >= MAX_ERRORS || self.seen.contains(&key) {
             return;
         }

@@ -1,28 +1,98 @@
 //! Procedural macros of Resuma: `view!` and `#[component]`.
 //!
 //! Each entry point is one call. Parsing and diagnostics live in `resuma-analysis`, so
-//! the compiler, `resuma check` and the language server report the same things; this
-//! crate only turns the parsed tree into Rust and diagnostics into compile errors.
-//! Use them through the `resuma` crate, which re-exports them.
+//! the compiler, `resuma check` and the language server report the same things; handler
+//! closures are translated to JavaScript by its `rs2js`. This crate only turns the parsed
+//! tree into Rust, the handlers into a chunk, and diagnostics into compile errors. Use
+//! the macros through the `resuma` crate, which re-exports them.
 
 use proc_macro::TokenStream;
 
+mod chunk;
 mod component;
 mod emit;
 mod props;
 mod view;
 
-/// Markup with Rust values, rendered on the server into a `resuma::View`.
+/// Markup with Rust values, rendered once on the server into a `resuma::View`.
 ///
-/// See the `resuma` crate for the full guide; in short: elements and components are
-/// written as in HTML/JSX, text is a string literal, values go in braces.
+/// Elements and components are written as in HTML/JSX; text is a string literal; values,
+/// attribute expressions and handlers go in braces. Everything is escaped when written.
+///
+/// ```
+/// use resuma::prelude::*;
+///
+/// let name = "Ada <3";
+/// let page = view! {
+///     <main class="page">
+///         <h1>"Hello, " {name}</h1>
+///         <input type="checkbox" checked/>
+///         <>"fragments " "group " "nodes"</>
+///     </main>
+/// };
+/// assert_eq!(
+///     page.to_html(),
+///     r#"<main class="page"><h1>Hello, Ada &lt;3</h1><input type="checkbox" checked>fragments group nodes</main>"#
+/// );
+/// ```
+///
+/// Mistakes are compile errors at the exact token, with a code and a way out:
+///
+/// ```compile_fail
+/// use resuma::prelude::*;
+/// // error: R007: text in view! must be a string literal
+/// let page = view! { <p>Hello world</p> };
+/// ```
+///
+/// The fix: `view! { <p>"Hello world"</p> }`.
+///
+/// ```compile_fail
+/// use resuma::prelude::*;
+/// // error: R001: <span> is never closed
+/// let page = view! { <div><span>"hi"</div> };
+/// ```
 #[proc_macro]
 pub fn view(input: TokenStream) -> TokenStream {
     view::expand(input.into()).into()
 }
 
-/// Makes a function a component: a props struct with a builder, and a direct render
-/// call when the component is used in `view!`.
+/// Makes a function a component: its parameters become props with a generated builder,
+/// and using it in `view!` is a direct call that writes into the parent's buffer.
+///
+/// Props are required unless marked `#[prop(optional)]` (the type's default, and an
+/// `Option<T>` prop takes a `T`), `#[prop(default = expr)]`, or named `children`.
+/// `#[prop(into)]` makes the setter take `impl Into<T>`. A string literal may be passed
+/// to any string-like prop.
+///
+/// ```
+/// use resuma::prelude::*;
+///
+/// #[component]
+/// fn Card(title: String, #[prop(optional)] note: Option<String>, children: Children) -> View {
+///     view! { <section><h2>{title}</h2>{note}{children}</section> }
+/// }
+///
+/// let page = view! { <Card title="Hi" note="n"><p>"body"</p></Card> };
+/// assert_eq!(page.to_html(), "<section><h2>Hi</h2>n<p>body</p></section>");
+///
+/// // The same component from Rust:
+/// let card = Card(CardProps::builder().title("Hi").build());
+/// assert_eq!(card.to_html(), "<section><h2>Hi</h2></section>");
+/// ```
+///
+/// A missing required prop is an error that names it:
+///
+/// ```compile_fail
+/// use resuma::prelude::*;
+///
+/// #[component]
+/// fn Card(title: String) -> View {
+///     view! { <h2>{title}</h2> }
+/// }
+///
+/// // error[E0277]: missing required prop `title` on <Card>
+/// let page = view! { <Card/> };
+/// ```
 #[proc_macro_attribute]
 pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
     component::expand(args.into(), item.into()).into()

@@ -6,30 +6,35 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
+use resuma_analysis::rs2js::Env;
 use resuma_analysis::view::{
-    escape_attr, escape_text, is_url_attribute, parse, AttrValue, ComponentCall, Element, Node,
+    escape_attr, escape_text, is_url_attribute, parse, AttrValue, Block, ComponentCall, Element,
+    Node,
 };
 
-use crate::emit::{spanned_error, Errors};
+use crate::chunk::{Expander, Expansion};
+use crate::emit::spanned_error;
 
-/// `view! { … }` → an expression of type `resuma::View`.
+/// `view! { … }` → an expression of type `resuma::View`. Outside a component its
+/// handlers form a chunk of their own, named `View.HASH`.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
-    let mut errors = Errors::default();
-    let html = html_ident();
-    let body = render_view(input, &html, &mut errors);
+    let env = Env::new();
+    let Expansion { tokens, errors, chunk } =
+        Expander::run("View", &env, |expander| expander.view_expr(input.clone()));
     let errors = errors.into_tokens();
     quote! {{
         #errors
-        ::resuma::View::new(move |#html: &mut ::resuma::Html| { #body })
+        #chunk
+        #tokens
     }}
 }
 
-/// Statements that parse `input` as a view and write it into `html`, with every
-/// diagnostic added to `errors`.
-pub(crate) fn render_view(input: TokenStream, html: &Ident, errors: &mut Errors) -> TokenStream {
+/// Statements that parse `input` as a view and write it into `html`; diagnostics and
+/// handlers go to `expander`.
+pub(crate) fn render_view(input: TokenStream, html: &Ident, expander: &mut Expander<'_>) -> TokenStream {
     let parsed = parse(input);
-    errors.extend_diagnostics(&parsed.diagnostics);
-    let mut writer = Writer::new(html, errors);
+    expander.diagnostics(&parsed.diagnostics);
+    let mut writer = Writer::new(html, expander);
     writer.nodes(&parsed.tree.nodes);
     writer.finish()
 }
@@ -39,24 +44,24 @@ pub(crate) fn html_ident() -> Ident {
     Ident::new("__resuma_html", Span::mixed_site())
 }
 
-struct Writer<'a> {
+struct Writer<'a, 'e> {
     html: &'a Ident,
     out: TokenStream,
     markup: String,
     /// Handler type checks, emitted after the rendering statements so that a closure
     /// moving a value does not move it before the markup used it.
     checks: TokenStream,
-    errors: &'a mut Errors,
+    expander: &'a mut Expander<'e>,
 }
 
-impl<'a> Writer<'a> {
-    fn new(html: &'a Ident, errors: &'a mut Errors) -> Writer<'a> {
+impl<'a, 'e> Writer<'a, 'e> {
+    fn new(html: &'a Ident, expander: &'a mut Expander<'e>) -> Writer<'a, 'e> {
         Writer {
             html,
             out: TokenStream::new(),
             markup: String::new(),
             checks: TokenStream::new(),
-            errors,
+            expander,
         }
     }
 
@@ -90,7 +95,7 @@ impl<'a> Writer<'a> {
             Node::Text(text) => self.markup.push_str(&escape_text(&text.value)),
             Node::Expr(block) => {
                 self.flush();
-                let value = braced(&block.tokens);
+                let value = braced(&self.expander.rewrite(block.tokens.clone()));
                 self.out.extend(quote_spanned! {block.span.start=>
                     ::resuma::Render::render(#value, #html);
                 });
@@ -107,12 +112,9 @@ impl<'a> Writer<'a> {
         self.markup.push_str(&element.tag.text);
         for attr in &element.attrs {
             let name = &attr.name.text;
-            if attr.event().is_some() {
+            if let Some(event) = attr.event() {
                 if let AttrValue::Expr(block) = &attr.value {
-                    let handler = braced(&block.tokens);
-                    self.checks.extend(quote_spanned! {block.span.start=>
-                        ::resuma::__private::check_handler(#handler);
-                    });
+                    self.handler(&event, block);
                 }
                 continue;
             }
@@ -126,7 +128,7 @@ impl<'a> Writer<'a> {
                 }
                 AttrValue::Expr(block) => {
                     self.flush();
-                    let value = braced(&block.tokens);
+                    let value = braced(&self.expander.rewrite(block.tokens.clone()));
                     let method =
                         if is_url_attribute(name) { "render_url_attr" } else { "render_attr" };
                     let method = Ident::new(method, block.span.start);
@@ -146,6 +148,32 @@ impl<'a> Writer<'a> {
         self.markup.push('>');
     }
 
+    /// `data-r-on:EVENT="[!]CHUNK#INDEX[|SLOT,…]"` and the closure's type check.
+    fn handler(&mut self, event: &str, block: &Block) {
+        let html = self.html;
+        let closure = braced(&block.tokens);
+        self.checks.extend(quote_spanned! {block.span.start=>
+            ::resuma::__private::check_handler(#closure);
+        });
+        let Some(handler) = self.expander.handler(block) else { return };
+        let bang = if handler.prevent_default { "!" } else { "" };
+        self.markup.push_str(&format!(
+            " data-r-on:{event}=\"{bang}{}#{}",
+            handler.chunk_name, handler.index
+        ));
+        for (capture_idx, name) in handler.captures.iter().enumerate() {
+            self.markup.push(if capture_idx == 0 { '|' } else { ',' });
+            let Some(capture) = prop_ident(name, block.span.start) else { continue };
+            self.flush();
+            self.out.extend(quote_spanned! {block.span.start=>
+                ::resuma::__private::write_slot(#html, ::resuma::__private::Capture::capture_slot(&#capture));
+            });
+        }
+        self.markup.push('"');
+        let event = event.to_owned();
+        self.out.extend(quote! { ::resuma::__private::use_event(#event); });
+    }
+
     fn component(&mut self, call: &ComponentCall) {
         self.flush();
         let html = self.html;
@@ -153,7 +181,7 @@ impl<'a> Writer<'a> {
         let mut builder = quote_spanned! {call.name.span.start=> #props_path::builder() };
         for prop in &call.props {
             let Some(setter) = prop_ident(&prop.name.text, prop.name.span.start) else {
-                self.errors.push(spanned_error(
+                self.expander.error(spanned_error(
                     prop.name.span,
                     &format!("`{}` is not a prop name: props are Rust identifiers", prop.name.text),
                 ));
@@ -165,12 +193,12 @@ impl<'a> Writer<'a> {
                     let lit = syn::LitStr::new(&text.value, text.span.start);
                     quote!(#lit)
                 }
-                AttrValue::Expr(block) => braced(&block.tokens),
+                AttrValue::Expr(block) => braced(&self.expander.rewrite(block.tokens.clone())),
             };
             builder = quote_spanned! {prop.name.span.start=> #builder.#setter(#value) };
         }
         if !call.children.is_empty() {
-            let mut child = Writer::new(html, self.errors);
+            let mut child = Writer::new(html, self.expander);
             child.nodes(&call.children);
             let body = child.finish();
             builder = quote! {

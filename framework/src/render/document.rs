@@ -129,7 +129,8 @@ impl Document {
         }
         html.push_static("</head><body>");
         html.boundary();
-        body.render(html);
+        let ((), context) = crate::resume::context::render_scope(|| body.render(html));
+        crate::resume::state::write_resume_scripts(&context, html);
         html.push_static("</body></html>");
     }
 

@@ -115,7 +115,8 @@ impl View {
     /// ```
     pub fn to_html(self) -> String {
         let mut html = Html::new();
-        self.render(&mut html);
+        // A scope of its own: signals created while rendering belong to this render.
+        crate::resume::context::render_scope(|| self.render(&mut html));
         html.into_string()
     }
 }

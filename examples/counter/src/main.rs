@@ -1,0 +1,37 @@
+//! The counter from Resuma's design page.
+//!
+//! The page is rendered once on the server. The click handler is Rust, translated to
+//! JavaScript at compile time; the browser loads it from
+//! `/_resuma/handler/Counter.HASH.js` on the first click, with the small core, and
+//! resumes the signal's state from the page: no hydration, no WASM.
+
+use resuma::prelude::*;
+
+#[component]
+fn Counter() -> View {
+    let count = use_signal(0);
+    view! {
+        <button onClick={
+            move |_| count.update(|c| *c += 1)
+        }>
+            "Count: " {count}
+        </button>
+    }
+}
+// Handler lazy-loads from /_resuma/handler/Counter.js
+
+/// Two counters on one page keep their own state.
+#[component]
+fn TwoCounters() -> View {
+    view! {
+        <main>
+            <section id="first"><Counter/></section>
+            <section id="second"><Counter/></section>
+        </main>
+    }
+}
+
+fn main() -> std::io::Result<()> {
+    resuma::init_tracing();
+    ResumaApp::new().title("Counter · Resuma").page("/", Counter).page("/two", TwoCounters).run()
+}

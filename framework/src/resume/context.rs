@@ -1,0 +1,101 @@
+//! The render context: what a page's render collects for the browser to resume it.
+//!
+//! `use_signal` and the handlers `view!` writes have no handle on the page, so the
+//! context is thread-local: a page render runs on one thread, synchronously, inside
+//! [`render_scope`]. Outside a scope (a `View` rendered by hand in a test) a detached
+//! context takes the values, and nothing is emitted for them.
+
+use std::any::Any;
+use std::cell::RefCell;
+
+use serde::Serialize;
+
+/// A value in a slot: kept typed for the server's `get`, serialised for the browser.
+pub(crate) trait SlotValue: Any {
+    fn to_json(&self) -> String;
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+impl<T: Serialize + 'static> SlotValue for T {
+    fn to_json(&self) -> String {
+        // A value serde cannot write (a map with non-string keys, a failing custom impl)
+        // resumes as `null` rather than failing the page; the server logs it.
+        serde_json::to_string(self).unwrap_or_else(|err| {
+            tracing::error!(error = %err, "a resumable value could not be serialised");
+            "null".to_owned()
+        })
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// What one render collected.
+#[derive(Default)]
+pub(crate) struct RenderContext {
+    pub(crate) slots: Vec<Box<dyn SlotValue>>,
+    /// Event types with a handler on the page, in first-use order.
+    pub(crate) events: Vec<&'static str>,
+}
+
+impl RenderContext {
+    pub(crate) fn has_handlers(&self) -> bool {
+        !self.events.is_empty()
+    }
+}
+
+thread_local! {
+    static CONTEXT: RefCell<RenderContext> = RefCell::new(RenderContext::default());
+}
+
+/// Runs `render` in a fresh context and returns what it collected. Scopes nest: the
+/// outer context is put back afterwards, even if `render` panics.
+pub(crate) fn render_scope<R>(render: impl FnOnce() -> R) -> (R, RenderContext) {
+    struct Restore(Option<RenderContext>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(outer) = self.0.take() {
+                CONTEXT.with(|it| *it.borrow_mut() = outer);
+            }
+        }
+    }
+    let outer = CONTEXT.with(|it| std::mem::take(&mut *it.borrow_mut()));
+    let mut restore = Restore(Some(outer));
+    let out = render();
+    let collected = CONTEXT.with(|it| std::mem::take(&mut *it.borrow_mut()));
+    if let Some(outer) = restore.0.take() {
+        CONTEXT.with(|it| *it.borrow_mut() = outer);
+    }
+    (out, collected)
+}
+
+/// Stores `value` in a new slot and returns its number.
+pub(crate) fn push_slot(value: Box<dyn SlotValue>) -> u32 {
+    CONTEXT.with(|it| {
+        let mut context = it.borrow_mut();
+        context.slots.push(value);
+        (context.slots.len() - 1) as u32
+    })
+}
+
+/// Runs `f` on the value in `slot`, if the slot exists in the current context.
+pub(crate) fn with_slot<R>(slot: u32, f: impl FnOnce(&mut dyn SlotValue) -> R) -> Option<R> {
+    CONTEXT.with(|it| {
+        let mut context = it.borrow_mut();
+        context.slots.get_mut(slot as usize).map(|value| f(value.as_mut()))
+    })
+}
+
+/// Records that the page has a handler for `event`.
+pub(crate) fn use_event(event: &'static str) {
+    CONTEXT.with(|it| {
+        let mut context = it.borrow_mut();
+        if !context.events.contains(&event) {
+            context.events.push(event);
+        }
+    });
+}

@@ -1,0 +1,13 @@
+//! Resumability on the server: signals, the render context that collects the page's
+//! state and handlers, and the scripts and assets that let the browser resume.
+//!
+//! The wire format is `docs/resumability.md`.
+
+mod assets;
+pub(crate) mod context;
+mod signal;
+pub(crate) mod state;
+
+pub use assets::Chunk;
+pub(crate) use assets::{serve_chunk, serve_core};
+pub use signal::{use_signal, Capture, Signal};

@@ -1,0 +1,66 @@
+//! The scripts a resumable page ends with: its state and the inlined loader.
+
+use super::assets::{core_url, LOADER_SOURCE};
+use super::context::RenderContext;
+use crate::Html;
+
+/// Writes the state script and the loader call, when the page has handlers; a page
+/// without handlers gets nothing, so it ships no JavaScript.
+pub(crate) fn write_resume_scripts(context: &RenderContext, html: &mut Html) {
+    if !context.has_handlers() {
+        return;
+    }
+    html.push_static("<script type=\"resuma/state\">[");
+    for (slot_idx, value) in context.slots.iter().enumerate() {
+        if slot_idx > 0 {
+            html.push_static(",");
+        }
+        html.push_raw(&escape_json_for_script(&value.to_json()));
+    }
+    html.push_static("]</script><script>");
+    html.push_raw(LOADER_SOURCE.trim_end().trim_end_matches(';'));
+    html.push_static("(\"");
+    html.push_raw(core_url());
+    html.push_static("\",[");
+    for (event_idx, event) in context.events.iter().enumerate() {
+        if event_idx > 0 {
+            html.push_static(",");
+        }
+        html.push_static("\"");
+        html.push_raw(&escape_json_for_script(event));
+        html.push_static("\"");
+    }
+    html.push_static("])</script>");
+}
+
+/// JSON that can sit inside a `<script>`: nothing in it can close the script, open a
+/// comment or end a line in old parsers. `<`, `>` and `&` only occur inside JSON strings,
+/// where their `\u` escapes mean the same.
+pub(crate) fn escape_json_for_script(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_json_for_script;
+
+    #[test]
+    fn state_json_cannot_break_out_of_its_script() {
+        let json = serde_json::to_string(&["</script><script>alert(1)</script>", "<!--", "a&b\u{2028}"]).unwrap();
+        let escaped = escape_json_for_script(&json);
+        assert!(!escaped.contains('<') && !escaped.contains('>'));
+        let back: Vec<String> = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, ["</script><script>alert(1)</script>", "<!--", "a&b\u{2028}"]);
+    }
+}

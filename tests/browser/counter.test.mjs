@@ -1,0 +1,76 @@
+// The counter example in real Chromium against the real Rust server: it resumes on the
+// first click, loads nothing before it, keeps two counters apart, and stays in budget.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launchBrowser, openPage, requests, jsBytes, consoleMessages } from "../../runtime/test/harness.mjs";
+import { startExample } from "./example.mjs";
+
+const budget = JSON.parse(readFileSync(new URL("../../runtime/size-budget.json", import.meta.url)));
+let browser;
+let counter;
+
+before(async () => {
+  [browser, counter] = await Promise.all([launchBrowser(), startExample("counter")]);
+});
+
+after(async () => {
+  await browser?.close();
+  await counter?.stop();
+});
+
+const runtimeRequests = (page) => requests(page).filter((it) => it.url.includes("/_resuma/"));
+
+test("the counter increments on three clicks", async () => {
+  const page = await openPage(browser, counter.url + "/");
+  const button = page.locator("button");
+  assert.equal(await button.textContent(), "Count: 0");
+  for (let i = 0; i < 3; i++) await button.click();
+  await page.waitForFunction(() => document.querySelector("button").textContent == "Count: 3", null, { timeout: 10_000 });
+  assert.equal(await button.textContent(), "Count: 3");
+  // The browser asks for /favicon.ico on its own; everything else must have succeeded.
+  const failed = requests(page).filter((it) => it.status >= 400 && !it.url.endsWith("/favicon.ico"));
+  assert.deepEqual(failed, []);
+  assert.deepEqual(consoleMessages(page).filter((it) => it.type == "pageerror"), []);
+  await page.close();
+});
+
+test("before the first click neither the core nor the chunk is requested", async () => {
+  const page = await openPage(browser, counter.url + "/");
+  assert.deepEqual(runtimeRequests(page), [], "nothing of the runtime is fetched at load");
+  await page.locator("button").click();
+  await page.waitForFunction(() => document.querySelector("button").textContent == "Count: 1");
+  const fetched = runtimeRequests(page).map((it) => new URL(it.url).pathname);
+  assert.equal(fetched.length, 2, `core and chunk: ${fetched}`);
+  assert.ok(fetched.some((it) => /^\/_resuma\/core\.[0-9a-f]{8}\.js$/.test(it)), `${fetched}`);
+  assert.ok(fetched.some((it) => /^\/_resuma\/handler\/Counter\.[0-9a-f]{8}\.js$/.test(it)), `${fetched}`);
+  await page.close();
+});
+
+test("two counters on one page count independently", async () => {
+  const page = await openPage(browser, counter.url + "/two");
+  const first = page.locator("#first button");
+  const second = page.locator("#second button");
+  await first.click();
+  await first.click();
+  await second.click();
+  await page.waitForFunction(
+    () => document.querySelector("#first button").textContent == "Count: 2" && document.querySelector("#second button").textContent == "Count: 1",
+    null,
+    { timeout: 10_000 },
+  );
+  await page.close();
+});
+
+test("the counter page stays within its JS budgets (gzip)", async () => {
+  const page = await openPage(browser, counter.url + "/");
+  const atLoad = await jsBytes(page);
+  await page.locator("button").click();
+  await page.waitForFunction(() => document.querySelector("button").textContent == "Count: 1");
+  const after = await jsBytes(page);
+  console.log(`counter page JS (gzip): initial ${atLoad.initial} B (budget ${budget.loader.budget} B), first interaction ${after.afterFirstInteraction} B (budget ${budget.counterFirstInteraction.budget} B)`);
+  assert.ok(atLoad.initial > 0, "the loader is inlined");
+  assert.ok(atLoad.initial <= budget.loader.budget, `initial ${atLoad.initial} B > ${budget.loader.budget} B`);
+  assert.ok(after.afterFirstInteraction <= budget.counterFirstInteraction.budget, `first interaction ${after.afterFirstInteraction} B > ${budget.counterFirstInteraction.budget} B`);
+  await page.close();
+});
