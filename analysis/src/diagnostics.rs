@@ -33,6 +33,42 @@ pub enum Code {
     UnbalancedDelimiter,
     /// A view nests deeper than the parser follows.
     NestingTooDeep,
+    /// An event handler is not a closure.
+    HandlerNotClosure,
+    /// A call to a Rust function that has no JavaScript translation.
+    UntranslatableCall,
+    /// A method rs2js does not know, on the receiver's type.
+    UnknownMethod,
+    /// A macro other than the few rs2js translates.
+    UnsupportedMacro,
+    /// `unsafe` code in a handler.
+    UnsafeCode,
+    /// A path to a static, const or item the translator cannot see.
+    UnknownPath,
+    /// A captured value that cannot be serialised (a closure, an `Rc`, …).
+    UnserialisableCapture,
+    /// A construct whose meaning depends on a type that is not known.
+    TypeNeeded,
+    /// An `Option` whose `None` and `Some(…)` would both be `null` in JavaScript.
+    AmbiguousOption,
+    /// An expression form rs2js does not translate.
+    UnsupportedExpression,
+    /// A pattern form rs2js does not translate.
+    UnsupportedPattern,
+    /// A format string or format spec rs2js does not translate.
+    UnsupportedFormat,
+    /// A type (or an operation on it) JavaScript numbers cannot carry faithfully.
+    UnsupportedType,
+    /// A `?` that cannot be translated faithfully.
+    UnsupportedTry,
+    /// An assignment to a place rs2js cannot write in the browser.
+    UnsupportedAssignment,
+    /// A handler that is not valid Rust syntax.
+    InvalidHandler,
+    /// A handler nested deeper than rs2js follows.
+    HandlerTooComplex,
+    /// A single-quoted literal in the token form of `js!`.
+    JsSingleQuote,
 }
 
 impl Code {
@@ -48,6 +84,24 @@ impl Code {
         Code::UnexpectedToken,
         Code::UnbalancedDelimiter,
         Code::NestingTooDeep,
+        Code::HandlerNotClosure,
+        Code::UntranslatableCall,
+        Code::UnknownMethod,
+        Code::UnsupportedMacro,
+        Code::UnsafeCode,
+        Code::UnknownPath,
+        Code::UnserialisableCapture,
+        Code::TypeNeeded,
+        Code::AmbiguousOption,
+        Code::UnsupportedExpression,
+        Code::UnsupportedPattern,
+        Code::UnsupportedFormat,
+        Code::UnsupportedType,
+        Code::UnsupportedTry,
+        Code::UnsupportedAssignment,
+        Code::InvalidHandler,
+        Code::HandlerTooComplex,
+        Code::JsSingleQuote,
     ];
 
     /// The code as written in reports: `"R001"`.
@@ -63,6 +117,24 @@ impl Code {
             Code::UnexpectedToken => "R008",
             Code::UnbalancedDelimiter => "R009",
             Code::NestingTooDeep => "R010",
+            Code::HandlerNotClosure => "R020",
+            Code::UntranslatableCall => "R021",
+            Code::UnknownMethod => "R022",
+            Code::UnsupportedMacro => "R023",
+            Code::UnsafeCode => "R024",
+            Code::UnknownPath => "R025",
+            Code::UnserialisableCapture => "R026",
+            Code::TypeNeeded => "R027",
+            Code::AmbiguousOption => "R028",
+            Code::UnsupportedExpression => "R029",
+            Code::UnsupportedPattern => "R030",
+            Code::UnsupportedFormat => "R031",
+            Code::UnsupportedType => "R032",
+            Code::UnsupportedTry => "R033",
+            Code::UnsupportedAssignment => "R034",
+            Code::InvalidHandler => "R035",
+            Code::HandlerTooComplex => "R036",
+            Code::JsSingleQuote => "R037",
         }
     }
 
@@ -79,6 +151,24 @@ impl Code {
             Code::UnexpectedToken => "unexpected token",
             Code::UnbalancedDelimiter => "unbalanced delimiter",
             Code::NestingTooDeep => "nesting too deep",
+            Code::HandlerNotClosure => "handler is not a closure",
+            Code::UntranslatableCall => "call cannot run in the browser",
+            Code::UnknownMethod => "unknown method",
+            Code::UnsupportedMacro => "unsupported macro",
+            Code::UnsafeCode => "unsafe code in a handler",
+            Code::UnknownPath => "unknown path",
+            Code::UnserialisableCapture => "capture cannot be serialised",
+            Code::TypeNeeded => "type annotation needed",
+            Code::AmbiguousOption => "ambiguous option",
+            Code::UnsupportedExpression => "unsupported expression",
+            Code::UnsupportedPattern => "unsupported pattern",
+            Code::UnsupportedFormat => "unsupported format",
+            Code::UnsupportedType => "unsupported type",
+            Code::UnsupportedTry => "unsupported `?`",
+            Code::UnsupportedAssignment => "unsupported assignment",
+            Code::InvalidHandler => "invalid handler",
+            Code::HandlerTooComplex => "handler too complex",
+            Code::JsSingleQuote => "single-quoted string in js!",
         }
     }
 
@@ -326,4 +416,177 @@ fn closing_of(open: char) -> char {
         '[' => ']',
         _ => '}',
     }
+}
+
+/// The way out of every rs2js refusal, unless a more specific one exists.
+pub(crate) const WAY_OUT: &str = "use `js!{}` or move this to a `#[server]` fn";
+
+pub(crate) fn handler_not_a_closure<S>(span: S, found: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::HandlerNotClosure,
+        span,
+        format!("an event handler must be a closure, found {found}"),
+    )
+    .with_help("write `move |event| …`; for hand-written JavaScript use `js!{}`")
+}
+
+pub(crate) fn untranslatable_call<S>(span: S, callee: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UntranslatableCall,
+        span,
+        format!("`{callee}` is a Rust function; handlers run in the browser and cannot call it"),
+    )
+    .with_help(WAY_OUT)
+}
+
+pub(crate) fn unknown_method<S>(span: S, method: &str, receiver: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnknownMethod,
+        span,
+        format!("rs2js has no translation for the method `{method}` on `{receiver}`"),
+    )
+    .with_help(format!("see docs/rs2js.md for the methods it knows; otherwise {WAY_OUT}"))
+}
+
+pub(crate) fn unsupported_macro<S>(span: S, name: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnsupportedMacro,
+        span,
+        format!("the macro `{name}!` cannot be translated to JavaScript"),
+    )
+    .with_help(format!(
+        "handlers may use format!, vec!, println!, print!, eprintln!, panic!, assert!, \
+         matches! and unreachable!; otherwise {WAY_OUT}"
+    ))
+}
+
+pub(crate) fn unsafe_code<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(Code::UnsafeCode, span, "`unsafe` code cannot run in the browser".to_owned())
+        .with_help(WAY_OUT)
+}
+
+pub(crate) fn unknown_path<S>(span: S, path: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnknownPath,
+        span,
+        format!("`{path}` is defined outside the component; the browser cannot see it"),
+    )
+    .with_help(format!(
+        "bind it in the component (`let value = {path};`) so the handler captures its value, \
+         or {WAY_OUT}"
+    ))
+}
+
+pub(crate) fn unserialisable_capture<S>(span: S, name: &str, what: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnserialisableCapture,
+        span,
+        format!("the handler captures `{name}`, {what}, which cannot be sent to the browser"),
+    )
+    .with_help(format!("capture signals and serialisable values only; otherwise {WAY_OUT}"))
+}
+
+pub(crate) fn type_needed<S>(span: S, what: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::TypeNeeded,
+        span,
+        format!("{what} depends on a type rs2js cannot determine here"),
+    )
+    .with_help(
+        "annotate the type: `let x: i32 = …`, `|x: i32|`, `parse::<i32>()`, `collect::<Vec<_>>()`",
+    )
+}
+
+pub(crate) fn ambiguous_option<S>(span: S, ty: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::AmbiguousOption,
+        span,
+        format!(
+            "`{ty}` cannot be represented in JavaScript: `None` and `Some(…)` would both be `null`"
+        ),
+    )
+    .with_help(
+        "flatten the option (`.flatten()` on the server), or use a `Result` or a `bool` beside it",
+    )
+}
+
+pub(crate) fn unsupported_expression<S>(span: S, what: &str, help: Option<&str>) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnsupportedExpression,
+        span,
+        format!("{what} cannot be translated to JavaScript"),
+    )
+    .with_help(help.unwrap_or(WAY_OUT))
+}
+
+pub(crate) fn unsupported_pattern<S>(span: S, what: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnsupportedPattern,
+        span,
+        format!("{what} cannot be matched in JavaScript"),
+    )
+    .with_help(format!(
+        "patterns may be literals, ranges, `_`, bindings, tuples, `Some`/`None`, `Ok`/`Err` and \
+         `|` alternatives without bindings; otherwise {WAY_OUT}"
+    ))
+}
+
+pub(crate) fn unsupported_format<S>(span: S, what: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnsupportedFormat,
+        span,
+        format!("{what} cannot be formatted in JavaScript"),
+    )
+    .with_help(format!(
+        "use `{{}}`, `{{:?}}` on strings and numbers, `{{:.N}}`, a literal width, fill and \
+         alignment, or `x`/`b`/`o`; otherwise {WAY_OUT}"
+    ))
+}
+
+pub(crate) fn unsupported_type<S>(span: S, ty: &str, why: &str) -> Diagnostic<S> {
+    Diagnostic::error(Code::UnsupportedType, span, format!("`{ty}` is not translated: {why}"))
+        .with_help(format!("use i32, u32, i64, u64 or f64 here; otherwise {WAY_OUT}"))
+}
+
+pub(crate) fn unsupported_try<S>(span: S, why: &str) -> Diagnostic<S> {
+    Diagnostic::error(Code::UnsupportedTry, span, format!("this `?` cannot be translated: {why}"))
+        .with_help("match on the value instead (`let Some(x) = … else { return };`)")
+}
+
+pub(crate) fn unsupported_assignment<S>(span: S, what: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnsupportedAssignment,
+        span,
+        format!("{what} cannot be assigned in the browser"),
+    )
+    .with_help(
+        "assign to a local, a tuple field, a vector element, or a signal through `set`/`update`",
+    )
+}
+
+pub(crate) fn invalid_handler<S>(span: S, error: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::InvalidHandler,
+        span,
+        format!("this handler is not a valid Rust expression: {error}"),
+    )
+    .with_help("write a closure: `move |event| …`")
+}
+
+pub(crate) fn handler_too_complex<S>(span: S, limit: usize) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::HandlerTooComplex,
+        span,
+        format!("this handler nests deeper than rs2js follows ({limit} levels)"),
+    )
+    .with_help("move parts of it into local variables, or into a `#[server]` fn")
+}
+
+pub(crate) fn js_single_quote<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::JsSingleQuote,
+        span,
+        "single-quoted strings cannot be written in the token form of js!".to_owned(),
+    )
+    .with_help("Rust reads 'x' as a char: use double quotes, or the string form js!(r#\"…\"#) for single quotes, template literals and regexes")
 }

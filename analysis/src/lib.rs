@@ -1,14 +1,17 @@
 //! The one brain of Resuma.
 //!
-//! `resuma-analysis` parses `view!`, (later) translates handler closures to JavaScript
-//! and measures payloads. The proc macros, `resuma check` and the language server all
-//! call it, so the editor, the terminal and the compiler say the same thing.
+//! `resuma-analysis` parses `view!`, translates handler closures to JavaScript
+//! ([`rs2js`]) and (later) measures payloads. The proc macros, `resuma check` and the
+//! language server all call it, so the editor, the terminal and the compiler say the
+//! same thing.
 //!
 //! **Invariant:** it does no IO, never panics on any input, and knows nothing of axum,
 //! LSP or miette: it takes tokens or text and returns plain data.
 
 pub mod check;
 pub mod diagnostics;
+pub mod js_macro;
+pub mod rs2js;
 pub mod scan;
 pub mod span;
 pub mod view;

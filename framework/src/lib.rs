@@ -31,8 +31,8 @@ extern crate self as resuma;
 mod app;
 mod event;
 mod page;
-mod resume;
 pub mod prelude;
+mod resume;
 
 /// Guides: the model first, then the API.
 pub mod guide {
@@ -47,7 +47,7 @@ pub mod __private;
 
 pub use app::{init_tracing, ResumaApp};
 pub use event::Event;
-pub use resume::{use_signal, Signal};
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
-pub use resuma_macros::{component, view};
+pub use resuma_macros::{component, js, view};
+pub use resume::{use_signal, Signal};

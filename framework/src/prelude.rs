@@ -3,8 +3,8 @@
 //! Invariant: only items an app writes by name; traits are here so that their methods
 //! resolve in generated and hand-written code alike.
 
-pub use crate::{component, view};
+pub use crate::{component, js, view};
 pub use crate::{
-    init_tracing, raw_html, AttributeValue, Children, Component, Event, Html, Page, RawHtml,
-    Render, ResumaApp, Signal, View, use_signal,
+    init_tracing, raw_html, use_signal, AttributeValue, Children, Component, Event, Html, Page,
+    RawHtml, Render, ResumaApp, Signal, View,
 };

@@ -1,8 +1,8 @@
 //! What macro expansions name. Not a public API: it changes without notice.
 
 pub use ::axum;
-pub use ::tokio;
 pub use ::inventory;
+pub use ::tokio;
 
 pub use crate::resume::{Capture, Chunk};
 use crate::Html;

@@ -8,6 +8,7 @@
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
+use resuma_analysis::js_macro::{js_macro_body, translate_js};
 use resuma_analysis::rs2js::{helpers_source, translate_closure, Closure, Env};
 use resuma_analysis::view::Block;
 
@@ -101,7 +102,10 @@ impl<'a> Expander<'a> {
     /// when it could not be translated (its diagnostics are reported).
     pub(crate) fn handler(&mut self, block: &Block) -> Option<HandlerRef> {
         if self.pass == Pass::Collect {
-            let (closure, diagnostics) = translate_closure(block.tokens.clone(), self.env);
+            let (closure, diagnostics) = match js_macro_body(&block.tokens) {
+                Some(body) => translate_js(body),
+                None => translate_closure(block.tokens.clone(), self.env),
+            };
             self.errors.extend_diagnostics(&diagnostics);
             self.handlers.push(closure);
             return None;
@@ -125,7 +129,8 @@ impl<'a> Expander<'a> {
         while let Some(tree) = trees.next() {
             match tree {
                 TokenTree::Ident(ident) if ident == "view" => {
-                    let is_bang = matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                    let is_bang =
+                        matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                     if !is_bang {
                         out.push(TokenTree::Ident(ident));
                         continue;
@@ -195,5 +200,7 @@ fn chunk_source(handlers: &[Option<Closure>]) -> String {
 
 /// FNV-1a, 64 bits: a content hash for chunk names; stable across builds and platforms.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

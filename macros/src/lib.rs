@@ -12,6 +12,7 @@ mod chunk;
 mod component;
 mod emit;
 mod props;
+mod server;
 mod view;
 
 /// Markup with Rust values, rendered once on the server into a `resuma::View`.
@@ -96,4 +97,59 @@ pub fn view(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
     component::expand(args.into(), item.into()).into()
+}
+
+/// Makes an `async fn` a server function: it stays an ordinary function for Rust code,
+/// and is also served at `POST /_resuma/action/{name}`, where the browser calls it with a
+/// JSON array of its arguments (CSRF-checked and rate-limited by the framework).
+///
+/// The arguments must implement `serde::Deserialize`, the result `serde::Serialize`; a
+/// `Result<T, E>` result sends `E` (which must also be `Display`) to the caller as a typed
+/// error. `#[server(rate = "10/s")]` sets this function's rate limit per client.
+///
+/// ```ignore
+/// use resuma::prelude::*;
+///
+/// #[server(rate = "20/s")]
+/// async fn add(a: i32, b: i32) -> Result<i32, String> {
+///     a.checked_add(b).ok_or_else(|| "overflow".to_owned())
+/// }
+///
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// assert_eq!(add(2, 3).await, Ok(5)); // still a plain async fn
+/// # }
+/// ```
+///
+/// ```ignore
+/// use resuma::prelude::*;
+/// // error: a #[server] function must be `async`
+/// #[server]
+/// fn add(a: i32, b: i32) -> i32 { a + b }
+/// ```
+#[proc_macro_attribute]
+pub fn server(args: TokenStream, item: TokenStream) -> TokenStream {
+    server::expand(args.into(), item.into()).into()
+}
+
+/// JavaScript for an event handler, when a closure cannot say it in Rust: written in
+/// `view!` as `onInput={js! { … }}` (tokens) or `onInput={js!(r#"…"#)}` (one string, for
+/// single quotes, template literals and regexes, which Rust cannot lex).
+///
+/// The code sees `event` (the DOM event), `state.NAME` (the cell of the signal or value
+/// `NAME` in the component, e.g. `state.query.set(v)`), and `__resuma` (the runtime, e.g.
+/// `await __resuma.action("search", [q])`). Outside a `view!` event attribute it has no
+/// meaning, and is an error:
+///
+/// ```compile_fail
+/// let handler = resuma::js! { console.log("hi") };
+/// ```
+#[proc_macro]
+pub fn js(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    syn::Error::new_spanned(
+        input,
+        "js! is only valid as an event handler in view!, e.g. <button onClick={js! { … }}>",
+    )
+    .to_compile_error()
+    .into()
 }

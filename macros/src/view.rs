@@ -6,6 +6,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
+use resuma_analysis::js_macro::js_macro_body;
 use resuma_analysis::rs2js::Env;
 use resuma_analysis::view::{
     escape_attr, escape_text, is_url_attribute, parse, AttrValue, Block, ComponentCall, Element,
@@ -31,7 +32,11 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 
 /// Statements that parse `input` as a view and write it into `html`; diagnostics and
 /// handlers go to `expander`.
-pub(crate) fn render_view(input: TokenStream, html: &Ident, expander: &mut Expander<'_>) -> TokenStream {
+pub(crate) fn render_view(
+    input: TokenStream,
+    html: &Ident,
+    expander: &mut Expander<'_>,
+) -> TokenStream {
     let parsed = parse(input);
     expander.diagnostics(&parsed.diagnostics);
     let mut writer = Writer::new(html, expander);
@@ -151,10 +156,13 @@ impl<'a, 'e> Writer<'a, 'e> {
     /// `data-r-on:EVENT="[!]CHUNK#INDEX[|SLOT,…]"` and the closure's type check.
     fn handler(&mut self, event: &str, block: &Block) {
         let html = self.html;
-        let closure = braced(&block.tokens);
-        self.checks.extend(quote_spanned! {block.span.start=>
-            ::resuma::__private::check_handler(#closure);
-        });
+        // A js! handler is JavaScript: there is no Rust closure to type-check.
+        if js_macro_body(&block.tokens).is_none() {
+            let closure = braced(&block.tokens);
+            self.checks.extend(quote_spanned! {block.span.start=>
+                ::resuma::__private::check_handler(#closure);
+            });
+        }
         let Some(handler) = self.expander.handler(block) else { return };
         let bang = if handler.prevent_default { "!" } else { "" };
         self.markup.push_str(&format!(
@@ -209,7 +217,6 @@ impl<'a, 'e> Writer<'a, 'e> {
         let build = Ident::new("build", call.name.span.start);
         self.out.extend(quote! {
             ::resuma::Component::render(#builder.#build(), #html);
-            #html.boundary();
         });
     }
 }

@@ -125,11 +125,16 @@ fn lists_of_views_and_options() {
     );
 }
 
-#[test]
-fn handlers_are_type_checked_but_render_nothing_yet() {
+#[component]
+fn Go() -> View {
     let label = String::from("go");
     // The closure moves `label`; the markup used it first, so this compiles.
-    let out =
-        html(view! { <button onClick={move |_| drop(label.clone())}>{label.clone()}</button> });
-    assert_eq!(out, "<button>go</button>");
+    view! { <button onClick={move |_| { let _n = label.len(); }}>{label.clone()}</button> }
+}
+
+#[test]
+fn handlers_capture_values_after_the_markup_used_them() {
+    let out = html(Go());
+    assert!(out.starts_with(r#"<button data-r-on:click="Go."#), "{out}");
+    assert!(out.ends_with(r##"#0|0">go</button>"##), "{out}");
 }

@@ -9,6 +9,7 @@ mod document;
 mod escape;
 mod html;
 pub(crate) mod panic;
+mod parts;
 mod raw;
 mod stream;
 mod traits;
@@ -17,6 +18,7 @@ mod view;
 
 pub use document::Document;
 pub use html::Html;
+pub use parts::AttrPart;
 pub use raw::{raw_html, RawHtml};
 pub use stream::render_to_stream;
 pub(crate) use stream::render_to_stream_named;

@@ -43,7 +43,8 @@ const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=3153600
 const JAVASCRIPT: HeaderValue = HeaderValue::from_static("text/javascript; charset=utf-8");
 
 fn javascript(source: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, JAVASCRIPT), (header::CACHE_CONTROL, IMMUTABLE)], source).into_response()
+    ([(header::CONTENT_TYPE, JAVASCRIPT), (header::CACHE_CONTROL, IMMUTABLE)], source)
+        .into_response()
 }
 
 /// `GET /_resuma/{file}`: the core, under its current hash only.

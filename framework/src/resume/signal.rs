@@ -70,9 +70,11 @@ impl<T: Serialize + Clone + 'static> Signal<T> {
     /// Runs `f` with a reference to the value.
     pub fn with<R>(self, f: impl FnOnce(&T) -> R) -> R {
         let mut f = Some(f);
-        with_slot(self.slot, |value| value.as_any().downcast_ref::<T>().map(|it| (f.take().expect("called once"))(it)))
-            .flatten()
-            .unwrap_or_else(|| panic!("{self:?} is read outside the render that created it"))
+        with_slot(self.slot, |value| {
+            value.as_any().downcast_ref::<T>().map(|it| (f.take().expect("called once"))(it))
+        })
+        .flatten()
+        .unwrap_or_else(|| panic!("{self:?} is read outside the render that created it"))
     }
 
     /// Replaces the value.

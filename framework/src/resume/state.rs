@@ -57,7 +57,9 @@ mod tests {
 
     #[test]
     fn state_json_cannot_break_out_of_its_script() {
-        let json = serde_json::to_string(&["</script><script>alert(1)</script>", "<!--", "a&b\u{2028}"]).unwrap();
+        let json =
+            serde_json::to_string(&["</script><script>alert(1)</script>", "<!--", "a&b\u{2028}"])
+                .unwrap();
         let escaped = escape_json_for_script(&json);
         assert!(!escaped.contains('<') && !escaped.contains('>'));
         let back: Vec<String> = serde_json::from_str(&escaped).unwrap();

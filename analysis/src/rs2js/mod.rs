@@ -1,0 +1,206 @@
+//! rs2js: Rust closures (event handlers) translated to JavaScript, faithfully or not
+//! at all.
+//!
+//! [`translate_closure`] takes a handler's tokens and the names in scope ([`Env`]) and
+//! returns an arrow function plus what it captures, or diagnostics (`R020`–`R036`) at
+//! the exact span of what cannot be translated. Where Rust and JavaScript differ
+//! (integer overflow and division, `len()` in UTF-8 bytes, `Option` as `null`,
+//! `Result` as `{Ok: v}`/`{Err: e}`), the output calls a helper with Rust's meaning
+//! ([`helpers_source`]); where the meaning depends on a type rs2js cannot see, it asks
+//! for an annotation instead of guessing. `docs/rs2js.md` lists the subset.
+//!
+//! **Invariant:** pure, no IO, never panics on any input (property-tested); deep input
+//! is refused before `syn` parses it, since `syn` recurses.
+
+mod branch;
+mod calls;
+mod captures;
+mod closure;
+mod cx;
+mod emit;
+mod env;
+mod expr;
+mod format;
+mod helpers;
+mod methods;
+mod numbers;
+mod ops;
+mod pat;
+mod stmt;
+mod strings;
+mod template;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_diagnostics;
+mod ty;
+mod vecs;
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{TokenStream, TokenTree};
+
+pub use env::{env_from_fn, Env};
+pub use helpers::helpers_source;
+pub use ty::Ty;
+
+use self::closure::Mode;
+use self::cx::{span_of, span_of_tokens, Infer, Tx};
+use crate::diagnostics::{handler_not_a_closure, handler_too_complex, invalid_handler, Diagnostic};
+use crate::span::TokenSpan;
+
+/// A translated closure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Closure {
+    /// A JavaScript arrow function: the closure's own parameters, then one cell per
+    /// capture, in [`Closure::captures`] order.
+    pub js: String,
+    /// The free variables the closure takes from its surroundings, in first-use order.
+    pub captures: Vec<Capture>,
+    /// The helpers `js` calls (with the helpers they call), for [`helpers_source`].
+    pub helpers: BTreeSet<&'static str>,
+    /// Whether the closure calls `prevent_default()` on its event anywhere, even in a
+    /// branch: the loader calls `preventDefault()` before the chunk loads, so a
+    /// conditional call prevents the default action always.
+    pub calls_prevent_default: bool,
+}
+
+/// A free variable of a closure, passed to the JavaScript as a cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Capture {
+    /// The Rust name.
+    pub name: String,
+    /// Its type, as far as rs2js knows it.
+    pub ty: Ty,
+}
+
+/// How many times the literal-type inference re-runs the translation at most.
+const MAX_PASSES: usize = 4;
+
+/// Translates the tokens of a handler (a closure) to JavaScript, with the names in
+/// `env` in scope.
+///
+/// Returns the closure when it translates, and every diagnostic otherwise. Never
+/// panics.
+///
+/// ```
+/// use resuma_analysis::rs2js::{translate_closure, Env, Ty};
+///
+/// let mut env = Env::new();
+/// env.insert("count", Ty::Signal(Box::new(Ty::I32)));
+/// let tokens = "move |_| count.update(|c| *c += 1)".parse().unwrap();
+/// let (closure, diagnostics) = translate_closure(tokens, &env);
+/// assert!(diagnostics.is_empty());
+/// let closure = closure.unwrap();
+/// assert_eq!(closure.js, "($0, count) => count.update((c) => {\n  c = $add(c, 1, $i32);\n  return c;\n})");
+/// assert_eq!(closure.captures[0].name, "count");
+/// ```
+pub fn translate_closure(
+    tokens: TokenStream,
+    env: &Env,
+) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
+    if let Err(diagnostic) = check_nesting(&tokens) {
+        return (None, vec![diagnostic]);
+    }
+    if tokens.is_empty() {
+        return (None, vec![handler_not_a_closure(span_of_tokens(&tokens), "nothing")]);
+    }
+    let expr = match syn::parse2::<syn::Expr>(tokens) {
+        Ok(expr) => expr,
+        Err(err) => {
+            return (None, vec![invalid_handler(TokenSpan::single(err.span()), &err.to_string())])
+        }
+    };
+    let mut inner = &expr;
+    while let syn::Expr::Paren(p) = inner {
+        inner = &p.expr;
+    }
+    let closure = match inner {
+        syn::Expr::Closure(closure) => closure,
+        other => {
+            let what = expr::describe(other);
+            return (None, vec![handler_not_a_closure(span_of(other), &what)]);
+        }
+    };
+    let mut resolved = Vec::new();
+    for pass in 0..MAX_PASSES {
+        let mut tx = Tx::new(env, Infer::new(resolved.clone()));
+        let f = tx.closure_fn(closure, Mode::Handler, None);
+        let found = tx.infer.finish();
+        // A literal typed by a later use is only known after a pass; diagnostics of an
+        // earlier pass may come from the default type, so only the last pass reports.
+        if found != resolved && pass + 1 < MAX_PASSES {
+            resolved = found;
+            continue;
+        }
+        let Some(f) = f.filter(|_| tx.diags.is_empty()) else {
+            return (None, tx.diags);
+        };
+        let js = f.arrow(&tx.capture_js);
+        let closure = Closure {
+            js,
+            captures: tx.captures,
+            helpers: tx.helpers,
+            calls_prevent_default: tx.prevent_default,
+        };
+        return (Some(closure), Vec::new());
+    }
+    (None, Vec::new())
+}
+
+/// How deep (weighted) the tokens may nest before `syn` might exhaust a 2 MB stack:
+/// measured on unoptimised `syn` 2, ~100 nested blocks, ~240 nested unary operators or
+/// closures, or ~1,000 chained assignments overflow it.
+const MAX_NESTING_SCORE: u32 = 256;
+
+/// Refuses token trees nested deeper than `syn` parses safely. A group counts 8; a run
+/// of prefix operators and keywords (`!`, `-`, `*`, `&`, `return`, `move`, …) counts 2
+/// each; `|` and `=` count 2 each until the next `;` or `,` (closures and assignments
+/// nest without groups). Summed along the path from the root; iterative, so it cannot
+/// overflow itself.
+fn check_nesting(tokens: &TokenStream) -> Result<(), Diagnostic<TokenSpan>> {
+    struct Frame {
+        trees: proc_macro2::token_stream::IntoIter,
+        base: u32,
+        acc: u32,
+        run: u32,
+    }
+    let mut stack = vec![Frame { trees: tokens.clone().into_iter(), base: 0, acc: 0, run: 0 }];
+    while let Some(frame) = stack.last_mut() {
+        let Some(tree) = frame.trees.next() else {
+            stack.pop();
+            continue;
+        };
+        match &tree {
+            TokenTree::Punct(p) if matches!(p.as_char(), ';' | ',') => {
+                frame.acc = 0;
+                frame.run = 0;
+            }
+            TokenTree::Punct(p) if matches!(p.as_char(), '|' | '=') => frame.acc += 2,
+            TokenTree::Punct(p) if matches!(p.as_char(), '!' | '-' | '*' | '&') => frame.run += 2,
+            TokenTree::Ident(i)
+                if matches!(
+                    i.to_string().as_str(),
+                    "return" | "move" | "break" | "box" | "async"
+                ) =>
+            {
+                frame.run += 2;
+            }
+            _ => frame.run = 0,
+        }
+        let score = frame.base + frame.acc + frame.run;
+        if score > MAX_NESTING_SCORE {
+            let limit = MAX_NESTING_SCORE as usize / 8;
+            return Err(handler_too_complex(TokenSpan::single(tree.span()), limit));
+        }
+        if let TokenTree::Group(group) = tree {
+            stack.push(Frame {
+                trees: group.stream().into_iter(),
+                base: score + 8,
+                acc: 0,
+                run: 0,
+            });
+        }
+    }
+    Ok(())
+}

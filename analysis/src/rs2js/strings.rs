@@ -1,0 +1,162 @@
+//! `String` and `&str` methods, with Rust's meaning: `len()` counts UTF-8 bytes,
+//! `chars()` iterates code points, `trim` trims Unicode `White_Space` (not JavaScript's
+//! set), `replace` and `split` treat an empty pattern as Rust does, `parse` returns a
+//! `Result` with Rust's error messages.
+//!
+//! Methods that change a string (`push_str`, `push`, `clear`) write the place they are
+//! called on, since JavaScript strings are immutable.
+
+use super::cx::{span_of, Tx};
+use super::emit::{Shape, Src, Val};
+use super::methods::Call;
+use super::ty::Ty;
+use crate::diagnostics::{type_needed, unknown_method, unsupported_type};
+
+/// String methods that change the string in place.
+pub(crate) const MUTATING: &[&str] = &["push_str", "push", "clear"];
+
+impl Tx<'_> {
+    pub(crate) fn string_method(&mut self, mut recv: Val, call: &Call<'_>) -> Option<Val> {
+        let name = call.name.as_str();
+        let helper_call = |tx: &mut Self, helper: &'static str, recv: &Val, ty: Ty| {
+            let f = tx.helper(helper);
+            Some(Val::atom(format!("{f}({})", recv.js), ty))
+        };
+        if call.args.is_empty() {
+            match name {
+                "len" => return helper_call(self, "$len", &recv, Ty::Usize),
+                "is_empty" => {
+                    return Some(Val::new(format!("{} === \"\"", recv.operand()), Ty::Bool))
+                }
+                "trim" => return helper_call(self, "$trim", &recv, Ty::String),
+                "trim_start" => return helper_call(self, "$trims", &recv, Ty::String),
+                "trim_end" => return helper_call(self, "$trime", &recv, Ty::String),
+                "to_uppercase" => {
+                    return Some(Val::atom(format!("{}.toUpperCase()", recv.operand()), Ty::String))
+                }
+                "to_lowercase" => {
+                    return Some(Val::atom(format!("{}.toLowerCase()", recv.operand()), Ty::String))
+                }
+                "chars" => {
+                    return Some(
+                        Val { place: false, ..recv }
+                            .retyped(Ty::Char)
+                            .shaped(Shape::Iter(Src::Str)),
+                    )
+                }
+                "split_whitespace" => {
+                    return helper_call(self, "$splitws", &recv, Ty::String)
+                        .map(|v| v.shaped(Shape::Iter(Src::Array)))
+                }
+                "parse" => return self.parse(recv, call),
+                _ => {}
+            }
+        }
+        match name {
+            "contains" | "starts_with" | "ends_with" | "strip_prefix" | "strip_suffix"
+            | "split" => {
+                if let Some(syn::Expr::Closure(_)) = call.args.first() {
+                    let what = format!("{name} with a closure pattern");
+                    return self.fail(unknown_method(call.span, &what, "String"));
+                }
+                let [pat] = <[Val; 1]>::try_from(self.args(&mut recv, call, &[None])?).ok()?;
+                if !matches!(pat.ty, Ty::String | Ty::Char) {
+                    return self.fail(type_needed(span_of(call.args.first()?), "this pattern"));
+                }
+                let s = recv.operand();
+                match name {
+                    "contains" => Some(Val::atom(format!("{s}.includes({})", pat.js), Ty::Bool)),
+                    "starts_with" => {
+                        Some(Val::atom(format!("{s}.startsWith({})", pat.js), Ty::Bool))
+                    }
+                    "ends_with" => Some(Val::atom(format!("{s}.endsWith({})", pat.js), Ty::Bool)),
+                    "split" => {
+                        let f = self.helper("$split");
+                        Some(
+                            Val::atom(format!("{f}({}, {})", recv.js, pat.js), Ty::String)
+                                .shaped(Shape::Iter(Src::Array)),
+                        )
+                    }
+                    _ => {
+                        let recv = self.spill(recv);
+                        let p = self.spill(pat);
+                        let (s, p) = (recv.js, p.operand());
+                        let js = if name == "strip_prefix" {
+                            format!("{s}.startsWith({p}) ? {s}.slice({p}.length) : null")
+                        } else {
+                            format!(
+                                "{s}.endsWith({p}) ? {s}.slice(0, {s}.length - {p}.length) : null"
+                            )
+                        };
+                        Some(Val::new(js, Ty::Option(Box::new(Ty::String))))
+                    }
+                }
+            }
+            "replace" => {
+                let args = self.args(&mut recv, call, &[None, Some(Ty::String)])?;
+                let [from, to] = <[Val; 2]>::try_from(args).ok()?;
+                if !matches!(from.ty, Ty::String | Ty::Char) {
+                    return self.fail(type_needed(span_of(call.args.first()?), "this pattern"));
+                }
+                let f = self.helper("$replace");
+                Some(Val::atom(format!("{f}({}, {}, {})", recv.js, from.js, to.js), Ty::String))
+            }
+            "repeat" => {
+                let [n] =
+                    <[Val; 1]>::try_from(self.args(&mut recv, call, &[Some(Ty::Usize)])?).ok()?;
+                Some(Val::atom(format!("{}.repeat({})", recv.operand(), n.js), Ty::String))
+            }
+            _ => self.unknown(call, &Ty::String),
+        }
+    }
+
+    /// `s.push_str(x)`, `s.push(c)`, `s.clear()` on the place `receiver`.
+    pub(crate) fn string_mutation(&mut self, receiver: &syn::Expr, call: &Call<'_>) -> Option<Val> {
+        let (place, _, _) = self.place(receiver)?;
+        let current = place.read();
+        let mut recv = Val::atom(current.clone(), Ty::String);
+        let value = match call.name.as_str() {
+            "clear" if call.args.is_empty() => "\"\"".to_owned(),
+            "push_str" | "push" => {
+                let want = if call.name == "push" { Ty::Char } else { Ty::String };
+                let [arg] =
+                    <[Val; 1]>::try_from(self.args(&mut recv, call, &[Some(want)])?).ok()?;
+                format!("{current} + {}", arg.operand())
+            }
+            _ => return self.unknown(call, &Ty::String),
+        };
+        self.emit(place.write(&value));
+        Some(Val::unit())
+    }
+
+    fn parse(&mut self, recv: Val, call: &Call<'_>) -> Option<Val> {
+        let target = call.turbofish.clone().or_else(|| match &call.want {
+            Some(Ty::Result(ok, _)) => Some((**ok).clone()),
+            _ => None,
+        });
+        let result = |ty: Ty| Ty::Result(Box::new(ty), Box::new(Ty::String));
+        match target {
+            Some(ty) if ty.is_int() => {
+                let int = ty.int()?;
+                let bounds = self.helper(int.bounds_helper());
+                let f = self.helper("$pint");
+                Some(Val::atom(format!("{f}({}, {bounds})", recv.js), result(ty)))
+            }
+            Some(Ty::F64) => {
+                let f = self.helper("$pflt");
+                Some(Val::atom(format!("{f}({})", recv.js), result(Ty::F64)))
+            }
+            Some(Ty::Bool) => {
+                let f = self.helper("$pbool");
+                Some(Val::atom(format!("{f}({})", recv.js), result(Ty::Bool)))
+            }
+            Some(Ty::F32) => self.fail(unsupported_type(
+                call.span,
+                "f32",
+                "its rounding is not modelled; use f64",
+            )),
+            Some(Ty::Unknown) | None => self.fail(type_needed(call.span, "`parse`")),
+            Some(other) => self.unknown(call, &Ty::Result(Box::new(other), Box::new(Ty::Unknown))),
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Differential tests of rs2js: each case is a Rust closure that runs here and, translated
+//! by rs2js, in Node on the same inputs; the results must be equal, case by case.
+//!
+//! A case is written once: the `cases!`/`handlers!` macros both define the closure and
+//! `stringify!` it for the translation. Results are compared as JSON (serde_json on the
+//! Rust side, `JSON.stringify` on the JavaScript side); a panic is `{"$panic": …}` on
+//! both sides (a thrown `Error` in JavaScript). Overflow checks are on (debug builds), as
+//! rs2js assumes. Node is required; the test fails without it.
+
+mod rs2js {
+    pub(crate) mod mock;
+}
+
+use std::collections::BTreeSet;
+use std::io::Write as _;
+use std::process::Command;
+use std::str::FromStr;
+
+use resuma_analysis::rs2js::{helpers_source, translate_closure, Env};
+use serde_json::{json, Map, Value};
+
+/// One differential case: the closure's source, its scope, and what Rust produced.
+struct Case {
+    name: &'static str,
+    src: &'static str,
+    env: Env,
+    kind: Kind,
+}
+
+/// What a case runs on.
+enum Kind {
+    /// A closure called with arguments: each input's arguments and result.
+    Plain { inputs: Vec<Value>, results: Vec<Value> },
+    /// A handler called with events, its signals and captured values as cells.
+    Handler {
+        signals: Vec<&'static str>,
+        init: Map<String, Value>,
+        events: Vec<Value>,
+        results: Vec<Value>,
+    },
+}
+
+/// The value Rust records for a panic.
+fn panicked() -> Value {
+    json!({ "$panic": true })
+}
+
+/// Calls a closure with its arguments as a tuple (so the tuple's type, and with it the
+/// JSON of the inputs, is inferred from the closure's parameters).
+trait Apply<Args> {
+    type Out;
+    fn apply(&mut self, args: Args) -> Self::Out;
+}
+
+macro_rules! impl_apply {
+    ($($arg:ident),*) => {
+        impl<F: FnMut($($arg),*) -> R, R, $($arg),*> Apply<($($arg,)*)> for F {
+            type Out = R;
+            #[allow(non_snake_case)]
+            fn apply(&mut self, ($($arg,)*): ($($arg,)*)) -> R {
+                self($($arg),*)
+            }
+        }
+    };
+}
+
+impl_apply!();
+impl_apply!(A);
+impl_apply!(A, B);
+impl_apply!(A, B, C);
+
+/// Plain cases: `name: |args| body => [(inputs…), …];`
+macro_rules! cases {
+    ($($name:ident : $f:expr => [$(($($arg:expr),* $(,)?)),* $(,)?];)*) => {{
+        #[allow(unused_mut)]
+        let mut out: Vec<$crate::Case> = Vec::new();
+        $({
+            #[allow(unused_mut)]
+            let mut f = $f;
+            let mut inputs = Vec::new();
+            let mut results = Vec::new();
+            $(
+                let args = ($($arg,)*);
+                inputs.push(match serde_json::to_value(&args).expect("input serialises") {
+                    serde_json::Value::Null => serde_json::Value::Array(Vec::new()),
+                    args => args,
+                });
+                let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| $crate::Apply::apply(&mut f, args)));
+                results.push(match res {
+                    Ok(value) => serde_json::to_value(&value).expect("result serialises"),
+                    Err(_) => $crate::panicked(),
+                });
+            )*
+            out.push($crate::Case {
+                name: stringify!($name),
+                src: stringify!($f),
+                env: resuma_analysis::rs2js::Env::new(),
+                kind: $crate::Kind::Plain { inputs, results },
+            });
+        })*
+        out
+    }};
+}
+
+/// Handler cases: signals and captured values with their types and initial values,
+/// events as `(value, key, checked)`, then the handler.
+macro_rules! handlers {
+    ($($name:ident {
+        signals { $($sig:ident : $sty:ty = $sinit:expr),* $(,)? }
+        values { $($val:ident : $vty:ty = $vinit:expr),* $(,)? }
+        events [$(($value:expr, $key:expr, $checked:expr)),* $(,)?]
+        $f:expr
+    })*) => {{
+        use resuma_analysis::rs2js::{Env, Ty};
+        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"));
+        let mut out: Vec<$crate::Case> = Vec::new();
+        $({
+            let mut env = Env::new();
+            let mut init = serde_json::Map::new();
+            $(
+                env.insert(stringify!($sig), Ty::Signal(Box::new(ty(stringify!($sty)))));
+                let initial: $sty = $sinit;
+                init.insert(stringify!($sig).to_owned(), serde_json::to_value(&initial).expect("initial value serialises"));
+                let $sig: $crate::rs2js::mock::Signal<$sty> = $crate::rs2js::mock::Signal::new(initial);
+            )*
+            $(
+                env.insert(stringify!($val), ty(stringify!($vty)));
+                #[allow(unused_mut)]
+                let mut $val: $vty = $vinit;
+                init.insert(stringify!($val).to_owned(), serde_json::to_value(&$val).expect("value serialises"));
+            )*
+            #[allow(clippy::type_complexity)]
+            let probes: Vec<(&str, Box<dyn Fn() -> serde_json::Value>)> = vec![$({
+                let probe = $sig.clone();
+                (stringify!($sig), Box::new(move || serde_json::to_value(&probe.get()).expect("signal serialises")) as Box<dyn Fn() -> serde_json::Value>)
+            }),*];
+            let mut f = $crate::rs2js::mock::handler($f);
+            let mut events = Vec::new();
+            let mut results = Vec::new();
+            $(
+                events.push(serde_json::json!({ "value": $value, "key": $key, "checked": $checked }));
+                let event = $crate::rs2js::mock::Event::new($value, $key, $checked);
+                let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(event.clone())));
+                let ret = match res {
+                    Ok(value) => serde_json::to_value(&value).expect("result serialises"),
+                    Err(_) => $crate::panicked(),
+                };
+                let signals: serde_json::Map<String, serde_json::Value> =
+                    probes.iter().map(|(name, probe)| ((*name).to_owned(), probe())).collect();
+                results.push(serde_json::json!({ "ret": ret, "prevented": event.prevented(), "signals": signals }));
+            )*
+            out.push($crate::Case {
+                name: stringify!($name),
+                src: stringify!($f),
+                env,
+                kind: $crate::Kind::Handler { signals: vec![$(stringify!($sig)),*], init, events, results },
+            });
+        })*
+        out
+    }};
+}
+
+#[path = "rs2js/cases_collections.rs"]
+mod cases_collections;
+#[path = "rs2js/cases_control.rs"]
+mod cases_control;
+#[path = "rs2js/cases_handlers.rs"]
+mod cases_handlers;
+#[path = "rs2js/cases_numbers.rs"]
+mod cases_numbers;
+#[path = "rs2js/cases_text.rs"]
+mod cases_text;
+
+/// The minimum number of cases the suite must keep.
+const MIN_CASES: usize = 150;
+
+#[test]
+fn rust_and_javascript_agree() {
+    std::panic::set_hook(Box::new(|_| {}));
+    let overflow_checks = std::panic::catch_unwind(|| std::hint::black_box(i32::MAX) + 1).is_err();
+    let cases: Vec<Case> = [
+        cases_numbers::cases(),
+        cases_text::cases(),
+        cases_collections::cases(),
+        cases_control::cases(),
+        cases_handlers::cases(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let _ = std::panic::take_hook();
+    assert!(
+        overflow_checks,
+        "the differential test needs overflow checks (a debug build): rs2js models debug-build panics"
+    );
+    assert!(cases.len() >= MIN_CASES, "only {} differential cases", cases.len());
+    let names: BTreeSet<&str> = cases.iter().map(|c| c.name).collect();
+    assert_eq!(names.len(), cases.len(), "case names are unique");
+
+    let mut failures = Vec::new();
+    let mut helpers = BTreeSet::new();
+    let mut js_cases = Vec::new();
+    let mut translated = Vec::new();
+    for case in &cases {
+        let tokens = proc_macro2::TokenStream::from_str(case.src).expect("case source lexes");
+        let (closure, diagnostics) = translate_closure(tokens, &case.env);
+        let Some(closure) = closure else {
+            let messages: Vec<String> =
+                diagnostics.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+            failures.push(format!(
+                "{}: not translated: {}\n  {}",
+                case.name,
+                messages.join("; "),
+                case.src
+            ));
+            continue;
+        };
+        helpers.extend(closure.helpers.iter().copied());
+        let entry = match &case.kind {
+            Kind::Plain { inputs, .. } => format!(
+                "{{name: {}, kind: \"plain\", f: {}, inputs: {}}}",
+                json!(case.name),
+                closure.js,
+                Value::from(inputs.clone())
+            ),
+            Kind::Handler { signals, init, events, .. } => {
+                let captures: Vec<&str> =
+                    closure.captures.iter().map(|c| c.name.as_str()).collect();
+                format!(
+                    "{{name: {}, kind: \"handler\", f: {}, captures: {}, signals: {}, init: {}, events: {}}}",
+                    json!(case.name),
+                    closure.js,
+                    json!(captures),
+                    json!(signals),
+                    Value::Object(init.clone()),
+                    Value::from(events.clone())
+                )
+            }
+        };
+        js_cases.push(entry);
+        translated.push((case, closure.js));
+    }
+
+    let mut module = helpers_source(&helpers);
+    module.push_str("const CASES = [\n");
+    for entry in &js_cases {
+        module.push_str(entry);
+        module.push_str(",\n");
+    }
+    module.push_str("];\n");
+    module.push_str(include_str!("rs2js/runner.mjs"));
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("rs2js_diff.mjs");
+    std::fs::File::create(&path)
+        .and_then(|mut file| file.write_all(module.as_bytes()))
+        .expect("writes the JavaScript module");
+
+    let output = match Command::new("node").arg(&path).output() {
+        Ok(output) => output,
+        Err(err) => {
+            panic!("the rs2js differential test needs Node.js (`node` on PATH; CI has it): {err}")
+        }
+    };
+    assert!(
+        output.status.success(),
+        "node failed on {}:\n{}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let js: Value = serde_json::from_slice(&output.stdout).expect("node prints JSON");
+
+    let mut n_runs = 0;
+    for (case, js_src) in &translated {
+        let (rust, inputs) = match &case.kind {
+            Kind::Plain { inputs, results } => (results, inputs),
+            Kind::Handler { events, results, .. } => (results, events),
+        };
+        let Some(js_results) = js.get(case.name).and_then(Value::as_array) else {
+            failures.push(format!("{}: no JavaScript result", case.name));
+            continue;
+        };
+        for (idx, (want, got)) in rust.iter().zip(js_results).enumerate() {
+            n_runs += 1;
+            if !same(want, got) {
+                failures.push(format!(
+                    "{}: input {} {}\n  rust: {}\n  js:   {}\n  src:  {}\n  js:   {}",
+                    case.name,
+                    idx,
+                    inputs.get(idx).map_or(String::new(), Value::to_string),
+                    want,
+                    got,
+                    case.src,
+                    js_src
+                ));
+            }
+        }
+    }
+    println!("rs2js differential: {} cases, {n_runs} runs", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} differential runs ({} cases) disagree:\n\n{}",
+        failures.len(),
+        n_runs,
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Equality of two recorded results: numbers by value (JSON has one number type), a
+/// panic equals a panic whatever its message.
+fn same(rust: &Value, js: &Value) -> bool {
+    match (rust, js) {
+        (Value::Object(a), Value::Object(b)) if a.contains_key("$panic") => {
+            b.contains_key("$panic")
+        }
+        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+        }
+        (a, b) => a == b,
+    }
+}
