@@ -5,7 +5,7 @@
 //! become calls. A child component is a direct call writing into the parent's buffer.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use resuma_analysis::js_macro::js_macro_body;
 use resuma_analysis::rs2js::Env;
 use resuma_analysis::view::{
@@ -131,6 +131,7 @@ impl<'a, 'e> Writer<'a, 'e> {
                 AttrValue::Str(text) => {
                     self.markup.push_str(&format!(" {name}=\"{}\"", escape_attr(&text.value)));
                 }
+                AttrValue::Expr(block) if self.template_attr(name, block) => {}
                 AttrValue::Expr(block) => {
                     self.flush();
                     let value = braced(&self.expander.rewrite(block.tokens.clone()));
@@ -183,6 +184,9 @@ impl<'a, 'e> Writer<'a, 'e> {
     }
 
     fn component(&mut self, call: &ComponentCall) {
+        if call.name.text == "For" {
+            return self.for_loop(call);
+        }
         self.flush();
         let html = self.html;
         let props_path = props_path(&call.path);
@@ -218,6 +222,95 @@ impl<'a, 'e> Writer<'a, 'e> {
         self.out.extend(quote! {
             ::resuma::Component::render(#builder.#build(), #html);
         });
+    }
+}
+
+impl Writer<'_, '_> {
+    /// `name={("/item/", id)}` with a string literal first: the literal parts go into the
+    /// static markup (escaped now) and only the other parts are written at request time,
+    /// with no URL check when the literal already shows the URL has no scheme. Returns
+    /// false, writing nothing, when the value is not such a tuple.
+    fn template_attr(&mut self, name: &str, block: &Block) -> bool {
+        let Ok(syn::Expr::Tuple(tuple)) = syn::parse2::<syn::Expr>(block.tokens.clone()) else {
+            return false;
+        };
+        let literal = |expr: &syn::Expr| match expr {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => Some(lit.value()),
+            _ => None,
+        };
+        let Some(first) = tuple.elems.first().and_then(literal) else { return false };
+        if tuple.elems.len() < 2 || (is_url_attribute(name) && !clearly_schemeless(&first)) {
+            return false;
+        }
+        let html = self.html;
+        self.markup.push_str(&format!(" {name}=\""));
+        for elem in &tuple.elems {
+            match literal(elem) {
+                Some(text) => self.markup.push_str(&escape_attr(&text)),
+                None => {
+                    self.flush();
+                    let part = self.expander.rewrite(elem.to_token_stream());
+                    self.out.extend(quote_spanned! {block.span.start=>
+                        ::resuma::render::AttrPart::write_part(&(#part), #html);
+                    });
+                }
+            }
+        }
+        self.markup.push('"');
+        true
+    }
+
+    /// `<For each={items} let:item>…</For>`: a plain `for` loop writing each item's
+    /// markup straight into the buffer, with a streaming boundary after each item.
+    fn for_loop(&mut self, call: &ComponentCall) {
+        self.flush();
+        let html = self.html;
+        let mut each = None;
+        let mut binding = None;
+        for prop in &call.props {
+            match (&prop.name.text, &prop.value) {
+                (name, AttrValue::Expr(block)) if name == "each" => {
+                    each = Some(braced(&self.expander.rewrite(block.tokens.clone())));
+                }
+                (name, AttrValue::Flag) if name.starts_with("let:") => {
+                    binding = prop_ident(&name["let:".len()..], prop.name.span.start);
+                }
+                (name, _) if name == "key" => {}
+                _ => self.expander.error(spanned_error(
+                    prop.name.span,
+                    "<For> takes each={…}, let:name and optionally key={…}",
+                )),
+            }
+        }
+        let (Some(each), Some(binding)) = (each, binding) else {
+            self.expander.error(spanned_error(
+                call.open_span,
+                "<For> needs each={items} and let:item, e.g. <For each={rows} let:row>…</For>",
+            ));
+            return;
+        };
+        let mut body = Writer::new(html, self.expander);
+        body.nodes(&call.children);
+        let body = body.finish();
+        self.out.extend(quote! {
+            for #binding in ::core::iter::IntoIterator::into_iter(#each) {
+                #body
+                #html.boundary();
+            }
+        });
+    }
+}
+
+/// Whether a URL starting with `prefix` certainly has no scheme (so no `javascript:`):
+/// its first significant character is not a letter, or `/`, `?` or `#` comes before `:`.
+fn clearly_schemeless(prefix: &str) -> bool {
+    let prefix = prefix.trim_start_matches(|c: char| c <= ' ');
+    match prefix.bytes().next() {
+        Some(b) if !b.is_ascii_alphabetic() => true,
+        Some(_) => {
+            prefix.find([':', '/', '?', '#']).is_some_and(|at| prefix.as_bytes()[at] != b':')
+        }
+        None => false,
     }
 }
 

@@ -138,3 +138,32 @@ fn handlers_capture_values_after_the_markup_used_them() {
     assert!(out.starts_with(r#"<button data-r-on:click="Go."#), "{out}");
     assert!(out.ends_with(r##"#0|0">go</button>"##), "{out}");
 }
+
+#[test]
+fn for_renders_each_item_in_a_loop() {
+    let rows = vec![(1u32, "a".to_owned()), (2, "<b>".to_owned())];
+    assert_eq!(
+        html(
+            view! { <ul><For each={rows} let:row><li id={("row-", row.0)}>{row.1}</li></For></ul> }
+        ),
+        r#"<ul><li id="row-1">a</li><li id="row-2">&lt;b&gt;</li></ul>"#
+    );
+    let out = html(view! { <For each={1..=3u8} key={|n| *n} let:n><Unit/>{n}</For> });
+    assert_eq!(out, "<hr>1<hr>2<hr>3");
+}
+
+#[test]
+fn tuple_attributes_merge_their_literal_parts() {
+    let id = 7u32;
+    let evil = "\"><x>";
+    assert_eq!(
+        html(view! { <a href={("/item/", id, "?q=", evil)} title={("a&b ", id)}>"x"</a> }),
+        r#"<a href="/item/7?q=&quot;&gt;&lt;x&gt;" title="a&amp;b 7">x</a>"#
+    );
+    // A literal that does not rule out a scheme keeps the whole-URL check.
+    let tail = ":alert(1)";
+    assert_eq!(
+        html(view! { <a href={("javascript", tail)}>"x"</a> }),
+        r#"<a href="about:invalid#resuma-unsafe-url">x</a>"#
+    );
+}

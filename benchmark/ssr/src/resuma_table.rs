@@ -29,7 +29,7 @@ fn Row(id: u32, label: String) -> View {
 fn Table(rows: Vec<Row>) -> View {
     view! {
         <table><tbody>
-            {rows.into_iter().map(|(id, label)| view! { <Row id={id} label={label}/> })}
+            <For each={rows} let:row><Row id={row.0} label={row.1}/></For>
         </tbody></table>
     }
 }

@@ -69,12 +69,17 @@ macro_rules! int_parts {
 }
 int_parts!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
 
-/// Whether the leading part already settles that the URL has no scheme: a `/`, `?` or `#`
-/// comes before any `:` (and the part is not empty or blank, which a browser skips).
+/// Whether the leading part already settles that the URL has no scheme: a scheme starts
+/// with a letter, so a first part starting (after what a browser skips) with `/`, `?`,
+/// `#`, `.` or a digit has none; nor does one where `/`, `?` or `#` comes before any `:`.
 fn clearly_schemeless(first: &str) -> bool {
     let first = first.trim_start_matches(|c: char| c <= ' ');
-    match first.find([':', '/', '?', '#']) {
-        Some(at) => first.as_bytes()[at] != b':',
+    match first.bytes().next() {
+        Some(b) if !b.is_ascii_alphabetic() => true,
+        Some(_) => match first.find([':', '/', '?', '#']) {
+            Some(at) => first.as_bytes()[at] != b':',
+            None => false,
+        },
         None => false,
     }
 }
