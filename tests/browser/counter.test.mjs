@@ -74,3 +74,15 @@ test("the counter page stays within its JS budgets (gzip)", async () => {
   assert.ok(after.afterFirstInteraction <= budget.counterFirstInteraction.budget, `first interaction ${after.afterFirstInteraction} B > ${budget.counterFirstInteraction.budget} B`);
   await page.close();
 });
+
+test("handlers read the event: input value and key", async () => {
+  const page = await openPage(browser, counter.url + "/greet");
+  const input = page.locator("input");
+  await input.fill("  Ada  ");
+  await page.waitForFunction(() => document.querySelector("#greeting").textContent == "Hello, Ada!", null, { timeout: 10_000 });
+  await input.press("Enter");
+  await input.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#presses").textContent == "Enter pressed 2 times", null, { timeout: 10_000 });
+  assert.deepEqual(consoleMessages(page).filter((it) => it.type == "pageerror"), []);
+  await page.close();
+});

@@ -31,7 +31,24 @@ fn TwoCounters() -> View {
     }
 }
 
+/// A handler reading the event: the greeting follows the input, and Enter clears it.
+#[component]
+fn Greeter() -> View {
+    let name = use_signal(String::from("world"));
+    let presses = use_signal(0u32);
+    view! {
+        <main>
+            <input value="world" onInput={move |e| name.set(e.value.trim().to_string())}
+                onKeyDown={move |e| if e.key == "Enter" { presses.update(|n| *n += 1) }}/>
+            <p id="greeting">"Hello, " {name} "!"</p>
+            <p id="presses">"Enter pressed " {presses} " times"</p>
+        </main>
+    }
+}
+
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
-    ResumaApp::new().title("Counter · Resuma").page("/", Counter).page("/two", TwoCounters).run()
+    ResumaApp::new().title("Counter · Resuma").page("/", Counter).page("/two", TwoCounters)
+        .page("/greet", Greeter)
+        .run()
 }
