@@ -229,19 +229,11 @@ fn from_syn_at(ty: &syn::Type, depth: u32) -> Ty {
                     .collect(),
                 _ => Vec::new(),
             };
-            match last.ident.to_string().as_str() {
-                "i8" => Ty::I8,
-                "i16" => Ty::I16,
-                "i32" => Ty::I32,
-                "i64" => Ty::I64,
-                "isize" => Ty::Isize,
-                "u8" => Ty::U8,
-                "u16" => Ty::U16,
-                "u32" => Ty::U32,
-                "u64" => Ty::U64,
-                "usize" => Ty::Usize,
-                "f32" => Ty::F32,
-                "f64" => Ty::F64,
+            let name = last.ident.to_string();
+            if let Some(number) = int_suffix(&name) {
+                return number;
+            }
+            match name.as_str() {
                 "bool" => Ty::Bool,
                 "char" => Ty::Char,
                 "String" | "str" => Ty::String,
