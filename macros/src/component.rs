@@ -12,13 +12,14 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::visit::Visit;
-use syn::{FnArg, ItemFn, ReturnType, Stmt, Type};
+use syn::{FnArg, ItemFn, ReturnType, Stmt};
 
 use resuma_analysis::rs2js::env_from_fn;
 
+use crate::builder::{builder_tokens, PropsGenerics};
 use crate::chunk::{Expander, Expansion};
 use crate::emit::Errors;
-use crate::props::{parse_props, Prop, PropKind};
+use crate::props::{parse_props, Prop};
 use crate::view::{html_ident, render_view};
 
 /// Expands `#[component]` on `item`.
@@ -61,10 +62,11 @@ fn check_signature(function: &ItemFn) -> syn::Result<()> {
     if let Some(asyncness) = &sig.asyncness {
         return Err(syn::Error::new_spanned(asyncness, "a component cannot be async: it renders once, synchronously; load data before rendering"));
     }
-    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+    if let Some(lifetime) = sig.generics.lifetimes().next() {
         return Err(syn::Error::new_spanned(
-            &sig.generics,
-            "generic components are not supported yet: make the prop types concrete",
+            lifetime,
+            "a component's props cannot borrow: the view may render after this call returns; \
+             take owned values (String, Arc<str>, Vec<T>) instead",
         ));
     }
     if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
@@ -91,6 +93,8 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
     let fn_attrs = &function.attrs;
     let html = html_ident();
 
+    let generics = PropsGenerics::new(&function.sig.generics);
+    let PropsGenerics { params, args, where_clause, marker } = &generics;
     let field_defs = props.iter().map(|prop| {
         let (field, ty) = (&prop.ident, &prop.ty);
         let doc = format!("The `{field}` prop.");
@@ -100,21 +104,30 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
         let (field, mutability) = (&prop.ident, &prop.mutability);
         quote! { #mutability #field }
     });
+    let builder = builder_tokens(vis, name, &props_name, &builder_name, props, &generics);
 
-    let required: Vec<&Prop> =
-        props.iter().filter(|it| matches!(it.kind, PropKind::Required)).collect();
-    let slots: Vec<Ident> = (0..required.len()).map(|i| format_ident!("__P{}", i)).collect();
-    let builder = builder_tokens(vis, name, &props_name, &builder_name, props, &required, &slots);
-
+    // The plain function wraps the props in a `View`, which outlives the call: the type
+    // parameters must be `'static` there (the direct call from `view!` has no such need).
+    let static_params = function.sig.generics.params.iter().map(|param| match param {
+        syn::GenericParam::Type(ty) => {
+            let mut ty = ty.clone();
+            ty.bounds.push(syn::parse_quote!('static));
+            quote!(#ty)
+        }
+        other => quote!(#other),
+    });
     let doc =
         format!("Props of the [`{name}`] component; build them with `{props_name}::builder()`.");
     let view_fn = if props.is_empty() {
         quote! {
             #(#fn_attrs)*
             #[allow(non_snake_case, clippy::new_without_default)]
-            #vis fn #name() -> ::resuma::View {
+            #vis fn #name<#(#static_params),*>() -> ::resuma::View #where_clause {
                 ::resuma::View::new(|#html: &mut ::resuma::Html| {
-                    ::resuma::Component::render(#props_name {}, #html)
+                    ::resuma::Component::render(
+                        #props_name::<#(#args),*> { __resuma_marker: ::core::marker::PhantomData },
+                        #html,
+                    )
                 })
             }
         }
@@ -122,7 +135,9 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
         quote! {
             #(#fn_attrs)*
             #[allow(non_snake_case)]
-            #vis fn #name(props: #props_name) -> ::resuma::View {
+            #vis fn #name<#(#static_params),*>(props: #props_name<#(#args),*>) -> ::resuma::View
+            #where_clause
+            {
                 ::resuma::View::new(move |#html: &mut ::resuma::Html| {
                     ::resuma::Component::render(props, #html)
                 })
@@ -131,15 +146,19 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
     };
     quote! {
         #[doc = #doc]
-        #vis struct #props_name { #(#field_defs,)* }
+        #vis struct #props_name<#(#params),*> #where_clause {
+            #(#field_defs,)*
+            #[doc(hidden)]
+            pub __resuma_marker: #marker,
+        }
 
         #builder
 
-        impl ::resuma::Component for #props_name {
+        impl<#(#params),*> ::resuma::Component for #props_name<#(#args),*> #where_clause {
             const NAME: &'static str = #name_str;
             #[allow(unused_mut, clippy::let_unit_value)]
             fn render(self, #html: &mut ::resuma::Html) {
-                let #props_name { #(#bindings,)* } = self;
+                let #props_name { #(#bindings,)* .. } = self;
                 #body
             }
         }
@@ -197,142 +216,4 @@ impl Visit<'_> for ReturnFinder {
     fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {}
     fn visit_item(&mut self, _: &syn::Item) {}
     fn visit_expr_async(&mut self, _: &syn::ExprAsync) {}
-}
-
-fn builder_tokens(
-    vis: &syn::Visibility,
-    component: &Ident,
-    props_name: &Ident,
-    builder_name: &Ident,
-    props: &[Prop],
-    required: &[&Prop],
-    slots: &[Ident],
-) -> TokenStream {
-    let missing = quote!(::resuma::__private::Missing);
-    let initial_slots = slots.iter().map(|_| &missing);
-    let required_fields: Vec<&Ident> = required.iter().map(|it| &it.ident).collect();
-    let optional: Vec<&Prop> =
-        props.iter().filter(|it| !matches!(it.kind, PropKind::Required)).collect();
-    let optional_fields: Vec<&Ident> = optional.iter().map(|it| &it.ident).collect();
-    let optional_types: Vec<&Type> = optional.iter().map(|it| &it.ty).collect();
-
-    let required_setters = required.iter().enumerate().map(|(i, prop)| {
-        let field = &prop.ident;
-        let ty = &prop.ty;
-        let out_slots = slots.iter().enumerate().map(|(j, slot)| {
-            if i == j {
-                quote!(::resuma::__private::Set<#ty>)
-            } else {
-                quote!(#slot)
-            }
-        });
-        let moves = required_fields.iter().enumerate().map(|(j, other)| {
-            if i == j {
-                quote!(#other: ::resuma::__private::Set(value))
-            } else {
-                quote!(#other: self.#other)
-            }
-        });
-        let (param, convert) = setter_param(prop, ty);
-        let doc = format!("Sets the required `{field}` prop.");
-        quote! {
-            #[doc = #doc]
-            #[allow(non_snake_case)]
-            #vis fn #field(self, value: #param) -> #builder_name<#(#out_slots),*> {
-                let value = #convert;
-                #builder_name { #(#moves,)* #(#optional_fields: self.#optional_fields,)* }
-            }
-        }
-    });
-    let optional_setters = optional.iter().map(|prop| {
-        let field = &prop.ident;
-        let inner = prop.option_inner.as_ref().unwrap_or(&prop.ty);
-        let (param, convert) = setter_param(prop, inner);
-        let store = if prop.option_inner.is_some() {
-            quote!(::core::option::Option::Some(value))
-        } else {
-            quote!(value)
-        };
-        let doc = format!("Sets the optional `{field}` prop.");
-        quote! {
-            #[doc = #doc]
-            #[allow(non_snake_case)]
-            #vis fn #field(mut self, value: #param) -> Self {
-                let value = #convert;
-                self.#field = ::core::option::Option::Some(#store);
-                self
-            }
-        }
-    });
-    let traits: Vec<Ident> =
-        required.iter().map(|it| format_ident!("{}Requires_{}", props_name, it.ident)).collect();
-    let required_traits = required.iter().zip(&traits).map(|(prop, trait_name)| {
-        let message = format!("missing required prop `{}` on <{}>", prop.ident, component);
-        let label = format!("<{}> needs `{}=…`", component, prop.ident);
-        let note = format!("set it in view! as <{} {}={{…}}>, or give the parameter #[prop(optional)] or #[prop(default = …)]", component, prop.ident);
-        quote! {
-            #[doc(hidden)]
-            #[allow(non_camel_case_types)]
-            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            #vis trait #trait_name<T> { #[doc(hidden)] fn __take(self) -> T; }
-            impl<T> #trait_name<T> for ::resuma::__private::Set<T> { fn __take(self) -> T { self.0 } }
-        }
-    });
-    let required_types: Vec<&Type> = required.iter().map(|it| &it.ty).collect();
-    let finish_optional = optional.iter().map(|prop| {
-        let field = &prop.ident;
-        match &prop.kind {
-            PropKind::Default(expr) => quote!(#field: self.#field.unwrap_or_else(|| #expr)),
-            _ => quote!(#field: self.#field.unwrap_or_default()),
-        }
-    });
-    let builder_doc =
-        format!("Builds [`{props_name}`]; `build()` exists once every required prop is set.");
-    quote! {
-        impl #props_name {
-            /// Starts building the props; every required prop must be set before `build()`.
-            #vis fn builder() -> #builder_name<#(#initial_slots),*> {
-                #builder_name {
-                    #(#required_fields: ::resuma::__private::Missing,)*
-                    #(#optional_fields: ::core::option::Option::None,)*
-                }
-            }
-        }
-
-        #[doc = #builder_doc]
-        #[must_use]
-        #vis struct #builder_name<#(#slots),*> {
-            #(#required_fields: #slots,)*
-            #(#optional_fields: ::core::option::Option<#optional_types>,)*
-        }
-
-        #(#required_traits)*
-
-        impl<#(#slots),*> #builder_name<#(#slots),*> {
-            #(#required_setters)*
-            #(#optional_setters)*
-
-            /// The props, once every required prop is set.
-            #vis fn build(self) -> #props_name
-            where #(#slots: #traits<#required_types>,)*
-            {
-                #props_name {
-                    #(#required_fields: self.#required_fields.__take(),)*
-                    #(#finish_optional,)*
-                }
-            }
-        }
-    }
-}
-
-/// The setter's parameter type and the expression turning `value` into `target`.
-fn setter_param(prop: &Prop, target: &Type) -> (TokenStream, TokenStream) {
-    if prop.into {
-        (quote!(impl ::core::convert::Into<#target>), quote!(::core::convert::Into::into(value)))
-    } else {
-        (
-            quote!(impl ::resuma::__private::Prop<#target>),
-            quote!(::resuma::__private::Prop::into_prop(value)),
-        )
-    }
 }

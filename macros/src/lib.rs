@@ -8,6 +8,7 @@
 
 use proc_macro::TokenStream;
 
+mod builder;
 mod chunk;
 mod component;
 mod emit;

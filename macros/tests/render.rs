@@ -167,3 +167,32 @@ fn tuple_attributes_merge_their_literal_parts() {
         r#"<a href="about:invalid#resuma-unsafe-url">x</a>"#
     );
 }
+
+#[component]
+fn List<T: std::fmt::Display + Clone>(
+    items: Vec<T>,
+    #[prop(optional)] title: Option<String>,
+) -> View
+where
+    T: PartialEq,
+{
+    view! { <section>{title}<ul><For each={items} let:item><li>{item.to_string()}</li></For></ul></section> }
+}
+
+#[component]
+fn Sized<const N: usize>() -> View {
+    view! { <b>{N}</b> }
+}
+
+#[test]
+fn generic_components_infer_their_parameters() {
+    assert_eq!(
+        html(view! { <List items={vec![1, 2]} title="n"/><List items={vec!["x"]}/> }),
+        "<section>n<ul><li>1</li><li>2</li></ul></section><section><ul><li>x</li></ul></section>"
+    );
+    assert_eq!(
+        html(List(ListProps::builder().items(vec![0.5]).build())),
+        "<section><ul><li>0.5</li></ul></section>"
+    );
+    assert_eq!(html(Sized::<3>()), "<b>3</b>");
+}
