@@ -169,12 +169,9 @@ fn tuple_attributes_merge_their_literal_parts() {
 }
 
 #[component]
-fn List<T: std::fmt::Display + Clone>(
-    items: Vec<T>,
-    #[prop(optional)] title: Option<String>,
-) -> View
+fn List<T>(items: Vec<T>, #[prop(optional)] title: Option<String>) -> View
 where
-    T: PartialEq,
+    T: std::fmt::Display + Clone + PartialEq,
 {
     view! { <section>{title}<ul><For each={items} let:item><li>{item.to_string()}</li></For></ul></section> }
 }

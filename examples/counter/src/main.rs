@@ -48,7 +48,10 @@ fn Greeter() -> View {
 
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
-    ResumaApp::new().title("Counter · Resuma").page("/", Counter).page("/two", TwoCounters)
+    ResumaApp::new()
+        .title("Counter · Resuma")
+        .page("/", Counter)
+        .page("/two", TwoCounters)
         .page("/greet", Greeter)
         .run()
 }
