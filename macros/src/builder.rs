@@ -18,6 +18,8 @@ pub(crate) struct PropsGenerics {
     pub(crate) where_clause: TokenStream,
     /// A field type that uses every type parameter, so none is unused.
     pub(crate) marker: TokenStream,
+    /// The type parameters' names.
+    pub(crate) type_names: Vec<String>,
 }
 
 impl PropsGenerics {
@@ -44,7 +46,21 @@ impl PropsGenerics {
         let types: Vec<&Ident> = generics.type_params().map(|it| &it.ident).collect();
         let where_clause = generics.where_clause.as_ref().map(|it| quote!(#it)).unwrap_or_default();
         let marker = quote!(::core::marker::PhantomData<fn() -> (#(#types,)*)>);
-        PropsGenerics { params, args, where_clause, marker }
+        let type_names = types.iter().map(|it| it.to_string()).collect();
+        PropsGenerics { params, args, where_clause, marker, type_names }
+    }
+
+    /// Whether `ty` mentions a type parameter: its setter then takes the type exactly,
+    /// since a conversion would leave the parameter ambiguous.
+    fn is_generic(&self, ty: &Type) -> bool {
+        fn mentions(tokens: TokenStream, names: &[String]) -> bool {
+            tokens.into_iter().any(|tree| match tree {
+                proc_macro2::TokenTree::Ident(ident) => names.iter().any(|it| ident == it),
+                proc_macro2::TokenTree::Group(group) => mentions(group.stream(), names),
+                _ => false,
+            })
+        }
+        mentions(quote!(#ty), &self.type_names)
     }
 }
 
@@ -59,7 +75,7 @@ pub(crate) fn builder_tokens(
     let required: Vec<&Prop> =
         props.iter().filter(|it| matches!(it.kind, PropKind::Required)).collect();
     let slots: Vec<Ident> = (0..required.len()).map(|i| format_ident!("__P{}", i)).collect();
-    let PropsGenerics { params, args, where_clause, marker } = generics;
+    let PropsGenerics { params, args, where_clause, marker, .. } = generics;
     let missing = quote!(::resuma::__private::Missing);
     let initial_slots = slots.iter().map(|_| &missing);
     let required_fields: Vec<&Ident> = required.iter().map(|it| &it.ident).collect();
@@ -86,7 +102,7 @@ pub(crate) fn builder_tokens(
                 quote!(#other: self.#other)
             }
         });
-        let (param, convert) = setter_param(prop, ty);
+        let (param, convert) = setter_param(prop, ty, generics.is_generic(ty));
         let doc = format!("Sets the required `{field}` prop.");
         quote! {
             #[doc = #doc]
@@ -104,7 +120,7 @@ pub(crate) fn builder_tokens(
     let optional_setters = optional.iter().map(|prop| {
         let field = &prop.ident;
         let inner = prop.option_inner.as_ref().unwrap_or(&prop.ty);
-        let (param, convert) = setter_param(prop, inner);
+        let (param, convert) = setter_param(prop, inner, generics.is_generic(inner));
         let store = if prop.option_inner.is_some() {
             quote!(::core::option::Option::Some(value))
         } else {
@@ -187,8 +203,10 @@ pub(crate) fn builder_tokens(
 }
 
 /// The setter's parameter type and the expression turning `value` into `target`.
-fn setter_param(prop: &Prop, target: &Type) -> (TokenStream, TokenStream) {
-    if prop.into {
+fn setter_param(prop: &Prop, target: &Type, generic: bool) -> (TokenStream, TokenStream) {
+    if generic && !prop.into {
+        (quote!(#target), quote!(value))
+    } else if prop.into {
         (quote!(impl ::core::convert::Into<#target>), quote!(::core::convert::Into::into(value)))
     } else {
         (

@@ -94,7 +94,7 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
     let html = html_ident();
 
     let generics = PropsGenerics::new(&function.sig.generics);
-    let PropsGenerics { params, args, where_clause, marker } = &generics;
+    let PropsGenerics { params, args, where_clause, marker, .. } = &generics;
     let field_defs = props.iter().map(|prop| {
         let (field, ty) = (&prop.ident, &prop.ty);
         let doc = format!("The `{field}` prop.");
@@ -108,21 +108,32 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
 
     // The plain function wraps the props in a `View`, which outlives the call: the type
     // parameters must be `'static` there (the direct call from `view!` has no such need).
-    let static_params = function.sig.generics.params.iter().map(|param| match param {
+    // Every bound moves to the `where` clause, so none is stated in two places.
+    let generics = &function.sig.generics;
+    let fn_params = generics.params.iter().map(|param| match param {
         syn::GenericParam::Type(ty) => {
-            let mut ty = ty.clone();
-            ty.bounds.push(syn::parse_quote!('static));
-            quote!(#ty)
+            let ident = &ty.ident;
+            quote!(#ident)
         }
         other => quote!(#other),
     });
+    let inline_bounds = generics.type_params().map(|ty| {
+        let (ident, bounds) = (&ty.ident, &ty.bounds);
+        if bounds.is_empty() {
+            quote!(#ident: 'static)
+        } else {
+            quote!(#ident: #bounds + 'static)
+        }
+    });
+    let existing = generics.where_clause.iter().flat_map(|it| it.predicates.iter());
+    let static_where = quote! { where #(#inline_bounds,)* #(#existing,)* };
     let doc =
         format!("Props of the [`{name}`] component; build them with `{props_name}::builder()`.");
     let view_fn = if props.is_empty() {
         quote! {
             #(#fn_attrs)*
             #[allow(non_snake_case, clippy::new_without_default)]
-            #vis fn #name<#(#static_params),*>() -> ::resuma::View #where_clause {
+            #vis fn #name<#(#fn_params),*>() -> ::resuma::View #static_where {
                 ::resuma::View::new(|#html: &mut ::resuma::Html| {
                     ::resuma::Component::render(
                         #props_name::<#(#args),*> { __resuma_marker: ::core::marker::PhantomData },
@@ -135,8 +146,8 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
         quote! {
             #(#fn_attrs)*
             #[allow(non_snake_case)]
-            #vis fn #name<#(#static_params),*>(props: #props_name<#(#args),*>) -> ::resuma::View
-            #where_clause
+            #vis fn #name<#(#fn_params),*>(props: #props_name<#(#args),*>) -> ::resuma::View
+            #static_where
             {
                 ::resuma::View::new(move |#html: &mut ::resuma::Html| {
                     ::resuma::Component::render(props, #html)

@@ -177,6 +177,14 @@ where
 }
 
 #[component]
+fn Pair<A: std::fmt::Display + Clone, B>(a: A, b: B) -> View
+where
+    B: std::fmt::Display,
+{
+    view! { <i>{a.to_string()} {b.to_string()}</i> }
+}
+
+#[component]
 fn Sized<const N: usize>() -> View {
     view! { <b>{N}</b> }
 }
@@ -192,4 +200,5 @@ fn generic_components_infer_their_parameters() {
         "<section><ul><li>0.5</li></ul></section>"
     );
     assert_eq!(html(Sized::<3>()), "<b>3</b>");
+    assert_eq!(html(view! { <Pair a={1} b="x"/> }), "<i>1x</i>");
 }
