@@ -92,3 +92,33 @@ fn a_half_typed_file_still_reports_its_views() {
         .collect();
     assert_eq!(codes, [("R002", "</b>"), ("R009", "{")]);
 }
+
+#[test]
+fn check_reports_handler_translation_like_the_compiler() {
+    let text = r#"
+use resuma::prelude::*;
+
+fn log_click() {}
+
+#[component]
+fn Counter() -> View {
+    let count = use_signal(0);
+    let items = vec![1, 2];
+    view! {
+        <button onClick={move |_| count.update(|c| *c += 1)}>"ok"</button>
+        <button onClick={move |_| log_click()}>"rust fn"</button>
+        {items.iter().map(|i| view! { <b onClick={js! { state.x.set('y') }}>{*i}</b> }).collect::<Vec<_>>()}
+    }
+}
+"#;
+    let found: Vec<_> = check(text)
+        .iter()
+        .map(|it| (it.code.as_str(), &text[it.span.start as usize..it.span.end as usize]))
+        .collect();
+    assert_eq!(found, [("R021", "log_click"), ("R037", "'y'")]);
+
+    // Half-typed: the views' syntax is still checked, the handlers are not guessed at.
+    let broken = text.replace("fn log_click() {}", "fn log_click( {}");
+    let codes: Vec<_> = check(&broken).iter().map(|it| it.code.as_str()).collect();
+    assert!(!codes.contains(&"R021"), "{codes:?}");
+}
