@@ -77,12 +77,94 @@ var createCell = (slot) => {
   return it;
 };
 
+// src/core/errors.js
+var showError = (element, error) => {
+  console.error(error);
+  let target = element.isConnected && element.closest("[data-r-error]") || document.querySelector("[data-r-error]");
+  if (!target) {
+    target = document.createElement("div");
+    target.setAttribute("data-r-error", "");
+    target.setAttribute("role", "alert");
+    document.body.append(target);
+  }
+  target.textContent = String(error?.message || error);
+  target.hidden = false;
+};
+
+// src/core/actions.js
+var ActionError = class extends Error {
+  /**
+   * @param {string} kind
+   * @param {number} status
+   * @param {string} message
+   * @param {unknown} [data]
+   */
+  constructor(kind, status, message, data) {
+    super(message);
+    this.name = "ActionError";
+    this.kind = kind;
+    this.status = status;
+    this.data = data;
+  }
+};
+var action = async (name, args) => {
+  const body = await post(name, args);
+  if ("ok" in body) return body.ok;
+  throw new ActionError("err", 200, body.message || `Action ${name} returned an error`, body.err);
+};
+var result = async (name, args) => {
+  const body = await post(name, args);
+  return "ok" in body ? { Ok: body.ok } : { Err: body.err };
+};
+var post = async (name, args) => {
+  let status = 0;
+  let response;
+  let body;
+  const fail = (kind2, message2) => {
+    const error = new ActionError(kind2, status, message2);
+    if (status == 429) {
+      const header = response.headers.get("retry-after");
+      const seconds = /^\d+$/.test(header) ? +header : Math.ceil((Date.parse(header) - Date.now()) / 1e3);
+      if (seconds == seconds) error.retryAfter = Math.max(0, seconds);
+    }
+    throw error;
+  };
+  try {
+    response = await fetch("/_resuma/action/" + encodeURIComponent(name), {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-resuma-csrf": document.querySelector('meta[name="resuma-csrf"]')?.content ?? ""
+      },
+      body: JSON.stringify(args),
+      credentials: "same-origin"
+    });
+    body = await response.text();
+  } catch (error) {
+    fail("network", `Action ${name} failed: ${error.message}`);
+  }
+  status = response.status;
+  try {
+    body = Object(JSON.parse(body));
+  } catch {
+    fail("bad_response", `Action ${name} failed: HTTP ${status}, not JSON`);
+  }
+  if (response.ok && ("ok" in body || "err" in body)) return body;
+  const { kind = "bad_response", message = `Action ${name} failed: HTTP ${status}` } = Object(body.error);
+  fail(kind, message);
+};
+globalThis.__resuma || (globalThis.__resuma = { action, result, ActionError });
+
 // src/core/index.js
 var modules = {};
 async function run(element, value, event) {
-  const [, chunk, index, slots2] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
-  const module = modules[chunk] || (modules[chunk] = await import(`/_resuma/handler/${chunk}.js`));
-  await module["h" + index](event, ...slots2 ? slots2.split(",").map((slot) => cell(+slot)) : []);
+  try {
+    const [, chunk, index, slots2] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
+    const module = modules[chunk] || (modules[chunk] = await import(`/_resuma/handler/${chunk}.js`));
+    await module["h" + index](event, ...slots2 ? slots2.split(",").map((slot) => cell(+slot)) : []);
+  } catch (error) {
+    showError(element, error);
+  }
 }
 export {
   run

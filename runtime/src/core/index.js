@@ -5,11 +5,18 @@
 //! and calls `h{INDEX}(event, ...cells)`. Everything else is lazy: the state script and
 //! the binding comments are read on the first cell a handler asks for.
 //!
+//! An error the handler does not catch is logged and shown in the page (`errors.js`), so
+//! `run` itself never rejects. Loading this module installs `globalThis.__resuma`, the
+//! server-function calls handlers make (`actions.js`).
+//!
 //! Invariant: this module stays small, because it is on every page's first
-//! interaction; features that not every page needs (computed values, effects, lists,
-//! actions) are separate modules this one imports only when they are used.
+//! interaction; features that not every page needs (computed values, effects, lists)
+//! are separate modules this one imports only when they are used. Actions are the
+//! exception, being a few hundred bytes that handler chunks call as a global.
 
 import { cell } from "./state.js";
+import { showError } from "./errors.js";
+import "./actions.js";
 
 // Chunk name → its module, once imported. The browser already fetches each module once;
 // keeping it here lets a later event call its handler synchronously, while the browser
@@ -17,13 +24,18 @@ import { cell } from "./state.js";
 const modules = {};
 
 /**
- * Runs the handler `value` names, for `event` on `element`; settles when it has finished.
+ * Runs the handler `value` names, for `event` on `element`; resolves when it has finished,
+ * also when it failed (the error is then logged and shown, see `errors.js`).
  * @param {Element} element the element carrying `data-r-on:TYPE`
  * @param {string} value the attribute's value
  * @param {Event} event the DOM event
  */
 export async function run(element, value, event) {
-  const [, chunk, index, slots] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
-  const module = modules[chunk] || (modules[chunk] = await import(`/_resuma/handler/${chunk}.js`));
-  await module["h" + index](event, ...(slots ? slots.split(",").map((slot) => cell(+slot)) : []));
+  try {
+    const [, chunk, index, slots] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
+    const module = modules[chunk] || (modules[chunk] = await import(`/_resuma/handler/${chunk}.js`));
+    await module["h" + index](event, ...(slots ? slots.split(",").map((slot) => cell(+slot)) : []));
+  } catch (error) {
+    showError(element, error);
+  }
 }
