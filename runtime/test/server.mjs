@@ -6,7 +6,9 @@
 //!   call appended), and `NONCE` for the CSP nonce of the response;
 //! - `/_resuma/core.test.js`: `dist/core.min.js` (`dist/core.js` with `debug`);
 //! - `/_resuma/handler/CHUNK.js`: `fixtures/handler/CHUNK.js`, hand-written chunks in the
-//!   shape rs2js generates.
+//!   shape rs2js generates;
+//! - `POST /_resuma/action/NAME`: fixture server functions (see `ACTIONS`), behind a CSRF
+//!   check against the token pages carry as `CSRF_TOKEN` (`<meta name="resuma-csrf">`).
 //! Every page is sent with a nonce-based Content-Security-Policy, so a test also fails
 //! when the runtime needs something such a policy forbids.
 
@@ -24,19 +26,81 @@ const FIXTURES = join(HERE, "fixtures");
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const JAVASCRIPT = "text/javascript; charset=utf-8";
 
+const JSON_TYPE = "application/json";
+const error = (status, kind, message, headers) => ({
+  status,
+  type: JSON_TYPE,
+  headers,
+  body: JSON.stringify({ error: { kind, message } }),
+});
+
+/**
+ * The fixture server functions, by name: each gets the parsed arguments and answers as
+ * the framework does (docs/resumability.md, "Actions"); `hangup` drops the connection.
+ */
+const ACTIONS = {
+  echo: (args) => ({ status: 200, type: JSON_TYPE, body: JSON.stringify({ ok: args }) }),
+  fail: () => ({
+    status: 200,
+    type: JSON_TYPE,
+    body: JSON.stringify({ err: { code: "taken" }, message: "That name is taken" }),
+  }),
+  limited: () => error(429, "rate_limited", "Too many requests", { "retry-after": "7" }),
+  "limited-date": () =>
+    error(429, "rate_limited", "Too many requests", { "retry-after": new Date(Date.now() + 120_000).toUTCString() }),
+  panic: () => error(500, "panic", "The server function panicked"),
+  garbage: () => ({ status: 200, type: "text/html; charset=utf-8", body: "<h1>Not an action</h1>" }),
+  gateway: () => ({ status: 502, type: "text/html; charset=utf-8", body: "<h1>Bad gateway</h1>" }),
+  hangup: () => ({ hangup: true }),
+};
+
+/**
+ * @typedef {object} ActionRequest what the fixture action endpoint received
+ * @property {string} path the raw path, `/_resuma/action/NAME` as sent (still encoded)
+ * @property {string} name the decoded name
+ * @property {string} method
+ * @property {Record<string, string | string[] | undefined>} headers lower-case names
+ * @property {string} body
+ */
+
 /**
  * Starts the server.
  * @param {{debug?: boolean}} [options] `debug`: serve the unminified builds
- * @returns {Promise<{url: string, delay: (path: string, ms: number) => void, close: () => Promise<void>}>}
- *   `delay(path, ms)` holds every later response for `path` back by `ms` (0 ends it).
+ * @returns {Promise<{url: string, csrfToken: string, actions: ActionRequest[],
+ *   delay: (path: string, ms: number) => void, close: () => Promise<void>}>}
+ *   `delay(path, ms)` holds every later response for `path` back by `ms` (0 ends it);
+ *   `actions` lists every action request, in order; `csrfToken` is what pages carry.
  */
 export async function startServer({ debug = false } = {}) {
   const suffix = debug ? ".js" : ".min.js";
   const loader = await readFile(join(DIST, "loader" + suffix), "utf8");
   const delays = new Map();
+  const csrfToken = randomBytes(16).toString("hex");
+  const actions = [];
+
+  // `POST /_resuma/action/NAME`: the CSRF check, then the arguments, then the function.
+  const act = async (request, path, encodedName) => {
+    let body = "";
+    for await (const part of request) body += part;
+    const name = decodeURIComponent(encodedName);
+    actions.push({ path, name, method: request.method, headers: { ...request.headers }, body });
+    if (request.method != "POST") return error(405, "method_not_allowed", "Actions are called with POST");
+    if (request.headers["x-resuma-csrf"] != csrfToken) return error(403, "bad_csrf", "Missing or wrong CSRF token");
+    let args;
+    try {
+      if (request.headers["content-type"] != JSON_TYPE) throw new Error();
+      args = JSON.parse(body);
+    } catch {
+      return error(400, "bad_args", "The arguments are not JSON");
+    }
+    const fn = ACTIONS[name.startsWith("echo") ? "echo" : name];
+    return fn ? fn(args) : error(404, "not_found", `No action ${name}`);
+  };
 
   const respond = async (request) => {
     const { pathname } = new URL(request.url, "http://localhost");
+    const action = /^\/_resuma\/action\/([^/]+)$/.exec(pathname);
+    if (action) return act(request, pathname, action[1]);
     const chunk = /^\/_resuma\/handler\/([\w.]+\.js)$/.exec(pathname);
     if (pathname == "/_resuma/core.test.js") {
       return { type: JAVASCRIPT, cache: IMMUTABLE, body: await readFile(join(DIST, "core" + suffix), "utf8") };
@@ -51,8 +115,11 @@ export async function startServer({ debug = false } = {}) {
       const html = await readFile(join(FIXTURES, "pages", page[1] + ".html"), "utf8");
       return {
         type: "text/html; charset=utf-8",
-        csp: `script-src 'nonce-${nonce}' 'self'; object-src 'none'; base-uri 'none'`,
-        body: html.replaceAll("NONCE", nonce).replaceAll("LOADER(", inlineLoader(loader, "(")),
+        csp: `script-src 'nonce-${nonce}' 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'`,
+        body: html
+          .replaceAll("NONCE", nonce)
+          .replaceAll("CSRF_TOKEN", csrfToken)
+          .replaceAll("LOADER(", inlineLoader(loader, "(")),
       };
     }
     return null;
@@ -62,20 +129,26 @@ export async function startServer({ debug = false } = {}) {
     const ms = delays.get(new URL(request.url, "http://localhost").pathname);
     if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
     const res = await respond(request).catch(() => null);
+    if (res?.hangup) {
+      request.socket.destroy();
+      return;
+    }
     if (!res) {
       response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
       response.end("<!doctype html><title>Not found</title><h1>Not found</h1>");
       return;
     }
-    const headers = { "content-type": res.type, "cache-control": res.cache ?? "no-store" };
+    const headers = { ...res.headers, "content-type": res.type, "cache-control": res.cache ?? "no-store" };
     if (res.csp) headers["content-security-policy"] = res.csp;
-    response.writeHead(200, headers);
+    response.writeHead(res.status ?? 200, headers);
     response.end(res.body);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    csrfToken,
+    actions,
     delay: (path, ms) => delays.set(path, ms),
     close: () => {
       server.closeAllConnections();
