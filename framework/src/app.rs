@@ -1,7 +1,12 @@
 //! [`ResumaApp`]: pages plus their shell, turned into a plain axum [`Router`] and served.
 //!
 //! Invariant: the router is an ordinary `axum::Router` (nest it, merge it, layer it) with
-//! one route per page and no fallback, so merging it with other routers never conflicts.
+//! one route per page, the `/_resuma/…` routes and no fallback, so merging it with other
+//! routers never conflicts. Its security headers layer covers its own routes and its 404s.
+
+mod error;
+mod options;
+mod shared;
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -9,12 +14,18 @@ use std::io;
 use std::net::{SocketAddr, ToSocketAddrs as _};
 use std::sync::Arc;
 
-use axum::routing::get;
+use axum::extract::Request;
+use axum::routing::{any, get};
 use axum::Router;
 use tokio::net::{TcpListener, ToSocketAddrs};
 
+pub use error::ConfigError;
+use options::AppOptions;
+pub(crate) use shared::Shared;
+
 use crate::page::{IntoPage, Page, PageRoute};
 use crate::render::Document;
+use crate::security::SecurityLayer;
 
 /// The environment variable that `run` reads its listen address from.
 const ADDR_VAR: &str = "RESUMA_ADDR";
@@ -45,6 +56,7 @@ const DEFAULT_ADDR: SocketAddr =
 pub struct ResumaApp {
     document: Document,
     pages: Vec<(String, Page)>,
+    options: AppOptions,
 }
 
 impl ResumaApp {
@@ -112,11 +124,14 @@ impl ResumaApp {
     /// The app as a plain [`axum::Router`]: nest it, merge it, add layers and routes.
     ///
     /// Each page answers `GET` (and `HEAD`) with `200` and
-    /// `content-type: text/html; charset=utf-8`; unknown paths get axum's `404`.
+    /// `content-type: text/html; charset=utf-8`; unknown paths get axum's `404`. Server
+    /// functions answer `POST /_resuma/action/{name}`. Every response of this router
+    /// carries the security headers (see [`SecurityHeaders`](crate::security::SecurityHeaders)).
     ///
     /// # Panics
     ///
-    /// If a page path is not a valid axum route path.
+    /// If a page path is not a valid axum route path, or the app cannot start (a
+    /// [`ConfigError`]: see [`try_router`](ResumaApp::try_router)).
     ///
     /// ```
     /// let api = axum::Router::new().route("/health", axum::routing::get(|| async { "ok" }));
@@ -125,24 +140,50 @@ impl ResumaApp {
     ///     .merge(api);
     /// ```
     pub fn router(self) -> Router {
+        self.try_router().unwrap_or_else(|err| panic!("the app cannot start: {err}"))
+    }
+
+    /// Like [`router`](ResumaApp::router), but a configuration that cannot work (a short
+    /// secret, a rate that does not parse, two server functions of one name, an invalid
+    /// header value) is an error instead of a panic.
+    ///
+    /// # Panics
+    ///
+    /// If a page path is not a valid axum route path.
+    ///
+    /// ```
+    /// let router = resuma::ResumaApp::new().secret([1u8; 32]).try_router().unwrap();
+    /// let err = resuma::ResumaApp::new().rate_limit("lots").try_router().unwrap_err();
+    /// assert!(matches!(err, resuma::ConfigError::BadRate { .. }));
+    /// ```
+    pub fn try_router(self) -> Result<Router, ConfigError> {
+        let shared = Arc::new(Shared::build(self.options)?);
+        let dispatch_shared = Arc::clone(&shared);
         let mut router = Router::new()
             .route("/_resuma/handler/{file}", get(crate::resume::serve_chunk))
-            .route("/_resuma/{file}", get(crate::resume::serve_core));
+            .route("/_resuma/{file}", get(crate::resume::serve_core))
+            .route(
+                "/_resuma/action/{name}",
+                any(move |req: Request| {
+                    crate::action::dispatch::dispatch(Arc::clone(&dispatch_shared), req)
+                }),
+            );
         for (path, page) in self.pages {
-            let route = Arc::new(PageRoute::new(&path, page, &self.document));
+            let route = Arc::new(PageRoute::new(&path, page, &self.document, Arc::clone(&shared)));
             router = router.route(
                 &path,
-                get(move || {
+                get(move |req: Request| {
                     let route = Arc::clone(&route);
-                    async move { route.respond() }
+                    async move { route.respond(req.headers()) }
                 }),
             );
         }
-        router
+        Ok(router.layer(SecurityLayer::new(Arc::clone(&shared.headers))))
     }
 
     /// Serves the app on `addr` until Ctrl-C (or SIGTERM on unix), then shuts down
-    /// gracefully. Logs `listening on http://ADDR` through `tracing`.
+    /// gracefully. Logs `listening on http://ADDR` through `tracing`. A [`ConfigError`]
+    /// is an [`io::ErrorKind::InvalidInput`] error, before anything is bound.
     ///
     /// ```no_run
     /// # async fn start() -> std::io::Result<()> {
@@ -153,12 +194,17 @@ impl ResumaApp {
     /// # }
     /// ```
     pub async fn serve(self, addr: impl ToSocketAddrs) -> io::Result<()> {
+        let router = self.checked_router()?;
         let listener = TcpListener::bind(addr).await?;
-        self.serve_listener(listener).await
+        serve_router(router, listener).await
     }
 
     /// Like [`serve`](ResumaApp::serve), on a listener that is already bound (say, to
     /// port 0 in a test, reading the port from `listener.local_addr()` first).
+    ///
+    /// A [`ConfigError`] is an [`io::ErrorKind::InvalidInput`] error. Each connection's
+    /// peer address reaches the handlers (as axum's `ConnectInfo<SocketAddr>`), which rate
+    /// limits use.
     ///
     /// ```no_run
     /// # async fn start() -> std::io::Result<()> {
@@ -168,9 +214,12 @@ impl ResumaApp {
     /// # }
     /// ```
     pub async fn serve_listener(self, listener: TcpListener) -> io::Result<()> {
-        let local = listener.local_addr()?;
-        tracing::info!("listening on http://{local}");
-        axum::serve(listener, self.router()).with_graceful_shutdown(shutdown_signal()).await
+        serve_router(self.checked_router()?, listener).await
+    }
+
+    /// [`try_router`](ResumaApp::try_router), its error as an `InvalidInput` IO error.
+    fn checked_router(self) -> io::Result<Router> {
+        self.try_router().map_err(|err| io::Error::new(io::ErrorKind::InvalidInput, err))
     }
 
     /// Serves the app on `RESUMA_ADDR` (default `127.0.0.1:3000`) on a new multi-thread
@@ -205,6 +254,7 @@ impl fmt::Debug for ResumaApp {
         f.debug_struct("ResumaApp")
             .field("document", &self.document)
             .field("pages", &self.pages)
+            .field("options", &self.options)
             .finish()
     }
 }
@@ -221,6 +271,14 @@ pub fn init_tracing() {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // `Err` only means a subscriber is already installed, which is what we want.
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}
+
+/// Serves `router` on `listener` until shutdown, with each connection's peer address.
+async fn serve_router(router: Router, listener: TcpListener) -> io::Result<()> {
+    let local = listener.local_addr()?;
+    tracing::info!("listening on http://{local}");
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
 }
 
 /// Resolves once Ctrl-C (or, on unix, SIGTERM) arrives.

@@ -2,8 +2,9 @@
 //! server, and the page resumes in the browser without hydration.
 //!
 //! This crate is what apps depend on: the SSR renderer ([`Html`], [`View`], [`Render`],
-//! [`AttributeValue`], [`Component`]) and [`ResumaApp`], an axum [`Router`](axum::Router)
-//! builder that serves pages.
+//! [`AttributeValue`], [`Component`]), [`ResumaApp`], an axum [`Router`](axum::Router)
+//! builder that serves pages and server functions, and its security defaults
+//! ([`security`]: headers, CSRF, rate limits).
 //!
 //! ```no_run
 //! use resuma::prelude::*;
@@ -28,16 +29,21 @@
 // Lets `::resuma::…` paths from the macros resolve inside this crate's own tests.
 extern crate self as resuma;
 
+mod action;
 mod app;
 mod event;
 mod page;
 pub mod prelude;
 mod resume;
+pub mod security;
+pub mod server;
 
 /// Guides: the model first, then the API.
 pub mod guide {
     #[doc = include_str!("docs/components.md")]
     pub mod components {}
+    #[doc = include_str!("docs/server-functions.md")]
+    pub mod server_functions {}
 }
 pub mod render;
 
@@ -45,9 +51,10 @@ pub mod render;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use app::{init_tracing, ResumaApp};
+pub use action::ActionRejection;
+pub use app::{init_tracing, ConfigError, ResumaApp};
 pub use event::Event;
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
-pub use resuma_macros::{component, js, view};
+pub use resuma_macros::{component, js, server, view};
 pub use resume::{use_signal, Signal};

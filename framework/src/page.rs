@@ -3,18 +3,23 @@
 //!
 //! Invariant: a page answers `200` with `content-type: text/html; charset=utf-8`, or `500`
 //! with a plain error page if its render panicked; nothing on the request path takes a
-//! lock (the size hint is a relaxed atomic) and no `View` is held across an await.
+//! lock (the size hint is a relaxed atomic) and no `View` is held across an await. Every
+//! page carries a fresh CSP nonce (header and scripts alike) and the CSRF token of the
+//! client's session, which it starts (`Set-Cookie`) when the request has none.
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 
+use crate::action::csrf::{session_cookie, session_id};
+use crate::app::Shared;
 use crate::render::panic::catch_render;
-use crate::render::{render_to_stream_named, Document, Html, View};
+use crate::render::{render_to_stream_named, Document, Html, ResponseContext, View};
+use crate::security::random::{new_nonce, new_session_id};
 
 /// Chunk size of streaming pages: a few TCP segments, so the first bytes leave early.
 const STREAM_CHUNK_BYTES: usize = 8 * 1024;
@@ -128,6 +133,7 @@ impl fmt::Debug for Page {
 /// Everything one page's handler needs, shared by its requests.
 pub(crate) struct PageRoute {
     path: Arc<str>,
+    shared: Arc<Shared>,
     render: Arc<dyn Fn() -> View + Send + Sync>,
     document: Document,
     streaming: bool,
@@ -136,7 +142,12 @@ pub(crate) struct PageRoute {
 }
 
 impl PageRoute {
-    pub(crate) fn new(path: &str, page: Page, app_document: &Document) -> Self {
+    pub(crate) fn new(
+        path: &str,
+        page: Page,
+        app_document: &Document,
+        shared: Arc<Shared>,
+    ) -> Self {
         let mut document = app_document.clone();
         if let Some(title) = page.title {
             document = document.title(title);
@@ -146,6 +157,7 @@ impl PageRoute {
         }
         PageRoute {
             path: Arc::from(path),
+            shared,
             render: page.render,
             document,
             streaming: page.streaming,
@@ -153,31 +165,81 @@ impl PageRoute {
         }
     }
 
-    /// The response to one request: synchronous, so no `View` is held across an await.
-    pub(crate) fn respond(self: Arc<Self>) -> Response {
+    /// The response to a request with `headers`: synchronous, so no `View` is held across
+    /// an await.
+    pub(crate) fn respond(self: Arc<Self>, headers: &HeaderMap) -> Response {
+        let secrets = match ResponseSecrets::new(&self.shared, headers) {
+            Ok(secrets) => secrets,
+            Err(err) => {
+                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
+                return html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE));
+            }
+        };
         if self.streaming {
             let path = Arc::clone(&self.path);
+            let (nonce, token) = (secrets.nonce.clone(), secrets.token.clone());
+            let route = Arc::clone(&self);
             let page = move || {
-                let body = (self.render)();
-                View::new(move |html| self.document.render(body, html))
+                let body = (route.render)();
+                View::new(move |html| {
+                    let cx = ResponseContext::new().nonce(&nonce).csrf_token(&token);
+                    route.document.render_with(body, &cx, html);
+                })
             };
             let stream = render_to_stream_named(path, page, STREAM_CHUNK_BYTES);
-            return html_response(StatusCode::OK, Body::from_stream(stream));
+            return self.finish(html_response(StatusCode::OK, Body::from_stream(stream)), secrets);
         }
         let hint = self.size_hint.load(Ordering::Relaxed);
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
-            self.document.render((self.render)(), &mut html);
+            let cx = ResponseContext::new().nonce(&secrets.nonce).csrf_token(&secrets.token);
+            self.document.render_with((self.render)(), &cx, &mut html);
             html.into_string()
         });
-        match rendered {
+        let res = match rendered {
             Some(page) => {
                 self.size_hint.store(page.len(), Ordering::Relaxed);
                 html_response(StatusCode::OK, Body::from(page))
             }
             None => html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE)),
+        };
+        self.finish(res, secrets)
+    }
+
+    /// Adds the page's CSP (with its nonce) and, for a new session, its cookie.
+    fn finish(&self, mut res: Response, secrets: ResponseSecrets) -> Response {
+        if let Some(csp) = self.shared.headers.page_csp(&secrets.nonce) {
+            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, csp);
         }
+        if let Some(cookie) = secrets.set_cookie {
+            res.headers_mut().insert(header::SET_COOKIE, cookie);
+        }
+        res
+    }
+}
+
+/// The per-response values of a page.
+struct ResponseSecrets {
+    nonce: String,
+    token: String,
+    /// The cookie of a session this response starts.
+    set_cookie: Option<HeaderValue>,
+}
+
+impl ResponseSecrets {
+    /// A fresh nonce, and the token of the request's session (started here if missing).
+    fn new(shared: &Shared, headers: &HeaderMap) -> Result<Self, getrandom::Error> {
+        let nonce = new_nonce()?;
+        let (token, set_cookie) = match session_id(headers) {
+            Some(sid) => (shared.csrf.csrf_token_for(sid), None),
+            None => {
+                let sid = new_session_id()?;
+                let cookie = session_cookie(&sid, shared.secure_cookies);
+                (shared.csrf.csrf_token_for(&sid), Some(cookie))
+            }
+        };
+        Ok(ResponseSecrets { nonce, token, set_cookie })
     }
 }
 
@@ -194,9 +256,15 @@ mod tests {
     use std::sync::atomic::Ordering;
     use std::sync::Arc;
 
-    use axum::http::StatusCode;
+    use axum::http::{HeaderMap, StatusCode};
 
     use super::{Document, Page, PageRoute, View, FIRST_SIZE_HINT};
+    use crate::app::Shared;
+    use crate::render::ResponseContext;
+
+    fn route(path: &str, page: Page, document: &Document) -> PageRoute {
+        PageRoute::new(path, page, document, Arc::new(Shared::for_tests()))
+    }
 
     fn rows(n_rows: usize) -> View {
         View::new(move |html| {
@@ -208,22 +276,23 @@ mod tests {
 
     #[test]
     fn size_hint_remembers_the_last_render() {
-        let route = Arc::new(PageRoute::new("/", Page::new(|| rows(1000)), &Document::new()));
+        let route = Arc::new(route("/", Page::new(|| rows(1000)), &Document::new()));
         assert_eq!(route.size_hint.load(Ordering::Relaxed), FIRST_SIZE_HINT);
-        let res = Arc::clone(&route).respond();
+        let res = Arc::clone(&route).respond(&HeaderMap::new());
         assert_eq!(res.status(), StatusCode::OK);
-        let expected = Document::new().to_html(rows(1000)).len();
+        let token = "x".repeat(43);
+        let cx = ResponseContext::new().csrf_token(&token);
+        let mut html = crate::Html::new();
+        Document::new().render_with(rows(1000), &cx, &mut html);
+        let expected = html.as_str().len();
         assert_eq!(route.size_hint.load(Ordering::Relaxed), expected);
     }
 
     #[test]
     fn panicking_render_keeps_the_old_hint() {
-        let route = Arc::new(PageRoute::new(
-            "/boom",
-            Page::new(|| View::new(|_| panic!("boom"))),
-            &Document::new(),
-        ));
-        let res = Arc::clone(&route).respond();
+        let route =
+            Arc::new(route("/boom", Page::new(|| View::new(|_| panic!("boom"))), &Document::new()));
+        let res = Arc::clone(&route).respond(&HeaderMap::new());
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(route.size_hint.load(Ordering::Relaxed), FIRST_SIZE_HINT);
     }
@@ -232,7 +301,7 @@ mod tests {
     fn page_settings_override_the_app_shell() {
         let app = Document::new().title("App").meta("a", "1").meta("b", "2");
         let page = Page::new(View::empty).title("Page").meta("b", "3");
-        let route = PageRoute::new("/", page, &app);
+        let route = route("/", page, &app);
         assert_eq!(route.document, Document::new().title("Page").meta("a", "1").meta("b", "3"));
     }
 }

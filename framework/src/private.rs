@@ -2,7 +2,12 @@
 
 pub use ::axum;
 pub use ::inventory;
+pub use ::serde;
+pub use ::serde_json;
+
 pub use ::tokio;
+
+pub use crate::action::{decode_args, ok_json, result_json, Action, ActionFuture, ActionRejection};
 
 pub use crate::resume::{Capture, Chunk};
 use crate::Html;
@@ -12,6 +17,13 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::Event;
+
+/// Implemented by the marker type `#[server]` puts next to each server function, so that a
+/// handler awaiting it can be checked at compile time and knows its action name.
+pub trait ServerFn {
+    /// The action's name: `POST /_resuma/action/{NAME}`.
+    const NAME: &'static str;
+}
 
 /// A required prop not set yet (typestate of a generated props builder).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -40,8 +40,15 @@ fn big_table() -> View {
     })
 }
 
+/// A session id, sent as the `resuma_sid` cookie so that pages are reproducible.
+const SID: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+/// The CSRF token of `SID` under the secret of `app()` (32 bytes of 7), computed with
+/// Python's `hmac`.
+const TOKEN: &str = "sHsuAwU_6FL1CeUForlHRjS2XxBMhGBA0DQW5DG2cyQ";
+
 fn app() -> ResumaApp {
     ResumaApp::new()
+        .secret([7u8; 32])
         .title("Cartoons")
         .meta("description", "Cat & mouse")
         .page("/", home)
@@ -52,7 +59,8 @@ fn app() -> ResumaApp {
 }
 
 async fn get(router: &Router, path: &str) -> (StatusCode, Option<String>, String) {
-    let req = Request::get(path).body(Body::empty()).unwrap();
+    let cookie = format!("resuma_sid={SID}");
+    let req = Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
     let res = router.clone().oneshot(req).await.unwrap();
     split(res).await
 }
@@ -77,8 +85,10 @@ async fn page_is_served_with_doctype_title_and_content_type() {
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Cartoons</title><meta name=\"description\" content=\"Cat &amp; mouse\">\
+         <meta name=\"resuma-csrf\" content=\"sHsuAwU_6FL1CeUForlHRjS2XxBMhGBA0DQW5DG2cyQ\">\
          </head><body><h1>Tom &amp; Jerry</h1></body></html>"
     );
+    assert!(body.contains(TOKEN));
 }
 
 #[tokio::test]
@@ -167,7 +177,9 @@ async fn panicking_page_is_500_and_the_server_keeps_serving() {
 #[tokio::test]
 async fn streaming_page_returns_the_same_body_as_unstreamed() {
     let router = app().router();
-    let req = Request::get("/table-streamed").body(Body::empty()).unwrap();
+    let cookie = format!("resuma_sid={SID}");
+    let req =
+        Request::get("/table-streamed").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
     let res = router.clone().oneshot(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()[header::CONTENT_TYPE], HTML.unwrap());

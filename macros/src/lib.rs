@@ -108,7 +108,7 @@ pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `Result<T, E>` result sends `E` (which must also be `Display`) to the caller as a typed
 /// error. `#[server(rate = "10/s")]` sets this function's rate limit per client.
 ///
-/// ```ignore
+/// ```
 /// use resuma::prelude::*;
 ///
 /// #[server(rate = "20/s")]
@@ -121,7 +121,7 @@ pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
 /// # }
 /// ```
 ///
-/// ```ignore
+/// ```compile_fail
 /// use resuma::prelude::*;
 /// // error: a #[server] function must be `async`
 /// #[server]

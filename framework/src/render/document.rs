@@ -2,7 +2,8 @@
 //! `<body>` around a page's view.
 //!
 //! Invariant: the shell contains no `<script>`, so a page whose view has no handlers
-//! ships zero bytes of JavaScript; the title, metas and `lang` are escaped.
+//! ships zero bytes of JavaScript (the CSRF token is a `<meta>`); the title, metas and
+//! `lang` are escaped; the scripts of a resumable page carry the response's CSP nonce.
 
 use super::html::Html;
 use super::view::View;
@@ -37,6 +38,43 @@ pub struct Document {
 struct Meta {
     name: String,
     content: String,
+}
+
+/// What one response's shell writes besides the page: the CSP nonce its scripts carry
+/// and the CSRF token server function calls send back. [`ResumaApp`](crate::ResumaApp)
+/// fills both for every page.
+///
+/// ```
+/// use resuma::render::{Document, ResponseContext};
+///
+/// let cx = ResponseContext::new().nonce("abc").csrf_token("tok");
+/// let mut html = resuma::Html::new();
+/// Document::new().render_with(resuma::View::empty(), &cx, &mut html);
+/// assert!(html.as_str().contains(r#"<meta name="resuma-csrf" content="tok"></head>"#));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ResponseContext<'a> {
+    nonce: Option<&'a str>,
+    csrf_token: Option<&'a str>,
+}
+
+impl<'a> ResponseContext<'a> {
+    /// No nonce, no token: what [`Document::render`] uses.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The CSP nonce written as `nonce="…"` on the page's scripts.
+    pub fn nonce(mut self, nonce: &'a str) -> Self {
+        self.nonce = Some(nonce);
+        self
+    }
+
+    /// The CSRF token, written as `<meta name="resuma-csrf" content="…">` in `<head>`.
+    pub fn csrf_token(mut self, token: &'a str) -> Self {
+        self.csrf_token = Some(token);
+        self
+    }
 }
 
 impl Document {
@@ -112,6 +150,23 @@ impl Document {
     /// assert!(html.as_str().ends_with("<body></body></html>"));
     /// ```
     pub fn render(&self, body: View, html: &mut Html) {
+        self.render_with(body, &ResponseContext::new(), html);
+    }
+
+    /// Like [`render`](Document::render), with a response's nonce and CSRF token.
+    ///
+    /// ```
+    /// use resuma::render::{Document, ResponseContext};
+    ///
+    /// let page = resuma::View::new(|html| {
+    ///     resuma::__private::use_event("click");
+    ///     html.push_static("<button>Hi</button>");
+    /// });
+    /// let mut html = resuma::Html::new();
+    /// Document::new().render_with(page, &ResponseContext::new().nonce("n0nce"), &mut html);
+    /// assert!(html.as_str().contains(r#"<script type="resuma/state" nonce="n0nce">"#));
+    /// ```
+    pub fn render_with(&self, body: View, cx: &ResponseContext<'_>, html: &mut Html) {
         html.push_static("<!DOCTYPE html><html lang=\"");
         html.push_attr_value(&self.lang);
         html.push_static(
@@ -127,10 +182,15 @@ impl Document {
             html.push_attr_value(&meta.content);
             html.push_static("\">");
         }
+        if let Some(token) = cx.csrf_token {
+            html.push_static("<meta name=\"resuma-csrf\" content=\"");
+            html.push_attr_value(token);
+            html.push_static("\">");
+        }
         html.push_static("</head><body>");
         html.boundary();
         let ((), context) = crate::resume::context::render_scope(|| body.render(html));
-        crate::resume::state::write_resume_scripts(&context, html);
+        crate::resume::state::write_resume_scripts(&context, cx.nonce, html);
         html.push_static("</body></html>");
     }
 

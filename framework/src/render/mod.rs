@@ -16,7 +16,7 @@ mod traits;
 mod url;
 mod view;
 
-pub use document::Document;
+pub use document::{Document, ResponseContext};
 pub use html::Html;
 pub use parts::AttrPart;
 pub use raw::{raw_html, RawHtml};

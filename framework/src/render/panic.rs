@@ -22,7 +22,7 @@ pub(crate) fn catch_render<T>(page: &str, render: impl FnOnce() -> T) -> Option<
 }
 
 /// The message of a panic payload: `panic!` gives a `&str` or a `String`.
-fn panic_message(payload: &(dyn Any + Send)) -> &str {
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
     if let Some(message) = payload.downcast_ref::<&str>() {
         message
     } else if let Some(message) = payload.downcast_ref::<String>() {

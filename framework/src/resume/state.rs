@@ -5,19 +5,24 @@ use super::context::RenderContext;
 use crate::Html;
 
 /// Writes the state script and the loader call, when the page has handlers; a page
-/// without handlers gets nothing, so it ships no JavaScript.
-pub(crate) fn write_resume_scripts(context: &RenderContext, html: &mut Html) {
+/// without handlers gets nothing, so it ships no JavaScript. Both scripts carry `nonce`,
+/// the response's CSP nonce, when there is one.
+pub(crate) fn write_resume_scripts(context: &RenderContext, nonce: Option<&str>, html: &mut Html) {
     if !context.has_handlers() {
         return;
     }
-    html.push_static("<script type=\"resuma/state\">[");
+    html.push_static("<script type=\"resuma/state\"");
+    write_nonce(nonce, html);
+    html.push_static(">[");
     for (slot_idx, value) in context.slots.iter().enumerate() {
         if slot_idx > 0 {
             html.push_static(",");
         }
         html.push_raw(&escape_json_for_script(&value.to_json()));
     }
-    html.push_static("]</script><script>");
+    html.push_static("]</script><script");
+    write_nonce(nonce, html);
+    html.push_static(">");
     html.push_raw(LOADER_SOURCE.trim_end().trim_end_matches(';'));
     html.push_static("(\"");
     html.push_raw(core_url());
@@ -31,6 +36,15 @@ pub(crate) fn write_resume_scripts(context: &RenderContext, html: &mut Html) {
         html.push_static("\"");
     }
     html.push_static("])</script>");
+}
+
+/// ` nonce="…"`, or nothing without a nonce.
+fn write_nonce(nonce: Option<&str>, html: &mut Html) {
+    if let Some(nonce) = nonce {
+        html.push_static(" nonce=\"");
+        html.push_attr_value(nonce);
+        html.push_static("\"");
+    }
 }
 
 /// JSON that can sit inside a `<script>`: nothing in it can close the script, open a

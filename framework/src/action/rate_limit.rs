@@ -1,0 +1,395 @@
+//! Rate limits of server functions: a [`Rate`], the [`RateKey`] of a (client, action)
+//! pair, the [`RateLimitStore`] trait, and its in-process default, a token bucket per key
+//! in [`MemoryRateLimitStore`].
+//!
+//! Invariant: no global lock: the default store is sharded over mutexes by key hash, and
+//! a shard forgets buckets that have refilled (an idle client costs nothing).
+
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::BuildHasher;
+use std::net::IpAddr;
+use std::str::FromStr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Calls allowed per period: `"10/s"`, `"100/min"`, `"5/h"` (also `sec`, `m`, `hour`,
+/// `d`, `day`). As a token bucket: up to `count` calls at once, refilled evenly over the
+/// period.
+///
+/// ```
+/// use std::time::Duration;
+/// use resuma::security::Rate;
+///
+/// let rate: Rate = "100/min".parse().unwrap();
+/// assert_eq!(rate, Rate::new(100, Duration::from_secs(60)));
+/// assert!("0/s".parse::<Rate>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    count: u32,
+    period: Duration,
+}
+
+impl Rate {
+    /// `count` calls per `period`. A zero `count` or `period` is raised to the smallest
+    /// non-zero value (1 call, 1 ms).
+    ///
+    /// ```
+    /// let rate = resuma::security::Rate::new(60, std::time::Duration::from_secs(1));
+    /// assert_eq!(rate.count(), 60);
+    /// ```
+    pub fn new(count: u32, period: Duration) -> Rate {
+        Rate { count: count.max(1), period: period.max(Duration::from_millis(1)) }
+    }
+
+    /// `count` calls per second (at least 1).
+    ///
+    /// ```
+    /// use resuma::security::Rate;
+    /// assert_eq!(Rate::per_second(10), "10/s".parse().unwrap());
+    /// ```
+    pub const fn per_second(count: u32) -> Rate {
+        Rate::const_new(count, 1)
+    }
+
+    /// `count` calls per minute (at least 1).
+    ///
+    /// ```
+    /// use resuma::security::Rate;
+    /// assert_eq!(Rate::per_minute(100), "100/min".parse().unwrap());
+    /// ```
+    pub const fn per_minute(count: u32) -> Rate {
+        Rate::const_new(count, 60)
+    }
+
+    /// `count` calls per hour (at least 1).
+    ///
+    /// ```
+    /// use resuma::security::Rate;
+    /// assert_eq!(Rate::per_hour(5), "5/h".parse().unwrap());
+    /// ```
+    pub const fn per_hour(count: u32) -> Rate {
+        Rate::const_new(count, 3600)
+    }
+
+    const fn const_new(count: u32, period_secs: u64) -> Rate {
+        let count = if count == 0 { 1 } else { count };
+        Rate { count, period: Duration::from_secs(period_secs) }
+    }
+
+    /// Calls allowed per period (and the most allowed at once).
+    pub fn count(self) -> u32 {
+        self.count
+    }
+
+    /// The period.
+    pub fn period(self) -> Duration {
+        self.period
+    }
+
+    /// The time one call's token takes to come back.
+    fn refill_per_token(self) -> Duration {
+        self.period / self.count
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{:?}", self.count, self.period)
+    }
+}
+
+/// Why a rate does not parse.
+///
+/// ```
+/// let err = "ten/s".parse::<resuma::security::Rate>().unwrap_err();
+/// assert!(err.to_string().contains("ten/s"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateParseError {
+    text: String,
+}
+
+impl fmt::Display for RateParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a rate: expected COUNT/UNIT with a COUNT above 0 and a UNIT of s, min, h or d (e.g. \"10/s\", \"100/min\")",
+            self.text
+        )
+    }
+}
+
+impl std::error::Error for RateParseError {}
+
+impl FromStr for Rate {
+    type Err = RateParseError;
+
+    fn from_str(text: &str) -> Result<Rate, RateParseError> {
+        let bad = || RateParseError { text: text.to_owned() };
+        let (count, unit) = text.split_once('/').ok_or_else(bad)?;
+        let count: u32 = count.trim().parse().map_err(|_| bad())?;
+        let secs = match unit.trim() {
+            "s" | "sec" | "second" => 1,
+            "m" | "min" | "minute" => 60,
+            "h" | "hour" => 3600,
+            "d" | "day" => 86_400,
+            _ => return Err(bad()),
+        };
+        if count == 0 {
+            return Err(bad());
+        }
+        Ok(Rate::new(count, Duration::from_secs(secs)))
+    }
+}
+
+/// Who is limited: one client (its IP address, `None` when unknown) calling one action.
+///
+/// ```
+/// let key = resuma::security::RateKey::new(Some("10.0.0.1".parse().unwrap()), "search");
+/// assert_eq!(key.to_string(), "10.0.0.1/search");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RateKey {
+    client: Option<IpAddr>,
+    action: &'static str,
+}
+
+impl RateKey {
+    /// The key of `client` calling `action`.
+    pub fn new(client: Option<IpAddr>, action: &'static str) -> RateKey {
+        RateKey { client, action }
+    }
+
+    /// The client's IP address; `None` when the server did not know it (all such clients
+    /// share one bucket per action). The dispatcher keys IPv6 clients by their /64 prefix
+    /// (the host bits zeroed), since one subscriber usually holds a whole /64.
+    pub fn client(&self) -> Option<IpAddr> {
+        self.client
+    }
+
+    /// The server function's name.
+    pub fn action(&self) -> &'static str {
+        self.action
+    }
+}
+
+impl fmt::Display for RateKey {
+    /// `CLIENT/ACTION`, with `unknown` for an unknown client: a ready-made key for a
+    /// shared store.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.client {
+            Some(ip) => write!(f, "{ip}/{}", self.action),
+            None => write!(f, "unknown/{}", self.action),
+        }
+    }
+}
+
+/// Where rate-limit buckets live. The default, [`MemoryRateLimitStore`], is in-process;
+/// an app on several replicas can swap in a shared one (e.g. Redis) with
+/// [`ResumaApp::rate_limit_store`](crate::ResumaApp::rate_limit_store).
+///
+/// `take` runs on the request path: it must be quick, and it must not block for long
+/// (a networked store should keep a local budget or time out and let the call through).
+///
+/// ```
+/// use std::time::Duration;
+/// use resuma::security::{Rate, RateKey, RateLimitStore};
+///
+/// /// Lets everything through (e.g. in tests).
+/// struct Unlimited;
+///
+/// impl RateLimitStore for Unlimited {
+///     fn take(&self, _key: &RateKey, _rate: Rate) -> Result<(), Duration> {
+///         Ok(())
+///     }
+/// }
+///
+/// let app = resuma::ResumaApp::new().rate_limit_store(Unlimited);
+/// ```
+pub trait RateLimitStore: Send + Sync + 'static {
+    /// Takes one call from `key`'s bucket, which holds at most `rate.count()` calls and
+    /// refills at `rate`. `Err` is the time until a call will be allowed.
+    fn take(&self, key: &RateKey, rate: Rate) -> Result<(), Duration>;
+}
+
+/// The default store: token buckets in this process's memory, sharded over mutexes, so
+/// concurrent calls rarely wait on each other. A bucket that has refilled completely is
+/// forgotten, so memory follows the clients active over the last period.
+///
+/// ```
+/// use std::time::Duration;
+/// use resuma::security::{MemoryRateLimitStore, Rate, RateKey, RateLimitStore};
+///
+/// let store = MemoryRateLimitStore::new();
+/// let key = RateKey::new(None, "search");
+/// let rate = Rate::new(2, Duration::from_secs(60));
+/// assert!(store.take(&key, rate).is_ok());
+/// assert!(store.take(&key, rate).is_ok());
+/// let retry_after = store.take(&key, rate).unwrap_err();
+/// assert!(retry_after <= Duration::from_secs(30));
+/// ```
+pub struct MemoryRateLimitStore {
+    shards: Box<[Mutex<Shard>]>,
+    hasher: RandomState,
+}
+
+/// Shards of the default store: enough that two cores, or twenty, rarely meet on one.
+const N_SHARDS: usize = 64;
+/// How often a shard drops its full buckets (at most; only when it is used).
+const SWEEP_EVERY: Duration = Duration::from_secs(10);
+
+struct Shard {
+    buckets: HashMap<RateKey, Bucket>,
+    next_sweep: Instant,
+}
+
+/// A token bucket kept as the instant it will be full again ("GCRA"): one number, and a
+/// bucket in the past is the same as no bucket.
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    full_at: Instant,
+}
+
+impl MemoryRateLimitStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::with_shards(N_SHARDS)
+    }
+
+    fn with_shards(n_shards: usize) -> Self {
+        let now = Instant::now();
+        let shards = (0..n_shards.max(1))
+            .map(|_| Mutex::new(Shard { buckets: HashMap::new(), next_sweep: now + SWEEP_EVERY }))
+            .collect();
+        MemoryRateLimitStore { shards, hasher: RandomState::new() }
+    }
+
+    /// Like `take`, at a given instant (for tests).
+    fn take_at(&self, key: &RateKey, rate: Rate, now: Instant) -> Result<(), Duration> {
+        let shard_idx = (self.hasher.hash_one(key) as usize) % self.shards.len();
+        // A poisoned shard holds plain numbers that are still consistent: keep using it.
+        let mut shard = self.shards[shard_idx].lock().unwrap_or_else(|it| it.into_inner());
+        if now >= shard.next_sweep {
+            shard.buckets.retain(|_, bucket| bucket.full_at > now);
+            shard.next_sweep = now + SWEEP_EVERY;
+        }
+        let per_token = rate.refill_per_token();
+        // How far the bucket may run ahead of `now`: all tokens but the one being taken.
+        let burst = per_token * (rate.count - 1);
+        let bucket = shard.buckets.entry(*key).or_insert(Bucket { full_at: now });
+        let full_at = bucket.full_at.max(now);
+        let after = full_at + per_token;
+        let allowed_from = after.checked_sub(burst + per_token).unwrap_or(now);
+        if allowed_from > now {
+            return Err(allowed_from - now);
+        }
+        bucket.full_at = after;
+        Ok(())
+    }
+
+    #[cfg(test)]
+    fn n_buckets(&self) -> usize {
+        self.shards.iter().map(|it| it.lock().unwrap().buckets.len()).sum()
+    }
+}
+
+impl Default for MemoryRateLimitStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Debug for MemoryRateLimitStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MemoryRateLimitStore").field("n_shards", &self.shards.len()).finish()
+    }
+}
+
+impl RateLimitStore for MemoryRateLimitStore {
+    fn take(&self, key: &RateKey, rate: Rate) -> Result<(), Duration> {
+        self.take_at(key, rate, Instant::now())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::{MemoryRateLimitStore, Rate, RateKey, SWEEP_EVERY};
+
+    const SEC: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn rates_parse() {
+        for (text, count, secs) in [
+            ("10/s", 10, 1),
+            ("100/min", 100, 60),
+            ("5/h", 5, 3600),
+            (" 7 / m ", 7, 60),
+            ("1/d", 1, 86_400),
+        ] {
+            assert_eq!(
+                text.parse::<Rate>(),
+                Ok(Rate::new(count, Duration::from_secs(secs))),
+                "{text}"
+            );
+        }
+        for text in ["", "10", "/s", "10/", "10/week", "-1/s", "0/s", "1.5/s", "99999999999/s"] {
+            assert!(text.parse::<Rate>().is_err(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_bucket_allows_a_burst_then_refills_evenly() {
+        let store = MemoryRateLimitStore::new();
+        let key = RateKey::new(None, "a");
+        let rate = Rate::new(3, 3 * SEC);
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            store.take_at(&key, rate, t0).unwrap();
+        }
+        assert_eq!(store.take_at(&key, rate, t0), Err(SEC));
+        assert_eq!(store.take_at(&key, rate, t0 + SEC / 2), Err(SEC / 2));
+        store.take_at(&key, rate, t0 + SEC).unwrap();
+        assert!(store.take_at(&key, rate, t0 + SEC).is_err());
+        // After a full period the whole burst is back.
+        let later = t0 + 10 * SEC;
+        for _ in 0..3 {
+            store.take_at(&key, rate, later).unwrap();
+        }
+        assert!(store.take_at(&key, rate, later).is_err());
+    }
+
+    #[test]
+    fn keys_are_independent() {
+        let store = MemoryRateLimitStore::new();
+        let rate = Rate::new(1, SEC);
+        let t0 = Instant::now();
+        let ip = Some("192.0.2.1".parse().unwrap());
+        for key in [RateKey::new(None, "a"), RateKey::new(None, "b"), RateKey::new(ip, "a")] {
+            store.take_at(&key, rate, t0).unwrap();
+            assert!(store.take_at(&key, rate, t0).is_err());
+        }
+    }
+
+    #[test]
+    fn full_buckets_are_forgotten() {
+        let store = MemoryRateLimitStore::with_shards(1);
+        let rate = Rate::new(5, SEC);
+        let t0 = Instant::now();
+        for client in 0..200u8 {
+            let key = RateKey::new(Some([10, 0, 0, client].into()), "a");
+            store.take_at(&key, rate, t0).unwrap();
+        }
+        assert_eq!(store.n_buckets(), 200);
+        // A shard sweeps on its first use after SWEEP_EVERY.
+        let key = RateKey::new(None, "b");
+        store.take_at(&key, rate, t0 + SWEEP_EVERY / 2).unwrap();
+        assert_eq!(store.n_buckets(), 201);
+        store.take_at(&key, rate, t0 + SWEEP_EVERY + SEC).unwrap();
+        assert_eq!(store.n_buckets(), 1);
+    }
+}

@@ -1,0 +1,18 @@
+//! Security defaults: the headers every response gets ([`SecurityHeaders`]) and the rate
+//! limits of server functions ([`Rate`], [`RateLimitStore`]).
+//!
+//! CSRF protection needs no setup beyond a secret: see
+//! [`ResumaApp::secret`](crate::ResumaApp::secret) and the
+//! [server functions guide](crate::guide::server_functions).
+
+mod headers;
+mod layer;
+pub(crate) mod random;
+pub(crate) mod secret;
+
+pub use crate::action::rate_limit::{
+    MemoryRateLimitStore, Rate, RateKey, RateLimitStore, RateParseError,
+};
+pub(crate) use headers::HeaderSet;
+pub use headers::SecurityHeaders;
+pub(crate) use layer::SecurityLayer;
