@@ -244,10 +244,15 @@ impl ResponseSecrets {
 }
 
 /// An HTML response with `status` and `body`.
+/// A page carries its session's CSRF token and a one-time CSP nonce: no shared cache may
+/// keep it, and a browser revalidates before reusing it.
+const PAGE_CACHE_CONTROL: HeaderValue = HeaderValue::from_static("private, no-cache");
+
 fn html_response(status: StatusCode, body: Body) -> Response {
     let mut res = Response::new(body);
     *res.status_mut() = status;
     res.headers_mut().insert(header::CONTENT_TYPE, HTML_CONTENT_TYPE);
+    res.headers_mut().insert(header::CACHE_CONTROL, PAGE_CACHE_CONTROL);
     res
 }
 

@@ -97,6 +97,8 @@ async fn a_page_has_the_headers_and_a_fresh_nonce_on_its_scripts() {
     let (status, first, body) = get(&router, "/counter").await;
     assert_eq!(status, StatusCode::OK);
     assert_common(&first);
+    // The page holds a session's token and a one-time nonce: no shared cache keeps it.
+    assert_eq!(first["cache-control"], "private, no-cache");
     let nonce = page_nonce(&first);
     // Both scripts, and only they, carry the nonce.
     assert_eq!(body.matches("<script").count(), 2, "{body}");
