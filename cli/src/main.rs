@@ -1,0 +1,31 @@
+//! `resuma`: the command-line front of Resuma.
+//!
+//! Each subcommand is a module in `commands/`; this file only parses the arguments.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+mod report;
+
+/// Resuma: instantly-interactive web apps in Rust.
+#[derive(Parser)]
+#[command(name = "resuma", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every `view!` and handler in a crate, as the compiler would, and more.
+    Check(commands::check::CheckArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => commands::check::run(&args),
+    }
+}
