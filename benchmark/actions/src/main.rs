@@ -1,0 +1,291 @@
+//! Server function throughput over loopback HTTP: `POST /_resuma/action/add` on a Resuma
+//! app (origin and CSRF checks on, as in production) against `POST /add` on a bare axum
+//! `Router`, both in this process, loaded by `wrk` in a second process. Runs alternate
+//! between the servers so that all see the same machine state.
+//!
+//! Options: --runs N (3), --duration S (10), --connections N (32), --threads N (1).
+
+use std::io::{Read as _, Write as _};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{exit, Command};
+use std::time::Duration;
+
+use axum::routing::post;
+use axum::{Json, Router};
+use resuma::prelude::*;
+use resuma::security::{Rate, RateKey, RateLimitStore};
+use serde_json::{json, Value};
+
+#[server]
+async fn add(a: i64, b: i64) -> i64 {
+    a.wrapping_add(b)
+}
+
+/// A rate-limit store that allows everything: the "rate limit off" variant.
+struct Unlimited;
+
+impl RateLimitStore for Unlimited {
+    fn take(&self, _key: &RateKey, _rate: Rate) -> Result<(), Duration> {
+        Ok(())
+    }
+}
+
+fn page() -> View {
+    View::new(|h| h.push_static("<p>benchmark</p>"))
+}
+
+async fn bare_add(Json((a, b)): Json<(i64, i64)>) -> Json<Value> {
+    Json(json!({ "ok": a.wrapping_add(b) }))
+}
+
+/// One server under test: what wrk sends to it.
+struct Target {
+    name: &'static str,
+    url: String,
+    headers: Vec<(String, String)>,
+}
+
+struct Options {
+    runs: usize,
+    duration: u64,
+    connections: u32,
+    threads: u32,
+}
+
+fn options() -> Options {
+    let mut o = Options { runs: 3, duration: 10, connections: 32, threads: 1 };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it.next().unwrap_or_else(|| usage(flag));
+        let n: u64 = value.parse().unwrap_or_else(|_| usage(flag));
+        match flag.as_str() {
+            "--runs" => o.runs = n as usize,
+            "--duration" => o.duration = n,
+            "--connections" => o.connections = n.clamp(1, 1024) as u32,
+            "--threads" => o.threads = n.clamp(1, 16) as u32,
+            _ => usage(flag),
+        }
+    }
+    o.duration = o.duration.clamp(1, 60);
+    o.runs = o.runs.clamp(1, 20);
+    o
+}
+
+fn usage(flag: &str) -> ! {
+    eprintln!("bad option {flag}; options: --runs N --duration S --connections N --threads N");
+    exit(2)
+}
+
+/// One HTTP/1.1 request on a fresh connection (`Connection: close`): status, headers, body.
+fn http(addr: SocketAddr, request: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").expect("an HTTP response");
+    let status = head.split(' ').nth(1).and_then(|it| it.parse().ok()).expect("a status");
+    (status, head.to_owned(), body.to_owned())
+}
+
+fn post_request(addr: SocketAddr, path: &str, headers: &[(String, String)], body: &str) -> String {
+    let mut req = format!("POST {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n");
+    for (name, value) in headers {
+        req += &format!("{name}: {value}\r\n");
+    }
+    req + &format!("content-length: {}\r\n\r\n{body}", body.len())
+}
+
+/// Opens `/` like a browser: the session cookie and the page's CSRF token.
+fn session(addr: SocketAddr) -> (String, String) {
+    let req = format!("GET / HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n");
+    let (status, head, body) = http(addr, &req);
+    assert_eq!(status, 200, "GET / answered {status}:\n{head}");
+    let cookie = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("set-cookie").then(|| value.trim())
+        })
+        .expect("a set-cookie header")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let marker = r#"<meta name="resuma-csrf" content=""#;
+    let start = body.find(marker).expect("a resuma-csrf meta") + marker.len();
+    let token = body[start..start + body[start..].find('"').unwrap()].to_owned();
+    (cookie, token)
+}
+
+/// Starts the Resuma app on a fresh port and returns its wrk target.
+fn start_resuma(
+    rt: &tokio::runtime::Runtime,
+    name: &'static str,
+    app: ResumaApp,
+) -> Target {
+    let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt.spawn(async move { app.serve_listener(listener).await.expect("resuma server") });
+    wait_listening(addr);
+    let (cookie, token) = session(addr);
+    let headers = vec![
+        ("content-type".to_owned(), "application/json".to_owned()),
+        ("origin".to_owned(), format!("http://{addr}")),
+        ("cookie".to_owned(), cookie),
+        ("x-resuma-csrf".to_owned(), token),
+    ];
+    Target { name, url: format!("http://{addr}/_resuma/action/add"), headers }
+}
+
+fn wait_listening(addr: SocketAddr) {
+    for _ in 0..100 {
+        if TcpStream::connect(addr).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{addr} is not listening");
+}
+
+/// Checks one call answers `200 {"ok":5}` before any load.
+fn preflight(target: &Target) {
+    let addr: SocketAddr = target.url["http://".len()..].split('/').next().unwrap().parse().unwrap();
+    let path = &target.url[target.url[7..].find('/').unwrap() + 7..];
+    let (status, head, body) = http(addr, &post_request(addr, path, &target.headers, "[2,3]"));
+    let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    if status != 200 || body != json!({"ok": 5}) {
+        eprintln!("FAIL: {} preflight answered {status} {body}\n{head}", target.name);
+        exit(1);
+    }
+}
+
+fn lua_script(target: &Target) -> std::path::PathBuf {
+    let mut lua = String::from("wrk.method = \"POST\"\nwrk.body = \"[2,3]\"\n");
+    for (name, value) in &target.headers {
+        lua += &format!("wrk.headers[{name:?}] = {value:?}\n");
+    }
+    let path = std::env::temp_dir().join(format!("resuma-bench-actions-{}-{}.lua", std::process::id(), target.name));
+    std::fs::write(&path, lua).unwrap();
+    path
+}
+
+struct WrkResult {
+    rps: f64,
+    non_2xx: u64,
+    socket_errors: String,
+    latency: String,
+}
+
+fn run_wrk(target: &Target, script: &std::path::Path, o: &Options) -> WrkResult {
+    assert!(target.url.starts_with("http://127.0.0.1:"), "load only to loopback");
+    let out = Command::new("wrk")
+        .args(["-t", &o.threads.to_string(), "-c", &o.connections.to_string()])
+        .args(["-d", &format!("{}s", o.duration), "--timeout", "5s", "-s"])
+        .arg(script)
+        .arg(&target.url)
+        .output()
+        .unwrap_or_else(|err| {
+            eprintln!("FAIL: cannot run wrk ({err}); install it: apt-get install -y wrk");
+            exit(1)
+        });
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if !out.status.success() {
+        eprintln!("FAIL: wrk exited {}:\n{text}{}", out.status, String::from_utf8_lossy(&out.stderr));
+        exit(1);
+    }
+    let line = |prefix: &str| text.lines().map(str::trim).find(|l| l.starts_with(prefix)).map(|l| l[prefix.len()..].trim().to_owned());
+    let rps = line("Requests/sec:").and_then(|it| it.parse().ok()).unwrap_or_else(|| {
+        eprintln!("FAIL: no Requests/sec in wrk output:\n{text}");
+        exit(1)
+    });
+    let non_2xx = line("Non-2xx or 3xx responses:").map_or(0, |it| it.parse().unwrap_or(u64::MAX));
+    let socket_errors = line("Socket errors:").unwrap_or_default();
+    let latency = line("Latency").and_then(|it| it.split_whitespace().next().map(str::to_owned)).unwrap_or_default();
+    WrkResult { rps, non_2xx, socket_errors, latency }
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 }
+}
+
+fn main() {
+    let o = options();
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+
+    let secret = [7u8; 32];
+    let resuma = start_resuma(
+        &rt,
+        "resuma",
+        ResumaApp::new().secret(secret).page("/", page).rate_limit("1000000/s"),
+    );
+    let resuma_off = start_resuma(
+        &rt,
+        "resuma-no-rate-limit",
+        ResumaApp::new().secret(secret).page("/", page).rate_limit_store(Unlimited),
+    );
+    let bare_listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let bare_addr = bare_listener.local_addr().unwrap();
+    let router = Router::new().route("/add", post(bare_add));
+    rt.spawn(async move { axum::serve(bare_listener, router).await.expect("axum server") });
+    wait_listening(bare_addr);
+    let bare = Target {
+        name: "bare-axum",
+        url: format!("http://{bare_addr}/add"),
+        headers: vec![("content-type".to_owned(), "application/json".to_owned())],
+    };
+
+    let targets = [bare, resuma, resuma_off];
+    for t in &targets {
+        preflight(t);
+        println!("{:<22} {}", t.name, t.url);
+    }
+    let scripts: Vec<_> = targets.iter().map(lua_script).collect();
+    println!(
+        "wrk -t{} -c{} -d{}s, {} runs per server, interleaved; {} server threads (tokio, in-process)\n",
+        o.threads, o.connections, o.duration, o.runs,
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+
+    let mut rps: Vec<Vec<f64>> = vec![Vec::new(); targets.len()];
+    let mut failed = false;
+    for run in 0..o.runs {
+        // Rotate the order each round so no server always goes first.
+        for k in 0..targets.len() {
+            let i = (k + run) % targets.len();
+            let r = run_wrk(&targets[i], &scripts[i], &o);
+            println!(
+                "run {} {:<22} {:>10.0} req/s  latency {}  non-2xx {}  {}",
+                run + 1, targets[i].name, r.rps, r.latency, r.non_2xx,
+                if r.socket_errors.is_empty() { String::new() } else { format!("socket errors: {}", r.socket_errors) }
+            );
+            if r.non_2xx > 0 {
+                eprintln!("FAIL: {} answered {} non-2xx responses: the figures are meaningless", targets[i].name, r.non_2xx);
+                failed = true;
+            }
+            rps[i].push(r.rps);
+        }
+    }
+    for s in &scripts {
+        let _ = std::fs::remove_file(s);
+    }
+
+    let med: Vec<f64> = rps.iter().map(|it| median(it.clone())).collect();
+    println!("\n| server | median req/s | runs |\n| --- | ---: | --- |");
+    for (t, (m, runs)) in targets.iter().zip(med.iter().zip(&rps)) {
+        let runs: Vec<String> = runs.iter().map(|it| format!("{it:.0}")).collect();
+        println!("| {} | {m:.0} | {} |", t.name, runs.join(", "));
+    }
+    let ratio = med[1] / med[0];
+    let ratio_off = med[2] / med[0];
+    let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
+    println!("\nresuma / bare axum (median req/s): {ratio:.3}  target >= 0.80: {verdict}");
+    println!("resuma, rate limit off / bare axum: {ratio_off:.3}");
+    if failed {
+        exit(1);
+    }
+}
