@@ -121,11 +121,7 @@ fn session(addr: SocketAddr) -> (String, String) {
 }
 
 /// Starts the Resuma app on a fresh port and returns its wrk target.
-fn start_resuma(
-    rt: &tokio::runtime::Runtime,
-    name: &'static str,
-    app: ResumaApp,
-) -> Target {
+fn start_resuma(rt: &tokio::runtime::Runtime, name: &'static str, app: ResumaApp) -> Target {
     let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
     rt.spawn(async move { app.serve_listener(listener).await.expect("resuma server") });
@@ -152,7 +148,8 @@ fn wait_listening(addr: SocketAddr) {
 
 /// Checks one call answers `200 {"ok":5}` before any load.
 fn preflight(target: &Target) {
-    let addr: SocketAddr = target.url["http://".len()..].split('/').next().unwrap().parse().unwrap();
+    let addr: SocketAddr =
+        target.url["http://".len()..].split('/').next().unwrap().parse().unwrap();
     let path = &target.url[target.url[7..].find('/').unwrap() + 7..];
     let (status, head, body) = http(addr, &post_request(addr, path, &target.headers, "[2,3]"));
     let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
@@ -167,7 +164,11 @@ fn lua_script(target: &Target) -> std::path::PathBuf {
     for (name, value) in &target.headers {
         lua += &format!("wrk.headers[{name:?}] = {value:?}\n");
     }
-    let path = std::env::temp_dir().join(format!("resuma-bench-actions-{}-{}.lua", std::process::id(), target.name));
+    let path = std::env::temp_dir().join(format!(
+        "resuma-bench-actions-{}-{}.lua",
+        std::process::id(),
+        target.name
+    ));
     std::fs::write(&path, lua).unwrap();
     path
 }
@@ -193,24 +194,39 @@ fn run_wrk(target: &Target, script: &std::path::Path, o: &Options) -> WrkResult 
         });
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     if !out.status.success() {
-        eprintln!("FAIL: wrk exited {}:\n{text}{}", out.status, String::from_utf8_lossy(&out.stderr));
+        eprintln!(
+            "FAIL: wrk exited {}:\n{text}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
         exit(1);
     }
-    let line = |prefix: &str| text.lines().map(str::trim).find(|l| l.starts_with(prefix)).map(|l| l[prefix.len()..].trim().to_owned());
+    let line = |prefix: &str| {
+        text.lines()
+            .map(str::trim)
+            .find(|l| l.starts_with(prefix))
+            .map(|l| l[prefix.len()..].trim().to_owned())
+    };
     let rps = line("Requests/sec:").and_then(|it| it.parse().ok()).unwrap_or_else(|| {
         eprintln!("FAIL: no Requests/sec in wrk output:\n{text}");
         exit(1)
     });
     let non_2xx = line("Non-2xx or 3xx responses:").map_or(0, |it| it.parse().unwrap_or(u64::MAX));
     let socket_errors = line("Socket errors:").unwrap_or_default();
-    let latency = line("Latency").and_then(|it| it.split_whitespace().next().map(str::to_owned)).unwrap_or_default();
+    let latency = line("Latency")
+        .and_then(|it| it.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_default();
     WrkResult { rps, non_2xx, socket_errors, latency }
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     let n = xs.len();
-    if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 }
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
 }
 
 fn main() {
@@ -260,11 +276,22 @@ fn main() {
             let r = run_wrk(&targets[i], &scripts[i], &o);
             println!(
                 "run {} {:<22} {:>10.0} req/s  latency {}  non-2xx {}  {}",
-                run + 1, targets[i].name, r.rps, r.latency, r.non_2xx,
-                if r.socket_errors.is_empty() { String::new() } else { format!("socket errors: {}", r.socket_errors) }
+                run + 1,
+                targets[i].name,
+                r.rps,
+                r.latency,
+                r.non_2xx,
+                if r.socket_errors.is_empty() {
+                    String::new()
+                } else {
+                    format!("socket errors: {}", r.socket_errors)
+                }
             );
             if r.non_2xx > 0 {
-                eprintln!("FAIL: {} answered {} non-2xx responses: the figures are meaningless", targets[i].name, r.non_2xx);
+                eprintln!(
+                    "FAIL: {} answered {} non-2xx responses: the figures are meaningless",
+                    targets[i].name, r.non_2xx
+                );
                 failed = true;
             }
             rps[i].push(r.rps);
