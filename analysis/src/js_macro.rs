@@ -70,6 +70,7 @@ pub fn translate_js(body: TokenStream) -> (Option<Closure>, Vec<Diagnostic<Token
         captures: names.into_iter().map(|name| Capture { name, ty: Ty::Unknown }).collect(),
         helpers: Default::default(),
         calls_prevent_default: source.contains("preventDefault()"),
+        server_fns: Vec::new(),
     };
     (Some(closure), diagnostics)
 }

@@ -20,6 +20,11 @@ use crate::Event;
 
 /// Implemented by the marker type `#[server]` puts next to each server function, so that a
 /// handler awaiting it can be checked at compile time and knows its action name.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a #[server] function: a handler can only await server functions",
+    label = "not a #[server] function",
+    note = "mark the function `#[server]`, or call it outside the handler"
+)]
 pub trait ServerFn {
     /// The action's name: `POST /_resuma/action/{NAME}`.
     const NAME: &'static str;

@@ -37,6 +37,8 @@ pub(crate) struct HandlerRef {
     pub(crate) captures: Vec<String>,
     pub(crate) prevent_default: bool,
     pub(crate) chunk_name: String,
+    /// The `#[server]` functions the handler awaits, by name.
+    pub(crate) server_fns: Vec<String>,
 }
 
 /// What an expansion produced.
@@ -118,6 +120,7 @@ impl<'a> Expander<'a> {
             captures: closure.captures.iter().map(|it| it.name.clone()).collect(),
             prevent_default: closure.calls_prevent_default,
             chunk_name: self.chunk_name.clone(),
+            server_fns: closure.server_fns.clone(),
         })
     }
 

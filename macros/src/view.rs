@@ -160,11 +160,38 @@ impl<'a, 'e> Writer<'a, 'e> {
         // A js! handler is JavaScript: there is no Rust closure to type-check.
         if js_macro_body(&block.tokens).is_none() {
             let closure = braced(&block.tokens);
-            self.checks.extend(quote_spanned! {block.span.start=>
-                ::resuma::__private::check_handler(#closure);
+            // An async handler returns a future: its output is not `()`.
+            let is_async = block
+                .tokens
+                .clone()
+                .into_iter()
+                .any(|t| matches!(&t, TokenTree::Ident(i) if i == "async"));
+            self.checks.extend(if is_async {
+                quote_spanned! {block.span.start=>
+                    {
+                        fn __resuma_check_async_handler<R>(_handler: impl FnMut(::resuma::Event) -> R) {}
+                        __resuma_check_async_handler(#closure);
+                    }
+                }
+            } else {
+                quote_spanned! {block.span.start=>
+                    ::resuma::__private::check_handler(#closure);
+                }
             });
         }
         let Some(handler) = self.expander.handler(block) else { return };
+        // Each awaited callee must be a `#[server]` fn: `#[server]` puts a marker type
+        // of the fn's name implementing `ServerFn` next to it.
+        for name in &handler.server_fns {
+            let span = find_ident(&block.tokens, name).unwrap_or(block.span.start);
+            let ident = Ident::new(name, span);
+            self.checks.extend(quote_spanned! {span=>
+                {
+                    fn __resuma_check_server_fn<T: ::resuma::__private::ServerFn + ?Sized>() {}
+                    __resuma_check_server_fn::<#ident>();
+                }
+            });
+        }
         let bang = if handler.prevent_default { "!" } else { "" };
         self.markup.push_str(&format!(
             " data-r-on:{event}=\"{bang}{}#{}",
@@ -316,6 +343,15 @@ fn clearly_schemeless(prefix: &str) -> bool {
 
 /// `{ tokens }` with braces from the expansion, not the user's: the user wrote braces
 /// because view! needs them, so rustc's `unused_braces` lint must not blame them.
+/// The span of the first identifier `name` in `tokens`, at any depth.
+fn find_ident(tokens: &TokenStream, name: &str) -> Option<Span> {
+    tokens.clone().into_iter().find_map(|tree| match tree {
+        TokenTree::Ident(ident) if ident == name => Some(ident.span()),
+        TokenTree::Group(group) => find_ident(&group.stream(), name),
+        _ => None,
+    })
+}
+
 fn braced(tokens: &TokenStream) -> TokenStream {
     let mut group = Group::new(Delimiter::Brace, tokens.clone());
     group.set_span(Span::mixed_site());

@@ -29,13 +29,16 @@ pub(crate) struct Fn {
     pub(crate) stmts: Vec<String>,
     /// Its body's value.
     pub(crate) val: Val,
+    /// An async handler: an `async` arrow function.
+    pub(crate) is_async: bool,
 }
 
 impl Fn {
     /// The arrow function, with `extra` parameters after the closure's own.
     pub(crate) fn arrow(&self, extra: &[String]) -> String {
         let params: Vec<&str> = self.params.iter().chain(extra).map(String::as_str).collect();
-        let head = format!("({})", params.join(", "));
+        let prefix = if self.is_async { "async " } else { "" };
+        let head = format!("{prefix}({})", params.join(", "));
         let val = &self.val;
         let empty_unit = val.ty == Ty::Unit && val.pure;
         if self.stmts.is_empty() && !val.never && !empty_unit {
@@ -65,19 +68,23 @@ impl Tx<'_> {
         mode: Mode,
         ret: Option<Ty>,
     ) -> Option<Fn> {
-        if closure.asyncness.is_some() {
+        let is_async = closure.asyncness.is_some() || async_body(closure).is_some();
+        if is_async && !matches!(mode, Mode::Handler) {
             return self.fail(unsupported_expression(
                 span_of(closure),
-                "an async closure",
-                Some("call a `#[server]` fn from a plain closure, or use `js!{}`"),
+                "an async closure inside a handler",
+                Some("only the handler itself can be async: `move |_| async move { … }`"),
             ));
+        }
+        if is_async {
+            self.result_awaits = super::server::result_awaits(&closure.body);
         }
         let annotated = match &closure.output {
             syn::ReturnType::Type(_, ty) => Some(Ty::from_syn(ty)),
             syn::ReturnType::Default => None,
         };
         let ret = annotated.or(ret);
-        self.fns.push(FnCtx { returns_param: None, ret: ret.clone(), loops: Vec::new() });
+        self.fns.push(FnCtx { returns_param: None, ret: ret.clone(), loops: Vec::new(), is_async });
         self.push_scope();
         let res = self.closure_body(closure, &mode, ret.as_ref());
         self.pop_scope();
@@ -126,15 +133,17 @@ impl Tx<'_> {
                 }
                 return Some((params, Val::never()));
             }
-            let val = match &*closure.body {
-                syn::Expr::Block(b) if b.label.is_none() => tx.block_body(&b.block, ret)?,
-                body => tx.expr(body, ret)?,
+            let val = match (async_body(closure), &*closure.body) {
+                (Some(block), _) => tx.block_body(block, ret)?,
+                (None, syn::Expr::Block(b)) if b.label.is_none() => tx.block_body(&b.block, ret)?,
+                (None, body) => tx.expr(body, ret)?,
             };
             let val = if val.ty != Ty::Unit && !val.never { tx.owned(val) } else { val };
             Some((params, val))
         });
         let (params, val) = res?;
-        Some(Fn { params, stmts, val })
+        let is_async = self.fn_ctx().is_some_and(|ctx| ctx.is_async);
+        Some(Fn { params, stmts, val, is_async })
     }
 
     /// Binds one parameter (`written`: assigned through, so its reads are not pure);
@@ -204,6 +213,14 @@ impl Tx<'_> {
         };
         let f = self.closure_fn(closure, Mode::Update(ty), None)?;
         Some(f.arrow(&[]))
+    }
+}
+
+/// The block of a closure whose body is `async { … }` / `async move { … }`.
+fn async_body(closure: &syn::ExprClosure) -> Option<&syn::Block> {
+    match strip_parens(&closure.body) {
+        syn::Expr::Async(a) => Some(&a.block),
+        _ => None,
     }
 }
 

@@ -65,6 +65,8 @@ pub(crate) struct FnCtx {
     pub(crate) ret: Option<Ty>,
     /// Enclosing loops and labelled blocks, innermost last.
     pub(crate) loops: Vec<LoopCtx>,
+    /// An async function: `.await` is allowed in it.
+    pub(crate) is_async: bool,
 }
 
 /// A loop or labelled block that `break` may leave.
@@ -173,6 +175,10 @@ pub(crate) struct Tx<'e> {
     pub(crate) infer: Infer,
     /// Set while binding a pattern whose value is a `&mut`: the bindings are aliases.
     pub(crate) aliasing: bool,
+    /// The `#[server]` functions the handler awaits, in first-use order.
+    pub(crate) server_fns: Vec<String>,
+    /// The `.await` expressions (by address) whose value is used as a `Result`.
+    pub(crate) result_awaits: std::collections::HashSet<usize>,
 }
 
 impl<'e> Tx<'e> {
@@ -192,6 +198,8 @@ impl<'e> Tx<'e> {
             depth: 0,
             infer,
             aliasing: false,
+            server_fns: Vec::new(),
+            result_awaits: std::collections::HashSet::new(),
         }
     }
 

@@ -65,10 +65,11 @@ impl Tx<'_> {
                 "`let` outside an `if let` or `while let` condition",
                 Some("use `if let` or `match`"),
             )),
-            E::Async(_) | E::Await(_) => self.fail(unsupported_expression(
+            E::Await(a) => self.await_expr(a, want),
+            E::Async(_) => self.fail(unsupported_expression(
                 span_of(expr),
-                "`async`/`.await` in a handler",
-                Some("call a `#[server]` fn, or use `js!{}`"),
+                "an async block inside a handler",
+                Some("make the handler itself async: `move |_| async move { … }`"),
             )),
             E::Struct(s) => self.fail(unsupported_expression(span_of(s), "a struct literal", None)),
             other => {

@@ -26,6 +26,7 @@ mod methods;
 mod numbers;
 mod ops;
 mod pat;
+mod server;
 mod stmt;
 mod strings;
 mod template;
@@ -33,6 +34,8 @@ mod template;
 mod tests;
 #[cfg(test)]
 mod tests_diagnostics;
+#[cfg(test)]
+mod tests_server;
 mod ty;
 mod vecs;
 
@@ -63,6 +66,9 @@ pub struct Closure {
     /// branch: the loader calls `preventDefault()` before the chunk loads, so a
     /// conditional call prevents the default action always.
     pub calls_prevent_default: bool,
+    /// The `#[server]` functions the closure awaits (`NAME(…).await`), by name, in
+    /// first-use order: the macro checks at compile time that each is one.
+    pub server_fns: Vec<String>,
 }
 
 /// A free variable of a closure, passed to the JavaScript as a cell.
@@ -142,6 +148,7 @@ pub fn translate_closure(
             captures: tx.captures,
             helpers: tx.helpers,
             calls_prevent_default: tx.prevent_default,
+            server_fns: tx.server_fns,
         };
         return (Some(closure), Vec::new());
     }

@@ -48,6 +48,9 @@ pub(super) fn check(src: &str, expect: Expect) {
         if closure.calls_prevent_default {
             writeln!(out, "calls prevent_default").unwrap();
         }
+        if !closure.server_fns.is_empty() {
+            writeln!(out, "server fns: {}", closure.server_fns.join(", ")).unwrap();
+        }
     }
     for diagnostic in &diagnostics {
         let range = diagnostic.span.text_range(0);

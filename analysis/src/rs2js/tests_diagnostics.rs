@@ -190,10 +190,9 @@ fn r029_unsupported_expression() {
     check(
         r#"move |_| async move { count.set(1) }"#,
         expect![[r#"
-        move |_| async move { count.set(1) }
-                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^ R029 `async`/`.await` in a handler cannot be translated to JavaScript
-          help: call a `#[server]` fn, or use `js!{}`
-    "#]],
+            async ($0, count) => count.set(1)
+            captures: count: Signal<i32>
+        "#]],
     );
 }
 

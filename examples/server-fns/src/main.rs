@@ -1,8 +1,8 @@
 //! A `#[server]` function called from the browser, no page reload.
 //!
 //! `reload` runs only on the server. Every third call returns an error: the framework logs
-//! it (with `tracing`) and the browser shows it in the page's `data-r-error` region,
-//! without a refresh.
+//! it (with `tracing`), and the handler — Rust, translated to JavaScript — matches on it
+//! and shows it through an error signal, without a refresh.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -24,15 +24,24 @@ async fn reload() -> Result<String, String> {
 #[component]
 fn Demo() -> View {
     let status = use_signal(String::from("Not loaded yet."));
+    let error = use_signal(String::new());
     view! {
         <main>
             <h1>"Server functions"</h1>
             <p>"Rust runs on the server only. Click reload: no page refresh."</p>
-            <button onClick={js! {
-                state.status.set(await __resuma.action("reload", []));
+            <button onClick={move |_| async move {
+                match reload().await {
+                    Ok(text) => {
+                        status.set(text);
+                        error.set(String::new());
+                    }
+                    Err(message) => error.set(message),
+                }
             }}>"Reload"</button>
             <p id="status">{status}</p>
-            <p id="error" role="alert" data-r-error hidden></p>
+            <p id="error" role="alert">{error}</p>
+            // What no handler catches (a network failure, a 500) shows here.
+            <p role="alert" data-r-error hidden></p>
         </main>
     }
 }
