@@ -1,8 +1,10 @@
 //! The parser and the file scanner never panic: random token trees and random source
 //! text, a bounded number of cases (raise `PROPTEST_CASES` for a longer run).
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use proptest::prelude::*;
+
+mod common;
 use resuma_analysis::view::parse;
 use resuma_analysis::{check, LineIndex};
 
@@ -77,20 +79,7 @@ fn token_tree(depth: u32) -> impl Strategy<Value = TokenTree> {
         any::<i64>().prop_map(|n| TokenTree::Literal(Literal::i64_unsuffixed(n))),
         any::<char>().prop_map(|c| TokenTree::Literal(Literal::character(c))),
     ];
-    leaf.prop_recursive(depth, 64, 8, |inner| {
-        (
-            prop::sample::select(vec![
-                Delimiter::Brace,
-                Delimiter::Parenthesis,
-                Delimiter::Bracket,
-                Delimiter::None,
-            ]),
-            prop::collection::vec(inner, 0..8),
-        )
-            .prop_map(|(delimiter, trees)| {
-                TokenTree::Group(Group::new(delimiter, trees.into_iter().collect()))
-            })
-    })
+    common::token_trees(leaf, depth)
 }
 
 proptest! {

@@ -7,8 +7,10 @@ use std::collections::BTreeSet;
 use std::process::Command;
 use std::str::FromStr;
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use proptest::prelude::*;
+
+mod common;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRng, TestRunner};
 use resuma_analysis::rs2js::{helpers_source, translate_closure, Env, Ty};
@@ -53,20 +55,7 @@ fn token_tree(depth: u32) -> impl Strategy<Value = TokenTree> {
             .prop_map(|f| TokenTree::Literal(Literal::f64_unsuffixed(f))),
         any::<char>().prop_map(|c| TokenTree::Literal(Literal::character(c))),
     ];
-    leaf.prop_recursive(depth, 64, 8, |inner| {
-        (
-            prop::sample::select(vec![
-                Delimiter::Brace,
-                Delimiter::Parenthesis,
-                Delimiter::Bracket,
-                Delimiter::None,
-            ]),
-            prop::collection::vec(inner, 0..8),
-        )
-            .prop_map(|(delimiter, trees)| {
-                TokenTree::Group(Group::new(delimiter, trees.into_iter().collect()))
-            })
-    })
+    common::token_trees(leaf, depth)
 }
 
 /// Random Rust expressions: well-formed syntax, random types.
