@@ -1,41 +1,14 @@
 //! Server functions from the browser: `__resuma.action` / `__resuma.result` against the
 //! fixture endpoint of test/server.mjs, and errors no handler caught, shown in the page.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, requests, consoleMessages } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { openPage, requests, consoleMessages } from "./harness.mjs";
+import { useFixtures, waitForText } from "./fixture.mjs";
 
-let server;
-let browser;
+const fixtures = useFixtures({ noCspViolation: true });
+const withPage = (name, check) => fixtures.withPage(name, check);
 
-before(async () => {
-  server = await startServer({ debug: process.env.RESUMA_DEBUG == "1" });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Opens a fixture page; `check` runs with the page, which is closed afterwards. The
-// pages record `securitypolicyviolation` events from their first script on: none may occur.
-async function withPage(name, check) {
-  const page = await openPage(browser, `${server.url}/${name}.html`);
-  try {
-    await check(page);
-    assert.deepEqual(await page.evaluate(() => window.violations), [], "no CSP violation");
-  } finally {
-    await page.close();
-  }
-}
-
-const waitForText = (page, selector, expected) =>
-  page.waitForFunction(([selector, expected]) => document.querySelector(selector)?.textContent == expected, [
-    selector,
-    expected,
-  ]);
 
 // Clicks #echo and waits for its answer: the core (and so `__resuma`) is then loaded.
 async function loadCore(page) {
@@ -87,12 +60,12 @@ test("a handler awaits an action and sets a bound signal with what it returned",
 
 test("an action is a same-origin JSON POST to its encoded name, with the page's CSRF token", async () => {
   await withPage("actions", async (page) => {
-    const from = server.actions.length;
+    const from = fixtures.server.actions.length;
     await page.evaluate(() => (document.cookie = "sid=abc"));
     await loadCore(page);
     assert.deepEqual(await call(page, "action", "echo me/too?", { a: [1, "é"] }), { resolved: { a: [1, "é"] } });
 
-    const received = server.actions.slice(from);
+    const received = fixtures.server.actions.slice(from);
     assert.deepEqual(
       received.map(({ path, name, method, body }) => ({ path, name, method, body })),
       [
@@ -102,7 +75,7 @@ test("an action is a same-origin JSON POST to its encoded name, with the page's 
     );
     for (const { headers } of received) {
       assert.equal(headers["content-type"], "application/json");
-      assert.equal(headers["x-resuma-csrf"], server.csrfToken);
+      assert.equal(headers["x-resuma-csrf"], fixtures.server.csrfToken);
       assert.equal(headers.cookie, "sid=abc", "credentials: same-origin");
     }
     assert.equal(requests(page).find((it) => it.url.endsWith("/_resuma/action/echo")).resourceType, "fetch");
@@ -200,7 +173,7 @@ test("a returned error, HTTP errors, non-JSON answers and no answer reject with 
     assert.deepEqual(await call(page, "action", "echo"), actionError("bad_csrf", 403, "Missing or wrong CSRF token"));
     await page.evaluate(() => document.querySelector('meta[name="resuma-csrf"]').remove());
     assert.deepEqual(await call(page, "result", "echo"), actionError("bad_csrf", 403, "Missing or wrong CSRF token"));
-    assert.equal(server.actions.at(-1).headers["x-resuma-csrf"], "");
+    assert.equal(fixtures.server.actions.at(-1).headers["x-resuma-csrf"], "");
 
     // Nothing a caller caught is shown in the page.
     assert.equal(await page.textContent("#banner"), "");
@@ -208,7 +181,7 @@ test("a returned error, HTTP errors, non-JSON answers and no answer reject with 
 });
 
 test("the nonce CSP of the fixture pages is in force, and reported (the check above can fail)", async () => {
-  const page = await openPage(browser, `${server.url}/actions.html`);
+  const page = await openPage(fixtures.browser, `${fixtures.server.url}/actions.html`);
   try {
     await loadCore(page);
     await page.evaluate(() => document.head.append(Object.assign(document.createElement("script"), { text: "window.ran = 1" })));

@@ -1,40 +1,15 @@
 //! The loader and the core in Chromium, on fixture pages in the wire format
 //! (test/fixtures/pages) with hand-written chunks (test/fixtures/handler).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, requests, consoleMessages, jsBytes } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { openPage, requests, consoleMessages, jsBytes } from "./harness.mjs";
+import { useFixtures, waitForText } from "./fixture.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ debug: process.env.RESUMA_DEBUG == "1" });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Opens a fixture page; `check` runs with the page, which is closed afterwards.
-async function withPage(name, check) {
-  const page = await openPage(browser, `${server.url}/${name}.html`);
-  try {
-    await check(page);
-  } finally {
-    await page.close();
-  }
-}
+const fixtures = useFixtures();
+const withPage = (name, check) => fixtures.withPage(name, check);
 
 const text = (page, selector) => page.textContent(selector);
-const waitForText = (page, selector, expected) =>
-  page.waitForFunction(([selector, expected]) => document.querySelector(selector)?.textContent == expected, [
-    selector,
-    expected,
-  ]);
 const paths = (page) => requests(page).map((it) => new URL(it.url).pathname);
 const errors = (page) => consoleMessages(page).filter((it) => it.type == "error" || it.type == "pageerror");
 
@@ -88,7 +63,7 @@ test("a binding with an empty or null initial value gets its text node, and lose
 
 test("`!` prevents the default synchronously: a link does not navigate, a form does not submit", async () => {
   // With the core held back, only a synchronous preventDefault() can stop the navigation.
-  server.delay("/_resuma/core.test.js", 400);
+  fixtures.server.delay("/_resuma/core.test.js", 400);
   try {
     await withPage("prevent", async (page) => {
       const url = page.url();
@@ -101,7 +76,7 @@ test("`!` prevents the default synchronously: a link does not navigate, a form d
       assert.deepEqual(errors(page), []);
     });
   } finally {
-    server.delay("/_resuma/core.test.js", 0);
+    fixtures.server.delay("/_resuma/core.test.js", 0);
   }
 });
 
@@ -128,7 +103,7 @@ test("stopPropagation() in a handler keeps the outer handlers from running", asy
 });
 
 test("events while the core loads are queued, not lost, and replayed in order", async () => {
-  server.delay("/_resuma/core.test.js", 500);
+  fixtures.server.delay("/_resuma/core.test.js", 500);
   try {
     await withPage("counter", async (page) => {
       await page.click("button");
@@ -137,7 +112,7 @@ test("events while the core loads are queued, not lost, and replayed in order", 
       await waitForText(page, "button", "Count: 2");
     });
     // Two chunks, the first slower: the order of the clicks still wins.
-    server.delay("/_resuma/handler/First.2d4a6f81.js", 700);
+    fixtures.server.delay("/_resuma/handler/First.2d4a6f81.js", 700);
     await withPage("order", async (page) => {
       await page.click("#a");
       await page.click("#b");
@@ -146,8 +121,8 @@ test("events while the core loads are queued, not lost, and replayed in order", 
       assert.deepEqual(errors(page), []);
     });
   } finally {
-    server.delay("/_resuma/core.test.js", 0);
-    server.delay("/_resuma/handler/First.2d4a6f81.js", 0);
+    fixtures.server.delay("/_resuma/core.test.js", 0);
+    fixtures.server.delay("/_resuma/handler/First.2d4a6f81.js", 0);
   }
 });
 
