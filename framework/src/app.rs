@@ -174,7 +174,10 @@ impl ResumaApp {
                 &path,
                 get(move |req: Request| {
                     let route = Arc::clone(&route);
-                    async move { route.respond(req.headers()) }
+                    async move {
+                        let mount = crate::page::mount_prefix(&req);
+                        route.respond(req.headers(), &mount)
+                    }
                 }),
             );
         }

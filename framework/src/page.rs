@@ -167,7 +167,7 @@ impl PageRoute {
 
     /// The response to a request with `headers`: synchronous, so no `View` is held across
     /// an await.
-    pub(crate) fn respond(self: Arc<Self>, headers: &HeaderMap) -> Response {
+    pub(crate) fn respond(self: Arc<Self>, headers: &HeaderMap, mount: &str) -> Response {
         let secrets = match ResponseSecrets::new(&self.shared, headers) {
             Ok(secrets) => secrets,
             Err(err) => {
@@ -178,11 +178,12 @@ impl PageRoute {
         if self.streaming {
             let path = Arc::clone(&self.path);
             let (nonce, token) = (secrets.nonce.clone(), secrets.token.clone());
+            let mount = mount.to_owned();
             let route = Arc::clone(&self);
             let page = move || {
                 let body = (route.render)();
                 View::new(move |html| {
-                    let cx = ResponseContext::new().nonce(&nonce).csrf_token(&token);
+                    let cx = ResponseContext::new().nonce(&nonce).csrf_token(&token).mount(&mount);
                     route.document.render_with(body, &cx, html);
                 })
             };
@@ -193,7 +194,10 @@ impl PageRoute {
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
-            let cx = ResponseContext::new().nonce(&secrets.nonce).csrf_token(&secrets.token);
+            let cx = ResponseContext::new()
+                .nonce(&secrets.nonce)
+                .csrf_token(&secrets.token)
+                .mount(mount);
             self.document.render_with((self.render)(), &cx, &mut html);
             html.into_string()
         });
@@ -256,6 +260,17 @@ fn html_response(status: StatusCode, body: Body) -> Response {
     res
 }
 
+/// The prefix a nesting router stripped from the request's path: the original path
+/// (`OriginalUri`, kept by axum's `nest`) minus the path this router saw.
+pub(crate) fn mount_prefix(req: &axum::extract::Request) -> String {
+    let Some(original) = req.extensions().get::<axum::extract::OriginalUri>() else {
+        return String::new();
+    };
+    let full = original.path().trim_end_matches('/');
+    let own = req.uri().path().trim_end_matches('/');
+    full.strip_suffix(own).unwrap_or("").to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::Ordering;
@@ -283,7 +298,7 @@ mod tests {
     fn size_hint_remembers_the_last_render() {
         let route = Arc::new(route("/", Page::new(|| rows(1000)), &Document::new()));
         assert_eq!(route.size_hint.load(Ordering::Relaxed), FIRST_SIZE_HINT);
-        let res = Arc::clone(&route).respond(&HeaderMap::new());
+        let res = Arc::clone(&route).respond(&HeaderMap::new(), "");
         assert_eq!(res.status(), StatusCode::OK);
         let token = "x".repeat(43);
         let cx = ResponseContext::new().csrf_token(&token);
@@ -297,7 +312,7 @@ mod tests {
     fn panicking_render_keeps_the_old_hint() {
         let route =
             Arc::new(route("/boom", Page::new(|| View::new(|_| panic!("boom"))), &Document::new()));
-        let res = Arc::clone(&route).respond(&HeaderMap::new());
+        let res = Arc::clone(&route).respond(&HeaderMap::new(), "");
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(route.size_hint.load(Ordering::Relaxed), FIRST_SIZE_HINT);
     }

@@ -202,3 +202,20 @@ fn an_invalid_header_value_is_a_startup_error() {
     let err = app().security(headers).try_router().unwrap_err();
     assert!(matches!(err, resuma::ConfigError::BadHeader { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_nested_app_points_its_page_at_assets_under_its_mount_path() {
+    let router = Router::new().nest("/app", app().router());
+    let (status, _, body) = get(&router, "/app/counter").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let start =
+        body.find("(\"/app/_resuma/core.").expect("the core URL carries the mount path") + 2;
+    let core = &body[start..start + body[start..].find('"').unwrap()];
+    let (status, headers, _) = get(&router, core).await;
+    assert_eq!(status, StatusCode::OK, "{core}");
+    assert!(headers["content-type"].to_str().unwrap().starts_with("text/javascript"));
+
+    // At the root, nothing changes.
+    let (_, _, body) = get(&app().router(), "/counter").await;
+    assert!(body.contains("(\"/_resuma/core."), "{body}");
+}

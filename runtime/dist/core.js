@@ -130,7 +130,7 @@ var post = async (name, args) => {
     throw error;
   };
   try {
-    response = await fetch("/_resuma/action/" + encodeURIComponent(name), {
+    response = await fetch(new URL("action/" + encodeURIComponent(name), import.meta.url), {
       method: "POST",
       headers: {
         "content-type": "application/json",

@@ -28,7 +28,7 @@
       if (value) {
         if (value[0] == "!") event.preventDefault();
         handlers.push([element, value]);
-        pending.push(load(`/_resuma/handler/${value.replace(/^!|#.*/g, "")}.js`));
+        pending.push(load(`${coreUrl.replace(/[^/]*$/, "")}handler/${value.replace(/^!|#.*/g, "")}.js`));
       }
     }
     if (handlers[0]) {

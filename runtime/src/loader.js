@@ -16,7 +16,8 @@
 //! Every byte here is inlined in every page: the budget is in `size-budget.json`.
 
 /**
- * @param {string} coreUrl the core module, `/_resuma/core.HASH.js`
+ * @param {string} coreUrl the core module, `/_resuma/core.HASH.js` (under the app's mount
+ *   path when its router is nested); chunks are fetched beside it, from `handler/`
  * @param {string[]} eventTypes the DOM event types the page has handlers for
  */
 export default (coreUrl, eventTypes) => {
@@ -70,7 +71,7 @@ export default (coreUrl, eventTypes) => {
       if (value) {
         if (value[0] == "!") event.preventDefault();
         handlers.push([element, value]);
-        pending.push(load(`/_resuma/handler/${value.replace(/^!|#.*/g, "")}.js`));
+        pending.push(load(`${coreUrl.replace(/[^/]*$/, "")}handler/${value.replace(/^!|#.*/g, "")}.js`));
       }
     }
     if (handlers[0]) {

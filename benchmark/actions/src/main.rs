@@ -3,6 +3,11 @@
 //! `Router`, both in this process, loaded by `wrk` in a second process. Runs alternate
 //! between the servers so that all see the same machine state.
 //!
+//! Second group: serving a page. `GET /` on a Resuma app (a `#[component]` with a signal
+//! and an `onClick` handler: render, CSP nonce, CSRF meta and session cookie, security
+//! headers) against a bare axum `GET /` returning the same HTML bytes, fetched once from
+//! the Resuma app at startup. Budget: Resuma keeps >= 0.7x the bare throughput.
+//!
 //! Options: --runs N (3), --duration S (10), --connections N (32), --threads N (1).
 
 use std::io::{Read as _, Write as _};
@@ -10,7 +15,8 @@ use std::net::{SocketAddr, TcpStream};
 use std::process::{exit, Command};
 use std::time::Duration;
 
-use axum::routing::post;
+use axum::http::header;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use resuma::prelude::*;
 use resuma::security::{Rate, RateKey, RateLimitStore};
@@ -34,6 +40,27 @@ fn page() -> View {
     View::new(|h| h.push_static("<p>benchmark</p>"))
 }
 
+/// The page under test: a few elements, a signal and a click handler, so the response
+/// carries resumable state, the inlined loader, a CSP nonce and the CSRF meta and cookie.
+#[component]
+fn BenchPage() -> View {
+    let count = use_signal(0);
+    view! {
+        <main>
+            <h1>"Resuma page benchmark"</h1>
+            <p class="intro">"A counter with a click handler, rendered on the server."</p>
+            <ul>
+                <li>"render"</li>
+                <li>"CSP nonce"</li>
+                <li>"CSRF cookie"</li>
+            </ul>
+            <button onClick={move |_| count.update(|c| *c += 1)}>
+                "Count: " {count}
+            </button>
+        </main>
+    }
+}
+
 async fn bare_add(Json((a, b)): Json<(i64, i64)>) -> Json<Value> {
     Json(json!({ "ok": a.wrapping_add(b) }))
 }
@@ -42,6 +69,8 @@ async fn bare_add(Json((a, b)): Json<(i64, i64)>) -> Json<Value> {
 struct Target {
     name: &'static str,
     url: String,
+    /// `POST` with the body `[2,3]` (an action) or `GET` (a page).
+    post: bool,
     headers: Vec<(String, String)>,
 }
 
@@ -133,7 +162,77 @@ fn start_resuma(rt: &tokio::runtime::Runtime, name: &'static str, app: ResumaApp
         ("cookie".to_owned(), cookie),
         ("x-resuma-csrf".to_owned(), token),
     ];
-    Target { name, url: format!("http://{addr}/_resuma/action/add"), headers }
+    Target { name, url: format!("http://{addr}/_resuma/action/add"), post: true, headers }
+}
+
+fn get_request(addr: SocketAddr, headers: &[(String, String)]) -> String {
+    let mut req = format!("GET / HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n");
+    for (name, value) in headers {
+        req += &format!("{name}: {value}\r\n");
+    }
+    req + "\r\n"
+}
+
+fn has_header(head: &str, wanted: &str) -> bool {
+    head.lines()
+        .any(|line| line.split_once(':').is_some_and(|(name, _)| name.eq_ignore_ascii_case(wanted)))
+}
+
+/// Starts the Resuma page app and a bare axum router serving the same bytes. Returns
+/// the targets bare, resuma (no cookie: a first visit, a new session each time) and
+/// resuma with a session cookie (a returning visitor).
+fn start_pages(rt: &tokio::runtime::Runtime, secret: [u8; 32]) -> [Target; 3] {
+    let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = ResumaApp::new().secret(secret).page("/", BenchPage);
+    rt.spawn(async move { app.serve_listener(listener).await.expect("resuma server") });
+    wait_listening(addr);
+
+    let (status, head, html) = http(addr, &get_request(addr, &[]));
+    let page_ok = status == 200
+        && has_header(&head, "set-cookie")
+        && has_header(&head, "content-security-policy")
+        && html.contains(r#"<meta name="resuma-csrf""#)
+        && html.contains("nonce=")
+        && html.contains("Count: ");
+    if !page_ok {
+        eprintln!(
+            "FAIL: the Resuma page is not what the benchmark expects ({status}):\n{head}\n\n{html}"
+        );
+        exit(1);
+    }
+    let (cookie, _) = session(addr);
+
+    let bytes = axum::body::Bytes::from(html.clone());
+    let bare_listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let bare_addr = bare_listener.local_addr().unwrap();
+    let router = Router::new().route(
+        "/",
+        get(move || {
+            let bytes = bytes.clone();
+            async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes) }
+        }),
+    );
+    rt.spawn(async move { axum::serve(bare_listener, router).await.expect("axum server") });
+    wait_listening(bare_addr);
+    let (status, _, bare_html) = http(bare_addr, &get_request(bare_addr, &[]));
+    if status != 200 || bare_html != html {
+        eprintln!("FAIL: the bare page answered {status} or different bytes");
+        exit(1);
+    }
+    println!("page: {} bytes of HTML (Resuma response head {} bytes)", html.len(), head.len());
+
+    let page = |name, addr: SocketAddr, headers| Target {
+        name,
+        url: format!("http://{addr}/"),
+        post: false,
+        headers,
+    };
+    [
+        page("bare-axum-page", bare_addr, Vec::new()),
+        page("resuma-page", addr, Vec::new()),
+        page("resuma-page-cookie", addr, vec![("cookie".to_owned(), cookie)]),
+    ]
 }
 
 fn wait_listening(addr: SocketAddr) {
@@ -146,10 +245,18 @@ fn wait_listening(addr: SocketAddr) {
     panic!("{addr} is not listening");
 }
 
-/// Checks one call answers `200 {"ok":5}` before any load.
+/// Checks one call answers `200 {"ok":5}` (an action) or `200` (a page) before any load.
 fn preflight(target: &Target) {
     let addr: SocketAddr =
         target.url["http://".len()..].split('/').next().unwrap().parse().unwrap();
+    if !target.post {
+        let (status, head, _) = http(addr, &get_request(addr, &target.headers));
+        if status != 200 {
+            eprintln!("FAIL: {} preflight answered {status}\n{head}", target.name);
+            exit(1);
+        }
+        return;
+    }
     let path = &target.url[target.url[7..].find('/').unwrap() + 7..];
     let (status, head, body) = http(addr, &post_request(addr, path, &target.headers, "[2,3]"));
     let body: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
@@ -160,7 +267,11 @@ fn preflight(target: &Target) {
 }
 
 fn lua_script(target: &Target) -> std::path::PathBuf {
-    let mut lua = String::from("wrk.method = \"POST\"\nwrk.body = \"[2,3]\"\n");
+    let mut lua = if target.post {
+        String::from("wrk.method = \"POST\"\nwrk.body = \"[2,3]\"\n")
+    } else {
+        String::from("wrk.method = \"GET\"\n")
+    };
     for (name, value) in &target.headers {
         lua += &format!("wrk.headers[{name:?}] = {value:?}\n");
     }
@@ -252,20 +363,46 @@ fn main() {
     let bare = Target {
         name: "bare-axum",
         url: format!("http://{bare_addr}/add"),
+        post: true,
         headers: vec![("content-type".to_owned(), "application/json".to_owned())],
     };
 
-    let targets = [bare, resuma, resuma_off];
-    for t in &targets {
+    let actions = [bare, resuma, resuma_off];
+    let pages = start_pages(&rt, secret);
+    for t in actions.iter().chain(&pages) {
         preflight(t);
         println!("{:<22} {}", t.name, t.url);
     }
-    let scripts: Vec<_> = targets.iter().map(lua_script).collect();
     println!(
         "wrk -t{} -c{} -d{}s, {} runs per server, interleaved; {} server threads (tokio, in-process)\n",
         o.threads, o.connections, o.duration, o.runs,
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+
+    println!("## server function calls");
+    let (med, ok_actions) = measure(&actions, &o);
+    let ratio = med[1] / med[0];
+    let ratio_off = med[2] / med[0];
+    let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
+    println!("\nresuma / bare axum (median req/s): {ratio:.3}  target >= 0.80: {verdict}");
+    println!("resuma, rate limit off / bare axum: {ratio_off:.3}\n");
+
+    println!("## serving a page");
+    let (med, ok_pages) = measure(&pages, &o);
+    let ratio = med[1] / med[0];
+    let ratio_cookie = med[2] / med[0];
+    let verdict = if ratio >= 0.70 { "PASS" } else { "MISS" };
+    println!("\nresuma page / bare axum same bytes (median req/s): {ratio:.3}  target >= 0.70: {verdict}");
+    println!("resuma page with session cookie / bare axum: {ratio_cookie:.3}");
+    if !(ok_actions && ok_pages) {
+        exit(1);
+    }
+}
+
+/// Runs every target `o.runs` times, interleaved, and prints the table. Returns the
+/// median req/s per target and whether every response was 2xx.
+fn measure(targets: &[Target], o: &Options) -> (Vec<f64>, bool) {
+    let scripts: Vec<_> = targets.iter().map(lua_script).collect();
 
     let mut rps: Vec<Vec<f64>> = vec![Vec::new(); targets.len()];
     let mut failed = false;
@@ -273,7 +410,7 @@ fn main() {
         // Rotate the order each round so no server always goes first.
         for k in 0..targets.len() {
             let i = (k + run) % targets.len();
-            let r = run_wrk(&targets[i], &scripts[i], &o);
+            let r = run_wrk(&targets[i], &scripts[i], o);
             println!(
                 "run {} {:<22} {:>10.0} req/s  latency {}  non-2xx {}  {}",
                 run + 1,
@@ -307,12 +444,5 @@ fn main() {
         let runs: Vec<String> = runs.iter().map(|it| format!("{it:.0}")).collect();
         println!("| {} | {m:.0} | {} |", t.name, runs.join(", "));
     }
-    let ratio = med[1] / med[0];
-    let ratio_off = med[2] / med[0];
-    let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
-    println!("\nresuma / bare axum (median req/s): {ratio:.3}  target >= 0.80: {verdict}");
-    println!("resuma, rate limit off / bare axum: {ratio_off:.3}");
-    if failed {
-        exit(1);
-    }
+    (med, !failed)
 }

@@ -56,6 +56,7 @@ struct Meta {
 pub struct ResponseContext<'a> {
     nonce: Option<&'a str>,
     csrf_token: Option<&'a str>,
+    mount: &'a str,
 }
 
 impl<'a> ResponseContext<'a> {
@@ -67,6 +68,13 @@ impl<'a> ResponseContext<'a> {
     /// The CSP nonce written as `nonce="…"` on the page's scripts.
     pub fn nonce(mut self, nonce: &'a str) -> Self {
         self.nonce = Some(nonce);
+        self
+    }
+
+    /// The path the app's router is nested under (`"/app"` for `Router::nest("/app", …)`),
+    /// so that the page points at its runtime assets where they are served.
+    pub fn mount(mut self, prefix: &'a str) -> Self {
+        self.mount = prefix;
         self
     }
 
@@ -190,7 +198,7 @@ impl Document {
         html.push_static("</head><body>");
         html.boundary();
         let ((), context) = crate::resume::context::render_scope(|| body.render(html));
-        crate::resume::state::write_resume_scripts(&context, cx.nonce, html);
+        crate::resume::state::write_resume_scripts(&context, cx.nonce, cx.mount, html);
         html.push_static("</body></html>");
     }
 

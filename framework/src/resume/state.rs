@@ -7,7 +7,12 @@ use crate::Html;
 /// Writes the state script and the loader call, when the page has handlers; a page
 /// without handlers gets nothing, so it ships no JavaScript. Both scripts carry `nonce`,
 /// the response's CSP nonce, when there is one.
-pub(crate) fn write_resume_scripts(context: &RenderContext, nonce: Option<&str>, html: &mut Html) {
+pub(crate) fn write_resume_scripts(
+    context: &RenderContext,
+    nonce: Option<&str>,
+    mount: &str,
+    html: &mut Html,
+) {
     if !context.has_handlers() {
         return;
     }
@@ -25,6 +30,8 @@ pub(crate) fn write_resume_scripts(context: &RenderContext, nonce: Option<&str>,
     html.push_static(">");
     html.push_raw(LOADER_SOURCE.trim_end().trim_end_matches(';'));
     html.push_static("(\"");
+    // The loader derives the chunks' and the core the actions' URLs from this one.
+    html.push_attr_value(mount);
     html.push_raw(core_url());
     html.push_static("\",[");
     for (event_idx, event) in context.events.iter().enumerate() {

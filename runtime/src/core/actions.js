@@ -68,7 +68,8 @@ const post = async (name, args) => {
     throw error;
   };
   try {
-    response = await fetch("/_resuma/action/" + encodeURIComponent(name), {
+    // Beside the core, so an app nested under a path calls its own actions.
+    response = await fetch(new URL("action/" + encodeURIComponent(name), import.meta.url), {
       method: "POST",
       headers: {
         "content-type": "application/json",
