@@ -29,20 +29,19 @@ pub(crate) fn write_resume_scripts(
     write_nonce(nonce, html);
     html.push_static(">");
     html.push_raw(LOADER_SOURCE.trim_end().trim_end_matches(';'));
-    html.push_static("(\"");
-    // The loader derives the chunks' and the core the actions' URLs from this one.
-    html.push_attr_value(mount);
-    html.push_raw(core_url());
-    html.push_static("\",[");
-    for (event_idx, event) in context.events.iter().enumerate() {
-        if event_idx > 0 {
-            html.push_static(",");
-        }
-        html.push_static("\"");
-        html.push_raw(&escape_json_for_script(event));
-        html.push_static("\"");
-    }
-    html.push_static("])</script>");
+    // The loader's arguments are JSON, escaped for a script like the state: the mount
+    // path comes from the request, and HTML entities mean nothing inside a script. The
+    // loader derives the chunks' and the core the actions' URLs from the core's.
+    html.push_static("(");
+    html.push_raw(&script_json(&format!("{mount}{}", core_url())));
+    html.push_static(",");
+    html.push_raw(&script_json(&context.events));
+    html.push_static(")</script>");
+}
+
+/// `value` as JSON that can sit inside a `<script>`.
+fn script_json(value: &(impl serde::Serialize + ?Sized)) -> String {
+    escape_json_for_script(&serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned()))
 }
 
 /// ` nonce="…"`, or nothing without a nonce.
@@ -74,7 +73,21 @@ pub(crate) fn escape_json_for_script(json: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_json_for_script;
+    use super::{escape_json_for_script, write_resume_scripts};
+    use crate::resume::context::RenderContext;
+    use crate::Html;
+
+    #[test]
+    fn the_loader_call_is_json_whatever_the_mount_path() {
+        let context = RenderContext { slots: Vec::new(), events: vec!["click"] };
+        let mut html = Html::new();
+        write_resume_scripts(&context, None, "/t\"</script>&", &mut html);
+        let out = html.into_string();
+        let call = &out[out.rfind(")(").unwrap() + 1..];
+        assert!(call.starts_with("(\"/t\\\"\\u003c/script\\u003e\\u0026/_resuma/core."), "{call}");
+        assert!(call.ends_with(".js\",[\"click\"])</script>"), "{call}");
+        assert_eq!(out.matches("</script>").count(), 2, "{out}");
+    }
 
     #[test]
     fn state_json_cannot_break_out_of_its_script() {
