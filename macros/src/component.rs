@@ -18,7 +18,7 @@ use resuma_analysis::rs2js::env_from_fn;
 
 use crate::builder::{builder_tokens, PropsGenerics};
 use crate::chunk::{Expander, Expansion};
-use crate::emit::Errors;
+use crate::emit::{parse_fn, Errors};
 use crate::props::{parse_props, Prop};
 use crate::view::{html_ident, render_view};
 
@@ -28,13 +28,9 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     if !args.is_empty() {
         errors.push(syn::Error::new_spanned(&args, "#[component] takes no arguments"));
     }
-    let function = match syn::parse2::<ItemFn>(item.clone()) {
+    let function = match parse_fn(item, &mut errors) {
         Ok(function) => function,
-        Err(err) => {
-            errors.push(err);
-            let errors = errors.into_tokens();
-            return quote! { #errors #item };
-        }
+        Err(fallback) => return fallback,
     };
     if let Err(err) = check_signature(&function) {
         errors.push(err);

@@ -63,3 +63,16 @@ pub(crate) fn spanned_error(span: TokenSpan, message: &str) -> syn::Error {
         [TokenTree::Punct(start), TokenTree::Punct(end)].into_iter().collect();
     syn::Error::new_spanned(tokens.into_token_stream(), message)
 }
+
+/// `item` as a function, or — when it is not one — the tokens to emit instead: every
+/// error collected so far plus the item unchanged, so the rest of the file still resolves.
+pub(crate) fn parse_fn(item: TokenStream, errors: &mut Errors) -> Result<syn::ItemFn, TokenStream> {
+    match syn::parse2::<syn::ItemFn>(item.clone()) {
+        Ok(function) => Ok(function),
+        Err(err) => {
+            errors.push(err);
+            let errors = std::mem::take(errors).into_tokens();
+            Err(quote::quote! { #errors #item })
+        }
+    }
+}

@@ -12,19 +12,15 @@ use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::{FnArg, ItemFn, Pat, ReturnType, Type};
 
-use crate::emit::Errors;
+use crate::emit::{parse_fn, Errors};
 
 /// Expands `#[server]` on `item`.
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     let rate = parse_args(args, &mut errors);
-    let function = match syn::parse2::<ItemFn>(item.clone()) {
+    let function = match parse_fn(item, &mut errors) {
         Ok(function) => function,
-        Err(err) => {
-            errors.push(err);
-            let errors = errors.into_tokens();
-            return quote! { #errors #item };
-        }
+        Err(fallback) => return fallback,
     };
     let registration = registration(&function, rate, &mut errors);
     let errors = errors.into_tokens();
