@@ -9,6 +9,7 @@
 //! LSP or miette: it takes tokens or text and returns plain data.
 
 pub mod check;
+pub mod chunk;
 pub mod diagnostics;
 pub mod js_macro;
 pub mod rs2js;

@@ -8,8 +8,9 @@
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
+use resuma_analysis::chunk::{chunk_name, module_source};
 use resuma_analysis::js_macro::{js_macro_body, translate_js};
-use resuma_analysis::rs2js::{helpers_source, translate_closure, Closure, Env};
+use resuma_analysis::rs2js::{translate_closure, Closure, Env};
 use resuma_analysis::view::Block;
 
 use crate::emit::Errors;
@@ -66,8 +67,14 @@ impl<'a> Expander<'a> {
             chunk_name: String::new(),
         };
         let _ = expand(&mut expander);
-        let source = chunk_source(&expander.handlers);
-        expander.chunk_name = format!("{component}.{:08x}", fnv1a(source.as_bytes()) as u32);
+        let source = module_source(
+            expander
+                .handlers
+                .iter()
+                .enumerate()
+                .filter_map(|(index, it)| Some((format!("h{index}"), it.as_ref()?))),
+        );
+        expander.chunk_name = chunk_name(component, &source);
         expander.pass = Pass::Emit;
         let tokens = expand(&mut expander);
         let chunk = if expander.handlers.iter().any(Option::is_some) {
@@ -184,26 +191,4 @@ fn drop_macro_path(out: &mut Vec<TokenTree>) {
             out.pop();
         }
     }
-}
-
-/// The module: the helpers the handlers need, then `export const h{i}=…;` for each.
-fn chunk_source(handlers: &[Option<Closure>]) -> String {
-    let mut helpers = std::collections::BTreeSet::new();
-    for closure in handlers.iter().flatten() {
-        helpers.extend(closure.helpers.iter().copied());
-    }
-    let mut source = helpers_source(&helpers);
-    for (index, closure) in handlers.iter().enumerate() {
-        if let Some(closure) = closure {
-            source.push_str(&format!("export const h{index}={};\n", closure.js));
-        }
-    }
-    source
-}
-
-/// FNV-1a, 64 bits: a content hash for chunk names; stable across builds and platforms.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
