@@ -69,6 +69,12 @@ pub enum Code {
     HandlerTooComplex,
     /// A single-quoted literal in the token form of `js!`.
     JsSingleQuote,
+    /// A `computed!`/`effect!`/`debounce!` body reads a signal its dependency list misses.
+    MissingDependency,
+    /// A `computed!`/`effect!`/`debounce!` call whose arguments have the wrong form.
+    InvalidReactiveMacro,
+    /// Something inside a client-rendered `<For>`/`<Show>` that the browser cannot render.
+    UnsupportedInTemplate,
 }
 
 impl Code {
@@ -102,6 +108,9 @@ impl Code {
         Code::InvalidHandler,
         Code::HandlerTooComplex,
         Code::JsSingleQuote,
+        Code::MissingDependency,
+        Code::InvalidReactiveMacro,
+        Code::UnsupportedInTemplate,
     ];
 
     /// The code as written in reports: `"R001"`.
@@ -135,6 +144,9 @@ impl Code {
             Code::InvalidHandler => "R035",
             Code::HandlerTooComplex => "R036",
             Code::JsSingleQuote => "R037",
+            Code::MissingDependency => "R040",
+            Code::InvalidReactiveMacro => "R041",
+            Code::UnsupportedInTemplate => "R042",
         }
     }
 
@@ -169,6 +181,9 @@ impl Code {
             Code::InvalidHandler => "invalid handler",
             Code::HandlerTooComplex => "handler too complex",
             Code::JsSingleQuote => "single-quoted string in js!",
+            Code::MissingDependency => "missing dependency",
+            Code::InvalidReactiveMacro => "invalid computed!, effect! or debounce!",
+            Code::UnsupportedInTemplate => "unsupported in a client template",
         }
     }
 
@@ -589,4 +604,33 @@ pub(crate) fn js_single_quote<S>(span: S) -> Diagnostic<S> {
         "single-quoted strings cannot be written in the token form of js!".to_owned(),
     )
     .with_help("Rust reads 'x' as a char: use double quotes, or the string form js!(r#\"…\"#) for single quotes, template literals and regexes")
+}
+
+pub(crate) fn missing_dependency<S>(span: S, name: &str, deps: &[String]) -> Diagnostic<S> {
+    let mut fixed: Vec<&str> = deps.iter().map(String::as_str).collect();
+    fixed.push(name);
+    Diagnostic::error(
+        Code::MissingDependency,
+        span,
+        format!("`{name}` is read here but is not in the dependency list"),
+    )
+    .with_help(format!(
+        "the browser re-runs the body only when a listed signal changes: write [{}]",
+        fixed.join(", ")
+    ))
+}
+
+pub(crate) fn invalid_reactive_macro<S>(span: S, name: &str, problem: &str) -> Diagnostic<S> {
+    let delay = if name == "debounce" { "MILLISECONDS, " } else { "" };
+    Diagnostic::error(Code::InvalidReactiveMacro, span, format!("{name}!: {problem}"))
+        .with_help(format!("write {name}!({delay}[signal, …], move || …)"))
+}
+
+pub(crate) fn unsupported_in_template<S>(span: S, what: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UnsupportedInTemplate,
+        span,
+        format!("{what} cannot be rendered in the browser inside a client-side <For> or <Show>"),
+    )
+    .with_help("client templates hold elements, text, {expressions}, attributes and handlers; render components outside the list, or make the list server-only (drop `key`)")
 }

@@ -71,6 +71,7 @@ pub fn translate_js(body: TokenStream) -> (Option<Closure>, Vec<Diagnostic<Token
         helpers: Default::default(),
         calls_prevent_default: source.contains("preventDefault()"),
         server_fns: Vec::new(),
+        ret: Ty::Unknown,
     };
     (Some(closure), diagnostics)
 }

@@ -12,6 +12,7 @@ use super::ty::Ty;
 use crate::diagnostics::{ambiguous_option, unsupported_expression};
 
 /// How a closure's parameters are typed and what it returns.
+#[derive(Clone)]
 pub(crate) enum Mode {
     /// The handler: an untyped first parameter is the event.
     Handler,

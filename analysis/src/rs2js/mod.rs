@@ -69,6 +69,8 @@ pub struct Closure {
     /// The `#[server]` functions the closure awaits (`NAME(…).await`), by name, in
     /// first-use order: the macro checks at compile time that each is one.
     pub server_fns: Vec<String>,
+    /// The type of the value the closure returns, as far as rs2js knows it.
+    pub ret: Ty,
 }
 
 /// A free variable of a closure, passed to the JavaScript as a cell.
@@ -105,6 +107,54 @@ pub fn translate_closure(
     tokens: TokenStream,
     env: &Env,
 ) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
+    translate(tokens, env, Mode::Handler)
+}
+
+/// Translates a closure whose parameters have the types `params` (a list's key
+/// function: `|todo| todo.0`), like [`translate_closure`] otherwise.
+pub fn translate_fn(
+    tokens: TokenStream,
+    env: &Env,
+    params: Vec<Ty>,
+) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
+    translate(tokens, env, Mode::Params(params))
+}
+
+/// Translates an expression that the browser re-evaluates when a signal it reads
+/// changes (`{format!("{} chars", len.get())}` in a view) into a thunk: an arrow function
+/// taking one cell per capture and returning the value.
+///
+/// ```
+/// use resuma_analysis::rs2js::{translate_thunk, Env, Ty};
+///
+/// let mut env = Env::new();
+/// env.insert("q", Ty::Signal(Box::new(Ty::String)));
+/// let (thunk, diagnostics) = translate_thunk("q.get().is_empty()".parse().unwrap(), &env);
+/// assert!(diagnostics.is_empty());
+/// let thunk = thunk.unwrap();
+/// assert_eq!(thunk.js, r#"(q) => q.get() === """#);
+/// assert_eq!(thunk.ret, Ty::Bool);
+/// ```
+pub fn translate_thunk(
+    expr: TokenStream,
+    env: &Env,
+) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
+    if expr.is_empty() {
+        return (None, vec![handler_not_a_closure(span_of_tokens(&expr), "nothing")]);
+    }
+    let mut body = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, expr.clone());
+    if let Some(first) = expr.clone().into_iter().next() {
+        body.set_span(first.span());
+    }
+    let tokens: TokenStream = quote::quote! { move || #body };
+    translate(tokens, env, Mode::Params(Vec::new()))
+}
+
+fn translate(
+    tokens: TokenStream,
+    env: &Env,
+    mode: Mode,
+) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
     if let Err(diagnostic) = check_nesting(&tokens) {
         return (None, vec![diagnostic]);
     }
@@ -131,7 +181,7 @@ pub fn translate_closure(
     let mut resolved = Vec::new();
     for pass in 0..MAX_PASSES {
         let mut tx = Tx::new(env, Infer::new(resolved.clone()));
-        let f = tx.closure_fn(closure, Mode::Handler, None);
+        let f = tx.closure_fn(closure, mode.clone(), None);
         let found = tx.infer.finish();
         // A literal typed by a later use is only known after a pass; diagnostics of an
         // earlier pass may come from the default type, so only the last pass reports.
@@ -149,6 +199,7 @@ pub fn translate_closure(
             helpers: tx.helpers,
             calls_prevent_default: tx.prevent_default,
             server_fns: tx.server_fns,
+            ret: f.val.ty.clone(),
         };
         return (Some(closure), Vec::new());
     }
