@@ -1,4 +1,5 @@
-//! `check`: a file's text in, every Resuma diagnostic out, with byte ranges.
+//! `check`: a file's text in, every Resuma diagnostic out, with byte ranges; `analyze`
+//! also returns what each component costs (see [`payload`](crate::payload)).
 //!
 //! This is what `resuma check` and the language server call. It finds the views with
 //! [`find_views`](crate::scan::find_views) (which survives half-typed files), lexes each
@@ -15,6 +16,7 @@ use proc_macro2::TokenStream;
 
 use crate::diagnostics::{self as diag, Diagnostic};
 use crate::js_macro::{js_macro_body, translate_js};
+use crate::payload::{self, Budget, ComponentPayload, TranslatedHandler};
 use crate::rs2js::{env_from_fn, translate_closure};
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::span::TextRange;
@@ -73,45 +75,131 @@ pub fn parse_views(text: &str) -> Vec<FileView> {
         .collect()
 }
 
-/// All diagnostics of a file, sorted by position: the views' syntax and, when the file
-/// parses as Rust, their handlers' translation (a half-typed file gets the former only:
-/// without the enclosing component, a handler's types are unknown and its diagnostics
-/// would not be the compiler's).
-pub fn check(text: &str) -> Vec<Diagnostic<TextRange>> {
-    let views = parse_views(text);
-    let mut out: Vec<_> = views.iter().flat_map(FileView::diagnostics).collect();
-    out.extend(handler_diagnostics(text, &views));
-    out.sort_by_key(|it| (it.span.start, it.span.end));
-    out.dedup();
-    out
+/// What a file is checked against: the app's settings, from its `Cargo.toml` (the
+/// caller reads it) or the defaults.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Settings {
+    /// Payload budgets per component.
+    pub budget: Budget,
 }
 
-/// What rs2js says of every handler, with the environment the macros give it: the
-/// enclosing `#[component]` function's, or none for a view outside a component.
-fn handler_diagnostics(text: &str, views: &[FileView]) -> Vec<Diagnostic<TextRange>> {
-    let Ok(file) = syn::parse_file(text) else { return Vec::new() };
+/// Everything `check` learns about a file: its diagnostics and what each component costs.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct FileAnalysis {
+    /// All diagnostics, sorted by position.
+    pub diagnostics: Vec<Diagnostic<TextRange>>,
+    /// Each `#[component]` of the file, in source order; empty when the file does not
+    /// parse as Rust.
+    pub components: Vec<ComponentPayload>,
+    /// Whether the file parses as Rust (when it does not, only its views were checked).
+    pub rust_parses: bool,
+}
+
+/// All diagnostics of a file with the default [`Settings`], sorted by position.
+///
+/// ```
+/// let diagnostics = resuma_analysis::check("fn f() { view! { <p>\"hi\"</b> } }");
+/// assert_eq!(diagnostics[0].code.as_str(), "R002");
+/// ```
+pub fn check(text: &str) -> Vec<Diagnostic<TextRange>> {
+    check_with(text, &Settings::default())
+}
+
+/// All diagnostics of a file, sorted by position: the views' syntax, their handlers'
+/// translation and the components' payload against `settings`' budget.
+pub fn check_with(text: &str, settings: &Settings) -> Vec<Diagnostic<TextRange>> {
+    analyze(text, settings).diagnostics
+}
+
+/// Diagnostics and payloads of a file in one pass (each handler is translated once).
+///
+/// Handlers are translated only when the file parses as Rust: a half-typed file gets its
+/// views' syntax checked, but without the enclosing component a handler's types are
+/// unknown and its diagnostics would not be the compiler's.
+pub fn analyze(text: &str, settings: &Settings) -> FileAnalysis {
+    let views = parse_views(text);
+    let mut diagnostics: Vec<_> = views.iter().flat_map(FileView::diagnostics).collect();
+    let mut components = Vec::new();
+    let parsed_file = syn::parse_file(text);
+    let rust_parses = parsed_file.is_ok();
+    if let Ok(file) = parsed_file {
+        let translated = translate_handlers(&file, &views);
+        diagnostics.extend(translated.diagnostics);
+        for (index, (range, function)) in translated.components.iter().enumerate() {
+            let mut handlers: Vec<TranslatedHandler> = Vec::new();
+            for (owner, handler) in &translated.handlers {
+                if *owner == Some(index) {
+                    handlers.push(TranslatedHandler {
+                        range: handler.range,
+                        closure: handler.closure.clone(),
+                    });
+                }
+            }
+            // The macro walks a component's tokens in order: its handlers join the
+            // chunk in the order they are written, nested views included.
+            handlers.sort_by_key(|it| it.range.start);
+            let payload = payload::measure(function, *range, &handlers);
+            diagnostics.extend(payload::budget_diagnostics(&payload, &settings.budget));
+            components.push(payload);
+        }
+    }
+    diagnostics.sort_by_key(|it| (it.span.start, it.span.end));
+    diagnostics.dedup();
+    FileAnalysis { diagnostics, components, rust_parses }
+}
+
+/// Every handler of a parsed file, translated with the environment the macros give it.
+struct Translated<'a> {
+    /// The `#[component]` functions, by range.
+    components: Vec<(TextRange, &'a syn::ItemFn)>,
+    /// Each handler with the index of the component whose chunk it joins (`None`: a
+    /// view outside any component, which is a chunk of its own).
+    handlers: Vec<(Option<usize>, TranslatedHandler)>,
+    diagnostics: Vec<Diagnostic<TextRange>>,
+}
+
+fn translate_handlers<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<'a> {
     let mut components = Vec::new();
     collect_components(&file.items, &mut components);
-    let mut out = Vec::new();
+    // The macro leaves a handler's closure unexpanded, so a view written inside a
+    // handler is a standalone view with its own chunk, not part of the component's.
+    let handler_ranges: Vec<TextRange> = views
+        .iter()
+        .filter_map(|view| Some((view.site.body.start, view.parsed.as_ref()?)))
+        .flat_map(|(base, parsed)| {
+            handler_blocks(&parsed.tree.nodes).into_iter().map(move |it| it.span.text_range(base))
+        })
+        .collect();
+    let mut handlers = Vec::new();
+    let mut diagnostics = Vec::new();
     for view in views {
         let Some(parsed) = &view.parsed else { continue };
         let at = view.site.name.start;
-        let env = components
-            .iter()
-            .filter(|(range, _)| range.contains(at))
-            .min_by_key(|(range, _)| range.len_bytes())
-            .map(|(_, function)| env_from_fn(function))
-            .unwrap_or_default();
+        let in_handler = handler_ranges.iter().any(|range| range.start < at && at < range.end);
+        let owner = if in_handler {
+            None
+        } else {
+            components
+                .iter()
+                .enumerate()
+                .filter(|(_, (range, _))| range.contains(at))
+                .min_by_key(|(_, (range, _))| range.len_bytes())
+                .map(|(index, _)| index)
+        };
+        let env = owner.map(|index| env_from_fn(components[index].1)).unwrap_or_default();
         let base = view.site.body.start;
         for block in handler_blocks(&parsed.tree.nodes) {
-            let (_, diagnostics) = match js_macro_body(&block.tokens) {
+            let (closure, found) = match js_macro_body(&block.tokens) {
                 Some(body) => translate_js(body),
                 None => translate_closure(block.tokens.clone(), &env),
             };
-            out.extend(diagnostics.into_iter().map(|it| it.map_span(|span| span.text_range(base))));
+            diagnostics
+                .extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(base))));
+            handlers
+                .push((owner, TranslatedHandler { range: block.span.text_range(base), closure }));
         }
     }
-    out
+    Translated { components, handlers, diagnostics }
 }
 
 fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a syn::ItemFn)>) {

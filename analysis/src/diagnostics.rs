@@ -69,6 +69,8 @@ pub enum Code {
     HandlerTooComplex,
     /// A single-quoted literal in the token form of `js!`.
     JsSingleQuote,
+    /// A component's handler chunk or state is over the app's payload budget.
+    PayloadOverBudget,
     /// A `computed!`/`effect!`/`debounce!` body reads a signal its dependency list misses.
     MissingDependency,
     /// A `computed!`/`effect!`/`debounce!` call whose arguments have the wrong form.
@@ -108,6 +110,7 @@ impl Code {
         Code::InvalidHandler,
         Code::HandlerTooComplex,
         Code::JsSingleQuote,
+        Code::PayloadOverBudget,
         Code::MissingDependency,
         Code::InvalidReactiveMacro,
         Code::UnsupportedInTemplate,
@@ -144,6 +147,7 @@ impl Code {
             Code::InvalidHandler => "R035",
             Code::HandlerTooComplex => "R036",
             Code::JsSingleQuote => "R037",
+            Code::PayloadOverBudget => "R038",
             Code::MissingDependency => "R040",
             Code::InvalidReactiveMacro => "R041",
             Code::UnsupportedInTemplate => "R042",
@@ -181,6 +185,7 @@ impl Code {
             Code::InvalidHandler => "invalid handler",
             Code::HandlerTooComplex => "handler too complex",
             Code::JsSingleQuote => "single-quoted string in js!",
+            Code::PayloadOverBudget => "payload over budget",
             Code::MissingDependency => "missing dependency",
             Code::InvalidReactiveMacro => "invalid computed!, effect! or debounce!",
             Code::UnsupportedInTemplate => "unsupported in a client template",
@@ -633,4 +638,26 @@ pub(crate) fn unsupported_in_template<S>(span: S, what: &str) -> Diagnostic<S> {
         format!("{what} cannot be rendered in the browser inside a client-side <For> or <Show>"),
     )
     .with_help("client templates hold elements, text, {expressions}, attributes and handlers; render components outside the list, or make the list server-only (drop `key`)")
+}
+
+pub(crate) fn payload_over_budget<S>(
+    span: S,
+    component: &str,
+    what: &str,
+    size: u32,
+    budget: u32,
+    unit: &str,
+) -> Diagnostic<S> {
+    Diagnostic {
+        severity: Severity::Warning,
+        ..Diagnostic::error(
+            Code::PayloadOverBudget,
+            span,
+            format!("`{component}`'s {what} is {size} {unit}, over its budget of {budget}"),
+        )
+    }
+    .with_help(
+        "split the component so each part ships only its own handlers, move work into a \
+         `#[server]` fn, or raise the budget in `[package.metadata.resuma]` of Cargo.toml",
+    )
 }

@@ -1,7 +1,7 @@
 //! The one brain of Resuma.
 //!
 //! `resuma-analysis` parses `view!`, translates handler closures to JavaScript
-//! ([`rs2js`]) and (later) measures payloads. The proc macros, `resuma check` and the
+//! ([`rs2js`]) and measures what each component ships ([`payload`]). The proc macros, `resuma check` and the
 //! language server all call it, so the editor, the terminal and the compiler say the
 //! same thing.
 //!
@@ -12,11 +12,14 @@ pub mod check;
 pub mod chunk;
 pub mod diagnostics;
 pub mod js_macro;
+pub mod payload;
 pub mod rs2js;
 pub mod scan;
 pub mod span;
 pub mod view;
 
-pub use check::{check, parse_views, FileView};
+pub use check::{
+    analyze, check, check_with, parse_views, FileAnalysis, FileView, Settings,
+};
 pub use diagnostics::{Code, Diagnostic, Label, Severity};
 pub use span::{LineCol, LineIndex, TextRange, TokenSpan};

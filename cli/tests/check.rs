@@ -66,3 +66,99 @@ fn a_missing_path_is_a_clear_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("no-such-crate does not exist"), "{stderr}");
 }
+
+#[test]
+fn the_summary_lists_each_component_and_its_payload() {
+    let (code, stdout, _) = resuma_check(&["clean"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("payload (budget per component: chunk 2048 B gzip, state 4096 B):"));
+    let line = stdout.lines().find(|it| it.trim_start().starts_with("Counter")).expect(&stdout);
+    assert!(line.contains("1 handler") && line.contains("clean/src/main.rs:4"), "{line}");
+    assert!(stdout.contains("in 1 file, 1 component"), "{stdout}");
+
+    let (_, json, _) = resuma_check(&["clean", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let counter = &json["components"][0];
+    assert_eq!(counter["name"], "Counter");
+    assert_eq!(counter["line"], 4);
+    assert_eq!(counter["handlers"], 1);
+    assert!(counter["chunk"].as_str().unwrap().starts_with("Counter."));
+    let gz = counter["chunk_gz_bytes"].as_u64().unwrap();
+    assert!(gz > 50 && gz < 400, "{gz}");
+    // `[0]`: the one signal.
+    assert_eq!(counter["state_bytes"], 3);
+}
+
+#[test]
+fn an_untranslatable_closure_fails_with_file_line_and_code() {
+    let (code, stdout, _) = resuma_check(&["untranslatable"]);
+    assert_eq!(code, 1, "{stdout}");
+    for expected in [
+        "R021",
+        "`std::fs::write` is a Rust function",
+        "untranslatable/src/main.rs:8:37",
+        "help: use `js!{}` or move this to a `#[server]` fn",
+        "resuma check: 1 error, 0 warnings in 1 file, 1 component",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in:\n{stdout}");
+    }
+    let (code, json, _) = resuma_check(&["untranslatable", "--format", "json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let diagnostic = &json["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "R021");
+    // Columns count chars; the line above is full of non-ASCII text.
+    assert_eq!(diagnostic["start"], serde_json::json!({"line": 8, "column": 37}));
+    assert_eq!(diagnostic["end"], serde_json::json!({"line": 8, "column": 51}));
+    // No handler translated, so no chunk is served.
+    assert_eq!(json["components"][0]["chunk"], serde_json::Value::Null);
+}
+
+#[test]
+fn an_over_budget_component_warns_with_the_crate_budget() {
+    let (code, stdout, _) = resuma_check(&["over-budget"]);
+    assert_eq!(code, 0, "warnings do not fail the check:\n{stdout}");
+    for expected in [
+        "R038",
+        "over-budget/src/main.rs:9:4",
+        "`Editor`'s handler chunk is",
+        "over its budget of 64",
+        "`Editor`'s estimated state is 47 bytes, over its budget of 16",
+        "payload (budget per component: chunk 64 B gzip, state 16 B):",
+        "resuma check: 0 errors, 2 warnings in 1 file, 2 components",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in:\n{stdout}");
+    }
+    let editor = stdout.lines().find(|it| it.trim_start().starts_with("Editor")).expect(&stdout);
+    assert!(editor.ends_with("over budget"), "{editor}");
+    let small = stdout.lines().find(|it| it.trim_start().starts_with("Small")).expect(&stdout);
+    assert!(!small.contains("over budget"), "{small}");
+
+    let (_, json, _) = resuma_check(&["over-budget", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(json["warnings"], 2);
+    assert_eq!(json["budget"], serde_json::json!({"chunk_gz_bytes": 64, "state_bytes": 16}));
+    let codes: Vec<_> =
+        json["diagnostics"].as_array().unwrap().iter().map(|it| &it["code"]).collect();
+    assert_eq!(codes, ["R038", "R038"]);
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+    assert_eq!(json["diagnostics"][0]["start"], serde_json::json!({"line": 9, "column": 4}));
+    assert_eq!(json["components"][1]["name"], "Editor");
+    assert_eq!(json["components"][1]["handlers"], 2);
+}
+
+#[test]
+fn an_invalid_budget_is_a_clear_error() {
+    let (code, _, stderr) = resuma_check(&["bad-manifest"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`chunk-budget-gz`") && stderr.contains("\"2 KB\""), "{stderr}");
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_reported() {
+    let (_, stdout, _) = resuma_check(&["broken"]);
+    assert!(stdout.contains("note: broken/src/half_typed.rs does not parse as Rust"), "{stdout}");
+    let (_, json, _) = resuma_check(&["broken", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(json["unparsed"], serde_json::json!(["broken/src/half_typed.rs"]));
+}

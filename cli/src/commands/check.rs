@@ -1,11 +1,13 @@
-//! `resuma check [PATH]`: every `.rs` file of a crate through `resuma_analysis::check`,
-//! reported with miette (or as JSON), with a summary; non-zero exit on errors.
+//! `resuma check [PATH]`: every `.rs` file of a crate through `resuma_analysis::analyze`
+//! with the budgets of the crate's `Cargo.toml`, reported with miette (or as JSON), with a
+//! summary of errors, warnings and each component's payload; non-zero exit on errors.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use resuma_analysis::{check, Severity};
+use resuma_analysis::payload::ComponentPayload;
+use resuma_analysis::{analyze, LineIndex, Settings, Severity};
 use serde::Serialize;
 
 use crate::report::{render, JsonDiagnostic};
@@ -35,21 +37,75 @@ struct Summary {
     errors: usize,
     warnings: usize,
     unreadable: Vec<String>,
+    /// Files that do not parse as Rust: their views were checked, not their handlers.
+    unparsed: Vec<String>,
+    budget: BudgetJson,
+    components: Vec<ComponentJson>,
     diagnostics: Vec<JsonDiagnostic>,
 }
 
+#[derive(Serialize)]
+struct BudgetJson {
+    chunk_gz_bytes: u32,
+    state_bytes: u32,
+}
+
+/// What one component ships, as the summary lists it.
+#[derive(Serialize)]
+struct ComponentJson {
+    file: String,
+    name: String,
+    line: u32,
+    handlers: usize,
+    /// `Component.HASH`, the chunk's name in the page; `null` when it has no handler.
+    chunk: Option<String>,
+    chunk_bytes: u32,
+    chunk_gz_bytes: u32,
+    state_bytes: u32,
+    state_exact: bool,
+}
+
+impl ComponentJson {
+    fn new(file: &str, index: &LineIndex, payload: &ComponentPayload) -> ComponentJson {
+        ComponentJson {
+            file: file.to_owned(),
+            name: payload.name.clone(),
+            line: index.line_col(payload.name_range.start).line + 1,
+            handlers: payload.handlers.len(),
+            chunk: payload.chunk_name.clone(),
+            chunk_bytes: payload.chunk_bytes,
+            chunk_gz_bytes: payload.chunk_gz_bytes,
+            state_bytes: payload.state_bytes,
+            state_exact: payload.state_exact,
+        }
+    }
+}
+
 /// Runs the check; exit code 0 when there is no error, 1 when there is, 2 when `path`
-/// does not exist.
+/// does not exist or its `Cargo.toml` has invalid Resuma settings.
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let Some(files) = rust_files(&args.path) else {
         eprintln!("error: {} does not exist", args.path.display());
         return ExitCode::from(2);
+    };
+    let settings = match resuma_lsp::settings::load_settings(&args.path, Settings::default()) {
+        Ok(settings) => settings,
+        Err(err) => {
+            eprintln!("{:?}", miette::Report::from_err(err));
+            return ExitCode::from(2);
+        }
     };
     let mut summary = Summary {
         files: files.len(),
         errors: 0,
         warnings: 0,
         unreadable: Vec::new(),
+        unparsed: Vec::new(),
+        budget: BudgetJson {
+            chunk_gz_bytes: settings.budget.chunk_gz_bytes,
+            state_bytes: settings.budget.state_bytes,
+        },
+        components: Vec::new(),
         diagnostics: Vec::new(),
     };
     for file in &files {
@@ -66,29 +122,29 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 continue;
             }
         };
-        for diagnostic in check(&text) {
+        let analysis = analyze(&text, &settings);
+        if !analysis.rust_parses {
+            summary.unparsed.push(shown.clone());
+        }
+        let index = LineIndex::new(&text);
+        summary
+            .components
+            .extend(analysis.components.iter().map(|it| ComponentJson::new(&shown, &index, it)));
+        for diagnostic in &analysis.diagnostics {
             match diagnostic.severity {
                 Severity::Error => summary.errors += 1,
                 Severity::Warning => summary.warnings += 1,
             }
             match args.format {
-                Format::Human => print!("{}", render(&shown, &text, &diagnostic)),
+                Format::Human => print!("{}", render(&shown, &text, diagnostic)),
                 Format::Json => {
-                    summary.diagnostics.push(JsonDiagnostic::new(&shown, &text, &diagnostic))
+                    summary.diagnostics.push(JsonDiagnostic::new(&shown, &text, diagnostic))
                 }
             }
         }
     }
     match args.format {
-        Format::Human => println!(
-            "resuma check: {} error{}, {} warning{} in {} file{}",
-            summary.errors,
-            plural(summary.errors),
-            summary.warnings,
-            plural(summary.warnings),
-            summary.files,
-            plural(summary.files)
-        ),
+        Format::Human => print_summary(&summary),
         Format::Json => match serde_json::to_string_pretty(&summary) {
             Ok(json) => println!("{json}"),
             Err(err) => eprintln!("error: {err}"),
@@ -99,6 +155,49 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The human summary: files that were only partly checked, each component's payload
+/// against the budget, then the counts.
+fn print_summary(summary: &Summary) {
+    for file in &summary.unparsed {
+        println!("note: {file} does not parse as Rust: its views were checked, not its handlers");
+    }
+    if !summary.components.is_empty() {
+        println!(
+            "payload (budget per component: chunk {} B gzip, state {} B):",
+            summary.budget.chunk_gz_bytes, summary.budget.state_bytes
+        );
+        let width = summary.components.iter().map(|it| it.name.len()).max().unwrap_or(0);
+        for component in &summary.components {
+            let over = component.chunk_gz_bytes > summary.budget.chunk_gz_bytes
+                || component.state_bytes > summary.budget.state_bytes;
+            println!(
+                "  {:width$}  {:>2} handler{:1}  chunk {:>5} B gzip ({:>5} B)  state {}{:>5} B  {}:{}{}",
+                component.name,
+                component.handlers,
+                plural(component.handlers),
+                component.chunk_gz_bytes,
+                component.chunk_bytes,
+                if component.state_exact { " " } else { "≈" },
+                component.state_bytes,
+                component.file,
+                component.line,
+                if over { "  over budget" } else { "" },
+            );
+        }
+    }
+    println!(
+        "resuma check: {} error{}, {} warning{} in {} file{}, {} component{}",
+        summary.errors,
+        plural(summary.errors),
+        summary.warnings,
+        plural(summary.warnings),
+        summary.files,
+        plural(summary.files),
+        summary.components.len(),
+        plural(summary.components.len()),
+    );
 }
 
 fn plural(n: usize) -> &'static str {
