@@ -21,11 +21,14 @@ struct Cli {
 enum Command {
     /// Check every `view!` and handler in a crate, as the compiler would, and more.
     Check(commands::check::CheckArgs),
+    /// Create a new app from a template: `resuma new my-app --template todo`.
+    New(commands::new::NewArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => commands::check::run(&args),
+        Command::New(args) => commands::new::run(&args),
     }
 }

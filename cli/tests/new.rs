@@ -1,0 +1,162 @@
+//! `resuma new` as a user runs it: the real binary writes each template, and the result
+//! builds with cargo against this checkout; the refusals leave the disk untouched.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fresh, empty scratch directory for one test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("resuma-new").join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn resuma_new(cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_resuma"))
+        .arg("new")
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("resuma runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The target directory the workspace builds into, shared so that the generated apps
+/// reuse the checkout's compiled dependencies.
+fn shared_target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"),
+    }
+}
+
+fn cargo(app: &Path, args: &[&str]) {
+    let out = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(app)
+        .env("CARGO_TARGET_DIR", shared_target_dir())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo {args:?} failed in {}:\n{}",
+        app.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn each_template_is_a_crate_that_builds_against_the_checkout() {
+    let dir = scratch("build");
+    for (name, template, files) in [
+        ("basic-app", "basic", &["src/components/counter.rs", "src/components/home.rs"][..]),
+        ("todo_app", "todo", &["src/store.rs", "src/todos.rs", "src/components/todo_list.rs"][..]),
+    ] {
+        let (code, stdout, stderr) = resuma_new(&dir, &[name, "--template", template]);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        assert!(
+            stdout.contains(&format!("Created `{name}` from the {template} template")),
+            "{stdout}"
+        );
+        let app = dir.join(name);
+        for file in ["Cargo.toml", "Cargo.lock", "README.md", ".gitignore", "src/main.rs"]
+            .iter()
+            .chain(files)
+        {
+            assert!(app.join(file).is_file(), "{template}: {file} is missing");
+        }
+        let manifest = std::fs::read_to_string(app.join("Cargo.toml")).unwrap();
+        assert!(manifest.contains(&format!("name = \"{name}\"")), "{manifest}");
+        // Built from a checkout, the CLI points the app at it, so it builds offline.
+        let framework = std::fs::canonicalize(concat!(env!("CARGO_MANIFEST_DIR"), "/../framework"));
+        let dependency = format!("resuma = {{ path = \"{}\" }}", framework.unwrap().display());
+        assert!(manifest.contains(&dependency), "{manifest}");
+        assert!(manifest.contains("\n[workspace]\n"), "{manifest}");
+        let readme = std::fs::read_to_string(app.join("README.md")).unwrap();
+        assert!(readme.starts_with(&format!("# {name}\n")), "{readme}");
+        // Inside this workspace's target/ folder, it builds as its own workspace.
+        cargo(&app, &["build"]);
+    }
+    // The todo app's own tests: SQLite store and title checks.
+    cargo(&dir.join("todo_app"), &["test"]);
+}
+
+#[test]
+fn the_dependency_follows_the_flags() {
+    let dir = scratch("flags");
+    let (code, _, stderr) = resuma_new(&dir, &["published", "--from-registry"]);
+    assert_eq!(code, 0, "{stderr}");
+    let manifest = std::fs::read_to_string(dir.join("published/Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains(&format!("resuma = \"{}\"", env!("CARGO_PKG_VERSION"))),
+        "{manifest}"
+    );
+    assert!(!dir.join("published/Cargo.lock").exists(), "no lock file from a checkout");
+
+    let framework = concat!(env!("CARGO_MANIFEST_DIR"), "/../framework");
+    let (code, _, stderr) = resuma_new(&dir, &["local", "--resuma-path", framework]);
+    assert_eq!(code, 0, "{stderr}");
+    let manifest = std::fs::read_to_string(dir.join("local/Cargo.toml")).unwrap();
+    let framework = std::fs::canonicalize(framework).unwrap();
+    assert!(manifest.contains(&format!("path = \"{}\"", framework.display())), "{manifest}");
+
+    let (code, _, stderr) = resuma_new(&dir, &["nowhere", "--resuma-path", "/no/such/checkout"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("is not a Resuma checkout"), "{stderr}");
+    assert!(!dir.join("nowhere").exists());
+}
+
+#[test]
+fn a_non_empty_directory_is_refused_and_left_alone() {
+    let dir = scratch("non-empty");
+    std::fs::create_dir_all(dir.join("taken")).unwrap();
+    std::fs::write(dir.join("taken/notes.txt"), "mine").unwrap();
+    let (code, _, stderr) = resuma_new(&dir, &["taken", "--template", "todo"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("`taken` already exists and is not an empty directory"), "{stderr}");
+    assert!(stderr.contains("never overwrites"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(dir.join("taken")).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    assert_eq!(std::fs::read_to_string(dir.join("taken/notes.txt")).unwrap(), "mine");
+
+    // A file in the way is refused the same way; an empty directory is fine.
+    std::fs::write(dir.join("file"), "").unwrap();
+    let (code, _, stderr) = resuma_new(&dir, &["file"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("`file` already exists"), "{stderr}");
+    std::fs::create_dir(dir.join("empty")).unwrap();
+    let (code, _, stderr) = resuma_new(&dir, &["empty"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn invalid_crate_names_are_refused_with_the_reason() {
+    let dir = scratch("names");
+    for (name, reason) in [
+        ("2fast", "`2fast` starts with a digit"),
+        ("fn", "`fn` is a Rust keyword"),
+        ("my app", "`my app` contains ' '"),
+        ("test", "`test` is taken by Rust's built-in test library"),
+        ("resuma", "`resuma` is taken by the framework the app depends on"),
+    ] {
+        let (code, stdout, stderr) = resuma_new(&dir, &[name]);
+        assert_eq!(code, 1, "{name}: {stdout}");
+        assert!(stderr.contains("invalid crate name"), "{name}: {stderr}");
+        assert!(stderr.contains(reason), "{name}: {stderr}");
+        assert!(!dir.join(name).exists(), "{name}: nothing is written");
+    }
+}
+
+#[test]
+fn help_says_what_each_option_does() {
+    let out = Command::new(env!("CARGO_BIN_EXE_resuma")).args(["new", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for expected in ["--template", "basic:", "todo:", "--resuma-path", "--from-registry", "empty"] {
+        assert!(help.contains(expected), "missing {expected:?} in:\n{help}");
+    }
+}
