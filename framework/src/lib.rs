@@ -31,6 +31,7 @@ extern crate self as resuma;
 
 mod action;
 mod app;
+mod dev;
 mod event;
 mod page;
 pub mod prelude;

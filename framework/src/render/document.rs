@@ -199,6 +199,8 @@ impl Document {
         html.boundary();
         let ((), context) = crate::resume::context::render_scope(|| body.render(html));
         crate::resume::state::write_resume_scripts(&context, cx.nonce, cx.mount, html);
+        // Only under `resuma dev` (RESUMA_DEV_SOCKET): live reload and the error overlay.
+        crate::dev::write_dev_script(cx.nonce, html);
         html.push_static("</body></html>");
     }
 
