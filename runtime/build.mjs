@@ -13,7 +13,10 @@
 //! Outputs:
 //! - loader.js / loader.min.js: a parenthesised function expression, `((coreUrl, eventTypes)
 //!   => {…})`, that the server inlines and calls: `…("/_resuma/core.HASH.js",["click"])`.
-//! - core.js / core.min.js: one ES module exporting `run`.
+//! - core.js / core.min.js: one ES module exporting `run`, for pages whose only bindings
+//!   are text showing a signal.
+//! - core-reactive.js / core-reactive.min.js: the same plus the reactive module (thunks,
+//!   bound attributes, blocks, derived values), for the pages that have those.
 //! Properties starting with `_` are mangled in the minified builds, through the names
 //! recorded in mangle.json, so a name keeps its short form from one build to the next.
 
@@ -49,7 +52,7 @@ export async function buildRuntime() {
   let mangleCache = (await readJson(MANGLE_FILE, { props: {} })).props;
   const files = {};
 
-  for (const minify of [false, true]) {
+  for (const minify of [true, false]) {
     const options = {
       target: TARGET,
       minify,
@@ -68,17 +71,22 @@ export async function buildRuntime() {
     files["loader" + suffix] = banner + loaderExpression(loader.code) + "\n";
     if (minify) mangleCache = loader.mangleCache;
 
-    const core = await build({
-      ...options,
-      absWorkingDir: ROOT,
-      entryPoints: ["src/core/index.js"],
-      bundle: true,
-      format: "esm",
-      write: false,
-      logLevel: "silent",
-    });
+    const bundle = (entry) =>
+      build({
+        ...options,
+        absWorkingDir: ROOT,
+        entryPoints: [entry],
+        bundle: true,
+        format: "esm",
+        write: false,
+        logLevel: "silent",
+      });
+    const core = await bundle("src/core/index.js");
     files["core" + suffix] = banner + core.outputFiles[0].text;
     if (minify) mangleCache = core.mangleCache;
+    const reactive = await bundle("src/core/reactive-index.js");
+    files["core-reactive" + suffix] = banner + reactive.outputFiles[0].text;
+    if (minify) mangleCache = reactive.mangleCache;
   }
   return { files, mangle: sortKeys(mangleCache) };
 }
@@ -101,12 +109,14 @@ function loaderExpression(moduleCode) {
 export function measure(files, budget) {
   const loader = gzipSize(inlineLoader(files["loader.min.js"]));
   const core = gzipSize(files["core.min.js"]);
-  return { loader, core, counterFirstInteraction: loader + core + budget.counterChunk.reference };
+  const coreReactive = gzipSize(files["core-reactive.min.js"]);
+  return { loader, core, coreReactive, counterFirstInteraction: loader + core + budget.counterChunk.reference };
 }
 
 const LABELS = {
   loader: "loader (inlined, with its call)",
   core: "core",
+  coreReactive: "reactive core",
   counterFirstInteraction: "counter first interaction",
 };
 

@@ -631,7 +631,8 @@ pub(crate) fn invalid_reactive_macro<S>(span: S, name: &str, problem: &str) -> D
         .with_help(format!("write {name}!({delay}[signal, …], move || …)"))
 }
 
-pub(crate) fn unsupported_in_template<S>(span: S, what: &str) -> Diagnostic<S> {
+/// R042: `what` (e.g. "a component") inside a client-rendered `<For>` or `<Show>`.
+pub fn unsupported_in_template<S>(span: S, what: &str) -> Diagnostic<S> {
     Diagnostic::error(
         Code::UnsupportedInTemplate,
         span,

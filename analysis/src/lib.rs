@@ -13,13 +13,12 @@ pub mod chunk;
 pub mod diagnostics;
 pub mod js_macro;
 pub mod payload;
+pub mod reactive;
 pub mod rs2js;
 pub mod scan;
 pub mod span;
 pub mod view;
 
-pub use check::{
-    analyze, check, check_with, parse_views, FileAnalysis, FileView, Settings,
-};
+pub use check::{analyze, check, check_with, parse_views, FileAnalysis, FileView, Settings};
 pub use diagnostics::{Code, Diagnostic, Label, Severity};
 pub use span::{LineCol, LineIndex, TextRange, TokenSpan};

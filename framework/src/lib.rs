@@ -57,5 +57,5 @@ pub use app::{init_tracing, ConfigError, ResumaApp};
 pub use event::Event;
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
-pub use resuma_macros::{component, js, server, view};
+pub use resuma_macros::{component, computed, debounce, effect, js, server, view};
 pub use resume::{use_signal, Signal};

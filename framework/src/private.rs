@@ -9,7 +9,8 @@ pub use ::tokio;
 
 pub use crate::action::{decode_args, ok_json, result_json, Action, ActionFuture, ActionRejection};
 
-pub use crate::resume::{Capture, Chunk};
+pub use crate::resume::reactive::{computed, debounce, effect};
+pub use crate::resume::{Capture, Chunk, Dependency};
 use crate::Html;
 
 use std::borrow::Cow;
@@ -85,7 +86,17 @@ pub fn use_event(event: &'static str) {
     crate::resume::context::use_event(event);
 }
 
+/// Records that the page has a binding only the reactive core binds.
+pub fn use_reactive() {
+    crate::resume::context::use_reactive();
+}
+
 /// Writes a slot number (a handler's capture) into an attribute.
 pub fn write_slot(html: &mut Html, slot: u32) {
     html.push_int(slot);
+}
+
+/// Type-checks a `<For>` key function against an item (the browser runs it, translated).
+pub fn list_key<T, K: PartialEq>(item: &T, key: impl Fn(&T) -> K) -> K {
+    key(item)
 }

@@ -10,8 +10,10 @@ use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
 use resuma_analysis::chunk::{chunk_name, module_source};
 use resuma_analysis::js_macro::{js_macro_body, translate_js};
+use resuma_analysis::reactive::ReactiveKind;
 use resuma_analysis::rs2js::{translate_closure, Closure, Env};
 use resuma_analysis::view::Block;
+use resuma_analysis::{Diagnostic, TokenSpan};
 
 use crate::emit::Errors;
 use crate::view::{html_ident, render_view};
@@ -25,11 +27,31 @@ enum Pass {
 /// The state of one macro call's expansion: its errors and its chunk.
 pub(crate) struct Expander<'a> {
     errors: Errors,
-    env: &'a Env,
+    /// The names in scope; a client list's body adds its item.
+    pub(crate) env: Env,
     pass: Pass,
-    handlers: Vec<Option<Closure>>,
+    /// The chunk's exports in expansion order: `h` handlers, `t` thunks, `b` blocks.
+    exports: Vec<Export>,
     cursor: usize,
     chunk_name: String,
+    _env: std::marker::PhantomData<&'a Env>,
+}
+
+/// One export of the chunk: `{prefix}{n}`, `n` counting the exports of its prefix.
+struct Export {
+    prefix: char,
+    number: usize,
+    closure: Option<Closure>,
+}
+
+/// A translated thunk or block, as the markup refers to it.
+pub(crate) struct ExportRef {
+    /// `t3`: the export's name in the chunk.
+    pub(crate) name: String,
+    /// The captures, in the order the JavaScript takes them.
+    pub(crate) captures: Vec<String>,
+    /// `Component.HASH` (empty in the first pass, whose output is discarded).
+    pub(crate) chunk_name: String,
 }
 
 /// A translated handler, as the markup refers to it.
@@ -60,24 +82,23 @@ impl<'a> Expander<'a> {
     ) -> Expansion {
         let mut expander = Expander {
             errors: Errors::default(),
-            env,
+            env: env.clone(),
             pass: Pass::Collect,
-            handlers: Vec::new(),
+            exports: Vec::new(),
             cursor: 0,
             chunk_name: String::new(),
+            _env: std::marker::PhantomData,
         };
         let _ = expand(&mut expander);
-        let source = module_source(
-            expander
-                .handlers
-                .iter()
-                .enumerate()
-                .filter_map(|(index, it)| Some((format!("h{index}"), it.as_ref()?))),
-        );
+        let source =
+            module_source(expander.exports.iter().filter_map(|it| {
+                Some((format!("{}{}", it.prefix, it.number), it.closure.as_ref()?))
+            }));
         expander.chunk_name = chunk_name(component, &source);
         expander.pass = Pass::Emit;
+        expander.env = env.clone();
         let tokens = expand(&mut expander);
-        let chunk = if expander.handlers.iter().any(Option::is_some) {
+        let chunk = if expander.exports.iter().any(|it| it.closure.is_some()) {
             let name = &expander.chunk_name;
             quote! {
                 ::resuma::__private::inventory::submit! {
@@ -110,18 +131,11 @@ impl<'a> Expander<'a> {
     /// The next handler: translated in the first pass, referenced in the second. `None`
     /// when it could not be translated (its diagnostics are reported).
     pub(crate) fn handler(&mut self, block: &Block) -> Option<HandlerRef> {
-        if self.pass == Pass::Collect {
-            let (closure, diagnostics) = match js_macro_body(&block.tokens) {
-                Some(body) => translate_js(body),
-                None => translate_closure(block.tokens.clone(), self.env),
-            };
-            self.errors.extend_diagnostics(&diagnostics);
-            self.handlers.push(closure);
-            return None;
-        }
-        let index = self.cursor;
-        self.cursor += 1;
-        let closure = self.handlers.get(index)?.as_ref()?;
+        let tokens = block.tokens.clone();
+        let (index, closure) = self.export('h', |env| match js_macro_body(&tokens) {
+            Some(body) => translate_js(body),
+            None => translate_closure(tokens.clone(), env),
+        })?;
         Some(HandlerRef {
             index,
             captures: closure.captures.iter().map(|it| it.name.clone()).collect(),
@@ -131,6 +145,42 @@ impl<'a> Expander<'a> {
         })
     }
 
+    /// The next thunk (`prefix` `t`) or block (`b`) export, translated by `translate` in
+    /// the first pass.
+    pub(crate) fn export_ref(
+        &mut self,
+        prefix: char,
+        translate: impl FnOnce(&Env) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>),
+    ) -> Option<ExportRef> {
+        let (number, closure) = self.export(prefix, translate)?;
+        Some(ExportRef {
+            name: format!("{prefix}{number}"),
+            captures: closure.captures.iter().map(|it| it.name.clone()).collect(),
+            chunk_name: self.chunk_name.clone(),
+        })
+    }
+
+    /// Adds (first pass) or finds (second pass) the next export; its number among its
+    /// prefix's, and its closure when it translated. Both passes see the same exports in
+    /// the same order, so the second finds the first's by position.
+    fn export(
+        &mut self,
+        prefix: char,
+        translate: impl FnOnce(&Env) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>),
+    ) -> Option<(usize, Closure)> {
+        if self.pass == Pass::Collect {
+            let (closure, diagnostics) = translate(&self.env);
+            self.errors.extend_diagnostics(&diagnostics);
+            let number = self.exports.iter().filter(|it| it.prefix == prefix).count();
+            self.exports.push(Export { prefix, number, closure: closure.clone() });
+            return Some((number, closure?));
+        }
+        let export = self.exports.get(self.cursor)?;
+        self.cursor += 1;
+        debug_assert_eq!(export.prefix, prefix, "both passes export in the same order");
+        Some((export.number, export.closure.clone()?))
+    }
+
     /// `tokens` with every `view!` in them (at any depth) expanded in place, so that the
     /// handlers of nested views join this chunk.
     pub(crate) fn rewrite(&mut self, tokens: TokenStream) -> TokenStream {
@@ -138,7 +188,9 @@ impl<'a> Expander<'a> {
         let mut trees = tokens.into_iter().peekable();
         while let Some(tree) = trees.next() {
             match tree {
-                TokenTree::Ident(ident) if ident == "view" => {
+                TokenTree::Ident(ident)
+                    if ident == "view" || ReactiveKind::from_name(&ident.to_string()).is_some() =>
+                {
                     let is_bang =
                         matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                     if !is_bang {
@@ -149,7 +201,13 @@ impl<'a> Expander<'a> {
                     match trees.next() {
                         Some(TokenTree::Group(group)) if group.delimiter() != Delimiter::None => {
                             drop_macro_path(&mut out);
-                            out.extend(self.view_expr(group.stream()));
+                            match ReactiveKind::from_name(&ident.to_string()) {
+                                Some(kind) => {
+                                    let args = self.rewrite(group.stream());
+                                    out.extend(self.reactive_macro(kind, args, ident.span()));
+                                }
+                                None => out.extend(self.view_expr(group.stream())),
+                            }
                         }
                         other => {
                             out.push(TokenTree::Ident(ident));

@@ -13,7 +13,9 @@ mod chunk;
 mod component;
 mod emit;
 mod props;
+mod reactive;
 mod server;
+mod template;
 mod view;
 
 /// Markup with Rust values, rendered once on the server into a `resuma::View`.
@@ -153,4 +155,43 @@ pub fn js(input: TokenStream) -> TokenStream {
     )
     .to_compile_error()
     .into()
+}
+
+/// A signal derived from others: `let len = computed!([q], move || q.get().len());`.
+///
+/// The body runs once on the server, for the first render; in the browser it runs again,
+/// translated to JavaScript, whenever a signal in the dependency list changes, and the
+/// text and attributes showing the result follow. The list must name every signal the
+/// body reads (R040). Only meaningful in a `#[component]` body, which rewrites it:
+///
+/// ```compile_fail
+/// let q = resuma::use_signal(String::new());
+/// let len = resuma::computed!([q], move || q.get().len());
+/// ```
+#[proc_macro]
+pub fn computed(input: TokenStream) -> TokenStream {
+    outside_component("computed", input)
+}
+
+/// Runs a closure when a dependency changes: `effect!([q], move || log.update(…));`.
+///
+/// It also runs once on the server, during the render, so the first page shows its
+/// effect. See [`computed!`](macro@computed) for the dependency list.
+#[proc_macro]
+pub fn effect(input: TokenStream) -> TokenStream {
+    outside_component("effect", input)
+}
+
+/// Runs a closure once a burst of changes is over: `debounce!(300, [q], move || …);` runs
+/// 300 ms after the last change of `q` in a burst (and once on the server, like
+/// [`effect!`](macro@effect)).
+#[proc_macro]
+pub fn debounce(input: TokenStream) -> TokenStream {
+    outside_component("debounce", input)
+}
+
+fn outside_component(name: &str, input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    let message = format!("{name}! works in the body of a #[component] fn, which rewrites it");
+    syn::Error::new_spanned(input, message).to_compile_error().into()
 }

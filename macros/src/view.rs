@@ -13,8 +13,12 @@ use resuma_analysis::view::{
     Node,
 };
 
+use resuma_analysis::diagnostics::unsupported_in_template;
+use resuma_analysis::rs2js::translate_thunk;
+
 use crate::chunk::{Expander, Expansion};
 use crate::emit::spanned_error;
+use crate::template::{Binding, Template};
 
 /// `view! { … }` → an expression of type `resuma::View`. Outside a component its
 /// handlers form a chunk of their own, named `View.HASH`.
@@ -49,28 +53,32 @@ pub(crate) fn html_ident() -> Ident {
     Ident::new("__resuma_html", Span::mixed_site())
 }
 
-struct Writer<'a, 'e> {
-    html: &'a Ident,
-    out: TokenStream,
-    markup: String,
+pub(crate) struct Writer<'a, 'e> {
+    pub(crate) html: &'a Ident,
+    pub(crate) out: TokenStream,
+    pub(crate) markup: String,
     /// Handler type checks, emitted after the rendering statements so that a closure
     /// moving a value does not move it before the markup used it.
     checks: TokenStream,
-    expander: &'a mut Expander<'e>,
+    pub(crate) expander: &'a mut Expander<'e>,
+    /// Inside a client-rendered `<For>`/`<Show>`: the JavaScript template being written
+    /// alongside the server's markup.
+    pub(crate) tpl: Option<Template>,
 }
 
 impl<'a, 'e> Writer<'a, 'e> {
-    fn new(html: &'a Ident, expander: &'a mut Expander<'e>) -> Writer<'a, 'e> {
+    pub(crate) fn new(html: &'a Ident, expander: &'a mut Expander<'e>) -> Writer<'a, 'e> {
         Writer {
             html,
             out: TokenStream::new(),
             markup: String::new(),
             checks: TokenStream::new(),
             expander,
+            tpl: None,
         }
     }
 
-    fn finish(mut self) -> TokenStream {
+    pub(crate) fn finish(mut self) -> TokenStream {
         self.flush();
         let checks = self.checks;
         let mut out = self.out;
@@ -78,7 +86,7 @@ impl<'a, 'e> Writer<'a, 'e> {
         out
     }
 
-    fn flush(&mut self) {
+    pub(crate) fn flush(&mut self) {
         if self.markup.is_empty() {
             return;
         }
@@ -88,33 +96,60 @@ impl<'a, 'e> Writer<'a, 'e> {
         self.markup.clear();
     }
 
-    fn nodes(&mut self, nodes: &[Node]) {
+    pub(crate) fn nodes(&mut self, nodes: &[Node]) {
         for node in nodes {
             self.node(node);
         }
     }
 
     fn node(&mut self, node: &Node) {
-        let html = self.html;
         match node {
-            Node::Text(text) => self.markup.push_str(&escape_text(&text.value)),
-            Node::Expr(block) => {
-                self.flush();
-                let value = braced(&self.expander.rewrite(block.tokens.clone()));
-                self.out.extend(quote_spanned! {block.span.start=>
-                    ::resuma::Render::render(#value, #html);
-                });
-            }
+            Node::Text(text) => self.lit(&escape_text(&text.value)),
+            Node::Expr(block) => self.expr_child(block),
             Node::Element(element) => self.element(element),
             Node::Component(call) => self.component(call),
             Node::Fragment(fragment) => self.nodes(&fragment.children),
         }
     }
 
+    /// `{expr}`: a signal is bound text; an expression reading signals is a thunk the
+    /// browser re-evaluates (`<!--r:CHUNK#tN|SLOTS-->`); anything else is written once.
+    fn expr_child(&mut self, block: &Block) {
+        let html = self.html;
+        let value = braced(&self.expander.rewrite(block.tokens.clone()));
+        let render = quote_spanned! {block.span.start=> ::resuma::Render::render(#value, #html); };
+        if let Some(signal) = self.signal_ident(&block.tokens) {
+            if self.tpl.is_some() {
+                self.flush();
+                self.out.extend(render);
+                self.tpl_lit("<!--r:");
+                self.tpl_slot(&signal);
+                self.tpl_lit("--><!--/r-->");
+            } else {
+                self.ssr(render);
+            }
+            return;
+        }
+        if !self.is_reactive(&block.tokens) {
+            return self.ssr(render);
+        }
+        let tokens = block.tokens.clone();
+        let Some(thunk) = self.expander.export_ref('t', |env| translate_thunk(tokens, env)) else {
+            return self.ssr(render);
+        };
+        self.ssr(quote! { ::resuma::__private::use_reactive(); });
+        self.lit("<!--r:");
+        self.thunk_address(&thunk, block.span.start);
+        self.lit("-->");
+        self.ssr(render);
+        self.lit("<!--/r-->");
+    }
+
     fn element(&mut self, element: &Element) {
         let html = self.html;
-        self.markup.push('<');
-        self.markup.push_str(&element.tag.text);
+        self.lit("<");
+        self.lit(&element.tag.text);
+        let mut bound: Vec<(&str, Binding)> = Vec::new();
         for attr in &element.attrs {
             let name = &attr.name.text;
             if let Some(event) = attr.event() {
@@ -124,39 +159,57 @@ impl<'a, 'e> Writer<'a, 'e> {
                 continue;
             }
             match &attr.value {
-                AttrValue::Flag => {
-                    self.markup.push(' ');
-                    self.markup.push_str(name);
-                }
+                AttrValue::Flag => self.lit(&format!(" {name}")),
                 AttrValue::Str(text) => {
-                    self.markup.push_str(&format!(" {name}=\"{}\"", escape_attr(&text.value)));
+                    self.lit(&format!(" {name}=\"{}\"", escape_attr(&text.value)));
                 }
-                AttrValue::Expr(block) if self.template_attr(name, block) => {}
                 AttrValue::Expr(block) => {
-                    self.flush();
+                    let binding = match self.signal_ident(&block.tokens) {
+                        Some(signal) => Some(Binding::Slot(signal, block.span.start)),
+                        None if self.is_reactive(&block.tokens) => {
+                            let tokens = block.tokens.clone();
+                            self.expander
+                                .export_ref('t', |env| translate_thunk(tokens, env))
+                                .map(|thunk| Binding::Thunk(thunk, block.span.start))
+                        }
+                        None => None,
+                    };
+                    if binding.is_none() && self.template_attr(name, block) {
+                        continue;
+                    }
                     let value = braced(&self.expander.rewrite(block.tokens.clone()));
                     let method =
                         if is_url_attribute(name) { "render_url_attr" } else { "render_attr" };
                     let method = Ident::new(method, block.span.start);
-                    self.out.extend(quote_spanned! {block.span.start=>
+                    self.ssr(quote_spanned! {block.span.start=>
                         ::resuma::AttributeValue::#method(#value, #name, #html);
                     });
+                    bound.extend(binding.map(|it| (name.as_str(), it)));
                 }
             }
         }
-        self.markup.push('>');
+        if !bound.is_empty() {
+            self.ssr(quote! { ::resuma::__private::use_reactive(); });
+            self.lit(" data-r-a=\"");
+            for (idx, (name, binding)) in bound.into_iter().enumerate() {
+                self.lit(&format!("{}{name}=", if idx == 0 { "" } else { " " }));
+                match binding {
+                    Binding::Slot(signal, span) => self.slot(&signal, span),
+                    Binding::Thunk(thunk, span) => self.thunk_address(&thunk, span),
+                }
+            }
+            self.lit("\"");
+        }
+        self.lit(">");
         if element.is_void() {
             return;
         }
         self.nodes(&element.children);
-        self.markup.push_str("</");
-        self.markup.push_str(&element.tag.text);
-        self.markup.push('>');
+        self.lit(&format!("</{}>", element.tag.text));
     }
 
     /// `data-r-on:EVENT="[!]CHUNK#INDEX[|SLOT,…]"` and the closure's type check.
     fn handler(&mut self, event: &str, block: &Block) {
-        let html = self.html;
         // A js! handler is JavaScript: there is no Rust closure to type-check.
         if js_macro_body(&block.tokens).is_none() {
             let closure = braced(&block.tokens);
@@ -193,26 +246,37 @@ impl<'a, 'e> Writer<'a, 'e> {
             });
         }
         let bang = if handler.prevent_default { "!" } else { "" };
-        self.markup.push_str(&format!(
-            " data-r-on:{event}=\"{bang}{}#{}",
-            handler.chunk_name, handler.index
-        ));
+        self.lit(&format!(" data-r-on:{event}=\"{bang}"));
+        self.chunk(&handler.chunk_name);
+        self.lit(&format!("#{}", handler.index));
         for (capture_idx, name) in handler.captures.iter().enumerate() {
-            self.markup.push(if capture_idx == 0 { '|' } else { ',' });
-            let Some(capture) = prop_ident(name, block.span.start) else { continue };
-            self.flush();
-            self.out.extend(quote_spanned! {block.span.start=>
-                ::resuma::__private::write_slot(#html, ::resuma::__private::Capture::capture_slot(&#capture));
-            });
+            self.lit(if capture_idx == 0 { "|" } else { "," });
+            self.slot(name, block.span.start);
         }
-        self.markup.push('"');
-        let event = event.to_owned();
-        self.out.extend(quote! { ::resuma::__private::use_event(#event); });
+        self.lit("\"");
+        match &mut self.tpl {
+            // The list may be empty on the server: the block registers its events.
+            Some(tpl) => tpl.events.push(event.to_owned()),
+            None => {
+                let event = event.to_owned();
+                self.out.extend(quote! { ::resuma::__private::use_event(#event); });
+            }
+        }
     }
 
     fn component(&mut self, call: &ComponentCall) {
-        if call.name.text == "For" {
-            return self.for_loop(call);
+        if self.tpl.is_some() {
+            let what = match call.name.text.as_str() {
+                "For" | "Show" => format!("a nested <{}>", call.name.text),
+                name => format!("the component <{name}>"),
+            };
+            let diagnostic = unsupported_in_template(call.open_span, &what);
+            return self.expander.diagnostics(&[diagnostic]);
+        }
+        match call.name.text.as_str() {
+            "For" => return self.for_block(call),
+            "Show" => return self.show_block(call),
+            _ => {}
         }
         self.flush();
         let html = self.html;
@@ -270,10 +334,10 @@ impl Writer<'_, '_> {
             return false;
         }
         let html = self.html;
-        self.markup.push_str(&format!(" {name}=\""));
+        self.lit(&format!(" {name}=\""));
         for elem in &tuple.elems {
             match literal(elem) {
-                Some(text) => self.markup.push_str(&escape_attr(&text)),
+                Some(text) => self.lit(&escape_attr(&text)),
                 None => {
                     self.flush();
                     let part = self.expander.rewrite(elem.to_token_stream());
@@ -283,13 +347,13 @@ impl Writer<'_, '_> {
                 }
             }
         }
-        self.markup.push('"');
+        self.lit("\"");
         true
     }
 
     /// `<For each={items} let:item>…</For>`: a plain `for` loop writing each item's
     /// markup straight into the buffer, with a streaming boundary after each item.
-    fn for_loop(&mut self, call: &ComponentCall) {
+    pub(crate) fn for_loop(&mut self, call: &ComponentCall) {
         self.flush();
         let html = self.html;
         let mut each = None;
@@ -352,7 +416,7 @@ fn find_ident(tokens: &TokenStream, name: &str) -> Option<Span> {
     })
 }
 
-fn braced(tokens: &TokenStream) -> TokenStream {
+pub(crate) fn braced(tokens: &TokenStream) -> TokenStream {
     let mut group = Group::new(Delimiter::Brace, tokens.clone());
     group.set_span(Span::mixed_site());
     TokenTree::Group(group).into()
@@ -370,6 +434,10 @@ fn props_path(path: &TokenStream) -> TokenStream {
 }
 
 /// A prop's setter, or `None` when the name cannot be a Rust identifier.
+pub(crate) fn capture_ident(name: &str, span: Span) -> Option<Ident> {
+    prop_ident(name, span)
+}
+
 fn prop_ident(name: &str, span: Span) -> Option<Ident> {
     let is_word = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && name.chars().all(|c| c == '_' || c.is_alphanumeric());

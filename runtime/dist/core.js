@@ -12,69 +12,70 @@ var Cell = class {
   }
   /** Stores `value`; notifies only when it changed (`Object.is`). */
   set(value) {
-    if (!Object.is(this.v, value)) {
-      this.v = value;
-      this._notify();
-    }
+    Object.is(this.v, value) || this._force(value);
   }
   /** Stores `f(value)` and always notifies: `f` may have changed an array or object in place. */
   update(f) {
-    this.v = f(this.v);
-    this._notify();
+    this._force(f(this.v));
   }
   /** `f(value)`, for reading without copying. */
   with(f) {
     return f(this.v);
   }
-  /** Calls `subscriber(value)` on every change from now on. */
+  /**
+   * Calls `subscriber()` on every change from now on, until it returns a truthy value
+   * (its nodes are gone).
+   */
   _subscribe(subscriber) {
     this._subscribers.push(subscriber);
   }
-  _notify() {
-    for (const subscriber of this._subscribers) subscriber(this.v);
-  }
-};
-
-// src/core/dom.js
-var found;
-var bindings = () => found || (found = scan());
-var scan = () => {
-  const bySlot = {};
-  const open = [];
-  const walker = document.createTreeWalker(
-    document,
-    128
-    /* NodeFilter.SHOW_COMMENT */
-  );
-  for (let node; node = walker.nextNode(); ) {
-    if (node.data.startsWith("r:")) open.push(node);
-    else if (node.data == "/r" && open[0]) {
-      const start = open.pop();
-      const slot = start.data.slice(2);
-      (bySlot[slot] = bySlot[slot] || []).push([start, node]);
+  /** Stores `value` and notifies, changed or not (a list item whose object changed in place). */
+  _force(value) {
+    this.v = value;
+    for (const subscriber of [...this._subscribers]) {
+      if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
     }
-  }
-  return bySlot;
-};
-var writeText = (open, close, value) => {
-  const text = String(value ?? "");
-  const node = open.nextSibling;
-  if (node.nodeType == 3 && node.nextSibling == close) node.data = text;
-  else {
-    while (open.nextSibling != close) open.nextSibling.remove();
-    close.before(text);
   }
 };
 
 // src/core/state.js
 var slots;
 var cells = [];
-var cell = (slot) => cells[slot] || (cells[slot] = createCell(slot));
-var createCell = (slot) => {
-  slots = slots || JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]");
-  const it = new Cell(slots[slot]);
-  for (const [open, close] of bindings()[slot] || []) it._subscribe((value) => writeText(open, close, value));
-  return it;
+var cell = (slot) => cells[slot] || (cells[slot] = new Cell(state()[slot]));
+var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
+
+// src/core/dom.js
+var scan = (root, fresh) => {
+  const others = [];
+  const open = [];
+  const walker = document.createTreeWalker(
+    root,
+    128
+    /* NodeFilter.SHOW_COMMENT */
+  );
+  for (let node; node = walker.nextNode(); ) {
+    const data = node.data;
+    if (/^[rf]:/.test(data)) open.push(node);
+    else if (/^\/[rf]$/.test(data) && open[0]) {
+      const start = open.pop();
+      const slot = /^r:(\d+)$/.exec(start.data);
+      if (slot) {
+        const it = cell(+slot[1]);
+        if (fresh) writeText(start, node, it.v);
+        it._subscribe(() => start.isConnected ? writeText(start, node, it.v) : 1);
+      } else others.push([start, node]);
+    }
+  }
+  return [others, [...root.querySelectorAll ? root.querySelectorAll("[data-r-a]") : []]];
+};
+var writeText = (open, close, value) => {
+  const text = String(value ?? "");
+  const node = open.nextSibling;
+  if (node.nodeType == 3 && node.nextSibling == close) node.data != text && (node.data = text);
+  else {
+    while (open.nextSibling != close) open.nextSibling.remove();
+    close.before(text);
+  }
 };
 
 // src/core/errors.js
@@ -155,17 +156,29 @@ var post = async (name, args) => {
 };
 globalThis.__resuma || (globalThis.__resuma = { action, result, ActionError });
 
-// src/core/index.js
+// src/core/run.js
 var modules = {};
+var load = async (name) => modules[name] || (modules[name] = await import(new URL(`handler/${name}.js`, import.meta.url)));
+var bindPage;
+var bound;
+var ready;
+var onResume = (bind) => bindPage = bind;
 async function run(element, value, event) {
   try {
     const [, chunk, index, slots2] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
-    const module = modules[chunk] || (modules[chunk] = await import(`/_resuma/handler/${chunk}.js`));
+    if (!ready) {
+      await (bound || (bound = bindPage()));
+      ready = 1;
+    }
+    const module = modules[chunk] || await load(chunk);
     await module["h" + index](event, ...slots2 ? slots2.split(",").map((slot) => cell(+slot)) : []);
   } catch (error) {
     showError(element, error);
   }
 }
+
+// src/core/index.js
+onResume(() => scan(document));
 export {
   run
 };

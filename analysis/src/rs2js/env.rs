@@ -214,6 +214,18 @@ fn infer_init(expr: &syn::Expr, env: &Env, depth: u32) -> Init {
             let name = m.mac.path.segments.last().map(|it| it.ident.to_string());
             match name.as_deref() {
                 Some("format") => ty(Ty::String),
+                // A computed signal has the type its closure returns.
+                Some("computed") => {
+                    let kind = crate::reactive::ReactiveKind::Computed;
+                    let span = proc_macro2::Span::call_site();
+                    let Ok(call) =
+                        crate::reactive::parse_reactive(kind, m.mac.tokens.clone(), span)
+                    else {
+                        return ty(Ty::Signal(Box::new(Ty::Unknown)));
+                    };
+                    let ret = super::translate_closure(call.closure, env).0.map(|it| it.ret);
+                    ty(Ty::Signal(Box::new(ret.unwrap_or(Ty::Unknown))))
+                }
                 Some("vec") => ty(Ty::Vec(Box::new(
                     vec_elem(&m.mac.tokens).as_ref().map_or(Ty::Unknown, infer),
                 ))),

@@ -15,6 +15,8 @@ use axum::response::{IntoResponse, Response};
 /// The loader: a function expression the page calls with the core's URL and its events.
 pub(crate) const LOADER_SOURCE: &str = include_str!("../../../runtime/dist/loader.min.js");
 const CORE_SOURCE: &str = include_str!("../../../runtime/dist/core.min.js");
+/// The core plus the reactive module, for pages with bindings beyond text showing a signal.
+const REACTIVE_CORE_SOURCE: &str = include_str!("../../../runtime/dist/core-reactive.min.js");
 
 /// A handler chunk: the ES module of one component's handlers.
 #[derive(Debug)]
@@ -27,16 +29,20 @@ pub struct Chunk {
 
 inventory::collect!(Chunk);
 
-/// `/_resuma/core.HASH.js`: the hash changes whenever the core does, so it can be cached
-/// for good.
-pub(crate) fn core_url() -> &'static str {
-    static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| {
-        // Any stable hash will do here: the URL is computed by the same binary that serves it.
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        CORE_SOURCE.hash(&mut hasher);
-        format!("/_resuma/core.{:08x}.js", hasher.finish() as u32)
-    })
+/// `/_resuma/core.HASH.js`, or `/_resuma/core-reactive.HASH.js` for a page that needs
+/// the reactive core: the hash changes whenever the core does, so it can be cached for
+/// good.
+pub(crate) fn core_url(reactive: bool) -> &'static str {
+    static URLS: OnceLock<[String; 2]> = OnceLock::new();
+    let urls = URLS.get_or_init(|| {
+        [("core", CORE_SOURCE), ("core-reactive", REACTIVE_CORE_SOURCE)].map(|(name, source)| {
+            // Any stable hash will do: the URL is computed by the same binary that serves it.
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            source.hash(&mut hasher);
+            format!("/_resuma/{name}.{:08x}.js", hasher.finish() as u32)
+        })
+    });
+    &urls[usize::from(reactive)]
 }
 
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
@@ -47,10 +53,13 @@ fn javascript(source: &'static str) -> Response {
         .into_response()
 }
 
-/// `GET /_resuma/{file}`: the core, under its current hash only.
+/// `GET /_resuma/{file}`: a core, under its current hash only.
 pub(crate) async fn serve_core(Path(file): Path<String>) -> Response {
-    if core_url().strip_prefix("/_resuma/") == Some(file.as_str()) {
+    let is = |reactive| core_url(reactive).strip_prefix("/_resuma/") == Some(file.as_str());
+    if is(false) {
         javascript(CORE_SOURCE)
+    } else if is(true) {
+        javascript(REACTIVE_CORE_SOURCE)
     } else {
         StatusCode::NOT_FOUND.into_response()
     }

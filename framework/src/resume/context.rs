@@ -40,6 +40,11 @@ pub(crate) struct RenderContext {
     pub(crate) slots: Vec<Box<dyn SlotValue>>,
     /// Event types with a handler on the page, in first-use order.
     pub(crate) events: Vec<&'static str>,
+    /// The page's `computed!`, `effect!` and `debounce!`, in render order.
+    pub(crate) graph: Vec<super::reactive::GraphEntry>,
+    /// Whether the page has bindings only the reactive core binds (thunks, bound
+    /// attributes, blocks, derived values).
+    pub(crate) reactive: bool,
 }
 
 impl RenderContext {
@@ -98,4 +103,18 @@ pub(crate) fn use_event(event: &'static str) {
             context.events.push(event);
         }
     });
+}
+
+/// Records a `computed!`, `effect!` or `debounce!` for the browser.
+pub(crate) fn push_graph(entry: super::reactive::GraphEntry) {
+    CONTEXT.with(|it| {
+        let mut context = it.borrow_mut();
+        context.graph.push(entry);
+        context.reactive = true;
+    });
+}
+
+/// Records that the page needs the reactive core.
+pub(crate) fn use_reactive() {
+    CONTEXT.with(|it| it.borrow_mut().reactive = true);
 }

@@ -5,9 +5,11 @@
 
 mod assets;
 pub(crate) mod context;
+pub(crate) mod reactive;
 mod signal;
 pub(crate) mod state;
 
 pub use assets::Chunk;
 pub(crate) use assets::{serve_chunk, serve_core};
+pub use reactive::Dependency;
 pub use signal::{use_signal, Capture, Signal};

@@ -95,6 +95,25 @@ impl<T: Serialize + Clone + 'static> Signal<T> {
     }
 }
 
+impl<T> Signal<T> {
+    /// The slot number, for any `T` (`slot` needs the bounds of the value's use).
+    pub(crate) fn slot_number(self) -> u32 {
+        self.slot
+    }
+}
+
+impl<T: Serialize + Clone + crate::AttributeValue + 'static> crate::AttributeValue for Signal<T> {
+    /// The value as the attribute's; `view!` also marks the attribute as bound to the
+    /// signal (`data-r-a`), so the browser keeps it in step.
+    fn render_attr(self, name: &'static str, html: &mut Html) {
+        self.get().render_attr(name, html);
+    }
+
+    fn render_url_attr(self, name: &'static str, html: &mut Html) {
+        self.get().render_url_attr(name, html);
+    }
+}
+
 impl<T: Serialize + Clone + Display + 'static> Render for Signal<T> {
     /// Writes the value between two comments that tell the browser which text node
     /// follows the signal: `<!--r:0-->5<!--/r-->`.

@@ -25,7 +25,20 @@ pub(crate) fn write_resume_scripts(
         }
         html.push_raw(&escape_json_for_script(&value.to_json()));
     }
-    html.push_static("]</script><script");
+    html.push_static("]</script>");
+    if !context.graph.is_empty() {
+        html.push_static("<script type=\"resuma/graph\"");
+        write_nonce(nonce, html);
+        html.push_static(">[");
+        for (entry_idx, entry) in context.graph.iter().enumerate() {
+            if entry_idx > 0 {
+                html.push_static(",");
+            }
+            html.push_raw(&escape_json_for_script(&entry.to_json()));
+        }
+        html.push_static("]</script>");
+    }
+    html.push_static("<script");
     write_nonce(nonce, html);
     html.push_static(">");
     html.push_raw(LOADER_SOURCE.trim_end().trim_end_matches(';'));
@@ -33,7 +46,7 @@ pub(crate) fn write_resume_scripts(
     // path comes from the request, and HTML entities mean nothing inside a script. The
     // loader derives the chunks' and the core the actions' URLs from the core's.
     html.push_static("(");
-    html.push_raw(&script_json(&format!("{mount}{}", core_url())));
+    html.push_raw(&script_json(&format!("{mount}{}", core_url(context.reactive))));
     html.push_static(",");
     html.push_raw(&script_json(&context.events));
     html.push_static(")</script>");
@@ -79,7 +92,7 @@ mod tests {
 
     #[test]
     fn the_loader_call_is_json_whatever_the_mount_path() {
-        let context = RenderContext { slots: Vec::new(), events: vec!["click"] };
+        let context = RenderContext { events: vec!["click"], ..RenderContext::default() };
         let mut html = Html::new();
         write_resume_scripts(&context, None, "/t\"</script>&", &mut html);
         let out = html.into_string();

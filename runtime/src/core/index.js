@@ -1,41 +1,23 @@
-//! The core: the module the loader imports on a page's first interaction.
+//! The core: the module the loader imports on a page's first interaction, for pages whose
+//! only bindings are text showing a signal (`<!--r:SLOT-->`). Pages with more (thunks,
+//! bound attributes, blocks, derived values) get `reactive-index.js` instead: the server
+//! knows which a page needs and names that core in the loader call, so this one carries
+//! nothing they need.
 //!
 //! `run(element, value, event)` resumes one handler where the server left it: it reads
 //! `value` (`[!]CHUNK#INDEX[|SLOT,SLOT…]`, from `data-r-on:TYPE`), imports the chunk,
-//! and calls `h{INDEX}(event, ...cells)`. Everything else is lazy: the state script and
-//! the binding comments are read on the first cell a handler asks for.
+//! and calls `h{INDEX}(event, ...cells)`. Before the first handler runs, the page's
+//! bound text is bound.
 //!
 //! An error the handler does not catch is logged and shown in the page (`errors.js`), so
 //! `run` itself never rejects. Loading this module installs `globalThis.__resuma`, the
 //! server-function calls handlers make (`actions.js`).
 //!
-//! Invariant: this module stays small, because it is on every page's first
-//! interaction; features that not every page needs (computed values, effects, lists)
-//! are separate modules this one imports only when they are used. Actions are the
-//! exception, being a few hundred bytes that handler chunks call as a global.
+//! Invariant: this module stays small, because it is on every page's first interaction.
 
-import { cell } from "./state.js";
-import { showError } from "./errors.js";
-import "./actions.js";
+import { scan } from "./dom.js";
+import { onResume } from "./run.js";
 
-// Chunk name → its module, once imported. The browser already fetches each module once;
-// keeping it here lets a later event call its handler synchronously, while the browser
-// is still dispatching it (so `stopPropagation()` in a handler also stops the event).
-const modules = {};
+onResume(() => scan(document));
 
-/**
- * Runs the handler `value` names, for `event` on `element`; resolves when it has finished,
- * also when it failed (the error is then logged and shown, see `errors.js`).
- * @param {Element} element the element carrying `data-r-on:TYPE`
- * @param {string} value the attribute's value
- * @param {Event} event the DOM event
- */
-export async function run(element, value, event) {
-  try {
-    const [, chunk, index, slots] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
-    const module = modules[chunk] || (modules[chunk] = await import(`/_resuma/handler/${chunk}.js`));
-    await module["h" + index](event, ...(slots ? slots.split(",").map((slot) => cell(+slot)) : []));
-  } catch (error) {
-    showError(element, error);
-  }
-}
+export { run } from "./run.js";

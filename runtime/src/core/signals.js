@@ -18,16 +18,12 @@ export class Cell {
 
   /** Stores `value`; notifies only when it changed (`Object.is`). */
   set(value) {
-    if (!Object.is(this.v, value)) {
-      this.v = value;
-      this._notify();
-    }
+    Object.is(this.v, value) || this._force(value);
   }
 
   /** Stores `f(value)` and always notifies: `f` may have changed an array or object in place. */
   update(f) {
-    this.v = f(this.v);
-    this._notify();
+    this._force(f(this.v));
   }
 
   /** `f(value)`, for reading without copying. */
@@ -35,12 +31,20 @@ export class Cell {
     return f(this.v);
   }
 
-  /** Calls `subscriber(value)` on every change from now on. */
+  /**
+   * Calls `subscriber()` on every change from now on, until it returns a truthy value
+   * (its nodes are gone).
+   */
   _subscribe(subscriber) {
     this._subscribers.push(subscriber);
   }
 
-  _notify() {
-    for (const subscriber of this._subscribers) subscriber(this.v);
+  /** Stores `value` and notifies, changed or not (a list item whose object changed in place). */
+  _force(value) {
+    this.v = value;
+    // A snapshot: a subscriber may subscribe others (a list rendering an item).
+    for (const subscriber of [...this._subscribers]) {
+      if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
+    }
   }
 }

@@ -2,24 +2,30 @@
 //!
 //! `<script type="resuma/state">` holds one JSON array, slot `i` at index `i`. It is
 //! parsed once, on the first cell asked for; each cell is created on first use and then
-//! shared by every handler that captures its slot.
+//! shared by every handler and binding that names its slot. Items a list renders in the
+//! browser get new slots after the server's.
 
 import { Cell } from "./signals.js";
-import { bindings, writeText } from "./dom.js";
 
 let slots;
 const cells = [];
 
 /**
- * The cell of `slot`, bound to the text nodes that show it.
+ * The cell of `slot`.
  * @param {number} slot
  * @returns {Cell}
  */
-export const cell = (slot) => cells[slot] || (cells[slot] = createCell(slot));
+export const cell = (slot) => cells[slot] || (cells[slot] = new Cell(state()[slot]));
 
-const createCell = (slot) => {
-  slots = slots || JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]");
-  const it = new Cell(slots[slot]);
-  for (const [open, close] of bindings()[slot] || []) it._subscribe((value) => writeText(open, close, value));
-  return it;
+const state = () =>
+  slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
+
+/**
+ * A new slot holding `value`; returns its number.
+ * @param {unknown} value
+ */
+export const newSlot = (value) => {
+  const slot = Math.max(cells.length, state().length);
+  cells[slot] = new Cell(value);
+  return slot;
 };

@@ -1,0 +1,357 @@
+/* Built by runtime/build.mjs from runtime/src: edit those, then run `node build.mjs`. */
+// src/core/signals.js
+var Cell = class {
+  /** @param {unknown} value the slot's value from the server render */
+  constructor(value) {
+    this.v = value;
+    this._subscribers = [];
+  }
+  /** The current value. */
+  get() {
+    return this.v;
+  }
+  /** Stores `value`; notifies only when it changed (`Object.is`). */
+  set(value) {
+    Object.is(this.v, value) || this._force(value);
+  }
+  /** Stores `f(value)` and always notifies: `f` may have changed an array or object in place. */
+  update(f) {
+    this._force(f(this.v));
+  }
+  /** `f(value)`, for reading without copying. */
+  with(f) {
+    return f(this.v);
+  }
+  /**
+   * Calls `subscriber()` on every change from now on, until it returns a truthy value
+   * (its nodes are gone).
+   */
+  _subscribe(subscriber) {
+    this._subscribers.push(subscriber);
+  }
+  /** Stores `value` and notifies, changed or not (a list item whose object changed in place). */
+  _force(value) {
+    this.v = value;
+    for (const subscriber of [...this._subscribers]) {
+      if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
+    }
+  }
+};
+
+// src/core/state.js
+var slots;
+var cells = [];
+var cell = (slot) => cells[slot] || (cells[slot] = new Cell(state()[slot]));
+var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
+var newSlot = (value) => {
+  const slot = Math.max(cells.length, state().length);
+  cells[slot] = new Cell(value);
+  return slot;
+};
+
+// src/core/dom.js
+var scan = (root, fresh) => {
+  const others = [];
+  const open = [];
+  const walker = document.createTreeWalker(
+    root,
+    128
+    /* NodeFilter.SHOW_COMMENT */
+  );
+  for (let node; node = walker.nextNode(); ) {
+    const data = node.data;
+    if (/^[rf]:/.test(data)) open.push(node);
+    else if (/^\/[rf]$/.test(data) && open[0]) {
+      const start = open.pop();
+      const slot = /^r:(\d+)$/.exec(start.data);
+      if (slot) {
+        const it = cell(+slot[1]);
+        if (fresh) writeText(start, node, it.v);
+        it._subscribe(() => start.isConnected ? writeText(start, node, it.v) : 1);
+      } else others.push([start, node]);
+    }
+  }
+  return [others, [...root.querySelectorAll ? root.querySelectorAll("[data-r-a]") : []]];
+};
+var writeText = (open, close, value) => {
+  const text = String(value ?? "");
+  const node = open.nextSibling;
+  if (node.nodeType == 3 && node.nextSibling == close) node.data != text && (node.data = text);
+  else {
+    while (open.nextSibling != close) open.nextSibling.remove();
+    close.before(text);
+  }
+};
+
+// src/core/errors.js
+var showError = (element, error) => {
+  console.error(error);
+  let target = element.isConnected && element.closest("[data-r-error]") || document.querySelector("[data-r-error]");
+  if (!target) {
+    target = document.createElement("div");
+    target.setAttribute("data-r-error", "");
+    target.setAttribute("role", "alert");
+    document.body.append(target);
+  }
+  target.textContent = String(error?.message || error);
+  target.hidden = false;
+};
+
+// src/core/actions.js
+var ActionError = class extends Error {
+  /**
+   * @param {string} kind
+   * @param {number} status
+   * @param {string} message
+   * @param {unknown} [data]
+   */
+  constructor(kind, status, message, data) {
+    super(message);
+    this.name = "ActionError";
+    this.kind = kind;
+    this.status = status;
+    this.data = data;
+  }
+};
+var action = async (name, args) => {
+  const body = await post(name, args);
+  if ("ok" in body) return body.ok;
+  throw new ActionError("err", 200, body.message || `Action ${name} returned an error`, body.err);
+};
+var result = async (name, args) => {
+  const body = await post(name, args);
+  return "ok" in body ? { Ok: body.ok } : { Err: body.err };
+};
+var post = async (name, args) => {
+  let status = 0;
+  let response;
+  let body;
+  const fail = (kind2, message2) => {
+    const error = new ActionError(kind2, status, message2);
+    if (status == 429) {
+      const header = response.headers.get("retry-after");
+      const seconds = /^\d+$/.test(header) ? +header : Math.ceil((Date.parse(header) - Date.now()) / 1e3);
+      if (seconds == seconds) error.retryAfter = Math.max(0, seconds);
+    }
+    throw error;
+  };
+  try {
+    response = await fetch(new URL("action/" + encodeURIComponent(name), import.meta.url), {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-resuma-csrf": document.querySelector('meta[name="resuma-csrf"]')?.content ?? ""
+      },
+      body: JSON.stringify(args),
+      credentials: "same-origin"
+    });
+    body = await response.text();
+  } catch (error) {
+    fail("network", `Action ${name} failed: ${error.message}`);
+  }
+  status = response.status;
+  try {
+    body = Object(JSON.parse(body));
+  } catch {
+    fail("bad_response", `Action ${name} failed: HTTP ${status}, not JSON`);
+  }
+  if (response.ok && ("ok" in body || "err" in body)) return body;
+  const { kind = "bad_response", message = `Action ${name} failed: HTTP ${status}` } = Object(body.error);
+  fail(kind, message);
+};
+globalThis.__resuma || (globalThis.__resuma = { action, result, ActionError });
+
+// src/core/run.js
+var modules = {};
+var load = async (name) => modules[name] || (modules[name] = await import(new URL(`handler/${name}.js`, import.meta.url)));
+var bindPage;
+var bound;
+var ready;
+var onResume = (bind2) => bindPage = bind2;
+async function run(element, value, event) {
+  try {
+    const [, chunk, index, slots2] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
+    if (!ready) {
+      await (bound || (bound = bindPage()));
+      ready = 1;
+    }
+    const module = modules[chunk] || await load(chunk);
+    await module["h" + index](event, ...slots2 ? slots2.split(",").map((slot) => cell(+slot)) : []);
+  } catch (error) {
+    showError(element, error);
+  }
+}
+
+// src/reactive.js
+var api;
+var resume = async (core, pairs, elements, graph) => {
+  api = core;
+  const names = /* @__PURE__ */ new Set();
+  const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
+  for (const [open] of pairs) collect(open.data);
+  for (const element of elements) collect(element.getAttribute("data-r-a"));
+  for (const entry of graph) collect(entry[2]);
+  await Promise.all([...names].map(api.load));
+  for (const [kind, arg, address, deps] of graph) replay(kind, arg, thunk(address), deps);
+  bind(pairs, elements);
+};
+var resolve = (address) => {
+  const [, chunk, name, list] = /^([^#]*)#(\w+)\|?(.*)/.exec(address);
+  const slots2 = list ? list.split(",").map(Number) : [];
+  return [api.modules[chunk][name], slots2.map(api.cell), chunk, slots2];
+};
+var thunk = (address) => {
+  const [f, cells2] = resolve(address);
+  const evaluate = () => f(...cells2);
+  evaluate.cells = cells2;
+  return evaluate;
+};
+var guard = (f) => () => {
+  try {
+    return f();
+  } catch (error) {
+    api.showError(document.body, error);
+  }
+};
+var watch = (cells2, effect) => {
+  effect = guard(effect);
+  for (const it of cells2) it._subscribe(effect);
+};
+var follow = (node, value, write, fresh) => {
+  watch(value.cells, () => node.isConnected ? write(value()) : 1);
+  fresh && write(value());
+};
+var replay = (kind, arg, evaluate, deps) => {
+  let timer;
+  const run2 = guard(evaluate);
+  watch(
+    deps.map(api.cell),
+    kind == "c" ? () => void api.cell(arg).set(evaluate()) : kind == "d" ? () => {
+      clearTimeout(timer);
+      timer = setTimeout(run2, arg);
+    } : () => void evaluate()
+  );
+};
+var bind = (pairs, elements, fresh) => {
+  for (const [open, close] of pairs) {
+    const address = open.data.slice(2);
+    if (open.data[0] == "r") follow(open, thunk(address), (text) => writeText2(open, close, text), fresh);
+    else block(open, close, address, fresh);
+  }
+  for (const element of elements) {
+    for (const binding of element.getAttribute("data-r-a").split(" ")) {
+      const [, name, address] = /^([^=]+)=(.*)/.exec(binding);
+      let value;
+      if (/^\d+$/.test(address)) {
+        const it = api.cell(+address);
+        value = () => it.v;
+        value.cells = [it];
+      } else value = thunk(address);
+      follow(element, value, (v) => setAttribute(element, name, v), fresh);
+    }
+  }
+};
+var writeText2 = (open, close, value) => {
+  const text = String(value ?? "");
+  const node = open.nextSibling;
+  if (node.nodeType == 3 && node.nextSibling == close) node.data != text && (node.data = text);
+  else {
+    while (open.nextSibling != close) open.nextSibling.remove();
+    close.before(text);
+  }
+};
+var URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href)$/;
+var UNSAFE_URL = /^(javascript|vbscript|data):/i;
+var setAttribute = (element, name, value) => {
+  if (Array.isArray(value)) value = value.join("");
+  if (name == "value" || name == "checked" || name == "selected") {
+    value = name == "value" ? String(value ?? "") : !!value;
+    if (element[name] !== value) element[name] = value;
+  } else if (value === false || value == null) {
+    element.hasAttribute(name) && element.removeAttribute(name);
+  } else {
+    value = value === true ? "" : String(value);
+    if (URL_ATTRIBUTES.test(name) && UNSAFE_URL.test(value.replace(/[\x00-\x20]/g, ""))) {
+      value = "about:invalid#resuma-unsafe-url";
+    }
+    element.getAttribute(name) !== value && element.setAttribute(name, value);
+  }
+};
+var block = (open, close, address, fresh) => {
+  const [[when, key, template], cells2, chunk, slots2] = resolve(address);
+  const render = (html, before) => {
+    const holder = document.createElement("template");
+    holder.innerHTML = html;
+    const content = holder.content;
+    bind(...api.scan(content, 1), 1);
+    const nodes = [...content.childNodes];
+    close.parentNode.insertBefore(content, before);
+    return nodes;
+  };
+  if (!key) {
+    let shown = open.nextSibling != close;
+    const update2 = () => {
+      if (!open.isConnected) return 1;
+      const show = !!when(...cells2);
+      if (show != shown) {
+        shown = show;
+        if (show) render(template(chunk, slots2), close);
+        else while (open.nextSibling != close) open.nextSibling.remove();
+      }
+    };
+    watch(cells2, update2);
+    fresh && update2();
+    return;
+  }
+  let items = [];
+  for (let node = open.nextSibling; node != close; node = node.nextSibling) {
+    const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
+    if (slot) {
+      const it = api.cell(+slot[1]);
+      items.push({ k: key(it.v), c: it, s: node });
+    }
+  }
+  const update = () => {
+    if (!open.isConnected) return 1;
+    const old = new Map(items.map((item) => [item.k, item]));
+    const next = cells2[0].v.map((value) => {
+      const k = key(value);
+      const item = old.get(k);
+      if (!item) return { k, v: value };
+      old.delete(k);
+      item.c._force(value);
+      return item;
+    });
+    items.forEach((item, idx) => {
+      item.n = [];
+      for (let node = item.s, end = items[idx + 1]?.s || close; node != end; node = node.nextSibling) item.n.push(node);
+    });
+    for (const item of old.values()) for (const node of item.n) node.remove();
+    for (const item of next) {
+      if (!item.s) {
+        const slot = api.newSlot(item.v);
+        item.c = api.cell(slot);
+        item.n = render(`<!--i:${slot}-->` + template(chunk, slots2, slot), close);
+        item.s = item.n[0];
+      }
+    }
+    items = next;
+    let at = open.nextSibling;
+    for (const item of items) {
+      if (item.s == at) at = item.n.at(-1).nextSibling;
+      else for (const node of item.n) close.parentNode.insertBefore(node, at);
+    }
+  };
+  watch([cells2[0]], update);
+  fresh && update();
+};
+
+// src/core/reactive-index.js
+onResume(() => {
+  const [pairs, elements] = scan(document);
+  const graph = document.querySelector('script[type="resuma/graph"]');
+  return resume({ cell, newSlot, scan, load, modules, showError }, pairs, elements, JSON.parse(graph?.textContent || "[]"));
+});
+export {
+  run
+};

@@ -1,0 +1,217 @@
+//! The reactive module: bindings beyond text showing one signal. The core imports it on
+//! the first interaction of a page that has any (docs/resumability.md, "Thunks",
+//! "Attributes", "Blocks", "Derived values and effects"); other pages never fetch it.
+//!
+//! - `<!--r:CHUNK#tN|SLOTS-->…<!--/r-->`: text from a thunk, re-evaluated when a cell it
+//!   takes changes.
+//! - `data-r-a="NAME=SLOT NAME=CHUNK#tN|SLOTS"`: attributes bound to a signal or a thunk.
+//! - `<!--f:CHUNK#bN|SLOTS-->…<!--/f-->`: a `<For>` (keyed list) or `<Show>` block whose
+//!   content is rendered here from the chunk's template when its cells change.
+//! - `<script type="resuma/graph">`: `computed!`, `effect!` and `debounce!` replays.
+//!
+//! Everything a thunk needs is in its chunk, loaded before binding, so updates run
+//! synchronously, in the order the changes happen.
+
+let api;
+
+/**
+ * Binds the page: called once by the core, with its internals.
+ * @param {object} core `{cell, newSlot, scan, load, modules, showError}`
+ * @param {Comment[][]} pairs comment pairs the core did not bind
+ * @param {Element[]} elements elements with `data-r-a`
+ * @param {Array} graph the graph script's entries
+ */
+export const resume = async (core, pairs, elements, graph) => {
+  api = core;
+  // Every chunk named by a binding, loaded first: thunks then run synchronously.
+  const names = new Set();
+  const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
+  for (const [open] of pairs) collect(open.data);
+  for (const element of elements) collect(element.getAttribute("data-r-a"));
+  for (const entry of graph) collect(entry[2]);
+  await Promise.all([...names].map(api.load));
+  for (const [kind, arg, address, deps] of graph) replay(kind, arg, thunk(address), deps);
+  bind(pairs, elements);
+};
+
+// `CHUNK#NAME|SLOT,SLOT` → `[export, cells, chunk, slots]`.
+const resolve = (address) => {
+  const [, chunk, name, list] = /^([^#]*)#(\w+)\|?(.*)/.exec(address);
+  const slots = list ? list.split(",").map(Number) : [];
+  return [api.modules[chunk][name], slots.map(api.cell), chunk, slots];
+};
+
+// A thunk as a function of nothing, and the cells it takes.
+const thunk = (address) => {
+  const [f, cells] = resolve(address);
+  const evaluate = () => f(...cells);
+  evaluate.cells = cells;
+  return evaluate;
+};
+
+// `f`, with an error shown in the page (like a handler's) rather than thrown.
+const guard = (f) => () => {
+  try {
+    return f();
+  } catch (error) {
+    api.showError(document.body, error);
+  }
+};
+
+// Calls `effect` whenever one of `cells` changes, until it returns a truthy value.
+const watch = (cells, effect) => {
+  effect = guard(effect);
+  for (const it of cells) it._subscribe(effect);
+};
+
+// Keeps `node` in step with `value` through `write`; writes now when `fresh`. Once the
+// node has left the page (a removed item), it unsubscribes.
+const follow = (node, value, write, fresh) => {
+  watch(value.cells, () => (node.isConnected ? write(value()) : 1));
+  fresh && write(value());
+};
+
+const replay = (kind, arg, evaluate, deps) => {
+  let timer;
+  const run = guard(evaluate);
+  watch(
+    deps.map(api.cell),
+    kind == "c"
+      ? () => void api.cell(arg).set(evaluate())
+      : kind == "d"
+        ? () => {
+            clearTimeout(timer);
+            timer = setTimeout(run, arg);
+          }
+        : () => void evaluate(),
+  );
+};
+
+/** Binds comment pairs and elements (`fresh`: just rendered, so write their values now). */
+const bind = (pairs, elements, fresh) => {
+  for (const [open, close] of pairs) {
+    const address = open.data.slice(2);
+    if (open.data[0] == "r") follow(open, thunk(address), (text) => writeText(open, close, text), fresh);
+    else block(open, close, address, fresh);
+  }
+  for (const element of elements) {
+    for (const binding of element.getAttribute("data-r-a").split(" ")) {
+      const [, name, address] = /^([^=]+)=(.*)/.exec(binding);
+      let value;
+      if (/^\d+$/.test(address)) {
+        const it = api.cell(+address);
+        value = () => it.v;
+        value.cells = [it];
+      } else value = thunk(address);
+      follow(element, value, (v) => setAttribute(element, name, v), fresh);
+    }
+  }
+};
+
+const writeText = (open, close, value) => {
+  const text = String(value ?? "");
+  const node = open.nextSibling;
+  if (node.nodeType == 3 && node.nextSibling == close) node.data != text && (node.data = text);
+  else {
+    while (open.nextSibling != close) open.nextSibling.remove();
+    close.before(text);
+  }
+};
+
+// The same rule as the server's `render_url_attr`: a URL attribute that would run script
+// gets an inert value instead.
+const URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href)$/;
+const UNSAFE_URL = /^(javascript|vbscript|data):/i;
+
+/** Sets attribute `name` as the server renders a value of that type. */
+const setAttribute = (element, name, value) => {
+  if (Array.isArray(value)) value = value.join(""); // a tuple of parts
+  if (name == "value" || name == "checked" || name == "selected") {
+    // The property, which is what the page shows once the user has typed or clicked.
+    value = name == "value" ? String(value ?? "") : !!value;
+    if (element[name] !== value) element[name] = value;
+  } else if (value === false || value == null) {
+    element.hasAttribute(name) && element.removeAttribute(name);
+  } else {
+    value = value === true ? "" : String(value);
+    if (URL_ATTRIBUTES.test(name) && UNSAFE_URL.test(value.replace(/[\x00-\x20]/g, ""))) {
+      value = "about:invalid#resuma-unsafe-url";
+    }
+    element.getAttribute(name) !== value && element.setAttribute(name, value);
+  }
+};
+
+// A block: `[when, key, template]` from its chunk. With a key, a list over its first
+// cell; without, a `<Show>` whose content is there while `when(...cells)` holds.
+const block = (open, close, address, fresh) => {
+  const [[when, key, template], cells, chunk, slots] = resolve(address);
+  const render = (html, before) => {
+    const holder = document.createElement("template");
+    holder.innerHTML = html;
+    const content = holder.content;
+    bind(...api.scan(content, 1), 1);
+    const nodes = [...content.childNodes];
+    close.parentNode.insertBefore(content, before);
+    return nodes;
+  };
+  if (!key) {
+    let shown = open.nextSibling != close;
+    const update = () => {
+      if (!open.isConnected) return 1;
+      const show = !!when(...cells);
+      if (show != shown) {
+        shown = show;
+        if (show) render(template(chunk, slots), close);
+        else while (open.nextSibling != close) open.nextSibling.remove();
+      }
+    };
+    watch(cells, update);
+    fresh && update();
+    return;
+  }
+  // The items in page order: `{k: key, c: cell, s: its `<!--i:SLOT-->` comment}`.
+  let items = [];
+  for (let node = open.nextSibling; node != close; node = node.nextSibling) {
+    const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
+    if (slot) {
+      const it = api.cell(+slot[1]);
+      items.push({ k: key(it.v), c: it, s: node });
+    }
+  }
+  const update = () => {
+    if (!open.isConnected) return 1;
+    const old = new Map(items.map((item) => [item.k, item]));
+    const next = cells[0].v.map((value) => {
+      const k = key(value);
+      const item = old.get(k);
+      if (!item) return { k, v: value };
+      old.delete(k);
+      // The same key: the item keeps its nodes; its bindings follow its new value.
+      item.c._force(value);
+      return item;
+    });
+    // Each item's nodes, from its comment to the next item's (or the block's end).
+    items.forEach((item, idx) => {
+      item.n = [];
+      for (let node = item.s, end = items[idx + 1]?.s || close; node != end; node = node.nextSibling) item.n.push(node);
+    });
+    for (const item of old.values()) for (const node of item.n) node.remove();
+    for (const item of next) {
+      if (!item.s) {
+        const slot = api.newSlot(item.v);
+        item.c = api.cell(slot);
+        item.n = render(`<!--i:${slot}-->` + template(chunk, slots, slot), close);
+        item.s = item.n[0];
+      }
+    }
+    items = next;
+    // Into order, moving only what is out of place.
+    let at = open.nextSibling;
+    for (const item of items) {
+      if (item.s == at) at = item.n.at(-1).nextSibling;
+      else for (const node of item.n) close.parentNode.insertBefore(node, at);
+    }
+  };
+  watch([cells[0]], update);
+  fresh && update();
+};
