@@ -23,6 +23,8 @@ enum Command {
     Check(commands::check::CheckArgs),
     /// Create a new app from a template: `resuma new my-app --template todo`.
     New(commands::new::NewArgs),
+    /// Serve an app, rebuilt and reloaded in the browser on every save, errors in an overlay.
+    Dev(commands::dev::DevArgs),
 }
 
 fn main() -> ExitCode {
@@ -30,5 +32,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::New(args) => commands::new::run(&args),
+        Command::Dev(args) => commands::dev::run(&args),
     }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub(crate) mod check;
+pub(crate) mod dev;
 pub(crate) mod new;
 
 /// The exit code of a command that reports its failure with miette: 0, or 1 after the
