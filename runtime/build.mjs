@@ -36,7 +36,7 @@ const MANGLE_PROPS = /^_/;
 const BANNER = "/* Built by runtime/build.mjs from runtime/src: edit those, then run `node build.mjs`. */\n";
 // What the server appends to the inlined loader (framework/src/resume/state.rs), with a
 // core URL of the real length: the loader's size is measured as the page carries it.
-const LOADER_CALL = '("/_resuma/core.00000000.js",["click"])';
+const LOADER_CALL = '("/_resuma/core.00000000.js",["click"],1)';
 
 /** Gzip size in bytes, at the level a server would use for static assets. */
 export const gzipSize = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;

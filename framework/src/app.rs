@@ -89,6 +89,17 @@ impl ResumaApp {
         self
     }
 
+    /// Turns the loader's prefetching off (or on again; on by default): see
+    /// [`Document::prefetch`](crate::render::Document::prefetch).
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new().prefetch(false);
+    /// ```
+    pub fn prefetch(mut self, on: bool) -> Self {
+        self.document = self.document.prefetch(on);
+        self
+    }
+
     /// Sets `<html lang>` of every page (default `en`).
     ///
     /// ```

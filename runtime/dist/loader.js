@@ -1,5 +1,6 @@
 /* Built by runtime/build.mjs from runtime/src: edit those, then run `node build.mjs`. */
-((coreUrl, eventTypes) => {
+((coreUrl, eventTypes, prefetch) => {
+  const chunkUrl = (value) => `${coreUrl.replace(/[^/]*$/, "")}handler/${value.replace(/^!|#.*/g, "")}.js`;
   const imports = {};
   const load = (url) => imports[url] || (imports[url] = import(url).catch((error) => {
     delete imports[url];
@@ -28,7 +29,7 @@
       if (value) {
         if (value[0] == "!") event.preventDefault();
         handlers.push([element, value]);
-        pending.push(load(`${coreUrl.replace(/[^/]*$/, "")}handler/${value.replace(/^!|#.*/g, "")}.js`));
+        pending.push(load(chunkUrl(value)));
       }
     }
     if (handlers[0]) {
@@ -39,5 +40,25 @@
   };
   for (const type of eventTypes) {
     document.addEventListener(type, onEvent, { capture: true, passive: false });
+  }
+  if (prefetch) {
+    const preloaded = {};
+    const preload = (href) => preloaded[href] || (preloaded[href] = document.head.appendChild(Object.assign(document.createElement("link"), { rel: "modulepreload", href })));
+    const selector = eventTypes.map((type) => `[data-r-on\\:${type}]`) + "";
+    const observer = new IntersectionObserver((entries) => {
+      for (const { isIntersecting, target } of entries) {
+        if (isIntersecting) {
+          observer.unobserve(target);
+          for (const type of eventTypes) {
+            const value = target.getAttribute("data-r-on:" + type);
+            value && preload(chunkUrl(value));
+          }
+        }
+      }
+    });
+    for (const element of document.querySelectorAll(selector)) observer.observe(element);
+    for (const type of ["pointerover", "focusin", "touchstart"]) {
+      document.addEventListener(type, (event) => event.target.closest?.(selector) && preload(coreUrl), { capture: true, passive: true });
+    }
   }
 })

@@ -8,7 +8,10 @@
 //! chunks, and hands each to `core.run(element, value, event)`.
 //!
 //! Invariants (docs/resumability.md, "Loader"):
-//! - nothing is fetched before an event reaches an element with a handler;
+//! - nothing is fetched before the first interaction but, with prefetch on (the server
+//!   passes `1`, the default), the handler chunks of elements in the viewport (small), and
+//!   the core once the user shows intent (pointer over, focus on or touch of an element
+//!   with a handler): never the core at load;
 //! - `!` handlers get `preventDefault()` synchronously, before anything loads;
 //! - events are replayed in the order they happened, none lost while the core loads;
 //! - an error is reported with `console.error` and never stops a later event.
@@ -19,8 +22,10 @@
  * @param {string} coreUrl the core module, `/_resuma/core.HASH.js` (under the app's mount
  *   path when its router is nested); chunks are fetched beside it, from `handler/`
  * @param {string[]} eventTypes the DOM event types the page has handlers for
+ * @param {1} [prefetch] prefetch chunks in view and the core on intent
  */
-export default (coreUrl, eventTypes) => {
+export default (coreUrl, eventTypes, prefetch) => {
+  const chunkUrl = (value) => `${coreUrl.replace(/[^/]*$/, "")}handler/${value.replace(/^!|#.*/g, "")}.js`;
   // One import per URL, so the core and each chunk are fetched once however many events
   // need them. A failed import is forgotten, so a later event can try the network again.
   const imports = {};
@@ -71,7 +76,7 @@ export default (coreUrl, eventTypes) => {
       if (value) {
         if (value[0] == "!") event.preventDefault();
         handlers.push([element, value]);
-        pending.push(load(`${coreUrl.replace(/[^/]*$/, "")}handler/${value.replace(/^!|#.*/g, "")}.js`));
+        pending.push(load(chunkUrl(value)));
       }
     }
     if (handlers[0]) {
@@ -85,5 +90,30 @@ export default (coreUrl, eventTypes) => {
   // passive listener cannot `preventDefault()`.
   for (const type of eventTypes) {
     document.addEventListener(type, onEvent, { capture: true, passive: false });
+  }
+
+  if (prefetch) {
+    // `<link rel=modulepreload>`: fetched and parsed now, run only when imported, so the
+    // import on the first event finds it ready. Once per URL.
+    const preloaded = {};
+    const preload = (href) =>
+      preloaded[href] ||
+      (preloaded[href] = document.head.appendChild(Object.assign(document.createElement("link"), { rel: "modulepreload", href })));
+    const selector = eventTypes.map((type) => `[data-r-on\\:${type}]`) + "";
+    const observer = new IntersectionObserver((entries) => {
+      for (const { isIntersecting, target } of entries) {
+        if (isIntersecting) {
+          observer.unobserve(target);
+          for (const type of eventTypes) {
+            const value = target.getAttribute("data-r-on:" + type);
+            value && preload(chunkUrl(value));
+          }
+        }
+      }
+    });
+    for (const element of document.querySelectorAll(selector)) observer.observe(element);
+    for (const type of ["pointerover", "focusin", "touchstart"]) {
+      document.addEventListener(type, (event) => event.target.closest?.(selector) && preload(coreUrl), { capture: true, passive: true });
+    }
   }
 };

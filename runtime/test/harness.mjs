@@ -141,12 +141,13 @@ export function consoleMessages(page) {
  * fetched since, once the requests in flight have finished. Call it after the first
  * interaction has had its effect (e.g. once the text it changes shows).
  * @param {import("playwright-core").Page} page from `openPage`
- * @returns {Promise<{initial: number, afterFirstInteraction: number}>}
+ * `inline` is the inline scripts alone (the loader and its call).
+ * @returns {Promise<{inline: number, initial: number, afterFirstInteraction: number}>}
  */
 export async function jsBytes(page) {
   const record = recordOf(page);
   await settled(record);
-  return { initial: record.initial, afterFirstInteraction: record.inlineGz + fetchedJsGz(record) };
+  return { inline: record.inlineGz, initial: record.initial, afterFirstInteraction: record.inlineGz + fetchedJsGz(record) };
 }
 
 function fetchedJsGz(record) {

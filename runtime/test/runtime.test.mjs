@@ -188,7 +188,7 @@ test("a page without handlers has no loader and fetches no JavaScript", async ()
   await withPage("static", async (page) => {
     await page.click("#inert");
     assert.deepEqual(paths(page), ["/static.html"]);
-    assert.deepEqual(await jsBytes(page), { initial: 0, afterFirstInteraction: 0 });
+    assert.deepEqual(await jsBytes(page), { inline: 0, initial: 0, afterFirstInteraction: 0 });
     assert.equal(await page.evaluate(() => document.scripts.length), 0);
   });
 });

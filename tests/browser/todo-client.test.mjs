@@ -4,7 +4,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, requests, jsBytes, consoleMessages } from "../../runtime/test/harness.mjs";
+import { readFileSync } from "node:fs";
 import { startExample } from "./example.mjs";
+
+const budget = JSON.parse(readFileSync(new URL("../../runtime/size-budget.json", import.meta.url)));
 
 let browser;
 let app;
@@ -124,9 +127,12 @@ test("the filter hides items in place; an emptied list shows <Show> content", as
 test("todo-client page sizes (gzip)", async () => {
   const page = await openPage(browser, app.url + "/");
   const atLoad = await jsBytes(page);
+  assert.ok(!requests(page).some((it) => it.url.includes("/_resuma/core")), "the core is not fetched at load");
   await add(page, "x");
   const after = await jsBytes(page);
-  console.log(`todo-client page JS (gzip): initial ${atLoad.initial} B, first interaction ${after.afterFirstInteraction} B`);
-  assert.ok(atLoad.initial < 901);
+  console.log(`todo-client page JS (gzip): loader ${atLoad.inline} B, before the first interaction (prefetched chunks in view) ${atLoad.initial} B, first interaction ${after.afterFirstInteraction} B`);
+  assert.ok(atLoad.inline <= 901, `loader ${atLoad.inline} B`);
+  // Loader + reactive core + this page's chunk (templates and all), each within budget.
+  assert.ok(after.afterFirstInteraction <= budget.loader.budget + budget.coreReactive.budget + 2048, `${after.afterFirstInteraction} B`);
   await page.close();
 });

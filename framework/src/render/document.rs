@@ -31,6 +31,7 @@ pub struct Document {
     lang: String,
     title: String,
     metas: Vec<Meta>,
+    prefetch: bool,
 }
 
 /// One `<meta name=… content=…>` tag.
@@ -93,7 +94,7 @@ impl Document {
     /// assert_eq!(doc.title_str(), "");
     /// ```
     pub fn new() -> Self {
-        Document { lang: "en".to_owned(), title: String::new(), metas: Vec::new() }
+        Document { lang: "en".to_owned(), title: String::new(), metas: Vec::new(), prefetch: true }
     }
 
     /// Sets the `<title>` (escaped when rendered).
@@ -115,6 +116,27 @@ impl Document {
     /// ```
     pub fn lang(mut self, lang: impl Into<String>) -> Self {
         self.lang = lang.into();
+        self
+    }
+
+    /// Whether the loader prefetches (default on): the handler chunks of elements that
+    /// scroll into view, as `<link rel="modulepreload">`, and the core when the user shows
+    /// intent (pointer over, focus on or touch of an element with a handler). Never the
+    /// core at load. Off, nothing is fetched before the first interaction.
+    ///
+    /// ```
+    /// use resuma::render::Document;
+    /// let page = |doc: Document| {
+    ///     doc.to_html(resuma::View::new(|html| {
+    ///         resuma::__private::use_event("click");
+    ///         html.push_static("<button>Hi</button>");
+    ///     }))
+    /// };
+    /// assert!(page(Document::new()).contains(r#",["click"],1)</script>"#));
+    /// assert!(page(Document::new().prefetch(false)).contains(r#",["click"])</script>"#));
+    /// ```
+    pub fn prefetch(mut self, on: bool) -> Self {
+        self.prefetch = on;
         self
     }
 
@@ -198,7 +220,13 @@ impl Document {
         html.push_static("</head><body>");
         html.boundary();
         let ((), context) = crate::resume::context::render_scope(|| body.render(html));
-        crate::resume::state::write_resume_scripts(&context, cx.nonce, cx.mount, html);
+        crate::resume::state::write_resume_scripts(
+            &context,
+            cx.nonce,
+            cx.mount,
+            self.prefetch,
+            html,
+        );
         // Only under `resuma dev` (RESUMA_DEV_SOCKET): live reload and the error overlay.
         crate::dev::write_dev_script(cx.nonce, html);
         html.push_static("</body></html>");

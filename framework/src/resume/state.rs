@@ -11,6 +11,7 @@ pub(crate) fn write_resume_scripts(
     context: &RenderContext,
     nonce: Option<&str>,
     mount: &str,
+    prefetch: bool,
     html: &mut Html,
 ) {
     if !context.has_handlers() {
@@ -49,7 +50,7 @@ pub(crate) fn write_resume_scripts(
     html.push_raw(&script_json(&format!("{mount}{}", core_url(context.reactive))));
     html.push_static(",");
     html.push_raw(&script_json(&context.events));
-    html.push_static(")</script>");
+    html.push_static(if prefetch { ",1)</script>" } else { ")</script>" });
 }
 
 /// `value` as JSON that can sit inside a `<script>`.
@@ -94,7 +95,7 @@ mod tests {
     fn the_loader_call_is_json_whatever_the_mount_path() {
         let context = RenderContext { events: vec!["click"], ..RenderContext::default() };
         let mut html = Html::new();
-        write_resume_scripts(&context, None, "/t\"</script>&", &mut html);
+        write_resume_scripts(&context, None, "/t\"</script>&", false, &mut html);
         let out = html.into_string();
         let call = &out[out.rfind(")(").unwrap() + 1..];
         assert!(call.starts_with("(\"/t\\\"\\u003c/script\\u003e\\u0026/_resuma/core."), "{call}");
