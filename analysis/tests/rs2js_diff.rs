@@ -16,7 +16,9 @@ use std::io::Write as _;
 use std::process::Command;
 use std::str::FromStr;
 
-use resuma_analysis::rs2js::{helpers_source, translate_closure, Env};
+use resuma_analysis::rs2js::{
+    helpers_source, translate_closure, translate_fn, translate_thunk, Env,
+};
 use serde_json::{json, Map, Value};
 
 /// One differential case: the closure's source, its scope, and what Rust produced.
@@ -36,6 +38,15 @@ enum Kind {
         signals: Vec<&'static str>,
         init: Map<String, Value>,
         events: Vec<Value>,
+        results: Vec<Value>,
+    },
+    /// A thunk (a `computed!`/`effect!` body, or an `{expr}` child when `expr`) re-run
+    /// after its first signal takes each input in turn.
+    Thunk {
+        expr: bool,
+        signals: Vec<&'static str>,
+        init: Map<String, Value>,
+        inputs: Vec<Value>,
         results: Vec<Value>,
     },
 }
@@ -160,6 +171,68 @@ macro_rules! handlers {
     }};
 }
 
+/// Thunk cases: signals with their types and initial values, the values the first
+/// signal takes in turn, then `expr { … }` (an `{expr}` child) or `body …` (a closure).
+macro_rules! thunks {
+    (@one $name:ident, $expr:expr, $src:expr, { $($sig:ident : $sty:ty = $sinit:expr),* } [$($input:expr),*] $f:expr) => {{
+        use resuma_analysis::rs2js::{Env, Ty};
+        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"));
+        let mut env = Env::new();
+        let mut init = serde_json::Map::new();
+        let mut names: Vec<&'static str> = Vec::new();
+        $(
+            env.insert(stringify!($sig), Ty::Signal(Box::new(ty(stringify!($sty)))));
+            let initial: $sty = $sinit;
+            init.insert(stringify!($sig).to_owned(), serde_json::to_value(&initial).expect("initial value serialises"));
+            let $sig: $crate::rs2js::mock::Signal<$sty> = $crate::rs2js::mock::Signal::new(initial);
+            names.push(stringify!($sig));
+        )*
+        #[allow(clippy::type_complexity)]
+        let probes: Vec<(&str, Box<dyn Fn() -> serde_json::Value>)> = vec![$({
+            let probe = $sig.clone();
+            (stringify!($sig), Box::new(move || serde_json::to_value(&probe.get()).expect("signal serialises")) as Box<dyn Fn() -> serde_json::Value>)
+        }),*];
+        #[allow(clippy::type_complexity)]
+        let setters: Vec<Box<dyn Fn(serde_json::Value)>> = vec![$({
+            let target = $sig.clone();
+            Box::new(move |v: serde_json::Value| target.set(serde_json::from_value::<$sty>(v).expect("input has the signal's type"))) as Box<dyn Fn(serde_json::Value)>
+        }),*];
+        let f = $f;
+        let mut inputs = Vec::new();
+        let mut results = Vec::new();
+        $(
+            let input = serde_json::to_value(&$input).expect("input serialises");
+            setters[0](input.clone());
+            inputs.push(input);
+            let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f()));
+            let ret = match res {
+                Ok(value) => serde_json::to_value(&value).expect("result serialises"),
+                Err(_) => $crate::panicked(),
+            };
+            let signals: serde_json::Map<String, serde_json::Value> =
+                probes.iter().map(|(name, probe)| ((*name).to_owned(), probe())).collect();
+            results.push(serde_json::json!({ "ret": ret, "signals": signals }));
+        )*
+        $crate::Case {
+            name: stringify!($name),
+            src: $src,
+            env,
+            kind: $crate::Kind::Thunk { expr: $expr, signals: names, init, inputs, results },
+        }
+    }};
+    ($($name:ident { signals { $($sig:ident : $sty:ty = $sinit:expr),* $(,)? } inputs [$($input:expr),* $(,)?] $kind:ident $body:tt })*) => {{
+        let mut out: Vec<$crate::Case> = Vec::new();
+        $(out.push(thunks!(@kind $kind $name { $($sig : $sty = $sinit),* } [$($input),*] $body));)*
+        out
+    }};
+    (@kind expr $name:ident $sigs:tt $inputs:tt { $e:expr }) => {
+        thunks!(@one $name, true, stringify!($e), $sigs $inputs move || $e)
+    };
+    (@kind body $name:ident $sigs:tt $inputs:tt { $f:expr }) => {
+        thunks!(@one $name, false, stringify!($f), $sigs $inputs $f)
+    };
+}
+
 #[path = "rs2js/cases_collections.rs"]
 mod cases_collections;
 #[path = "rs2js/cases_control.rs"]
@@ -170,6 +243,8 @@ mod cases_handlers;
 mod cases_numbers;
 #[path = "rs2js/cases_text.rs"]
 mod cases_text;
+#[path = "rs2js/cases_thunks.rs"]
+mod cases_thunks;
 
 /// The minimum number of cases the suite must keep.
 const MIN_CASES: usize = 150;
@@ -184,6 +259,7 @@ fn rust_and_javascript_agree() {
         cases_collections::cases(),
         cases_control::cases(),
         cases_handlers::cases(),
+        cases_thunks::cases(),
     ]
     .into_iter()
     .flatten()
@@ -203,7 +279,11 @@ fn rust_and_javascript_agree() {
     let mut translated = Vec::new();
     for case in &cases {
         let tokens = proc_macro2::TokenStream::from_str(case.src).expect("case source lexes");
-        let (closure, diagnostics) = translate_closure(tokens, &case.env);
+        let (closure, diagnostics) = match &case.kind {
+            Kind::Thunk { expr: true, .. } => translate_thunk(tokens, &case.env),
+            Kind::Thunk { expr: false, .. } => translate_fn(tokens, &case.env, Vec::new()),
+            _ => translate_closure(tokens, &case.env),
+        };
         let Some(closure) = closure else {
             let messages: Vec<String> =
                 diagnostics.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
@@ -234,6 +314,19 @@ fn rust_and_javascript_agree() {
                     json!(signals),
                     Value::Object(init.clone()),
                     Value::from(events.clone())
+                )
+            }
+            Kind::Thunk { signals, init, inputs, .. } => {
+                let captures: Vec<&str> =
+                    closure.captures.iter().map(|c| c.name.as_str()).collect();
+                format!(
+                    "{{name: {}, kind: \"thunk\", f: {}, captures: {}, signals: {}, init: {}, inputs: {}}}",
+                    json!(case.name),
+                    closure.js,
+                    json!(captures),
+                    json!(signals),
+                    Value::Object(init.clone()),
+                    Value::from(inputs.clone())
                 )
             }
         };
@@ -273,6 +366,7 @@ fn rust_and_javascript_agree() {
         let (rust, inputs) = match &case.kind {
             Kind::Plain { inputs, results } => (results, inputs),
             Kind::Handler { events, results, .. } => (results, events),
+            Kind::Thunk { inputs, results, .. } => (results, inputs),
         };
         let Some(js_results) = js.get(case.name).and_then(Value::as_array) else {
             failures.push(format!("{}: no JavaScript result", case.name));

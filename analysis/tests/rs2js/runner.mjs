@@ -57,6 +57,16 @@ for (const c of CASES) {
   }
   const cells = {};
   for (const [name, value] of Object.entries(c.init)) cells[name] = cell(value);
+  if (c.kind === "thunk") {
+    out[c.name] = c.inputs.map((input) => {
+      cells[c.signals[0]].v = structuredClone(input);
+      const ret = outcome(() => c.f(...c.captures.map((name) => cells[name])));
+      const signals = {};
+      for (const name of c.signals) signals[name] = structuredClone(cells[name].v);
+      return { ret, signals };
+    });
+    continue;
+  }
   out[c.name] = c.events.map((ev) => {
     const e = domEvent(ev);
     const ret = outcome(() => c.f(e, ...c.captures.map((name) => cells[name])));
