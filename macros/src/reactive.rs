@@ -23,7 +23,11 @@ impl Expander<'_> {
             Ok(call) => call,
             Err(diagnostic) => {
                 self.diagnostics(&[diagnostic]);
-                return quote_spanned!(span=> ::core::unreachable!());
+                // The error is reported; the rest of the body still type-checks.
+                return match kind {
+                    ReactiveKind::Computed => quote_spanned!(span=> ::core::unreachable!()),
+                    _ => quote_spanned!(span=> ()),
+                };
             }
         };
         let closure_tokens = call.closure.clone();

@@ -78,6 +78,7 @@ impl Env {
 ///     fn Counter(step: u8) -> View {
 ///         let count = use_signal(0);
 ///         let names: Signal<Vec<String>> = use_signal(Vec::new());
+///         let ids = use_signal(Vec::<u32>::new());
 ///         view! { <p/> }
 ///     }
 /// };
@@ -85,6 +86,7 @@ impl Env {
 /// assert_eq!(env.get("step"), Some(&Ty::U8));
 /// assert_eq!(env.get("count"), Some(&Ty::Signal(Box::new(Ty::I32))));
 /// assert_eq!(env.get("names"), Some(&Ty::Signal(Box::new(Ty::Vec(Box::new(Ty::String))))));
+/// assert_eq!(env.get("ids"), Some(&Ty::Signal(Box::new(Ty::Vec(Box::new(Ty::U32))))));
 /// ```
 pub fn env_from_fn(item: &syn::ItemFn) -> Env {
     let mut env = Env::new();
@@ -252,7 +254,20 @@ fn infer_init(expr: &syn::Expr, env: &Env, depth: u32) -> Init {
                     ty(Ty::Signal(Box::new(turbofish.unwrap_or_else(first_arg))))
                 }
                 [.., "String", "new" | "from" | "with_capacity"] => ty(Ty::String),
-                [.., "Vec", "new" | "with_capacity"] => ty(Ty::Vec(Box::new(Ty::Unknown))),
+                [.., "Vec", "new" | "with_capacity"] => {
+                    // `Vec::<T>::new()`: the turbofish on `Vec` names the element type.
+                    let segments = &callee.path.segments;
+                    let elem = segments.iter().rev().nth(1).and_then(|seg| match &seg.arguments {
+                        syn::PathArguments::AngleBracketed(args) => {
+                            args.args.iter().find_map(|arg| match arg {
+                                syn::GenericArgument::Type(t) => Some(Ty::from_syn(t)),
+                                _ => None,
+                            })
+                        }
+                        _ => None,
+                    });
+                    ty(Ty::Vec(Box::new(elem.unwrap_or(Ty::Unknown))))
+                }
                 ["Some"] => ty(Ty::Option(Box::new(first_arg()))),
                 ["Ok"] => ty(Ty::Result(Box::new(first_arg()), Box::new(Ty::Unknown))),
                 ["Err"] => ty(Ty::Result(Box::new(Ty::Unknown), Box::new(first_arg()))),

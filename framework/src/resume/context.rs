@@ -88,11 +88,32 @@ pub(crate) fn push_slot(value: Box<dyn SlotValue>) -> u32 {
 }
 
 /// Runs `f` on the value in `slot`, if the slot exists in the current context.
+///
+/// The value is taken out of the context while `f` runs, so `f` may read and write other
+/// signals (`total.update(|t| *t += step.get())`); reading the same signal inside `f`
+/// finds a placeholder, as it would find a borrow conflict anywhere else.
 pub(crate) fn with_slot<R>(slot: u32, f: impl FnOnce(&mut dyn SlotValue) -> R) -> Option<R> {
-    CONTEXT.with(|it| {
+    let value = CONTEXT.with(|it| {
         let mut context = it.borrow_mut();
-        context.slots.get_mut(slot as usize).map(|value| f(value.as_mut()))
-    })
+        let place = context.slots.get_mut(slot as usize)?;
+        Some(std::mem::replace(place, Box::new(())))
+    })?;
+    // Put back even if `f` panics: the render's state stays whole.
+    struct PutBack(u32, Option<Box<dyn SlotValue>>);
+    impl Drop for PutBack {
+        fn drop(&mut self) {
+            if let Some(value) = self.1.take() {
+                CONTEXT.with(|it| {
+                    if let Some(place) = it.borrow_mut().slots.get_mut(self.0 as usize) {
+                        *place = value;
+                    }
+                });
+            }
+        }
+    }
+    let mut taken = PutBack(slot, Some(value));
+    let value = taken.1.as_mut()?;
+    Some(f(value.as_mut()))
 }
 
 /// Records that the page has a handler for `event`.
