@@ -212,7 +212,7 @@ async fn a_nested_app_points_its_page_at_assets_under_its_mount_path() {
     let start =
         body.find("(\"/app/_resuma/core.").expect("the core URL carries the mount path") + 2;
     let core = &body[start..start + body[start..].find('"').unwrap()];
-    let (status, headers, _) = get(&router, &core).await;
+    let (status, headers, _) = get(&router, core).await;
     assert_eq!(status, StatusCode::OK, "{core}");
     assert!(headers["content-type"].to_str().unwrap().starts_with("text/javascript"));
 
