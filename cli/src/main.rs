@@ -25,6 +25,8 @@ enum Command {
     New(commands::new::NewArgs),
     /// Serve an app, rebuilt and reloaded in the browser on every save, errors in an overlay.
     Dev(commands::dev::DevArgs),
+    /// Build for release, then list each page with the JavaScript it ships (gzip).
+    Build(commands::build::BuildArgs),
 }
 
 fn main() -> ExitCode {
@@ -33,5 +35,6 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&args),
         Command::New(args) => commands::new::run(&args),
         Command::Dev(args) => commands::dev::run(&args),
+        Command::Build(args) => commands::build::run(&args),
     }
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod dev;
 pub(crate) mod new;

@@ -1,0 +1,228 @@
+//! `resuma build [PATH]`: a release build, then a table of the app's pages with the
+//! JavaScript each ships at first (initial) and by its first interaction, gzip'd.
+//!
+//! How pages are found and measured, without a browser: the release binary is started on
+//! a private port; its pages are fetched starting from `/` (and each `--route`), following
+//! same-origin links, like a crawler; each page's scripts are read from its HTML as the
+//! loader reads them (`build/measure.rs`) and the core and chunks it names are fetched
+//! from the app. A page no link reaches is measured when given with `--route`.
+
+mod http;
+mod measure;
+
+use std::collections::{BTreeMap, VecDeque};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use miette::{miette, IntoDiagnostic as _, WrapErr as _};
+use serde::Serialize;
+
+use super::dev::app::App;
+use super::dev::cargo::{self, Build, BuildOutcome};
+use measure::{gzip_len, read_page};
+
+/// At most this many pages are crawled.
+const MAX_PAGES: usize = 200;
+
+/// Arguments of `resuma build`.
+#[derive(Args)]
+pub(crate) struct BuildArgs {
+    /// The app's directory (the one with its Cargo.toml).
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// A page to measure besides those reachable by links from `/` (repeatable).
+    #[arg(long = "route", value_name = "PATH")]
+    routes: Vec<String>,
+    /// Which binary of the package to build, when it has several.
+    #[arg(long)]
+    bin: Option<String>,
+    /// Print the table as JSON on stdout, for CI and tools.
+    #[arg(long)]
+    json: bool,
+}
+
+/// One row of the table.
+#[derive(Debug, Serialize)]
+struct PageRow {
+    route: String,
+    status: u16,
+    html_gz: usize,
+    initial_js_gz: usize,
+    first_interaction_js_gz: usize,
+}
+
+/// Builds and measures; exit code 0, or 1 with a report.
+pub(crate) fn run(args: &BuildArgs) -> std::process::ExitCode {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build();
+    let res = runtime.into_diagnostic().and_then(|runtime| runtime.block_on(build(args)));
+    super::finish(res)
+}
+
+async fn build(args: &BuildArgs) -> miette::Result<()> {
+    let dir = std::fs::canonicalize(&args.path)
+        .into_diagnostic()
+        .wrap_err_with(|| format!("cannot open {}", args.path.display()))?;
+    if !dir.join("Cargo.toml").is_file() {
+        return Err(miette!(
+            help = "run resuma build in an app's directory, or pass it: resuma build path/to/app",
+            "{} has no Cargo.toml",
+            dir.display()
+        ));
+    }
+    eprintln!("resuma build: cargo build --release in {}", dir.display());
+    let Build { outcome, report } =
+        cargo::build(&dir, true, args.bin.as_deref()).await.into_diagnostic()?;
+    eprint!("{report}");
+    let executable = match outcome {
+        BuildOutcome::Built { executable } => executable,
+        BuildOutcome::Failed { errors } => {
+            return Err(miette!("the release build failed with {} error(s)", errors.len()));
+        }
+    };
+    eprintln!("resuma build: {}", executable.display());
+    // Quiet: its log would only say where it listens, a private port.
+    let env = [("RUST_LOG", "error".to_owned())];
+    let app = App::start(&executable, &dir, &env).await.into_diagnostic()?;
+    let rows = measure_pages(app.addr(), &args.routes).await;
+    app.stop().await;
+    let rows = rows?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&rows).into_diagnostic()?);
+    } else {
+        print!("{}", table(&rows));
+    }
+    Ok(())
+}
+
+/// Crawls from `/` and `extra`, measuring each page.
+async fn measure_pages(addr: SocketAddr, extra: &[String]) -> miette::Result<Vec<PageRow>> {
+    let mut queue: VecDeque<String> =
+        std::iter::once("/".to_owned()).chain(extra.iter().cloned()).collect();
+    let mut seen: Vec<String> = queue.iter().cloned().collect();
+    let mut script_sizes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rows = Vec::new();
+    while let Some(route) = queue.pop_front() {
+        let page = http::get(addr, &route)
+            .await
+            .map_err(|err| miette!("cannot fetch {route} from the app: {err}"))?;
+        if page.status != 200 || !page.content_type.starts_with("text/html") {
+            rows.push(PageRow {
+                route,
+                status: page.status,
+                html_gz: 0,
+                initial_js_gz: 0,
+                first_interaction_js_gz: 0,
+            });
+            continue;
+        }
+        let html = String::from_utf8_lossy(&page.body);
+        let scripts = read_page(&html);
+        let initial: usize = scripts.inline.iter().map(|it| gzip_len(it.as_bytes())).sum();
+        let mut first_interaction = initial;
+        for url in scripts.core.iter().chain(&scripts.chunks) {
+            if !script_sizes.contains_key(url) {
+                let script = http::get(addr, url)
+                    .await
+                    .map_err(|err| miette!("cannot fetch {url} from the app: {err}"))?;
+                if script.status != 200 {
+                    return Err(miette!(
+                        "{route} names {url}, which the app answers {}",
+                        script.status
+                    ));
+                }
+                script_sizes.insert(url.clone(), gzip_len(&script.body));
+            }
+            first_interaction += script_sizes[url];
+        }
+        rows.push(PageRow {
+            route,
+            status: page.status,
+            html_gz: gzip_len(&page.body),
+            initial_js_gz: initial,
+            first_interaction_js_gz: first_interaction,
+        });
+        for link in scripts.links {
+            // The page, not its query or fragment; nor the runtime's own files.
+            let path = link.split(['?', '#']).next().unwrap_or_default().to_owned();
+            if !path.starts_with("/_resuma/") && !seen.contains(&path) && seen.len() < MAX_PAGES {
+                seen.push(path.clone());
+                queue.push_back(path);
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// The table people know from other frameworks' build output.
+fn table(rows: &[PageRow]) -> String {
+    let route_width = rows.iter().map(|row| row.route.len()).max().unwrap_or(0).max(5);
+    let mut out = format!(
+        "\n{:<route_width$}  {:>6}  {:>10}  {:>12}  {:>19}\n",
+        "Route", "Status", "HTML (gz)", "Initial JS", "First interaction"
+    );
+    for row in rows {
+        let size =
+            |bytes: usize, shown: bool| if shown { format_bytes(bytes) } else { "-".to_owned() };
+        let ok = row.status == 200;
+        out.push_str(&format!(
+            "{:<route_width$}  {:>6}  {:>10}  {:>12}  {:>19}\n",
+            row.route,
+            row.status,
+            size(row.html_gz, ok),
+            size(row.initial_js_gz, ok),
+            size(row.first_interaction_js_gz, ok),
+        ));
+    }
+    out.push_str(
+        "\nJS sizes are gzip -9. Initial: the inline loader (nothing is fetched before the first\n\
+         interaction). First interaction: initial + the core + every handler chunk of the page.\n",
+    );
+    out
+}
+
+fn format_bytes(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.2} KiB", bytes as f64 / 1024.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{table, PageRow};
+
+    #[test]
+    fn the_table_lists_each_route_with_its_sizes() {
+        let rows = [
+            PageRow {
+                route: "/".into(),
+                status: 200,
+                html_gz: 700,
+                initial_js_gz: 480,
+                first_interaction_js_gz: 2100,
+            },
+            PageRow {
+                route: "/about".into(),
+                status: 200,
+                html_gz: 300,
+                initial_js_gz: 0,
+                first_interaction_js_gz: 0,
+            },
+            PageRow {
+                route: "/gone".into(),
+                status: 404,
+                html_gz: 0,
+                initial_js_gz: 0,
+                first_interaction_js_gz: 0,
+            },
+        ];
+        let out = table(&rows);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].starts_with("Route   Status"), "{out}");
+        assert!(lines[2].starts_with("/          200") && lines[2].ends_with("2.05 KiB"), "{out}");
+        assert!(lines[3].contains("0 B"), "{out}");
+        assert!(lines[4].starts_with("/gone      404") && lines[4].ends_with("-"), "{out}");
+    }
+}
