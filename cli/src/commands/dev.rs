@@ -29,7 +29,7 @@ use errors::OverlayError;
 use proxy::Hub;
 
 /// How long the files must stay quiet before a burst of saves is rebuilt as one.
-const DEBOUNCE: Duration = Duration::from_millis(120);
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Arguments of `resuma dev`.
 #[derive(Args)]

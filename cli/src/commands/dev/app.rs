@@ -82,7 +82,7 @@ impl App {
             if Instant::now() > deadline {
                 return Err(StartError::Timeout { addr: self.addr });
             }
-            tokio::time::sleep(Duration::from_millis(20)).await;
+            tokio::time::sleep(Duration::from_millis(5)).await;
         }
     }
 
