@@ -469,6 +469,19 @@ pub(crate) fn unknown_method<S>(span: S, method: &str, receiver: &str) -> Diagno
 }
 
 pub(crate) fn unsupported_macro<S>(span: S, name: &str) -> Diagnostic<S> {
+    if name == "view" {
+        return Diagnostic::error(
+            Code::UnsupportedMacro,
+            span,
+            "markup chosen by a signal cannot be built in the browser from an expression"
+                .to_owned(),
+        )
+        .with_help(
+            "show or hide markup with <Show when={…}>…</Show>, and repeat it with \
+             <For each={signal} key={…} let:item>…</For>: the browser renders those from \
+             templates",
+        );
+    }
     Diagnostic::error(
         Code::UnsupportedMacro,
         span,

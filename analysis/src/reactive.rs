@@ -63,7 +63,7 @@ pub struct ReactiveCall {
 ///     proc_macro2::Span::call_site()).unwrap();
 /// assert_eq!(call.delay.unwrap().to_string(), "250");
 /// assert_eq!(call.deps.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["q", "n"]);
-/// assert_eq!(call.closure.to_string(), "move | | q . get ()");
+/// assert_eq!(call.closure.to_string(), "move || q . get ()");
 /// ```
 pub fn parse_reactive(
     kind: ReactiveKind,
@@ -238,7 +238,7 @@ mod tests {
         assert!(missing("[q, n], move || q.get().len() as i32 + n.get() + limit").is_empty());
         assert!(missing("[q, n,], move || q.get()").is_empty());
         // Written, not read: no dependency.
-        assert!(missing("[q], move || { n.update(|n| *n += 1); n.set(q.get().len() as i32) }")
+        assert!(missing("[q], move || { n.update(|v| *v += 1); n.set(q.get().len() as i32) }")
             .is_empty());
         assert_eq!(missing("[q], move || n.update(|v| *v += n.get())").len(), 1);
     }
