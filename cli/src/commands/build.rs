@@ -27,6 +27,11 @@ const MAX_PAGES: usize = 200;
 
 /// Arguments of `resuma build`.
 #[derive(Args)]
+#[command(after_long_help = "\
+How pages are measured: the release binary is started on a private port and its pages
+are fetched from / on, following links (add unlinked ones with --route). Initial JS is
+the inline loader a page carries (0 B for a page without handlers); first interaction
+adds the core and every handler chunk the page names. Sizes are gzip -9.")]
 pub(crate) struct BuildArgs {
     /// The app's directory (the one with its Cargo.toml).
     #[arg(default_value = ".")]

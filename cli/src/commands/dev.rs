@@ -33,6 +33,12 @@ const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Arguments of `resuma dev`.
 #[derive(Args)]
+#[command(after_long_help = "\
+How it works: resuma dev listens on the address the browser uses and forwards to the app,
+which it builds with cargo and runs on a private port. On every save under src/, of
+Cargo.toml or of assets/, it checks the views (resuma check), rebuilds, starts the new app
+and reloads the page. Errors show in the terminal and in an overlay on the page, while
+the last good build keeps serving. Ctrl-C stops the app and the dev server.")]
 pub(crate) struct DevArgs {
     /// The app's directory (the one with its Cargo.toml).
     #[arg(default_value = ".")]
