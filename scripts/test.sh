@@ -22,11 +22,14 @@ step "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test"
+# Includes cli/tests/{new,dev,build}.rs: apps made by `resuma new`, built by cargo into this
+# target directory (their dependencies are the checkout's, compiled once), one for release.
 cargo test --workspace --locked
 
 step "runtime browser tests (Chromium)"
 (cd runtime && node --test --test-concurrency=1 test/)
 
-step "end-to-end browser tests against the examples (Chromium)"
+step "end-to-end browser tests against the examples and generated apps (Chromium)"
+# todo.test.mjs and dev.test.mjs generate their apps with target/debug/resuma.
 cargo build --workspace --bins --locked
 node --test --test-concurrency=1 tests/browser/
