@@ -246,11 +246,32 @@ mod cases_text;
 #[path = "rs2js/cases_thunks.rs"]
 mod cases_thunks;
 
+/// Defines the structs the cases use and keeps their source for rs2js, which reads a
+/// component file's structs the same way.
+macro_rules! model {
+    ($($item:item)*) => {
+        $($item)*
+        const MODEL: &str = stringify!($($item)*);
+    };
+}
+
+model! {
+    #[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
+    pub(crate) struct Todo { pub(crate) id: u32, pub(crate) title: String, pub(crate) done: bool }
+}
+
 /// The minimum number of cases the suite must keep.
 const MIN_CASES: usize = 150;
 
 #[test]
 fn rust_and_javascript_agree() {
+    // The cases' signal types and their translation both see the model's structs.
+    let model: syn::File = syn::parse_str(MODEL).expect("the model parses");
+    let structs = resuma_analysis::rs2js::Structs::from_items(&model.items);
+    resuma_analysis::rs2js::with_structs(&structs, collect_and_run);
+}
+
+fn collect_and_run() {
     std::panic::set_hook(Box::new(|_| {}));
     let overflow_checks = std::panic::catch_unwind(|| std::hint::black_box(i32::MAX) + 1).is_err();
     let cases: Vec<Case> = [
@@ -260,6 +281,7 @@ fn rust_and_javascript_agree() {
         cases_control::cases(),
         cases_handlers::cases(),
         cases_thunks::cases(),
+        cases_thunks::struct_cases(),
     ]
     .into_iter()
     .flatten()
@@ -272,12 +294,15 @@ fn rust_and_javascript_agree() {
     assert!(cases.len() >= MIN_CASES, "only {} differential cases", cases.len());
     let names: BTreeSet<&str> = cases.iter().map(|c| c.name).collect();
     assert_eq!(names.len(), cases.len(), "case names are unique");
+    run_cases(&cases);
+}
 
+fn run_cases(cases: &[Case]) {
     let mut failures = Vec::new();
     let mut helpers = BTreeSet::new();
     let mut js_cases = Vec::new();
     let mut translated = Vec::new();
-    for case in &cases {
+    for case in cases {
         let tokens = proc_macro2::TokenStream::from_str(case.src).expect("case source lexes");
         let (closure, diagnostics) = match &case.kind {
             Kind::Thunk { expr: true, .. } => translate_thunk(tokens, &case.env),

@@ -15,6 +15,7 @@ mod emit;
 mod props;
 mod reactive;
 mod server;
+mod structs;
 mod template;
 mod view;
 
@@ -99,7 +100,9 @@ pub fn view(input: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_attribute]
 pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
-    component::expand(args.into(), item.into()).into()
+    let structs = structs::file_structs();
+    resuma_analysis::rs2js::with_structs(&structs, || component::expand(args.into(), item.into()))
+        .into()
 }
 
 /// Makes an `async fn` a server function: it stays an ordinary function for Rust code,

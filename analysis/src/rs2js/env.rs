@@ -198,6 +198,9 @@ fn infer_init(expr: &syn::Expr, env: &Env, depth: u32) -> Init {
         syn::Expr::Group(g) => infer_init(&g.expr, env, depth + 1),
         syn::Expr::Reference(r) => infer_init(&r.expr, env, depth + 1),
         syn::Expr::Closure(_) => Init::Opaque("a closure"),
+        syn::Expr::Struct(lit) if lit.path.segments.len() == 1 => {
+            ty(lit.path.get_ident().map_or(Ty::Unknown, |it| Ty::named(&it.to_string())))
+        }
         syn::Expr::Cast(c) => type_init(&c.ty),
         syn::Expr::Tuple(t) if t.elems.is_empty() => ty(Ty::Unit),
         syn::Expr::Tuple(t) => ty(Ty::Tuple(t.elems.iter().map(infer).collect())),

@@ -71,7 +71,7 @@ impl Tx<'_> {
                 "an async block inside a handler",
                 Some("make the handler itself async: `move |_| async move { … }`"),
             )),
-            E::Struct(s) => self.fail(unsupported_expression(span_of(s), "a struct literal", None)),
+            E::Struct(s) => self.struct_literal(s),
             other => {
                 let what = describe(other);
                 self.fail(unsupported_expression(span_of(other), &what, None))
@@ -264,10 +264,16 @@ impl Tx<'_> {
             (syn::Member::Named(name), Ty::Event) => {
                 self.event_field(&base, &name.to_string(), span)
             }
+            (syn::Member::Named(name), Ty::Struct(struct_name, fields)) => {
+                let (struct_name, fields) = (struct_name.clone(), fields.clone());
+                let name = name.to_string();
+                let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+                self.struct_field(base, &name, &fields, span, &struct_name)
+            }
             (syn::Member::Named(_), Ty::Unknown) => self.fail(unsupported_expression(
                 span,
                 "a field of a value of unknown type",
-                Some("annotate its type, or use `js!{}`"),
+                Some("annotate its type; a struct must be defined in the component's file (named fields, no generics, no #[serde] attributes); or use `js!{}`"),
             )),
             _ => self.fail(unsupported_expression(span, "a struct field", None)),
         }
@@ -388,7 +394,7 @@ impl Tx<'_> {
 /// Whether a value of `ty` may be an object Rust copies implicitly (a `Copy` tuple).
 pub(crate) fn may_be_copy_object(ty: &Ty) -> bool {
     match ty {
-        Ty::Tuple(_) | Ty::Result(..) | Ty::Unknown => true,
+        Ty::Tuple(_) | Ty::Result(..) | Ty::Struct(..) | Ty::Unknown => true,
         Ty::Option(inner) => may_be_copy_object(inner),
         _ => false,
     }

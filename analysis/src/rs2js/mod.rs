@@ -29,6 +29,7 @@ mod pat;
 mod server;
 mod stmt;
 mod strings;
+mod structs;
 mod template;
 #[cfg(test)]
 mod tests;
@@ -45,6 +46,7 @@ use proc_macro2::{TokenStream, TokenTree};
 
 pub use env::{env_from_fn, Env};
 pub use helpers::helpers_source;
+pub use structs::{with_structs, Structs};
 pub use ty::Ty;
 
 use self::closure::Mode;

@@ -10,7 +10,7 @@ use syn::BinOp;
 use super::cx::{span_of, Kind, Tx};
 use super::emit::{is_identifier, Val};
 use super::ty::Ty;
-use crate::diagnostics::{type_needed, unsupported_assignment, unsupported_type};
+use crate::diagnostics::{type_needed, unknown_path, unsupported_assignment, unsupported_type};
 use crate::span::TokenSpan;
 
 /// Where an assignment writes.
@@ -383,6 +383,10 @@ impl Tx<'_> {
                 (Ty::Tuple(items), syn::Member::Unnamed(idx)) => {
                     items.get(idx.index as usize).cloned()
                 }
+                (Ty::Struct(_, fields), syn::Member::Named(name)) => {
+                    let name = name.to_string();
+                    fields.into_iter().find(|(field, _)| *field == name).map(|(_, ty)| ty)
+                }
                 _ => None,
             },
             syn::Expr::Index(i) => match self.place_type(&i.expr)? {
@@ -424,6 +428,16 @@ impl Tx<'_> {
                         let ty = items.get(idx.index as usize).cloned().unwrap_or(Ty::Unknown);
                         let base = if is_identifier(&base.js) { base } else { self.spill(base) };
                         Some((Place::Elem(base.operand(), idx.index.to_string()), ty, None))
+                    }
+                    (syn::Member::Named(name), Ty::Struct(struct_name, fields)) => {
+                        let name = name.to_string();
+                        let Some((_, ty)) = fields.iter().find(|(field, _)| *field == name) else {
+                            let path = format!("{struct_name}::{name}");
+                            return self.fail(unknown_path(span_of(f), &path));
+                        };
+                        let ty = ty.clone();
+                        let base = if is_identifier(&base.js) { base } else { self.spill(base) };
+                        Some((Place::Elem(base.operand(), format!("{name:?}")), ty, None))
                     }
                     _ => self.fail(unsupported_assignment(span_of(f), "this field")),
                 }

@@ -58,6 +58,9 @@ pub enum Ty {
     Unit,
     /// `Signal<T>`: a cell with `get`, `set`, `update`, `with`.
     Signal(Box<Ty>),
+    /// A struct with named fields defined in the component's file (see
+    /// [`with_structs`](super::with_structs)): a JavaScript object with the same keys.
+    Struct(String, Vec<(String, Ty)>),
     /// The handler's event.
     Event,
     /// Anything else.
@@ -112,7 +115,7 @@ impl Ty {
     /// place, so that a copy must be cloned (Rust `Copy` tuples, `Signal::get`).
     pub(crate) fn is_mutable_object(&self) -> bool {
         match self {
-            Ty::Vec(_) | Ty::Tuple(_) | Ty::Result(..) | Ty::Unknown => true,
+            Ty::Vec(_) | Ty::Tuple(_) | Ty::Result(..) | Ty::Struct(..) | Ty::Unknown => true,
             Ty::Option(inner) => inner.is_mutable_object(),
             _ => false,
         }
@@ -134,6 +137,7 @@ impl Ty {
             Ty::Option(it) | Ty::Vec(it) | Ty::Signal(it) => it.has_unknown(),
             Ty::Result(ok, err) => ok.has_unknown() || err.has_unknown(),
             Ty::Tuple(items) => items.iter().any(Ty::has_unknown),
+            Ty::Struct(_, fields) => fields.iter().any(|(_, ty)| ty.has_unknown()),
             _ => false,
         }
     }
@@ -146,6 +150,7 @@ impl Ty {
             Ty::Option(it) | Ty::Vec(it) | Ty::Signal(it) => it.ambiguous_option(),
             Ty::Result(ok, err) => ok.ambiguous_option().or_else(|| err.ambiguous_option()),
             Ty::Tuple(items) => items.iter().find_map(Ty::ambiguous_option),
+            Ty::Struct(_, fields) => fields.iter().find_map(|(_, ty)| ty.ambiguous_option()),
             _ => None,
         }
     }
@@ -242,10 +247,28 @@ fn from_syn_at(ty: &syn::Type, depth: u32) -> Ty {
                 "Result" => Ty::Result(Box::new(arg(&args, 0)), Box::new(arg(&args, 1))),
                 "Signal" => Ty::Signal(Box::new(arg(&args, 0))),
                 "Event" => Ty::Event,
+                _ if p.path.segments.len() == 1 && args.is_empty() => named_at(&name, depth),
                 _ => Ty::Unknown,
             }
         }
         _ => Ty::Unknown,
+    }
+}
+
+impl Ty {
+    /// The known struct `name` (see [`with_structs`](super::with_structs)), else `Unknown`.
+    pub(crate) fn named(name: &str) -> Ty {
+        named_at(name, 0)
+    }
+}
+
+fn named_at(name: &str, depth: u32) -> Ty {
+    match super::structs::known_fields(name) {
+        Some(fields) => Ty::Struct(
+            name.to_owned(),
+            fields.iter().map(|(field, ty)| (field.clone(), from_syn_at(ty, depth + 1))).collect(),
+        ),
+        None => Ty::Unknown,
     }
 }
 
@@ -273,6 +296,7 @@ impl fmt::Display for Ty {
             Ty::Vec(it) => return write!(f, "Vec<{it}>"),
             Ty::Option(it) => return write!(f, "Option<{it}>"),
             Ty::Signal(it) => return write!(f, "Signal<{it}>"),
+            Ty::Struct(name, _) => return f.write_str(name),
             Ty::Result(ok, err) => return write!(f, "Result<{ok}, {err}>"),
             Ty::Tuple(items) => {
                 f.write_str("(")?;

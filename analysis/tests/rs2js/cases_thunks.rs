@@ -59,3 +59,37 @@ pub(crate) fn cases() -> Vec<Case> {
         }
     }
 }
+
+/// Cases on a struct (`crate::Todo`, defined with `model!`): field reads and writes,
+/// literals, `..rest`, and deep equality, as serde_json objects in JavaScript.
+pub(crate) fn struct_cases() -> Vec<Case> {
+    use crate::Todo;
+    let todo = |id: u32, title: &str, done: bool| Todo { id, title: title.to_string(), done };
+    thunks! {
+        struct_left_count {
+            signals { todos: Vec<Todo> = Vec::new() }
+            inputs [vec![todo(1, "a", true), todo(2, "b", false), todo(3, "c", false)], Vec::<Todo>::new()]
+            body { move || todos.get().iter().filter(|t| !t.done).count() }
+        }
+        struct_toggle_by_id {
+            signals { todos: Vec<Todo> = Vec::new() }
+            inputs [vec![todo(1, "a", true), todo(2, "b", false)], vec![todo(7, "x", false)]]
+            body { move || todos.update(|list| { if let Some(at) = list.iter().position(|t| t.id == 2) { list[at].done = !list[at].done; } }) }
+        }
+        struct_push_literal {
+            signals { todos: Vec<Todo> = Vec::new(), next: u32 = 10 }
+            inputs [Vec::<Todo>::new(), vec![todo(1, "é", false)]]
+            body { move || { let id = next.get(); todos.update(|list| list.push(Todo { id, title: format!("#{id}"), done: id % 2 == 0 })); next.set(id + 1); } }
+        }
+        struct_rest_and_equality {
+            signals { current: Todo = Todo { id: 0, title: String::new(), done: false } }
+            inputs [todo(1, "a", false), todo(2, "b", true)]
+            body { move || { let t = current.get(); let done = Todo { done: true, ..t.clone() }; (done == t, done.title.len(), done.done) } }
+        }
+        struct_title_text {
+            signals { current: Todo = Todo { id: 0, title: String::new(), done: false } }
+            inputs [todo(1, "naïve", false), todo(2, "🦀", true)]
+            expr { format!("{} ({})", current.get().title, if current.get().done { "done" } else { "open" }) }
+        }
+    }
+}
