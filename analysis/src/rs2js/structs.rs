@@ -143,7 +143,7 @@ impl Tx<'_> {
         let Ty::Struct(_, fields) = ty.clone() else {
             return self.fail(unsupported_expression(
                 span,
-                &format!("a literal of `{name}`, a struct rs2js cannot see"),
+                &format!("a literal of `{name}` (a struct rs2js cannot see)"),
                 Some("define the struct (named fields, no generics, no #[serde] attributes) in the same file as the component"),
             ));
         };

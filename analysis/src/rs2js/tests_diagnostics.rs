@@ -182,10 +182,10 @@ fn r029_unsupported_expression() {
     check(
         r#"|x: i32| Point { x, y: 0 }"#,
         expect![[r#"
-        |x: i32| Point { x, y: 0 }
-                 ^^^^^^^^^^^^^^^^^ R029 a struct literal cannot be translated to JavaScript
-          help: use `js!{}` or move this to a `#[server]` fn
-    "#]],
+            |x: i32| Point { x, y: 0 }
+                     ^^^^^^^^^^^^^^^^^ R029 a literal of `Point` (a struct rs2js cannot see) cannot be translated to JavaScript
+              help: define the struct (named fields, no generics, no #[serde] attributes) in the same file as the component
+        "#]],
     );
     check(
         r#"move |_| async move { count.set(1) }"#,
