@@ -15,9 +15,9 @@ use std::str::FromStr;
 use proc_macro2::TokenStream;
 
 use crate::diagnostics::{self as diag, Diagnostic};
-use crate::js_macro::{js_macro_body, translate_js};
+use crate::exports::{reactive_exports, view_exports, ViewExport};
 use crate::payload::{self, Budget, ComponentPayload, TranslatedHandler};
-use crate::rs2js::{env_from_fn, translate_closure};
+use crate::rs2js::{env_from_fn, with_structs, Env, Structs};
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::span::TextRange;
 use crate::view::{parse, AttrValue, Block, Node, Parsed};
@@ -130,6 +130,7 @@ pub fn analyze(text: &str, settings: &Settings) -> FileAnalysis {
             for (owner, handler) in &translated.handlers {
                 if *owner == Some(index) {
                     handlers.push(TranslatedHandler {
+                        prefix: handler.prefix,
                         range: handler.range,
                         closure: handler.closure.clone(),
                     });
@@ -159,6 +160,11 @@ struct Translated<'a> {
 }
 
 fn translate_handlers<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<'a> {
+    // The structs of the file are what the component macro knows too.
+    with_structs(&Structs::from_items(&file.items), || translate_in_file(file, views))
+}
+
+fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<'a> {
     let mut components = Vec::new();
     collect_components(&file.items, &mut components);
     // The macro leaves a handler's closure unexpanded, so a view written inside a
@@ -172,6 +178,13 @@ fn translate_handlers<'a>(file: &'a syn::File, views: &[FileView]) -> Translated
         .collect();
     let mut handlers = Vec::new();
     let mut diagnostics = Vec::new();
+    let envs: Vec<Env> = components.iter().map(|(_, function)| env_from_fn(function)).collect();
+    for (index, (_, function)) in components.iter().enumerate() {
+        let body = quote::ToTokens::to_token_stream(&function.block);
+        let (exports, found) = reactive_exports(body, &envs[index]);
+        diagnostics.extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(0))));
+        handlers.extend(exports.into_iter().map(|it| (Some(index), translated(it, 0))));
+    }
     for view in views {
         let Some(parsed) = &view.parsed else { continue };
         let at = view.site.name.start;
@@ -186,20 +199,21 @@ fn translate_handlers<'a>(file: &'a syn::File, views: &[FileView]) -> Translated
                 .min_by_key(|(_, (range, _))| range.len_bytes())
                 .map(|(index, _)| index)
         };
-        let env = owner.map(|index| env_from_fn(components[index].1)).unwrap_or_default();
+        let env = owner.map(|index| envs[index].clone()).unwrap_or_default();
         let base = view.site.body.start;
-        for block in handler_blocks(&parsed.tree.nodes) {
-            let (closure, found) = match js_macro_body(&block.tokens) {
-                Some(body) => translate_js(body),
-                None => translate_closure(block.tokens.clone(), &env),
-            };
-            diagnostics
-                .extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(base))));
-            handlers
-                .push((owner, TranslatedHandler { range: block.span.text_range(base), closure }));
-        }
+        let (exports, found) = view_exports(&parsed.tree.nodes, &env);
+        diagnostics.extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(base))));
+        handlers.extend(exports.into_iter().map(|it| (owner, translated(it, base))));
     }
     Translated { components, handlers, diagnostics }
+}
+
+fn translated(export: ViewExport, base: u32) -> TranslatedHandler {
+    TranslatedHandler {
+        prefix: export.prefix,
+        range: export.span.text_range(base),
+        closure: export.closure,
+    }
 }
 
 fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a syn::ItemFn)>) {

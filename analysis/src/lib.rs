@@ -11,6 +11,7 @@
 pub mod check;
 pub mod chunk;
 pub mod diagnostics;
+pub mod exports;
 pub mod js_macro;
 pub mod payload;
 pub mod reactive;

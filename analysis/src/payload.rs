@@ -92,6 +92,8 @@ pub struct HandlerPayload {
 
 /// A handler as `check` translated it, with the component whose chunk it joins.
 pub(crate) struct TranslatedHandler {
+    /// `'h'` for a handler, `'t'` for a thunk, `'b'` for a block (see `exports.rs`).
+    pub(crate) prefix: char,
     pub(crate) range: TextRange,
     pub(crate) closure: Option<Closure>,
 }
@@ -100,11 +102,19 @@ pub(crate) struct TranslatedHandler {
 /// `i` is `h{i}`, counting the ones that did not translate (the markup's indices count
 /// them too). This is the one place that lists them; when other kinds of exports join
 /// chunks, they join here.
+///
+/// Thunks and blocks are counted in source order, which is the macro's order except where
+/// a block's content comes before the block: their sizes are exact, their order (and so
+/// the gzip size of the whole) close.
 pub(crate) fn chunk_exports(handlers: &[TranslatedHandler]) -> Vec<(String, &Closure)> {
+    let mut counts = std::collections::BTreeMap::new();
     handlers
         .iter()
-        .enumerate()
-        .filter_map(|(index, it)| Some((format!("h{index}"), it.closure.as_ref()?)))
+        .filter_map(|it| {
+            let number = counts.entry(it.prefix).or_insert(0);
+            *number += 1;
+            Some((format!("{}{}", it.prefix, *number - 1), it.closure.as_ref()?))
+        })
         .collect()
 }
 
@@ -122,6 +132,7 @@ pub(crate) fn measure(
     let chunk_name = has_chunk.then(|| chunk_name(&name, &chunk_source));
     let handlers_out = handlers
         .iter()
+        .filter(|it| it.prefix == 'h')
         .enumerate()
         .map(|(index, it)| {
             let js = it.closure.as_ref().map(|closure| closure.js.clone());

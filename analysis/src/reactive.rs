@@ -181,14 +181,33 @@ fn is_read(tokens: &TokenStream, name: &str) -> bool {
     })
 }
 
-/// Whether `tokens` name a signal of `env` anywhere (so an expression showing them must
-/// follow it in the browser).
+/// Whether `tokens` name a signal of `env` (so an expression showing them must follow it
+/// in the browser). Names inside a nested `view!` do not count: that view's own handlers
+/// and bindings are its business, not this expression's.
 pub fn reads_signal(tokens: &TokenStream, env: &Env) -> bool {
-    tokens.clone().into_iter().any(|tree| match tree {
-        TokenTree::Ident(ident) => matches!(env.get(&ident.to_string()), Some(Ty::Signal(_))),
-        TokenTree::Group(group) => reads_signal(&group.stream(), env),
-        _ => false,
-    })
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut idx = 0;
+    while idx < trees.len() {
+        match &trees[idx] {
+            TokenTree::Ident(ident) if ident == "view" => {
+                let is_macro = matches!(trees.get(idx + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!')
+                    && matches!(trees.get(idx + 2), Some(TokenTree::Group(_)));
+                if is_macro {
+                    idx += 3;
+                    continue;
+                }
+            }
+            TokenTree::Ident(ident)
+                if matches!(env.get(&ident.to_string()), Some(Ty::Signal(_))) =>
+            {
+                return true;
+            }
+            TokenTree::Group(group) if reads_signal(&group.stream(), env) => return true,
+            _ => {}
+        }
+        idx += 1;
+    }
+    false
 }
 
 /// Whether `tokens` name `name` anywhere.

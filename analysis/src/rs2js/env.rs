@@ -198,6 +198,22 @@ fn infer_init(expr: &syn::Expr, env: &Env, depth: u32) -> Init {
         syn::Expr::Group(g) => infer_init(&g.expr, env, depth + 1),
         syn::Expr::Reference(r) => infer_init(&r.expr, env, depth + 1),
         syn::Expr::Closure(_) => Init::Opaque("a closure"),
+        syn::Expr::Binary(b) => {
+            use syn::BinOp as B;
+            match b.op {
+                B::Eq(_)
+                | B::Ne(_)
+                | B::Lt(_)
+                | B::Le(_)
+                | B::Gt(_)
+                | B::Ge(_)
+                | B::And(_)
+                | B::Or(_) => ty(Ty::Bool),
+                // Arithmetic keeps its operands' type (both sides have it in Rust).
+                _ => ty(infer(&b.left)),
+            }
+        }
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => ty(infer(&u.expr)),
         syn::Expr::Struct(lit) if lit.path.segments.len() == 1 => {
             ty(lit.path.get_ident().map_or(Ty::Unknown, |it| Ty::named(&it.to_string())))
         }

@@ -19,10 +19,12 @@ use super::emit::Val;
 use super::ty::Ty;
 use crate::diagnostics::{unknown_path, unsupported_expression};
 
-/// The structs of a file rs2js can translate: name → fields with their types, in order.
+/// The structs of a file rs2js can translate: name → fields with their types (as source
+/// text, so that a set can outlive the tokens it was read from: a proc macro keeps it
+/// across invocations, and tokens do not survive one), in order.
 #[derive(Clone, Debug, Default)]
 pub struct Structs {
-    defs: BTreeMap<String, Vec<(String, syn::Type)>>,
+    defs: BTreeMap<String, Vec<(String, String)>>,
 }
 
 impl Structs {
@@ -62,7 +64,8 @@ impl Structs {
                         .filter_map(|field| {
                             let name = field.ident.as_ref()?.to_string();
                             let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
-                            Some((name, field.ty.clone()))
+                            let ty = &field.ty;
+                            Some((name, quote::quote!(#ty).to_string()))
                         })
                         .collect();
                     self.defs.insert(def.ident.to_string(), fields);
@@ -112,7 +115,8 @@ pub fn with_structs<R>(structs: &Structs, f: impl FnOnce() -> R) -> R {
 
 /// The fields of the known struct `name`, if any, for [`Ty::from_syn`].
 pub(crate) fn known_fields(name: &str) -> Option<Vec<(String, syn::Type)>> {
-    KNOWN.with(|it| it.borrow().defs.get(name).cloned())
+    let fields = KNOWN.with(|it| it.borrow().defs.get(name).cloned())?;
+    fields.into_iter().map(|(field, ty)| Some((field, syn::parse_str(&ty).ok()?))).collect()
 }
 
 impl Tx<'_> {

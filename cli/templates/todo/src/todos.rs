@@ -6,16 +6,16 @@
 
 use resuma::prelude::*;
 
-use crate::store::Store;
+use crate::store::{Store, Todo};
 
 /// The longest title accepted, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
 
-/// Adds a todo titled `title` (trimmed).
+/// Adds a todo titled `title` (trimmed) and answers it, with its id.
 #[server(rate = "10/s")]
-pub async fn add_todo(title: String) -> Result<(), String> {
+pub async fn add_todo(title: String) -> Result<Todo, String> {
     let title = checked_title(&title)?;
-    with_store(move |store| store.add(&title).map(drop)).await
+    with_store(move |store| store.add(&title)).await
 }
 
 /// Flips the todo `id` between done and not done.

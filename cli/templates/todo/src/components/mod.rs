@@ -2,4 +2,4 @@
 
 mod todo_list;
 
-pub use todo_list::page;
+pub use todo_list::{page, Todo};

@@ -1,14 +1,29 @@
 //! The todo list's view: the page, the form, the items and the filters.
 //!
-//! The list is rendered on the server, from the database, on every page load; each change
-//! calls a `#[server]` function and reloads the page. What a call refuses (an empty or too
-//! long title, a rate limit, a lost connection, a database error) is shown in the
-//! `data-r-error` region at the bottom of the page.
+//! The server renders the list from the database. In the browser the list is a keyed
+//! `<For>` over a signal: adding, toggling and removing call a `#[server]` function and,
+//! when it succeeds, change the signal, so only the items concerned change, with no page
+//! reload. What a server function refuses (an empty or too long title, a todo gone) shows
+//! in `#error`; what fails outright (a rate limit, a lost connection) in the
+//! `data-r-error` region.
 
 use resuma::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::store::{Filter, Store, Todo};
-use crate::todos::MAX_TITLE_CHARS;
+use crate::store::{Filter, Store};
+use crate::todos::{add_todo, clear_completed, remove_todo, toggle_todo, MAX_TITLE_CHARS};
+
+/// One todo. It lives in this file because the handlers below use its fields: rs2js
+/// reads the structs of a component's own file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Todo {
+    /// Its row id, stable for its life.
+    pub id: i64,
+    /// What to do.
+    pub title: String,
+    /// Whether it is done.
+    pub done: bool,
+}
 
 /// The page for `filter`, as `ResumaApp::page` takes it.
 pub fn page(store: Store, filter: Filter) -> View {
@@ -18,11 +33,8 @@ pub fn page(store: Store, filter: Filter) -> View {
 /// The page for `filter`: the list from the store, or what went wrong reading it.
 #[component]
 fn TodoPage(store: Store, filter: Filter) -> View {
-    let loaded = store.list(filter).and_then(|todos| Ok((todos, store.count_active()?)));
-    match loaded {
-        Ok((todos, items_left)) => {
-            view! { <TodoList todos={todos} filter={filter} items_left={items_left}/> }
-        }
+    match store.list(filter) {
+        Ok(todos) => view! { <TodoList todos={todos} filter={filter}/> },
         Err(err) => {
             tracing::error!(%err, "cannot read the todos");
             view! {
@@ -37,66 +49,85 @@ fn TodoPage(store: Store, filter: Filter) -> View {
 
 /// The list with its form and filters.
 #[component]
-fn TodoList(todos: Vec<Todo>, filter: Filter, items_left: usize) -> View {
-    let noun = if items_left == 1 { " item left" } else { " items left" };
+fn TodoList(todos: Vec<Todo>, filter: Filter) -> View {
+    let todos = use_signal(todos);
+    let draft = use_signal(String::new());
+    let error = use_signal(String::new());
+    let left = computed!([todos], move || todos.get().iter().filter(|t| !t.done).count());
+    // What this page lists: a todo toggled out of its filter is hidden in place.
+    let show_done = filter != Filter::Active;
+    let show_active = filter != Filter::Completed;
     view! {
         <main class="todoapp">
             <h1>"todos"</h1>
-            <form id="new-todo" onSubmit={js! {
-                event.preventDefault();
-                const input = event.target.elements.title;
-                await __resuma.action("add_todo", [input.value]);
-                location.reload();
+            <form id="new-todo" onSubmit={move |e| async move {
+                e.prevent_default();
+                match add_todo(draft.get()).await {
+                    Ok(todo) => {
+                        todos.update(|list| list.push(todo));
+                        draft.set(String::new());
+                        error.set(String::new());
+                    }
+                    Err(message) => error.set(message),
+                }
             }}>
                 <input name="title" placeholder="What needs to be done?" autofocus
-                    aria-label="New todo"/>
+                    aria-label="New todo" value={draft} onInput={move |e| draft.set(e.value)}/>
                 <button type="submit">"Add"</button>
             </form>
             <ul id="todo-list">
-                <For each={todos} let:todo>
-                    <TodoItem id={todo.id} title={todo.title} done={todo.done}/>
+                <For each={todos} key={|t| t.id} let:todo>
+                    <li class={if todo.done { "todo done" } else { "todo" }} data-id={todo.id}
+                        hidden={(todo.done && !show_done) || (!todo.done && !show_active)}>
+                        <input type="checkbox" class="toggle" checked={todo.done} aria-label="Done"
+                            onChange={move |_| async move {
+                                match toggle_todo(todo.id).await {
+                                    Ok(_) => {
+                                        todos.update(|list| {
+                                            if let Some(at) = list.iter().position(|t| t.id == todo.id) {
+                                                list[at].done = !list[at].done;
+                                            }
+                                        });
+                                        error.set(String::new());
+                                    }
+                                    Err(message) => error.set(message),
+                                }
+                            }}/>
+                        <span class="title">{todo.title.clone()}</span>
+                        <button class="remove" aria-label="Remove" onClick={move |_| async move {
+                            match remove_todo(todo.id).await {
+                                Ok(_) => {
+                                    todos.update(|list| list.retain(|t| t.id != todo.id));
+                                    error.set(String::new());
+                                }
+                                Err(message) => error.set(message),
+                            }
+                        }}>"×"</button>
+                    </li>
                 </For>
             </ul>
             <footer>
-                <span id="items-left">{items_left} {noun}</span>
+                <span id="items-left">
+                    {format!("{} {}", left.get(), if left.get() == 1 { "item left" } else { "items left" })}
+                </span>
                 <nav id="filters">
                     <For each={Filter::ALL} let:it>
                         <a href={it.path()} aria-current={(it == filter).then_some("page")}>{it.label()}</a>
                         " "
                     </For>
                 </nav>
-                <button id="clear-completed" onClick={js! {
-                    await __resuma.action("clear_completed", []);
-                    location.reload();
+                <button id="clear-completed" onClick={move |_| async move {
+                    match clear_completed().await {
+                        Ok(_) => todos.update(|list| list.retain(|t| !t.done)),
+                        Err(message) => error.set(message),
+                    }
                 }}>"Clear completed"</button>
             </footer>
             <p class="hint">"Titles have at most " {MAX_TITLE_CHARS} " characters."</p>
-            // Every failed call shows its message here (the runtime fills it).
-            <p id="error" role="alert" data-r-error hidden></p>
+            // A message a server function answered.
+            <p id="error" role="alert" hidden={error.get().is_empty()}>{error}</p>
+            // What no handler catches (a rate limit, a lost connection) shows here.
+            <p id="failure" role="alert" data-r-error hidden></p>
         </main>
-    }
-}
-
-/// One todo: a checkbox that toggles it, its title, and a button that removes it.
-#[component]
-fn TodoItem(id: i64, title: String, done: bool) -> View {
-    view! {
-        <li class={if done { "todo done" } else { "todo" }} data-id={id}>
-            <input type="checkbox" class="toggle" checked={done} aria-label="Done"
-                onChange={js! {
-                    try {
-                        await __resuma.action("toggle_todo", [state.id.get()]);
-                    } catch (error) {
-                        event.target.checked = !event.target.checked;
-                        throw error;
-                    }
-                    location.reload();
-                }}/>
-            <span class="title">{title}</span>
-            <button class="remove" aria-label="Remove" onClick={js! {
-                await __resuma.action("remove_todo", [state.id.get()]);
-                location.reload();
-            }}>"×"</button>
-        </li>
     }
 }
