@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints, unit, integration, compile-fail, HTTP,
 # property and real-browser tests. Installs what it needs (rustfmt/clippy, Debian
-# chromium, the runtime's npm packages); safe to run again.
+# chromium, the runtime's and the VS Code extension's npm packages); safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +25,15 @@ step "cargo test"
 # Includes cli/tests/{new,dev,build}.rs: apps made by `resuma new`, built by cargo into this
 # target directory (their dependencies are the checkout's, compiled once), one for release.
 cargo test --workspace --locked
+
+step "vscode-ext: tsc build, unit tests (node:test), .vsix package"
+# npm ci only when node_modules is older than the lock file, as for the runtime.
+if [ ! -f vscode-ext/node_modules/.package-lock.json ] \
+    || [ vscode-ext/package-lock.json -nt vscode-ext/node_modules/.package-lock.json ]; then
+    (cd vscode-ext && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+(cd vscode-ext && npm test --silent && npx vsce package --out resuma.vsix >/dev/null)
+python3 -m zipfile -l vscode-ext/resuma.vsix | grep -q 'extension/out/extension.js'
 
 step "runtime browser tests (Chromium)"
 (cd runtime && node --test --test-concurrency=1 test/)

@@ -23,6 +23,8 @@ enum Command {
     Check(commands::check::CheckArgs),
     /// Create a new app from a template: `resuma new my-app --template todo`.
     New(commands::new::NewArgs),
+    /// Run the Resuma language server on stdio (what the VS Code extension starts).
+    Lsp(commands::lsp::LspArgs),
     /// Serve an app, rebuilt and reloaded in the browser on every save, errors in an overlay.
     Dev(commands::dev::DevArgs),
     /// Build for release, then list each page with the JavaScript it ships (gzip).
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::New(args) => commands::new::run(&args),
+        Command::Lsp(args) => commands::lsp::run(&args),
         Command::Dev(args) => commands::dev::run(&args),
         Command::Build(args) => commands::build::run(&args),
     }

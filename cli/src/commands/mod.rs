@@ -3,6 +3,7 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod dev;
+pub(crate) mod lsp;
 pub(crate) mod new;
 
 /// The exit code of a command that reports its failure with miette: 0, or 1 after the
