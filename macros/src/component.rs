@@ -151,7 +151,30 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
             }
         }
     };
+    // The props type under the component's own name, in the type namespace (the function
+    // is in the value namespace): `view!` writes `<Card …/>` as `Card::builder()`, so
+    // importing `Card` brings everything `<Card/>` needs.
+    let alias_params = function.sig.generics.params.iter().map(|param| match param {
+        syn::GenericParam::Type(ty) => {
+            let ident = &ty.ident;
+            quote!(#ident)
+        }
+        syn::GenericParam::Const(c) => {
+            let (ident, ty) = (&c.ident, &c.ty);
+            quote!(const #ident: #ty)
+        }
+        syn::GenericParam::Lifetime(lt) => {
+            let lifetime = &lt.lifetime;
+            quote!(#lifetime)
+        }
+    });
+    let alias_doc =
+        format!("The props of [`{name}`] (`{props_name}`), under the component's name.");
     quote! {
+        #[doc = #alias_doc]
+        #[allow(non_camel_case_types)]
+        #vis type #name<#(#alias_params),*> = #props_name<#(#args),*>;
+
         #[doc = #doc]
         #vis struct #props_name<#(#params),*> #where_clause {
             #(#field_defs,)*

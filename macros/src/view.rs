@@ -422,15 +422,10 @@ pub(crate) fn braced(tokens: &TokenStream) -> TokenStream {
     TokenTree::Group(group).into()
 }
 
-/// `ui::Card` → `ui::CardProps`, keeping each token's span.
+/// The path of a component's props type: the component's own path, which names the
+/// props type alias `#[component]` puts beside the function.
 fn props_path(path: &TokenStream) -> TokenStream {
-    let mut tokens: Vec<TokenTree> = path.clone().into_iter().collect();
-    if let Some(TokenTree::Ident(last)) = tokens.last_mut() {
-        let name = last.to_string();
-        let name = name.strip_prefix("r#").unwrap_or(&name);
-        *last = Ident::new(&format!("{name}Props"), last.span());
-    }
-    tokens.into_iter().collect()
+    path.clone()
 }
 
 /// A prop's setter, or `None` when the name cannot be a Rust identifier.

@@ -202,3 +202,23 @@ fn generic_components_infer_their_parameters() {
     assert_eq!(html(Sized::<3>()), "<b>3</b>");
     assert_eq!(html(view! { <Pair a={1} b="x"/> }), "<i>1x</i>");
 }
+
+mod widgets {
+    use resuma::prelude::*;
+
+    #[component]
+    pub fn Badge(label: String, #[prop(optional)] count: Option<u32>) -> View {
+        view! { <b>{label} {count}</b> }
+    }
+}
+
+/// Importing a component by its name alone is enough to write `<Badge …/>`: the props
+/// type is also reachable under the component's name.
+#[test]
+fn a_component_imported_by_its_name_alone_renders() {
+    use resuma::prelude::*;
+    use widgets::Badge;
+    let html = view! { <p><Badge label="new" count={3}/></p> }.to_html();
+    assert_eq!(html, "<p><b>new3</b></p>");
+    assert_eq!(Badge(widgets::BadgeProps::builder().label("x").build()).to_html(), "<b>x</b>");
+}
