@@ -183,22 +183,20 @@ async function run(element, value, event) {
 }
 
 // src/reactive.js
-var api;
-var resume = async (core, pairs, elements, graph) => {
-  api = core;
+var resume = async (pairs, elements, graph) => {
   const names = /* @__PURE__ */ new Set();
   const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
   for (const [open] of pairs) collect(open.data);
   for (const element of elements) collect(element.getAttribute("data-r-a"));
   for (const entry of graph) collect(entry[2]);
-  await Promise.all([...names].map(api.load));
+  await Promise.all([...names].map(load));
   for (const [kind, arg, address, deps] of graph) replay(kind, arg, thunk(address), deps);
   bind(pairs, elements);
 };
 var resolve = (address) => {
   const [, chunk, name, list] = /^([^#]*)#(\w+)\|?(.*)/.exec(address);
   const slots2 = list ? list.split(",").map(Number) : [];
-  return [api.modules[chunk][name], slots2.map(api.cell), chunk, slots2];
+  return [modules[chunk][name], slots2.map(cell), chunk, slots2];
 };
 var thunk = (address) => {
   const [f, cells2] = resolve(address);
@@ -210,7 +208,7 @@ var guard = (f) => () => {
   try {
     return f();
   } catch (error) {
-    api.showError(document.body, error);
+    showError(document.body, error);
   }
 };
 var watch = (cells2, effect) => {
@@ -225,8 +223,8 @@ var replay = (kind, arg, evaluate, deps) => {
   let timer;
   const run2 = guard(evaluate);
   watch(
-    deps.map(api.cell),
-    kind == "c" ? () => void api.cell(arg).set(evaluate()) : kind == "d" ? () => {
+    deps.map(cell),
+    kind == "c" ? () => void cell(arg).set(evaluate()) : kind == "d" ? () => {
       clearTimeout(timer);
       timer = setTimeout(run2, arg);
     } : () => void evaluate()
@@ -235,7 +233,7 @@ var replay = (kind, arg, evaluate, deps) => {
 var bind = (pairs, elements, fresh) => {
   for (const [open, close] of pairs) {
     const address = open.data.slice(2);
-    if (open.data[0] == "r") follow(open, thunk(address), (text) => writeText2(open, close, text), fresh);
+    if (open.data[0] == "r") follow(open, thunk(address), (text) => writeText(open, close, text), fresh);
     else block(open, close, address, fresh);
   }
   for (const element of elements) {
@@ -243,21 +241,12 @@ var bind = (pairs, elements, fresh) => {
       const [, name, address] = /^([^=]+)=(.*)/.exec(binding);
       let value;
       if (/^\d+$/.test(address)) {
-        const it = api.cell(+address);
+        const it = cell(+address);
         value = () => it.v;
         value.cells = [it];
       } else value = thunk(address);
       follow(element, value, (v) => setAttribute(element, name, v), fresh);
     }
-  }
-};
-var writeText2 = (open, close, value) => {
-  const text = String(value ?? "");
-  const node = open.nextSibling;
-  if (node.nodeType == 3 && node.nextSibling == close) node.data != text && (node.data = text);
-  else {
-    while (open.nextSibling != close) open.nextSibling.remove();
-    close.before(text);
   }
 };
 var URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href)$/;
@@ -283,7 +272,7 @@ var block = (open, close, address, fresh) => {
     const holder = document.createElement("template");
     holder.innerHTML = html;
     const content = holder.content;
-    bind(...api.scan(content, 1), 1);
+    bind(...scan(content, 1), 1);
     const nodes = [...content.childNodes];
     close.parentNode.insertBefore(content, before);
     return nodes;
@@ -307,7 +296,7 @@ var block = (open, close, address, fresh) => {
   for (let node = open.nextSibling; node != close; node = node.nextSibling) {
     const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
     if (slot) {
-      const it = api.cell(+slot[1]);
+      const it = cell(+slot[1]);
       items.push({ k: key(it.v), c: it, s: node });
     }
   }
@@ -329,8 +318,8 @@ var block = (open, close, address, fresh) => {
     for (const item of old.values()) for (const node of item.n) node.remove();
     for (const item of next) {
       if (!item.s) {
-        const slot = api.newSlot(item.v);
-        item.c = api.cell(slot);
+        const slot = newSlot(item.v);
+        item.c = cell(slot);
         item.n = render(`<!--i:${slot}-->` + template(chunk, slots2, slot), close);
         item.s = item.n[0];
       }
@@ -350,7 +339,7 @@ var block = (open, close, address, fresh) => {
 onResume(() => {
   const [pairs, elements] = scan(document);
   const graph = document.querySelector('script[type="resuma/graph"]');
-  return resume({ cell, newSlot, scan, load, modules, showError }, pairs, elements, JSON.parse(graph?.textContent || "[]"));
+  return resume(pairs, elements, JSON.parse(graph?.textContent || "[]"));
 });
 export {
   run

@@ -10,26 +10,28 @@
 //! - `<script type="resuma/graph">`: `computed!`, `effect!` and `debounce!` replays.
 //!
 //! Everything a thunk needs is in its chunk, loaded before binding, so updates run
-//! synchronously, in the order the changes happen.
+//! synchronously, in the order the changes happen. This module is part of the reactive
+//! core (`core/reactive-index.js`) only.
 
-let api;
+import { cell, newSlot } from "./core/state.js";
+import { scan, writeText } from "./core/dom.js";
+import { showError } from "./core/errors.js";
+import { load, modules } from "./core/run.js";
 
 /**
- * Binds the page: called once by the core, with its internals.
- * @param {object} core `{cell, newSlot, scan, load, modules, showError}`
+ * Binds the page, once, before the first handler runs.
  * @param {Comment[][]} pairs comment pairs the core did not bind
  * @param {Element[]} elements elements with `data-r-a`
  * @param {Array} graph the graph script's entries
  */
-export const resume = async (core, pairs, elements, graph) => {
-  api = core;
+export const resume = async (pairs, elements, graph) => {
   // Every chunk named by a binding, loaded first: thunks then run synchronously.
   const names = new Set();
   const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
   for (const [open] of pairs) collect(open.data);
   for (const element of elements) collect(element.getAttribute("data-r-a"));
   for (const entry of graph) collect(entry[2]);
-  await Promise.all([...names].map(api.load));
+  await Promise.all([...names].map(load));
   for (const [kind, arg, address, deps] of graph) replay(kind, arg, thunk(address), deps);
   bind(pairs, elements);
 };
@@ -38,7 +40,7 @@ export const resume = async (core, pairs, elements, graph) => {
 const resolve = (address) => {
   const [, chunk, name, list] = /^([^#]*)#(\w+)\|?(.*)/.exec(address);
   const slots = list ? list.split(",").map(Number) : [];
-  return [api.modules[chunk][name], slots.map(api.cell), chunk, slots];
+  return [modules[chunk][name], slots.map(cell), chunk, slots];
 };
 
 // A thunk as a function of nothing, and the cells it takes.
@@ -54,7 +56,7 @@ const guard = (f) => () => {
   try {
     return f();
   } catch (error) {
-    api.showError(document.body, error);
+    showError(document.body, error);
   }
 };
 
@@ -75,9 +77,9 @@ const replay = (kind, arg, evaluate, deps) => {
   let timer;
   const run = guard(evaluate);
   watch(
-    deps.map(api.cell),
+    deps.map(cell),
     kind == "c"
-      ? () => void api.cell(arg).set(evaluate())
+      ? () => void cell(arg).set(evaluate())
       : kind == "d"
         ? () => {
             clearTimeout(timer);
@@ -99,22 +101,12 @@ const bind = (pairs, elements, fresh) => {
       const [, name, address] = /^([^=]+)=(.*)/.exec(binding);
       let value;
       if (/^\d+$/.test(address)) {
-        const it = api.cell(+address);
+        const it = cell(+address);
         value = () => it.v;
         value.cells = [it];
       } else value = thunk(address);
       follow(element, value, (v) => setAttribute(element, name, v), fresh);
     }
-  }
-};
-
-const writeText = (open, close, value) => {
-  const text = String(value ?? "");
-  const node = open.nextSibling;
-  if (node.nodeType == 3 && node.nextSibling == close) node.data != text && (node.data = text);
-  else {
-    while (open.nextSibling != close) open.nextSibling.remove();
-    close.before(text);
   }
 };
 
@@ -149,7 +141,7 @@ const block = (open, close, address, fresh) => {
     const holder = document.createElement("template");
     holder.innerHTML = html;
     const content = holder.content;
-    bind(...api.scan(content, 1), 1);
+    bind(...scan(content, 1), 1);
     const nodes = [...content.childNodes];
     close.parentNode.insertBefore(content, before);
     return nodes;
@@ -174,7 +166,7 @@ const block = (open, close, address, fresh) => {
   for (let node = open.nextSibling; node != close; node = node.nextSibling) {
     const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
     if (slot) {
-      const it = api.cell(+slot[1]);
+      const it = cell(+slot[1]);
       items.push({ k: key(it.v), c: it, s: node });
     }
   }
@@ -198,8 +190,8 @@ const block = (open, close, address, fresh) => {
     for (const item of old.values()) for (const node of item.n) node.remove();
     for (const item of next) {
       if (!item.s) {
-        const slot = api.newSlot(item.v);
-        item.c = api.cell(slot);
+        const slot = newSlot(item.v);
+        item.c = cell(slot);
         item.n = render(`<!--i:${slot}-->` + template(chunk, slots, slot), close);
         item.s = item.n[0];
       }

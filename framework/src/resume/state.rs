@@ -17,27 +17,11 @@ pub(crate) fn write_resume_scripts(
     if !context.has_handlers() {
         return;
     }
-    html.push_static("<script type=\"resuma/state\"");
-    write_nonce(nonce, html);
-    html.push_static(">[");
-    for (slot_idx, value) in context.slots.iter().enumerate() {
-        if slot_idx > 0 {
-            html.push_static(",");
-        }
-        html.push_raw(&escape_json_for_script(&value.to_json()));
-    }
-    html.push_static("]</script>");
+    let state = context.slots.iter().map(|value| value.to_json());
+    write_json_array_script("resuma/state", state, nonce, html);
     if !context.graph.is_empty() {
-        html.push_static("<script type=\"resuma/graph\"");
-        write_nonce(nonce, html);
-        html.push_static(">[");
-        for (entry_idx, entry) in context.graph.iter().enumerate() {
-            if entry_idx > 0 {
-                html.push_static(",");
-            }
-            html.push_raw(&escape_json_for_script(&entry.to_json()));
-        }
-        html.push_static("]</script>");
+        let graph = context.graph.iter().map(|entry| entry.to_json());
+        write_json_array_script("resuma/graph", graph, nonce, html);
     }
     html.push_static("<script");
     write_nonce(nonce, html);
@@ -51,6 +35,27 @@ pub(crate) fn write_resume_scripts(
     html.push_static(",");
     html.push_raw(&script_json(&context.events));
     html.push_static(if prefetch { ",1)</script>" } else { ")</script>" });
+}
+
+/// `<script type="KIND">[ITEM,ITEM…]</script>`, each item JSON escaped for a script.
+fn write_json_array_script(
+    kind: &'static str,
+    items: impl Iterator<Item = String>,
+    nonce: Option<&str>,
+    html: &mut Html,
+) {
+    html.push_static("<script type=\"");
+    html.push_static(kind);
+    html.push_static("\"");
+    write_nonce(nonce, html);
+    html.push_static(">[");
+    for (idx, json) in items.enumerate() {
+        if idx > 0 {
+            html.push_static(",");
+        }
+        html.push_raw(&escape_json_for_script(&json));
+    }
+    html.push_static("]</script>");
 }
 
 /// `value` as JSON that can sit inside a `<script>`.
