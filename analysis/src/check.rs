@@ -77,7 +77,7 @@ pub fn parse_views(text: &str) -> Vec<FileView> {
 
 /// What a file is checked against: the app's settings, from its `Cargo.toml` (the
 /// caller reads it) or the defaults.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub struct Settings {
     /// Payload budgets per component.
     pub budget: Budget,
@@ -116,14 +116,29 @@ pub fn check_with(text: &str, settings: &Settings) -> Vec<Diagnostic<TextRange>>
 /// Handlers are translated only when the file parses as Rust: a half-typed file gets its
 /// views' syntax checked, but without the enclosing component a handler's types are
 /// unknown and its diagnostics would not be the compiler's.
+///
+/// A long-lived caller that analyses successive versions of a file (the language
+/// server) keeps an [`AnalysisCache`](crate::incremental::AnalysisCache) and calls
+/// [`analyze_cached`](crate::incremental::analyze_cached) instead: same result, only the
+/// items that changed are analysed again.
 pub fn analyze(text: &str, settings: &Settings) -> FileAnalysis {
+    analyze_with_structs(text, settings, None)
+}
+
+/// [`analyze`], with the structs the component macros know given (those of the whole
+/// file, when `text` is one of its items) or read from `text` itself (`None`).
+pub(crate) fn analyze_with_structs(
+    text: &str,
+    settings: &Settings,
+    structs: Option<&Structs>,
+) -> FileAnalysis {
     let views = parse_views(text);
     let mut diagnostics: Vec<_> = views.iter().flat_map(FileView::diagnostics).collect();
     let mut components = Vec::new();
     let parsed_file = syn::parse_file(text);
     let rust_parses = parsed_file.is_ok();
     if let Ok(file) = parsed_file {
-        let translated = translate_handlers(&file, &views);
+        let translated = translate_handlers(&file, &views, structs);
         diagnostics.extend(translated.diagnostics);
         for (index, (range, function)) in translated.components.iter().enumerate() {
             let mut handlers: Vec<TranslatedHandler> = Vec::new();
@@ -159,9 +174,16 @@ struct Translated<'a> {
     diagnostics: Vec<Diagnostic<TextRange>>,
 }
 
-fn translate_handlers<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<'a> {
+fn translate_handlers<'a>(
+    file: &'a syn::File,
+    views: &[FileView],
+    structs: Option<&Structs>,
+) -> Translated<'a> {
     // The structs of the file are what the component macro knows too.
-    with_structs(&Structs::from_items(&file.items), || translate_in_file(file, views))
+    match structs {
+        Some(structs) => with_structs(structs, || translate_in_file(file, views)),
+        None => with_structs(&Structs::from_items(&file.items), || translate_in_file(file, views)),
+    }
 }
 
 fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<'a> {

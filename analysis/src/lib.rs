@@ -12,6 +12,7 @@ pub mod check;
 pub mod chunk;
 pub mod diagnostics;
 pub mod exports;
+pub mod incremental;
 pub mod js_macro;
 pub mod payload;
 pub mod reactive;

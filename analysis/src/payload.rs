@@ -31,7 +31,7 @@ const GZIP_FRAME_BYTES: u32 = 18;
 /// use resuma_analysis::payload::Budget;
 /// assert_eq!(Budget::default().chunk_gz_bytes, 2048);
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Budget {
     /// Largest handler chunk, gzip bytes (`chunk-budget-gz`).
     pub chunk_gz_bytes: u32,
@@ -82,10 +82,10 @@ pub struct HandlerPayload {
     pub export: String,
     /// The JavaScript it becomes; `None` when it does not translate.
     pub js: Option<String>,
-    /// Size of that JavaScript alone, bytes.
+    /// Size of that JavaScript alone, bytes (its gzip size is [`gzip_size`] of it, left to
+    /// whoever shows it: compressing every handler on every keystroke costs more than the
+    /// rest of the payload measurement).
     pub js_bytes: u32,
-    /// Size of that JavaScript alone, gzip bytes.
-    pub js_gz_bytes: u32,
     /// The names it captures, in slot order.
     pub captures: Vec<String>,
 }
@@ -141,7 +141,6 @@ pub(crate) fn measure(
                 range: it.range,
                 export: format!("h{index}"),
                 js_bytes: js_text.len() as u32,
-                js_gz_bytes: if js.is_some() { gzip_size(js_text) } else { 0 },
                 js,
                 captures: it
                     .closure

@@ -145,7 +145,7 @@ impl Inner {
             (current, Arc::<str>::from(state.doc.text()))
         };
         let settings = self.settings_for(uri);
-        let analysis = self.worker.analyze(Arc::clone(&text), settings).await?;
+        let analysis = self.worker.analyze(uri.as_str(), Arc::clone(&text), settings).await?;
         let analysed = Arc::new(Analysed { version: current, text, settings, analysis });
         let mut docs = lock(&self.docs);
         let state = docs.get_mut(uri)?;
@@ -270,6 +270,7 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         lock(&self.inner.docs).remove(&uri);
+        self.inner.worker.forget(uri.as_str());
         self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 

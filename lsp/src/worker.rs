@@ -1,24 +1,34 @@
-//! The analysis thread: every `resuma_analysis::analyze` call of the server runs here.
+//! The analysis thread: every analysis of the server runs here.
 //!
-//! One thread, for two reasons. proc-macro2 keeps the text of every lexed token in a
+//! One thread, for three reasons. proc-macro2 keeps the text of every lexed token in a
 //! thread-local source map that only grows; calling
 //! `proc_macro2::extra::invalidate_current_thread_spans` after each analysis, on the
 //! thread that ran it, keeps the server's memory flat over a long session (results are
-//! plain data, no span outlives its run). And analysis is CPU work that must not hold
-//! up the protocol tasks. A panic in analysis (a bug: it is property-tested never to
-//! panic) is caught and answers `None`; the thread goes on.
+//! plain data, no span outlives its run). Each open document's
+//! [`AnalysisCache`] lives here, so an edit re-analyses only the item it touched. And
+//! analysis is CPU work that must not hold up the protocol tasks. A panic in analysis (a
+//! bug: it is property-tested never to panic) is caught, the document's cache dropped,
+//! and the answer is `None`; the thread goes on.
 
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::sync::Arc;
+use std::time::Instant;
 
-use resuma_analysis::{analyze, FileAnalysis, Settings};
+use resuma_analysis::incremental::{analyze_cached, AnalysisCache};
+use resuma_analysis::{FileAnalysis, Settings};
 use tokio::sync::oneshot;
 
-struct Job {
-    text: Arc<str>,
-    settings: Settings,
-    reply: oneshot::Sender<Option<FileAnalysis>>,
+enum Job {
+    Analyze {
+        document: String,
+        text: Arc<str>,
+        settings: Settings,
+        reply: oneshot::Sender<Option<FileAnalysis>>,
+    },
+    /// The document was closed: drop its cache.
+    Forget { document: String },
 }
 
 /// A handle to the analysis thread.
@@ -31,23 +41,56 @@ impl Worker {
     pub(crate) fn spawn() -> std::io::Result<Worker> {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new().name("resuma-analysis".to_owned()).spawn(move || {
+            let mut caches: HashMap<String, AnalysisCache> = HashMap::new();
             for job in queue {
-                let res = catch_unwind(AssertUnwindSafe(|| analyze(&job.text, &job.settings)));
-                proc_macro2::extra::invalidate_current_thread_spans();
-                if res.is_err() {
-                    tracing::error!("analysis panicked; the document keeps its last diagnostics");
+                match job {
+                    Job::Analyze { document, text, settings, reply } => {
+                        let started = Instant::now();
+                        let cache = caches.entry(document.clone()).or_default();
+                        let res = catch_unwind(AssertUnwindSafe(|| {
+                            analyze_cached(&text, &settings, cache)
+                        }));
+                        proc_macro2::extra::invalidate_current_thread_spans();
+                        match &res {
+                            Ok(_) => tracing::debug!(
+                                "analysed {document} ({} bytes, {} items new) in {:?}",
+                                text.len(),
+                                cache.n_analysed(),
+                                started.elapsed()
+                            ),
+                            Err(_) => {
+                                tracing::error!("analysis of {document} panicked");
+                                caches.remove(&document);
+                            }
+                        }
+                        // The requester may have given up (a newer edit): nothing to do.
+                        let _ = reply.send(res.ok());
+                    }
+                    Job::Forget { document } => {
+                        caches.remove(&document);
+                    }
                 }
-                // The requester may have given up (a newer edit): nothing to do then.
-                let _ = job.reply.send(res.ok());
             }
         })?;
         Ok(Worker { jobs })
     }
 
-    /// Analyses `text`; `None` when analysis failed or the thread is gone.
-    pub(crate) async fn analyze(&self, text: Arc<str>, settings: Settings) -> Option<FileAnalysis> {
+    /// Analyses `text`, the current text of `document`; `None` when analysis failed or
+    /// the thread is gone.
+    pub(crate) async fn analyze(
+        &self,
+        document: &str,
+        text: Arc<str>,
+        settings: Settings,
+    ) -> Option<FileAnalysis> {
         let (reply, answer) = oneshot::channel();
-        self.jobs.send(Job { text, settings, reply }).ok()?;
+        let job = Job::Analyze { document: document.to_owned(), text, settings, reply };
+        self.jobs.send(job).ok()?;
         answer.await.ok().flatten()
+    }
+
+    /// Drops what the thread keeps for `document`.
+    pub(crate) fn forget(&self, document: &str) {
+        let _ = self.jobs.send(Job::Forget { document: document.to_owned() });
     }
 }

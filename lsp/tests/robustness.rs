@@ -123,7 +123,7 @@ fn memory_stays_flat_over_many_analyses() {
         for _ in 0..n {
             version += 1;
             // A one-character edit at the top, undone by the next: every analysis lexes
-            // the whole file (~90 KB) again.
+            // the whole file (~70 KB) again.
             let text = if version % 2 == 0 { " " } else { "" };
             let end = if version % 2 == 0 { 0 } else { 1 };
             client.change(uri, version, (1, 0), (1, end), text);

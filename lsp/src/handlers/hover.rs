@@ -1,7 +1,7 @@
 //! Hover: on an event handler, the JavaScript it becomes and its size; on a component's
 //! name, its payload against the budget.
 
-use resuma_analysis::payload::{Budget, ComponentPayload, HandlerPayload};
+use resuma_analysis::payload::{gzip_size, Budget, ComponentPayload, HandlerPayload};
 use resuma_analysis::FileAnalysis;
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
@@ -51,7 +51,10 @@ fn handler_text(component: &ComponentPayload, handler: &HandlerPayload) -> Strin
     };
     format!(
         "**Handler `{}` of `{}`** in chunk `{chunk}`\n\n```javascript\n{js}\n```\n\n{} B, {} B gzip{captures}",
-        handler.export, component.name, handler.js_bytes, handler.js_gz_bytes
+        handler.export,
+        component.name,
+        handler.js_bytes,
+        gzip_size(js)
     )
 }
 

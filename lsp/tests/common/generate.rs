@@ -1,4 +1,4 @@
-//! A large, realistic component file: `n` components of about 50 lines each, every one
+//! A large, realistic component file: `n` components of 50 lines each, every one
 //! with signals, handlers (translated to JavaScript) and static markup. Shared by the
 //! robustness test and `benchmark/lsp`.
 
@@ -44,6 +44,11 @@ fn Card{i}(title: String) -> View {{
                 <li>"gamma"</li>
                 <li>"delta"</li>
             </ul>
+            <nav class="pager">
+                <a href="/cards/{i}/prev">"Previous"</a>
+                <a href="/cards/{i}/next">"Next"</a>
+                <a href="/cards">"All cards"</a>
+            </nav>
             <footer>
                 <small>"Card " "{i}"</small>
                 <a href="/cards/{i}">"Open"</a>
