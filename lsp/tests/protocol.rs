@@ -242,3 +242,34 @@ fn garbage_is_answered_not_fatal() {
     assert!(completion.is_null() || completion.is_array());
     assert_eq!(client.shutdown(), Some(0));
 }
+
+#[test]
+fn a_burst_of_edits_is_analysed_once_on_the_latest_text() {
+    let mut client = Client::start(json!({"debounceMs": 400}));
+    client.open(URI, 1, FILE);
+    // Opening analyses at once.
+    assert_eq!(client.diagnostics(URI, 1).len(), 2);
+    // Five keystrokes inside the window: `onKlick` → `onClick` then `x`, `y`, `z`, undo.
+    client.change(URI, 2, (7, 47), (7, 48), "C");
+    client.change(URI, 3, (7, 52), (7, 52), "x");
+    client.change(URI, 4, (7, 53), (7, 53), "y");
+    client.change(URI, 5, (7, 53), (7, 54), "");
+    client.change(URI, 6, (7, 52), (7, 53), "");
+    // One analysis, at the end of the window, of version 6 only.
+    assert_eq!(
+        summary(&client.diagnostics(URI, 6)),
+        vec![("R037".to_owned(), range((8, 37), (8, 41)))]
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 4, "character": 5}}),
+    );
+    assert!(hover["contents"]["value"].as_str().unwrap().contains("Greeting"));
+    let early: Vec<_> = client
+        .backlog_of("textDocument/publishDiagnostics")
+        .into_iter()
+        .map(|it| it["params"]["version"].clone())
+        .collect();
+    assert_eq!(early, Vec::<Value>::new(), "versions 2 to 5 were published");
+    assert_eq!(client.shutdown(), Some(0));
+}

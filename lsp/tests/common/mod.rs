@@ -123,6 +123,14 @@ impl Client {
         }
     }
 
+    /// The messages with `method` received so far and not yet consumed.
+    pub(crate) fn backlog_of(&mut self, method: &str) -> Vec<Value> {
+        while let Ok(message) = self.messages.try_recv() {
+            self.backlog.push(message);
+        }
+        self.backlog.iter().filter(|it| it["method"] == method).cloned().collect()
+    }
+
     /// The diagnostics published for `uri` at `version`.
     pub(crate) fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let message = self.wait_for(&format!("diagnostics of {uri} v{version}"), |it| {
