@@ -20,6 +20,7 @@ use crate::payload::{self, Budget, ComponentPayload, TranslatedHandler};
 use crate::rs2js::{env_from_fn, with_structs, Env, Structs};
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::span::TextRange;
+use crate::template::ExportNumbers;
 use crate::view::{parse, AttrValue, Block, Node, Parsed};
 use syn::spanned::Spanned;
 
@@ -153,7 +154,8 @@ pub(crate) fn analyze_with_structs(
             }
             // The macro walks a component's tokens in order: its handlers join the
             // chunk in the order they are written, nested views included.
-            handlers.sort_by_key(|it| it.range.start);
+            // A block follows its content (its range is the whole `<For>…</For>`).
+            handlers.sort_by_key(|it| if it.prefix == 'b' { it.range.end } else { it.range.start });
             let payload = payload::measure(function, *range, &handlers);
             diagnostics.extend(payload::budget_diagnostics(&payload, &settings.budget));
             components.push(payload);
@@ -201,9 +203,12 @@ fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<
     let mut handlers = Vec::new();
     let mut diagnostics = Vec::new();
     let envs: Vec<Env> = components.iter().map(|(_, function)| env_from_fn(function)).collect();
+    // Each component's next export numbers: templates name the exports they use.
+    let mut numbers: Vec<ExportNumbers> = vec![ExportNumbers::new(); components.len()];
     for (index, (_, function)) in components.iter().enumerate() {
         let body = quote::ToTokens::to_token_stream(&function.block);
         let (exports, found) = reactive_exports(body, &envs[index]);
+        numbers[index].insert('t', exports.len());
         diagnostics.extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(0))));
         handlers.extend(exports.into_iter().map(|it| (Some(index), translated(it, 0))));
     }
@@ -223,7 +228,12 @@ fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<
         };
         let env = owner.map(|index| envs[index].clone()).unwrap_or_default();
         let base = view.site.body.start;
-        let (exports, found) = view_exports(&parsed.tree.nodes, &env);
+        let mut own = ExportNumbers::new();
+        let numbers = match owner {
+            Some(index) => &mut numbers[index],
+            None => &mut own,
+        };
+        let (exports, found) = view_exports(&parsed.tree.nodes, &env, numbers);
         diagnostics.extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(base))));
         handlers.extend(exports.into_iter().map(|it| (owner, translated(it, base))));
     }

@@ -1,18 +1,21 @@
 //! What a view's expansion translates, in the order the `#[component]` macro does it:
 //! handlers (`h`), thunks for `{expr}` children and attributes that read a signal (`t`),
 //! and client blocks, a keyed `<For>` over a signal or a `<Show>` whose condition reads
-//! one (`b`), whose content is a template where every expression is a thunk.
+//! one (`b`), whose content is a template (`template.rs`) where every expression is a
+//! thunk.
 //!
 //! `check` uses it so that the editor reports what the compiler reports; the macro makes
-//! the same decisions in `macros/src/view.rs` and `macros/src/template.rs`.
+//! the same decisions in `macros/src/view.rs`, and builds its templates with the same
+//! [`block_template`].
 
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::diagnostics::{unsupported_in_template, Diagnostic};
+use crate::diagnostics::Diagnostic;
 use crate::js_macro::{js_macro_body, translate_js};
 use crate::reactive::reads_signal;
 use crate::rs2js::{translate_closure, translate_fn, translate_thunk, Closure, Env, Ty};
 use crate::span::TokenSpan;
+use crate::template::{block_closure, block_template, ExportNumbers};
 use crate::view::{AttrValue, Block, ComponentCall, Node};
 
 /// One translated export of a view.
@@ -26,23 +29,27 @@ pub struct ViewExport {
     pub closure: Option<Closure>,
 }
 
-/// The exports of a view's nodes, with the diagnostics of their translation.
-pub fn view_exports(nodes: &[Node], env: &Env) -> (Vec<ViewExport>, Vec<Diagnostic<TokenSpan>>) {
-    let mut walk =
-        Walk { env: env.clone(), template: false, exports: Vec::new(), diags: Vec::new() };
+/// The exports of a view's nodes, with the diagnostics of their translation; `numbers`
+/// are the component's next export numbers (templates name exports by number), advanced
+/// past this view's.
+pub fn view_exports(
+    nodes: &[Node],
+    env: &Env,
+    numbers: &mut ExportNumbers,
+) -> (Vec<ViewExport>, Vec<Diagnostic<TokenSpan>>) {
+    let mut walk = Walk { env: env.clone(), numbers, exports: Vec::new(), diags: Vec::new() };
     walk.nodes(nodes);
     (walk.exports, walk.diags)
 }
 
-struct Walk {
+struct Walk<'a> {
     env: Env,
-    /// Inside a client block's content: every expression is a thunk.
-    template: bool,
+    numbers: &'a mut ExportNumbers,
     exports: Vec<ViewExport>,
     diags: Vec<Diagnostic<TokenSpan>>,
 }
 
-impl Walk {
+impl Walk<'_> {
     fn nodes(&mut self, nodes: &[Node]) {
         for node in nodes {
             match node {
@@ -68,6 +75,7 @@ impl Walk {
     fn push(&mut self, prefix: char, span: TokenSpan, translated: TranslatedPair) {
         let (closure, diags) = translated;
         self.diags.extend(diags);
+        *self.numbers.entry(prefix).or_insert(0) += 1;
         self.exports.push(ViewExport { prefix, span, closure });
     }
 
@@ -85,21 +93,13 @@ impl Walk {
         if self.signal(&block.tokens).is_some() {
             return;
         }
-        if self.template || reads_signal(&block.tokens, &self.env) {
+        if reads_signal(&block.tokens, &self.env) {
             let translated = translate_thunk(block.tokens.clone(), &self.env);
             self.push('t', block.span, translated);
         }
     }
 
     fn component(&mut self, call: &ComponentCall) {
-        if self.template {
-            let what = match call.name.text.as_str() {
-                "For" | "Show" => format!("a nested <{}>", call.name.text),
-                name => format!("the component <{name}>"),
-            };
-            self.diags.push(unsupported_in_template(call.open_span, &what));
-            return;
-        }
         match call.name.text.as_str() {
             "For" => self.for_block(call),
             "Show" => self.show_block(call),
@@ -114,9 +114,12 @@ impl Walk {
                 _ => None,
             })
         };
-        let each = prop("each").and_then(|block| self.signal(&block.tokens));
+        let each = prop("each").and_then(|block| {
+            let name = crate::template::signal_name(&block.tokens, &self.env)?;
+            Some((name, self.signal(&block.tokens)?))
+        });
         let item = call.props.iter().find_map(|it| it.name.text.strip_prefix("let:"));
-        let (Some(key), Some(each), Some(item)) = (prop("key"), each, item) else {
+        let (Some(key), Some((each_name, each)), Some(item)) = (prop("key"), each, item) else {
             return self.nodes(&call.children);
         };
         let elem = match each {
@@ -126,12 +129,21 @@ impl Walk {
             },
             _ => Ty::Unknown,
         };
-        let outer = self.env.clone();
-        self.env.insert(item, elem.clone());
-        self.template_body(&call.children);
-        self.env = outer;
-        let translated = translate_fn(key.tokens.clone(), &self.env, vec![elem]);
-        self.push('b', key.span, translated);
+        let mut env = self.env.clone();
+        env.insert(item, elem.clone());
+        let template =
+            block_template(&call.children, &env, Some(item), vec![each_name], self.numbers);
+        self.content(template.exports, template.diagnostics);
+        let (key_closure, diags) = translate_fn(key.tokens.clone(), &self.env, vec![elem]);
+        let block =
+            key_closure.map(|key| block_closure(format!("[0,{},{}]", key.js, template.js), key));
+        self.push('b', whole(call), (block, diags));
+    }
+
+    /// A block's content: its exports, already numbered, and diagnostics.
+    fn content(&mut self, exports: Vec<ViewExport>, diags: Vec<Diagnostic<TokenSpan>>) {
+        self.exports.extend(exports);
+        self.diags.extend(diags);
     }
 
     fn show_block(&mut self, call: &ComponentCall) {
@@ -142,17 +154,14 @@ impl Walk {
         let Some(when) = when.filter(|it| reads_signal(&it.tokens, &self.env)) else {
             return self.nodes(&call.children);
         };
-        let (closure, diags) = translate_thunk(when.tokens.clone(), &self.env);
+        let (when_closure, diags) = translate_thunk(when.tokens.clone(), &self.env);
         self.diags.extend(diags);
-        self.template_body(&call.children);
-        self.exports.push(ViewExport { prefix: 'b', span: when.span, closure });
-    }
-
-    fn template_body(&mut self, nodes: &[Node]) {
-        let outer = self.template;
-        self.template = true;
-        self.nodes(nodes);
-        self.template = outer;
+        let Some(when_closure) = when_closure else { return };
+        let seed = when_closure.captures.iter().map(|it| it.name.clone()).collect();
+        let template = block_template(&call.children, &self.env, None, seed, self.numbers);
+        self.content(template.exports, template.diagnostics);
+        let js = format!("[{},0,{}]", when_closure.js, template.js);
+        self.push('b', whole(call), (Some(block_closure(js, when_closure)), Vec::new()));
     }
 
     /// The type of the signal `tokens` consist of, when they are one signal's name.
@@ -166,6 +175,11 @@ impl Walk {
             _ => None,
         }
     }
+}
+
+/// From `<For` to `</For>`: a block's export comes after its content's.
+fn whole(call: &ComponentCall) -> TokenSpan {
+    call.open_span.to(call.close_span.unwrap_or(call.open_span))
 }
 
 type TranslatedPair = (Option<Closure>, Vec<Diagnostic<TokenSpan>>);

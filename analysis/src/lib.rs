@@ -19,6 +19,7 @@ pub mod reactive;
 pub mod rs2js;
 pub mod scan;
 pub mod span;
+pub mod template;
 pub mod view;
 
 pub use check::{analyze, check, check_with, parse_views, FileAnalysis, FileView, Settings};

@@ -1,10 +1,8 @@
 //! The payload `resuma check` measures is the chunk the server serves: examples'
 //! components are linked here, and the chunks their `#[component]` expansions register
 //! are compared with what analysis builds from the examples' text.
-//!
-//! Not yet `examples/todo-client`: analysis exports a `<For>`/`<Show>` block as its key
-//! or condition alone, where the macro exports `[key, cond, template]` (and orders blocks
-//! after the thunks); its chunk measures smaller than served.
+//! Client blocks (`<For key>`, `<Show>`) are included: their templates are built by the
+//! same `resuma_analysis::template::block_template` on both sides.
 
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../examples/counter/src/main.rs"]
@@ -13,6 +11,10 @@ mod counter;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../examples/search-bar/src/main.rs"]
 mod search_bar;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../examples/todo-client/src/main.rs"]
+mod todo_client;
 
 use resuma::__private::{inventory, Chunk};
 use resuma_analysis::{analyze, Settings};
@@ -43,4 +45,9 @@ fn handlers_only() {
 #[test]
 fn handlers_thunks_and_debounce() {
     registered_chunks_match(include_str!("../../examples/search-bar/src/main.rs"), 2);
+}
+
+#[test]
+fn keyed_lists_show_blocks_and_structs() {
+    registered_chunks_match(include_str!("../../examples/todo-client/src/main.rs"), 1);
 }

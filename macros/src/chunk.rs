@@ -12,6 +12,7 @@ use resuma_analysis::chunk::{chunk_name, module_source};
 use resuma_analysis::js_macro::{js_macro_body, translate_js};
 use resuma_analysis::reactive::ReactiveKind;
 use resuma_analysis::rs2js::{translate_closure, Closure, Env};
+use resuma_analysis::template::ExportNumbers;
 use resuma_analysis::view::Block;
 use resuma_analysis::{Diagnostic, TokenSpan};
 
@@ -143,6 +144,20 @@ impl<'a> Expander<'a> {
             chunk_name: self.chunk_name.clone(),
             server_fns: closure.server_fns.clone(),
         })
+    }
+
+    /// The numbers the next exports of each prefix get: a template names the exports of
+    /// its content by number.
+    pub(crate) fn numbers(&self) -> ExportNumbers {
+        let seen = match self.pass {
+            Pass::Collect => &self.exports[..],
+            Pass::Emit => &self.exports[..self.cursor.min(self.exports.len())],
+        };
+        let mut numbers = ExportNumbers::new();
+        for export in seen {
+            *numbers.entry(export.prefix).or_insert(0) += 1;
+        }
+        numbers
     }
 
     /// The next thunk (`prefix` `t`) or block (`b`) export, translated by `translate` in

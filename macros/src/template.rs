@@ -1,95 +1,28 @@
 //! Client-rendered blocks: a keyed `<For>` over a signal and a `<Show>` whose condition
-//! reads one. The server renders their content as usual; the same walk over the view
-//! writes a JavaScript template of it, so the browser can render new items (and the
-//! content of a `<Show>` that turns true) without the server (docs/resumability.md,
-//! "Blocks").
-//!
-//! A template carries no values: every dynamic part is a binding (bound text, a `data-r-a`
-//! attribute, a handler address) that the browser evaluates once the nodes are inserted.
-//! So the template is structure and slot numbers only, and nothing in it needs escaping
-//! at run time.
+//! reads one. The server renders their content as usual; the browser renders new items
+//! (and the content of a `<Show>` that turns true) from a template in the chunk, built by
+//! `resuma_analysis::template::block_template` from the same nodes, so `check` measures
+//! the very text the chunk holds (docs/resumability.md, "Blocks").
 
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use resuma_analysis::reactive::reads_signal;
-use resuma_analysis::rs2js::{translate_fn, translate_thunk, Closure, Ty};
+use resuma_analysis::rs2js::{translate_fn, translate_thunk, Ty};
+use resuma_analysis::template::{block_closure, block_template, signal_name};
 use resuma_analysis::view::{AttrValue, ComponentCall};
 
 use crate::chunk::ExportRef;
 use crate::emit::spanned_error;
 use crate::view::{braced, capture_ident, Writer};
 
-/// The JavaScript template of a block's content, written piece by piece.
+/// Inside a client block's content: where the server finds the slots the content uses.
 #[derive(Default)]
 pub(crate) struct Template {
-    pieces: Vec<Piece>,
     /// The item's name, in a `<For>`.
     item: Option<String>,
-    /// The names from outside the block that its content uses, in slot-array order.
+    /// The names from outside the block the content uses, in the block's slot order (the
+    /// template's, from analysis).
     outer: Vec<String>,
-    /// The events of the handlers in the content.
-    pub(crate) events: Vec<String>,
-}
-
-enum Piece {
-    /// Markup, as it is.
-    Lit(String),
-    /// A JavaScript expression: `c` (the chunk's name), `a[K]` (an outer slot), `i` (the
-    /// item's slot).
-    Code(String),
-}
-
-impl Template {
-    /// `(c,a,i)=>"…"+…`: the template as an arrow function.
-    fn js(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut lit = String::new();
-        for piece in &self.pieces {
-            match piece {
-                Piece::Lit(text) => lit.push_str(text),
-                Piece::Code(code) => {
-                    if !lit.is_empty() {
-                        parts.push(js_string(&std::mem::take(&mut lit)));
-                    }
-                    parts.push(code.clone());
-                }
-            }
-        }
-        if !lit.is_empty() || parts.is_empty() {
-            parts.push(js_string(&lit));
-        }
-        format!("(c,a,i)=>{}", parts.join("+"))
-    }
-
-    fn outer_index(&mut self, name: &str) -> usize {
-        match self.outer.iter().position(|it| it == name) {
-            Some(idx) => idx,
-            None => {
-                self.outer.push(name.to_owned());
-                self.outer.len() - 1
-            }
-        }
-    }
-}
-
-/// A JavaScript string literal for `text`.
-fn js_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if c < ' ' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// What an attribute is bound to.
@@ -109,17 +42,9 @@ fn item_slot_ident() -> Ident {
 }
 
 impl Writer<'_, '_> {
-    /// Markup for both the server and the template.
+    /// Static markup.
     pub(crate) fn lit(&mut self, text: &str) {
         self.markup.push_str(text);
-        self.tpl_lit(text);
-    }
-
-    /// Markup for the template only (the server writes it some other way).
-    pub(crate) fn tpl_lit(&mut self, text: &str) {
-        if let Some(tpl) = &mut self.tpl {
-            tpl.pieces.push(Piece::Lit(text.to_owned()));
-        }
     }
 
     /// Code for the server only (the template's nodes get it from their bindings).
@@ -128,13 +53,9 @@ impl Writer<'_, '_> {
         self.out.extend(code);
     }
 
-    /// The chunk's name: literal on the server, `c` in the template (the template is part
-    /// of the chunk whose name hashes it).
+    /// The chunk's name.
     pub(crate) fn chunk(&mut self, chunk_name: &str) {
         self.markup.push_str(chunk_name);
-        if let Some(tpl) = &mut self.tpl {
-            tpl.pieces.push(Piece::Code("c".to_owned()));
-        }
     }
 
     /// The slot of the capture `name`.
@@ -146,7 +67,13 @@ impl Writer<'_, '_> {
                 quote!(#item)
             }
             Some(tpl) => {
-                let idx = tpl.outer_index(name);
+                let idx = match tpl.outer.iter().position(|it| it == name) {
+                    Some(idx) => idx,
+                    None => {
+                        tpl.outer.push(name.to_owned());
+                        tpl.outer.len() - 1
+                    }
+                };
                 let env = env_ident();
                 quote!(#env[#idx])
             }
@@ -158,19 +85,6 @@ impl Writer<'_, '_> {
             },
         };
         self.ssr(quote! { ::resuma::__private::write_slot(#html, #slot); });
-        self.tpl_slot(name);
-    }
-
-    /// The slot of the capture `name`, in the template only.
-    pub(crate) fn tpl_slot(&mut self, name: &str) {
-        if let Some(tpl) = &mut self.tpl {
-            let code = if tpl.item.as_deref() == Some(name) {
-                "i".to_owned()
-            } else {
-                format!("a[{}]", tpl.outer_index(name))
-            };
-            tpl.pieces.push(Piece::Code(code));
-        }
     }
 
     /// `CHUNK#tN|SLOT,…`.
@@ -185,14 +99,7 @@ impl Writer<'_, '_> {
 
     /// The signal `tokens` consist of, when they are one signal's name.
     pub(crate) fn signal_ident(&self, tokens: &TokenStream) -> Option<String> {
-        let mut trees = tokens.clone().into_iter();
-        match (trees.next(), trees.next()) {
-            (Some(TokenTree::Ident(ident)), None) => {
-                let name = ident.to_string();
-                matches!(self.expander.env.get(&name), Some(Ty::Signal(_))).then_some(name)
-            }
-            _ => None,
-        }
+        signal_name(tokens, &self.expander.env)
     }
 
     /// Whether the browser must evaluate `tokens`: they read a signal, or stand in a
@@ -229,15 +136,19 @@ impl Writer<'_, '_> {
         };
         let outer_env = self.expander.env.clone();
         self.expander.env.insert(item, elem_ty.clone());
-        let tpl = Template {
-            item: Some(item.to_owned()),
-            outer: vec![each.clone()],
-            ..Template::default()
-        };
-        let (body, tpl) = self.block_body(call, tpl);
+        let mut numbers = self.expander.numbers();
+        let template = block_template(
+            &call.children,
+            &self.expander.env,
+            Some(item),
+            vec![each.clone()],
+            &mut numbers,
+        );
+        let tpl = Template { item: Some(item.to_owned()), outer: template.outer.clone() };
+        let body = self.block_body(call, tpl);
         self.expander.env = outer_env;
         let key_tokens = key.clone();
-        let template_js = tpl.js();
+        let template_js = template.js;
         let block = self.expander.export_ref('b', |env| {
             let (key, diagnostics) = translate_fn(key_tokens, env, vec![elem_ty]);
             let block = key.map(|key| block_closure(format!("[0,{},{template_js}]", key.js), key));
@@ -248,7 +159,7 @@ impl Writer<'_, '_> {
         let each_ident = Ident::new(&each, call.open_span.start);
         let item_slot = item_slot_ident();
         let key = braced(&key);
-        let opening = self.block_opening(&block, &tpl);
+        let opening = self.block_opening(&block, &template.outer, &template.events);
         self.ssr(quote! {
             {
                 #opening
@@ -291,19 +202,19 @@ impl Writer<'_, '_> {
         let (when_thunk, diagnostics) = translate_thunk(when, &self.expander.env);
         self.expander.diagnostics(&diagnostics);
         let Some(when_thunk) = when_thunk else { return };
-        let tpl = Template {
-            outer: when_thunk.captures.iter().map(|it| it.name.clone()).collect(),
-            ..Template::default()
-        };
-        let (body, tpl) = self.block_body(call, tpl);
-        let template_js = tpl.js();
+        let seed = when_thunk.captures.iter().map(|it| it.name.clone()).collect();
+        let mut numbers = self.expander.numbers();
+        let template = block_template(&call.children, &self.expander.env, None, seed, &mut numbers);
+        let tpl = Template { item: None, outer: template.outer.clone() };
+        let body = self.block_body(call, tpl);
+        let template_js = template.js;
         let block = self.expander.export_ref('b', |_| {
             let js = format!("[{},0,{template_js}]", when_thunk.js);
             (Some(block_closure(js, when_thunk)), Vec::new())
         });
         let Some(block) = block else { return };
         let html = self.html;
-        let opening = self.block_opening(&block, &tpl);
+        let opening = self.block_opening(&block, &template.outer, &template.events);
         self.ssr(quote! {
             {
                 #opening
@@ -313,27 +224,27 @@ impl Writer<'_, '_> {
         });
     }
 
-    /// The content of a block, written for the server and as a template.
-    fn block_body(&mut self, call: &ComponentCall, tpl: Template) -> (TokenStream, Template) {
+    /// The content of a block, written for the server with the template's slots.
+    fn block_body(&mut self, call: &ComponentCall, tpl: Template) -> TokenStream {
         let mut body = Writer::new(self.html, self.expander);
         body.tpl = Some(tpl);
         body.nodes(&call.children);
-        body.flush();
-        let tpl = body.tpl.take().unwrap_or_default();
-        (body.finish(), tpl)
+        body.finish()
     }
 
     /// The block's slots (`__resuma_env`), its events, and `<!--f:CHUNK#bN|SLOTS-->`.
-    fn block_opening(&mut self, block: &ExportRef, tpl: &Template) -> TokenStream {
+    fn block_opening(
+        &mut self,
+        block: &ExportRef,
+        outer: &[String],
+        events: &[String],
+    ) -> TokenStream {
         let html = self.html;
         let env = env_ident();
-        let slots = tpl.outer.iter().filter_map(|name| {
+        let slots = outer.iter().filter_map(|name| {
             let ident = capture_ident(name, Span::call_site())?;
             Some(quote! { ::resuma::__private::Capture::capture_slot(&#ident) })
         });
-        let mut events = tpl.events.clone();
-        events.sort_unstable();
-        events.dedup();
         let address = format!("<!--f:{}#{}|", block.chunk_name, block.name);
         quote! {
             ::resuma::__private::use_reactive();
@@ -349,9 +260,4 @@ impl Writer<'_, '_> {
             #html.push_static("-->");
         }
     }
-}
-
-/// A block's export: `[when, key, template]`, with the helpers of what it translated.
-fn block_closure(js: String, translated: Closure) -> Closure {
-    Closure { js, captures: Vec::new(), ..translated }
 }

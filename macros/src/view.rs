@@ -118,17 +118,9 @@ impl<'a, 'e> Writer<'a, 'e> {
         let html = self.html;
         let value = braced(&self.expander.rewrite(block.tokens.clone()));
         let render = quote_spanned! {block.span.start=> ::resuma::Render::render(#value, #html); };
-        if let Some(signal) = self.signal_ident(&block.tokens) {
-            if self.tpl.is_some() {
-                self.flush();
-                self.out.extend(render);
-                self.tpl_lit("<!--r:");
-                self.tpl_slot(&signal);
-                self.tpl_lit("--><!--/r-->");
-            } else {
-                self.ssr(render);
-            }
-            return;
+        if self.signal_ident(&block.tokens).is_some() {
+            // A signal writes its own markers (`<!--r:SLOT-->`); the template has them too.
+            return self.ssr(render);
         }
         if !self.is_reactive(&block.tokens) {
             return self.ssr(render);
@@ -254,13 +246,10 @@ impl<'a, 'e> Writer<'a, 'e> {
             self.slot(name, block.span.start);
         }
         self.lit("\"");
-        match &mut self.tpl {
-            // The list may be empty on the server: the block registers its events.
-            Some(tpl) => tpl.events.push(event.to_owned()),
-            None => {
-                let event = event.to_owned();
-                self.out.extend(quote! { ::resuma::__private::use_event(#event); });
-            }
+        // In a block, the block registers the events: its list may be empty on the server.
+        if self.tpl.is_none() {
+            let event = event.to_owned();
+            self.out.extend(quote! { ::resuma::__private::use_event(#event); });
         }
     }
 
