@@ -12,66 +12,49 @@ var Cell = class {
   }
   /** Stores `value`; notifies only when it changed (`Object.is`). */
   set(value) {
-    Object.is(this.v, value) || this._force(value);
+    if (!Object.is(this.v, value)) {
+      this.v = value;
+      this._notify();
+    }
   }
   /** Stores `f(value)` and always notifies: `f` may have changed an array or object in place. */
   update(f) {
-    this._force(f(this.v));
+    this.v = f(this.v);
+    this._notify();
   }
   /** `f(value)`, for reading without copying. */
   with(f) {
     return f(this.v);
   }
-  /**
-   * Calls `subscriber()` on every change from now on, until it returns a truthy value
-   * (its nodes are gone).
-   */
+  /** Calls `subscriber()` on every change from now on. */
   _subscribe(subscriber) {
     this._subscribers.push(subscriber);
   }
-  /** Stores `value` and notifies, changed or not (a list item whose object changed in place). */
-  _force(value) {
-    this.v = value;
-    for (const subscriber of [...this._subscribers]) {
-      if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
-    }
+  _notify() {
+    for (const subscriber of this._subscribers) subscriber();
   }
 };
 
-// src/core/state.js
-var slots;
-var cells = [];
-var cell = (slot) => cells[slot] || (cells[slot] = new Cell(state()[slot]));
-var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
-var newSlot = (value) => {
-  const slot = Math.max(cells.length, state().length);
-  cells[slot] = new Cell(value);
-  return slot;
-};
-
 // src/core/dom.js
-var scan = (root, fresh) => {
-  const others = [];
+var found;
+var bindings = () => found || (found = scan());
+var scan = () => {
+  const bySlot = {};
   const open = [];
   const walker = document.createTreeWalker(
-    root,
+    document,
     128
     /* NodeFilter.SHOW_COMMENT */
   );
   for (let node; node = walker.nextNode(); ) {
-    const data = node.data;
-    if (/^[rf]:/.test(data)) open.push(node);
-    else if (/^\/[rf]$/.test(data) && open[0]) {
+    if (node.data.startsWith("r:")) open.push(node);
+    else if (node.data == "/r" && open[0]) {
       const start = open.pop();
-      const slot = /^r:(\d+)$/.exec(start.data);
-      if (slot) {
-        const it = cell(+slot[1]);
-        if (fresh) writeText(start, node, it.v);
-        it._subscribe(() => start.isConnected ? writeText(start, node, it.v) : 1);
-      } else others.push([start, node]);
+      const slot = start.data.slice(2);
+      if (/^\d+$/.test(slot)) (bySlot[slot] = bySlot[slot] || []).push([start, node]);
     }
   }
-  return [others, [...root.querySelectorAll ? root.querySelectorAll("[data-r-a]") : []]];
+  return bySlot;
 };
 var writeText = (open, close, value) => {
   const text = String(value ?? "");
@@ -81,6 +64,22 @@ var writeText = (open, close, value) => {
     while (open.nextSibling != close) open.nextSibling.remove();
     close.before(text);
   }
+};
+
+// src/core/state.js
+var slots;
+var cells = [];
+var cell = (slot) => cells[slot] || (cells[slot] = createCell(slot));
+var createCell = (slot) => {
+  const it = new Cell(state()[slot]);
+  for (const [open, close] of bindings()[slot] || []) it._subscribe(() => writeText(open, close, it.v));
+  return it;
+};
+var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
+var newSlot = (value) => {
+  const slot = Math.max(cells.length, state().length);
+  cells[slot] = new Cell(value);
+  return slot;
 };
 
 // src/core/errors.js
@@ -164,17 +163,9 @@ globalThis.__resuma || (globalThis.__resuma = { action, result, ActionError });
 // src/core/run.js
 var modules = {};
 var load = async (name) => modules[name] || (modules[name] = await import(new URL(`handler/${name}.js`, import.meta.url)));
-var bindPage;
-var bound;
-var ready;
-var onResume = (bind2) => bindPage = bind2;
 async function run(element, value, event) {
   try {
     const [, chunk, index, slots2] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
-    if (!ready) {
-      await (bound || (bound = bindPage()));
-      ready = 1;
-    }
     const module = modules[chunk] || await load(chunk);
     await module["h" + index](event, ...slots2 ? slots2.split(",").map((slot) => cell(+slot)) : []);
   } catch (error) {
@@ -183,7 +174,40 @@ async function run(element, value, event) {
 }
 
 // src/reactive.js
-var resume = async (pairs, elements, graph) => {
+Cell.prototype._notify = function() {
+  for (const subscriber of [...this._subscribers]) {
+    if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
+  }
+};
+Cell.prototype._force = function(value) {
+  this.v = value;
+  this._notify();
+};
+var scan2 = (root, fresh) => {
+  const others = [];
+  const open = [];
+  const walker = document.createTreeWalker(
+    root,
+    128
+    /* NodeFilter.SHOW_COMMENT */
+  );
+  for (let node; node = walker.nextNode(); ) {
+    if (/^[rf]:/.test(node.data)) open.push(node);
+    else if (/^\/[rf]$/.test(node.data) && open[0]) {
+      const start = open.pop();
+      const slot = /^r:(\d+)$/.exec(start.data);
+      if (!slot) others.push([start, node]);
+      else if (fresh) {
+        const it = cell(+slot[1]);
+        follow(start, Object.assign(() => it.v, { cells: [it] }), (text) => writeText(start, node, text), 1);
+      }
+    }
+  }
+  return [others, [...root.querySelectorAll("[data-r-a]")]];
+};
+var resume = async () => {
+  const [pairs, elements] = scan2(document);
+  const graph = JSON.parse(document.querySelector('script[type="resuma/graph"]')?.textContent || "[]");
   const names = /* @__PURE__ */ new Set();
   const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
   for (const [open] of pairs) collect(open.data);
@@ -221,12 +245,12 @@ var follow = (node, value, write, fresh) => {
 };
 var replay = (kind, arg, evaluate, deps) => {
   let timer;
-  const run2 = guard(evaluate);
+  const run3 = guard(evaluate);
   watch(
     deps.map(cell),
     kind == "c" ? () => void cell(arg).set(evaluate()) : kind == "d" ? () => {
       clearTimeout(timer);
-      timer = setTimeout(run2, arg);
+      timer = setTimeout(run3, arg);
     } : () => void evaluate()
   );
 };
@@ -242,8 +266,7 @@ var bind = (pairs, elements, fresh) => {
       let value;
       if (/^\d+$/.test(address)) {
         const it = cell(+address);
-        value = () => it.v;
-        value.cells = [it];
+        value = Object.assign(() => it.v, { cells: [it] });
       } else value = thunk(address);
       follow(element, value, (v) => setAttribute(element, name, v), fresh);
     }
@@ -272,7 +295,7 @@ var block = (open, close, address, fresh) => {
     const holder = document.createElement("template");
     holder.innerHTML = html;
     const content = holder.content;
-    bind(...scan(content, 1), 1);
+    bind(...scan2(content, 1), 1);
     const nodes = [...content.childNodes];
     close.parentNode.insertBefore(content, before);
     return nodes;
@@ -336,11 +359,21 @@ var block = (open, close, address, fresh) => {
 };
 
 // src/core/reactive-index.js
-onResume(() => {
-  const [pairs, elements] = scan(document);
-  const graph = document.querySelector('script[type="resuma/graph"]');
-  return resume(pairs, elements, JSON.parse(graph?.textContent || "[]"));
-});
+var bound;
+var ready;
+function run2(element, value, event) {
+  if (ready) return run(element, value, event);
+  return (bound || (bound = resume())).then(
+    () => {
+      ready = 1;
+      return run(element, value, event);
+    },
+    (error) => {
+      bound = 0;
+      showError(element, error);
+    }
+  );
+}
 export {
-  run
+  run2 as run
 };

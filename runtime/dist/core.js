@@ -12,61 +12,49 @@ var Cell = class {
   }
   /** Stores `value`; notifies only when it changed (`Object.is`). */
   set(value) {
-    Object.is(this.v, value) || this._force(value);
+    if (!Object.is(this.v, value)) {
+      this.v = value;
+      this._notify();
+    }
   }
   /** Stores `f(value)` and always notifies: `f` may have changed an array or object in place. */
   update(f) {
-    this._force(f(this.v));
+    this.v = f(this.v);
+    this._notify();
   }
   /** `f(value)`, for reading without copying. */
   with(f) {
     return f(this.v);
   }
-  /**
-   * Calls `subscriber()` on every change from now on, until it returns a truthy value
-   * (its nodes are gone).
-   */
+  /** Calls `subscriber()` on every change from now on. */
   _subscribe(subscriber) {
     this._subscribers.push(subscriber);
   }
-  /** Stores `value` and notifies, changed or not (a list item whose object changed in place). */
-  _force(value) {
-    this.v = value;
-    for (const subscriber of [...this._subscribers]) {
-      if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
-    }
+  _notify() {
+    for (const subscriber of this._subscribers) subscriber();
   }
 };
 
-// src/core/state.js
-var slots;
-var cells = [];
-var cell = (slot) => cells[slot] || (cells[slot] = new Cell(state()[slot]));
-var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
-
 // src/core/dom.js
-var scan = (root, fresh) => {
-  const others = [];
+var found;
+var bindings = () => found || (found = scan());
+var scan = () => {
+  const bySlot = {};
   const open = [];
   const walker = document.createTreeWalker(
-    root,
+    document,
     128
     /* NodeFilter.SHOW_COMMENT */
   );
   for (let node; node = walker.nextNode(); ) {
-    const data = node.data;
-    if (/^[rf]:/.test(data)) open.push(node);
-    else if (/^\/[rf]$/.test(data) && open[0]) {
+    if (node.data.startsWith("r:")) open.push(node);
+    else if (node.data == "/r" && open[0]) {
       const start = open.pop();
-      const slot = /^r:(\d+)$/.exec(start.data);
-      if (slot) {
-        const it = cell(+slot[1]);
-        if (fresh) writeText(start, node, it.v);
-        it._subscribe(() => start.isConnected ? writeText(start, node, it.v) : 1);
-      } else others.push([start, node]);
+      const slot = start.data.slice(2);
+      if (/^\d+$/.test(slot)) (bySlot[slot] = bySlot[slot] || []).push([start, node]);
     }
   }
-  return [others, [...root.querySelectorAll ? root.querySelectorAll("[data-r-a]") : []]];
+  return bySlot;
 };
 var writeText = (open, close, value) => {
   const text = String(value ?? "");
@@ -77,6 +65,17 @@ var writeText = (open, close, value) => {
     close.before(text);
   }
 };
+
+// src/core/state.js
+var slots;
+var cells = [];
+var cell = (slot) => cells[slot] || (cells[slot] = createCell(slot));
+var createCell = (slot) => {
+  const it = new Cell(state()[slot]);
+  for (const [open, close] of bindings()[slot] || []) it._subscribe(() => writeText(open, close, it.v));
+  return it;
+};
+var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
 
 // src/core/errors.js
 var showError = (element, error) => {
@@ -159,26 +158,15 @@ globalThis.__resuma || (globalThis.__resuma = { action, result, ActionError });
 // src/core/run.js
 var modules = {};
 var load = async (name) => modules[name] || (modules[name] = await import(new URL(`handler/${name}.js`, import.meta.url)));
-var bindPage;
-var bound;
-var ready;
-var onResume = (bind) => bindPage = bind;
 async function run(element, value, event) {
   try {
     const [, chunk, index, slots2] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
-    if (!ready) {
-      await (bound || (bound = bindPage()));
-      ready = 1;
-    }
     const module = modules[chunk] || await load(chunk);
     await module["h" + index](event, ...slots2 ? slots2.split(",").map((slot) => cell(+slot)) : []);
   } catch (error) {
     showError(element, error);
   }
 }
-
-// src/core/index.js
-onResume(() => scan(document));
 export {
   run
 };

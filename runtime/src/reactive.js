@@ -14,17 +14,54 @@
 //! core (`core/reactive-index.js`) only.
 
 import { cell, newSlot } from "./core/state.js";
-import { scan, writeText } from "./core/dom.js";
+import { writeText } from "./core/dom.js";
 import { showError } from "./core/errors.js";
 import { load, modules } from "./core/run.js";
+import { Cell } from "./core/signals.js";
+
+// What only the reactive core needs of a cell: a subscriber that returns a truthy value
+// is dropped (its nodes left the page), and `_force` notifies even when the value is the
+// same object (a list item changed in place).
+Cell.prototype._notify = function () {
+  // A snapshot: a subscriber may subscribe others (a list rendering an item).
+  for (const subscriber of [...this._subscribers]) {
+    if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
+  }
+};
+Cell.prototype._force = function (value) {
+  this.v = value;
+  this._notify();
+};
 
 /**
- * Binds the page, once, before the first handler runs.
- * @param {Comment[][]} pairs comment pairs the core did not bind
- * @param {Element[]} elements elements with `data-r-a`
- * @param {Array} graph the graph script's entries
+ * Binds `root`: subscribes each `<!--r:SLOT-->` pair of `fresh` nodes (just rendered from
+ * a template; the page's own are bound as their cells are created) and writes its value.
+ * @returns {[Comment[][], Element[]]} the other comment pairs, and the elements with
+ *   `data-r-a`
  */
-export const resume = async (pairs, elements, graph) => {
+const scan = (root, fresh) => {
+  const others = [];
+  const open = [];
+  const walker = document.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+  for (let node; (node = walker.nextNode()); ) {
+    if (/^[rf]:/.test(node.data)) open.push(node);
+    else if (/^\/[rf]$/.test(node.data) && open[0]) {
+      const start = open.pop();
+      const slot = /^r:(\d+)$/.exec(start.data);
+      if (!slot) others.push([start, node]);
+      else if (fresh) {
+        const it = cell(+slot[1]);
+        follow(start, Object.assign(() => it.v, { cells: [it] }), (text) => writeText(start, node, text), 1);
+      }
+    }
+  }
+  return [others, [...root.querySelectorAll("[data-r-a]")]];
+};
+
+/** Binds the page, once, before the first handler runs. */
+export const resume = async () => {
+  const [pairs, elements] = scan(document);
+  const graph = JSON.parse(document.querySelector('script[type="resuma/graph"]')?.textContent || "[]");
   // Every chunk named by a binding, loaded first: thunks then run synchronously.
   const names = new Set();
   const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
@@ -102,8 +139,7 @@ const bind = (pairs, elements, fresh) => {
       let value;
       if (/^\d+$/.test(address)) {
         const it = cell(+address);
-        value = () => it.v;
-        value.cells = [it];
+        value = Object.assign(() => it.v, { cells: [it] });
       } else value = thunk(address);
       follow(element, value, (v) => setAttribute(element, name, v), fresh);
     }

@@ -1,41 +1,32 @@
-//! Bindings in the markup: the comment pairs the server writes around bound text
-//! (`<!--r:ADDRESS-->…<!--/r-->`) and around client-rendered blocks
-//! (`<!--f:ADDRESS-->…<!--/f-->`), and the elements with bound attributes (`data-r-a`).
+//! Bound text: the `<!--r:SLOT-->…<!--/r-->` comment pairs the server writes around every
+//! text node that shows a signal.
 //!
-//! The core binds the common case itself, text showing one signal (`<!--r:SLOT-->`); the
-//! rest (thunks, attributes, blocks) goes to the reactive module, which pages without
-//! such bindings never load. An update touches only what lies between the two comments
-//! of a binding, never the elements around it.
+//! The document is scanned once, on the first cell created. An update touches only what
+//! lies between the two comments of a binding, never the elements around it. The other
+//! bindings (thunks, attributes, blocks) are the reactive core's (`../reactive.js`).
 
-import { cell } from "./state.js";
+let found;
 
 /**
- * Binds what lies in `root`: subscribes each `<!--r:SLOT-->` pair to its cell (and, for
- * `fresh` nodes just rendered from a template, writes the current value now).
- * @param {Node} root
- * @param {boolean} [fresh]
- * @returns {[Comment[][], Element[]]} the other comment pairs, and the elements with
- *   `data-r-a`, for the reactive module
+ * The page's bound text, by slot: `[open, close]` comment pairs.
+ * @returns {Record<number, [Comment, Comment][]>}
  */
-export const scan = (root, fresh) => {
-  const others = [];
+export const bindings = () => found || (found = scan());
+
+const scan = () => {
+  const bySlot = {};
   const open = [];
-  const walker = document.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+  const walker = document.createTreeWalker(document, 128 /* NodeFilter.SHOW_COMMENT */);
   for (let node; (node = walker.nextNode()); ) {
-    const data = node.data;
-    if (/^[rf]:/.test(data)) open.push(node);
-    else if (/^\/[rf]$/.test(data) && open[0]) {
+    if (node.data.startsWith("r:")) open.push(node);
+    else if (node.data == "/r" && open[0]) {
       const start = open.pop();
-      const slot = /^r:(\d+)$/.exec(start.data);
-      if (slot) {
-        const it = cell(+slot[1]);
-        if (fresh) writeText(start, node, it.v);
-        // A binding whose nodes left the page (a removed list item) unsubscribes.
-        it._subscribe(() => (start.isConnected ? writeText(start, node, it.v) : 1));
-      } else others.push([start, node]);
+      const slot = start.data.slice(2);
+      // A thunk's text (`r:CHUNK#tN|…`) is the reactive core's.
+      if (/^\d+$/.test(slot)) (bySlot[slot] = bySlot[slot] || []).push([start, node]);
     }
   }
-  return [others, [...(root.querySelectorAll ? root.querySelectorAll("[data-r-a]") : [])]];
+  return bySlot;
 };
 
 /**

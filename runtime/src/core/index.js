@@ -6,18 +6,13 @@
 //!
 //! `run(element, value, event)` resumes one handler where the server left it: it reads
 //! `value` (`[!]CHUNK#INDEX[|SLOT,SLOT…]`, from `data-r-on:TYPE`), imports the chunk,
-//! and calls `h{INDEX}(event, ...cells)`. Before the first handler runs, the page's
-//! bound text is bound.
+//! and calls `h{INDEX}(event, ...cells)`. The state script and the binding comments are
+//! read on the first cell a handler asks for.
 //!
 //! An error the handler does not catch is logged and shown in the page (`errors.js`), so
 //! `run` itself never rejects. Loading this module installs `globalThis.__resuma`, the
 //! server-function calls handlers make (`actions.js`).
 //!
 //! Invariant: this module stays small, because it is on every page's first interaction.
-
-import { scan } from "./dom.js";
-import { onResume } from "./run.js";
-
-onResume(() => scan(document));
 
 export { run } from "./run.js";

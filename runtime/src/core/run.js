@@ -27,12 +27,6 @@ export const modules = {};
 export const load = async (name) =>
   modules[name] || (modules[name] = await import(new URL(`handler/${name}.js`, import.meta.url)));
 
-// How the page's bindings are bound, once, before the first handler runs: set by the
-// core's entry module.
-let bindPage, bound, ready;
-
-/** Sets how the page's bindings are bound (the entry module's choice). */
-export const onResume = (bind) => (bindPage = bind);
 
 /**
  * Runs the handler `value` names, for `event` on `element`; resolves when it has finished,
@@ -44,10 +38,6 @@ export const onResume = (bind) => (bindPage = bind);
 export async function run(element, value, event) {
   try {
     const [, chunk, index, slots] = /^!?([^#]+)#(\d+)\|?(.*)/.exec(value);
-    if (!ready) {
-      await (bound || (bound = bindPage()));
-      ready = 1;
-    }
     const module = modules[chunk] || (await load(chunk));
     await module["h" + index](event, ...(slots ? slots.split(",").map((slot) => cell(+slot)) : []));
   } catch (error) {

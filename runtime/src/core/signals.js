@@ -2,7 +2,7 @@
 //!
 //! `get`, `set`, `update`, `with` and the value `v` are the contract with the code rs2js
 //! generates (docs/resumability.md, "Cell API"); everything `_`-prefixed is internal and
-//! mangled by the build.
+//! mangled by the build. The reactive core adds to this class what only it needs.
 
 export class Cell {
   /** @param {unknown} value the slot's value from the server render */
@@ -18,12 +18,16 @@ export class Cell {
 
   /** Stores `value`; notifies only when it changed (`Object.is`). */
   set(value) {
-    Object.is(this.v, value) || this._force(value);
+    if (!Object.is(this.v, value)) {
+      this.v = value;
+      this._notify();
+    }
   }
 
   /** Stores `f(value)` and always notifies: `f` may have changed an array or object in place. */
   update(f) {
-    this._force(f(this.v));
+    this.v = f(this.v);
+    this._notify();
   }
 
   /** `f(value)`, for reading without copying. */
@@ -31,20 +35,12 @@ export class Cell {
     return f(this.v);
   }
 
-  /**
-   * Calls `subscriber()` on every change from now on, until it returns a truthy value
-   * (its nodes are gone).
-   */
+  /** Calls `subscriber()` on every change from now on. */
   _subscribe(subscriber) {
     this._subscribers.push(subscriber);
   }
 
-  /** Stores `value` and notifies, changed or not (a list item whose object changed in place). */
-  _force(value) {
-    this.v = value;
-    // A snapshot: a subscriber may subscribe others (a list rendering an item).
-    for (const subscriber of [...this._subscribers]) {
-      if (subscriber()) this._subscribers.splice(this._subscribers.indexOf(subscriber), 1);
-    }
+  _notify() {
+    for (const subscriber of this._subscribers) subscriber();
   }
 }

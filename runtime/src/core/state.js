@@ -6,6 +6,7 @@
 //! browser get new slots after the server's.
 
 import { Cell } from "./signals.js";
+import { bindings, writeText } from "./dom.js";
 
 let slots;
 const cells = [];
@@ -15,7 +16,14 @@ const cells = [];
  * @param {number} slot
  * @returns {Cell}
  */
-export const cell = (slot) => cells[slot] || (cells[slot] = new Cell(state()[slot]));
+export const cell = (slot) => cells[slot] || (cells[slot] = createCell(slot));
+
+// A cell bound to the text nodes the server wrote for its slot.
+const createCell = (slot) => {
+  const it = new Cell(state()[slot]);
+  for (const [open, close] of bindings()[slot] || []) it._subscribe(() => writeText(open, close, it.v));
+  return it;
+};
 
 const state = () =>
   slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
