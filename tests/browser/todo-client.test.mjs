@@ -124,6 +124,22 @@ test("the filter hides items in place; an emptied list shows <Show> content", as
   await page.close();
 });
 
+test("markup in a title stays text: no element, no script, in the list or its attributes", async () => {
+  const page = await openPage(browser, app.url + "/");
+  await page.evaluate(() => (window.pwned = 0));
+  const attack = `<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>"'--><!--/r-->`;
+  await add(page, attack);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("#list img, #list script").length), 0);
+  assert.deepEqual((await titles(page)).at(-1), attack);
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.pwned), 0);
+  // Its bindings still work: toggling it updates its class and the count.
+  await page.locator("#list li:last-child input[type=checkbox]").click();
+  await waitFor(page, () => document.querySelector("#list li:last-child").className == "done");
+  noErrors(page);
+  await page.close();
+});
+
 test("todo-client page sizes (gzip)", async () => {
   const page = await openPage(browser, app.url + "/");
   const atLoad = await jsBytes(page);
