@@ -250,6 +250,22 @@ impl Html {
         self.buf.push_str(itoa::Buffer::new().format(value));
     }
 
+    /// Appends `value` as `Display` prints it, escaped as text content, with no temporary
+    /// `String`: each piece `Display` writes is escaped straight into the buffer.
+    pub(crate) fn push_display(&mut self, value: &(impl fmt::Display + ?Sized)) {
+        struct EscapeText<'a>(&'a mut String);
+        impl fmt::Write for EscapeText<'_> {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                escape::escape_text(self.0, text);
+                Ok(())
+            }
+        }
+        use fmt::Write as _;
+        // Writing into a `String` cannot fail; a `Display` impl that errors leaves what it
+        // wrote so far, as `to_string` would panic instead.
+        let _ = write!(EscapeText(&mut self.buf), "{value}");
+    }
+
     /// Appends a float as `Display` prints it (shortest form that reads back the same).
     #[inline]
     pub(crate) fn push_float(&mut self, value: impl fmt::Display) {
@@ -290,6 +306,21 @@ mod tests {
             ControlFlow::Continue(())
         });
         (html, chunks)
+    }
+
+    #[test]
+    fn display_values_are_escaped_piece_by_piece() {
+        struct Pieces;
+        impl std::fmt::Display for Pieces {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("<b")?;
+                f.write_str(">&é")
+            }
+        }
+        let mut html = Html::new();
+        html.push_display(&Pieces);
+        html.push_display("</script>");
+        assert_eq!(html.as_str(), "&lt;b&gt;&amp;é&lt;/script&gt;");
     }
 
     #[test]

@@ -121,8 +121,7 @@ impl<T: Serialize + Clone + Display + 'static> Render for Signal<T> {
         html.push_static("<!--r:");
         html.push_int(self.slot);
         html.push_static("-->");
-        let text = self.with(|value| value.to_string());
-        html.push_text(&text);
+        self.with(|value| html.push_display(value));
         html.push_static("<!--/r-->");
     }
 }
