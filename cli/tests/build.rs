@@ -21,18 +21,19 @@ fn resuma(cwd: &Path, args: &[&str]) -> std::process::Output {
 }
 
 #[test]
-fn pages_are_found_by_their_links_and_measured() {
+fn pages_are_listed_by_the_app_and_measured() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("resuma-build");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let out = resuma(&dir, &["new", "build_basic"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let app = dir.join("build_basic");
-    // A static page, reached by a link from the home page.
+    // A static page, reached by a link from the home page, and one no link reaches.
     let main = app.join("src/main.rs");
     let text = std::fs::read_to_string(&main).unwrap().replace(
         ".page(\"/\", components::Home)",
-        ".page(\"/\", components::Home).page(\"/about\", || view! { <p>\"About\"</p> })",
+        ".page(\"/\", components::Home).page(\"/about\", || view! { <p>\"About\"</p> })\
+         .page(\"/hidden\", || view! { <p>\"Hidden\"</p> })",
     );
     std::fs::write(&main, text).unwrap();
     let home = app.join("src/components/home.rs");
@@ -49,8 +50,10 @@ fn pages_are_found_by_their_links_and_measured() {
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     let routes: Vec<&str> =
         rows.as_array().unwrap().iter().map(|row| row["route"].as_str().unwrap()).collect();
-    assert_eq!(routes, ["/", "/missing", "/about"]);
-    let [home, missing, about] = [&rows[0], &rows[1], &rows[2]];
+    // The app's own list first (an unlinked page too), then --route.
+    assert_eq!(routes, ["/", "/about", "/hidden", "/missing"]);
+    let [home, about, hidden, missing] = [&rows[0], &rows[1], &rows[2], &rows[3]];
+    assert_eq!(hidden["status"], 200);
     // The counter's page: the inlined loader, then the core and its chunk.
     let initial = home["initial_js_gz"].as_u64().unwrap();
     let first = home["first_interaction_js_gz"].as_u64().unwrap();

@@ -33,6 +33,10 @@ const ADDR_VAR: &str = "RESUMA_ADDR";
 const DEFAULT_ADDR: SocketAddr =
     SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 3000);
 
+/// Set (to anything) in the environment of an app `resuma build` starts: the app then
+/// answers `GET /_resuma/pages` with the JSON list of its page paths.
+pub const LIST_PAGES_VAR: &str = "RESUMA_LIST_PAGES";
+
 /// A Resuma app: a page shell (title, metas, lang) and the pages served at each path.
 ///
 /// [`router`](ResumaApp::router) turns it into a plain [`axum::Router`];
@@ -179,6 +183,17 @@ impl ResumaApp {
                     crate::action::dispatch::dispatch(Arc::clone(&dispatch_shared), req)
                 }),
             );
+        // `resuma build` asks the app it starts for its pages: only then is the list served.
+        if std::env::var_os(LIST_PAGES_VAR).is_some() {
+            let paths: Vec<String> = self.pages.iter().map(|(path, _)| path.clone()).collect();
+            router = router.route(
+                "/_resuma/pages",
+                get(move || {
+                    let paths = paths.clone();
+                    async move { axum::Json(paths) }
+                }),
+            );
+        }
         for (path, page) in self.pages {
             let route = Arc::new(PageRoute::new(&path, page, &self.document, Arc::clone(&shared)));
             router = router.route(

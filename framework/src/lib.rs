@@ -53,7 +53,7 @@ pub mod render;
 pub mod __private;
 
 pub use action::ActionRejection;
-pub use app::{init_tracing, ConfigError, ResumaApp};
+pub use app::{init_tracing, ConfigError, ResumaApp, LIST_PAGES_VAR};
 pub use event::Event;
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};

@@ -2,10 +2,11 @@
 //! JavaScript each ships at first (initial) and by its first interaction, gzip'd.
 //!
 //! How pages are found and measured, without a browser: the release binary is started on
-//! a private port; its pages are fetched starting from `/` (and each `--route`), following
-//! same-origin links, like a crawler; each page's scripts are read from its HTML as the
-//! loader reads them (`build/measure.rs`) and the core and chunks it names are fetched
-//! from the app. A page no link reaches is measured when given with `--route`.
+//! a private port; its pages are the ones the app lists (it serves `/_resuma/pages` when
+//! started with `RESUMA_LIST_PAGES`), each `--route`, and those same-origin links reach.
+//! Each page's scripts are read from its HTML as the loader reads them
+//! (`build/measure.rs`), and the core and chunks it names are fetched from the app. A page
+//! with parameters in its path (`/item/{id}`) is measured when given with `--route`.
 
 mod http;
 mod measure;
@@ -28,15 +29,16 @@ const MAX_PAGES: usize = 200;
 /// Arguments of `resuma build`.
 #[derive(Args)]
 #[command(after_long_help = "\
-How pages are measured: the release binary is started on a private port and its pages
-are fetched from / on, following links (add unlinked ones with --route). Initial JS is
+How pages are measured: the release binary is started on a private port and asked for
+its pages; each is fetched, and so is each page their links reach (pages with parameters
+in their path, like /item/{id}, need --route). Initial JS is
 the inline loader a page carries (0 B for a page without handlers); first interaction
 adds the core and every handler chunk the page names. Sizes are gzip -9.")]
 pub(crate) struct BuildArgs {
     /// The app's directory (the one with its Cargo.toml).
     #[arg(default_value = ".")]
     path: PathBuf,
-    /// A page to measure besides those reachable by links from `/` (repeatable).
+    /// A page to measure besides those the app lists (repeatable): e.g. `/item/1`.
     #[arg(long = "route", value_name = "PATH")]
     routes: Vec<String>,
     /// Which binary of the package to build, when it has several.
@@ -87,7 +89,8 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
     };
     eprintln!("resuma build: {}", executable.display());
     // Quiet: its log would only say where it listens, a private port.
-    let env = [("RUST_LOG", "error".to_owned())];
+    // RESUMA_LIST_PAGES: the app lists its pages at /_resuma/pages (framework app.rs).
+    let env = [("RUST_LOG", "error".to_owned()), ("RESUMA_LIST_PAGES", "1".to_owned())];
     let app = App::start(&executable, &dir, &env).await.into_diagnostic()?;
     let rows = measure_pages(app.addr(), &args.routes).await;
     app.stop().await;
@@ -100,10 +103,27 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
     Ok(())
 }
 
-/// Crawls from `/` and `extra`, measuring each page.
+/// The app's own list of its pages (`/_resuma/pages`), without those whose path has
+/// parameters (`/item/{id}`: no URL to fetch); empty when the app does not answer it (an
+/// app built on an older Resuma).
+async fn listed_pages(addr: SocketAddr) -> Vec<String> {
+    let Ok(answer) = http::get(addr, "/_resuma/pages").await else { return Vec::new() };
+    if answer.status != 200 {
+        return Vec::new();
+    }
+    let paths: Vec<String> = serde_json::from_slice(&answer.body).unwrap_or_default();
+    paths.into_iter().filter(|it| it.starts_with('/') && !it.contains(['{', '*'])).collect()
+}
+
+/// Measures `/`, the app's listed pages, `extra`, and the pages their links reach.
 async fn measure_pages(addr: SocketAddr, extra: &[String]) -> miette::Result<Vec<PageRow>> {
-    let mut queue: VecDeque<String> =
-        std::iter::once("/".to_owned()).chain(extra.iter().cloned()).collect();
+    let listed = listed_pages(addr).await;
+    let mut queue: VecDeque<String> = VecDeque::new();
+    for route in std::iter::once("/".to_owned()).chain(listed).chain(extra.iter().cloned()) {
+        if !queue.contains(&route) {
+            queue.push_back(route);
+        }
+    }
     let mut seen: Vec<String> = queue.iter().cloned().collect();
     let mut script_sizes: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::new();
