@@ -164,21 +164,57 @@ pub fn missing_dependencies(
 /// re-run when that signal changes).
 fn is_read(tokens: &TokenStream, name: &str) -> bool {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    trees.iter().enumerate().any(|(idx, tree)| match tree {
-        TokenTree::Ident(ident) if ident == name => {
-            let method = match (trees.get(idx + 1), trees.get(idx + 2)) {
-                (Some(TokenTree::Punct(dot)), Some(TokenTree::Ident(method)))
-                    if dot.as_char() == '.' =>
-                {
-                    Some(method.to_string())
+    let is_bar =
+        |tree: Option<&TokenTree>| matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == '|');
+    let mut idx = 0;
+    while idx < trees.len() {
+        match &trees[idx] {
+            // A closure whose parameters rebind `name` (`n.update(|n| *n += 1)`): its body
+            // speaks of the parameter, not of the signal.
+            TokenTree::Punct(p) if p.as_char() == '|' => {
+                let params_end = (idx + 1..trees.len()).find(|&at| is_bar(trees.get(at)));
+                let Some(params_end) = params_end else { return false };
+                let rebinds = trees[idx + 1..params_end]
+                    .iter()
+                    .any(|tree| matches!(tree, TokenTree::Ident(ident) if ident == name));
+                idx = params_end + 1;
+                if rebinds {
+                    idx = closure_body_end(&trees, idx);
                 }
-                _ => None,
-            };
-            !matches!(method.as_deref(), Some("set" | "update"))
+                continue;
+            }
+            TokenTree::Ident(ident) if ident == name => {
+                let method = match (trees.get(idx + 1), trees.get(idx + 2)) {
+                    (Some(TokenTree::Punct(dot)), Some(TokenTree::Ident(method)))
+                        if dot.as_char() == '.' =>
+                    {
+                        Some(method.to_string())
+                    }
+                    _ => None,
+                };
+                if !matches!(method.as_deref(), Some("set" | "update")) {
+                    return true;
+                }
+            }
+            TokenTree::Group(group) if is_read(&group.stream(), name) => return true,
+            _ => {}
         }
-        TokenTree::Group(group) => is_read(&group.stream(), name),
-        _ => false,
-    })
+        idx += 1;
+    }
+    false
+}
+
+/// Where the closure body starting at `start` ends: after a braced block, or at the next
+/// `,` or `;` of this token level.
+fn closure_body_end(trees: &[TokenTree], start: usize) -> usize {
+    match trees.get(start) {
+        Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => start + 1,
+        _ => (start..trees.len())
+            .find(
+                |&at| matches!(&trees[at], TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';')),
+            )
+            .unwrap_or(trees.len()),
+    }
 }
 
 /// Whether `tokens` name a signal of `env` (so an expression showing them must follow it
@@ -256,6 +292,12 @@ mod tests {
         );
         assert!(missing("[q, n], move || q.get().len() as i32 + n.get() + limit").is_empty());
         assert!(missing("[q, n,], move || q.get()").is_empty());
+        // Written, not read (and a parameter of the same name is not the signal).
+        assert!(missing("[q], move || n.update(|n| *n += q.get().len() as i32)").is_empty());
+        assert_eq!(
+            missing("[q], move || { n.update(|v| *v += 1); q.get().len() as i32 + n.get() }").len(),
+            1
+        );
         // Written, not read: no dependency.
         assert!(missing("[q], move || { n.update(|v| *v += 1); n.set(q.get().len() as i32) }")
             .is_empty());
