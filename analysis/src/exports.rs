@@ -13,9 +13,9 @@ use proc_macro2::{TokenStream, TokenTree};
 use crate::diagnostics::Diagnostic;
 use crate::js_macro::{js_macro_body, translate_js};
 use crate::reactive::reads_signal;
-use crate::rs2js::{translate_closure, translate_fn, translate_thunk, Closure, Env, Ty};
+use crate::rs2js::{translate_closure, translate_fn, translate_thunk, Closure, Env};
 use crate::span::TokenSpan;
-use crate::template::{block_closure, block_template, ExportNumbers};
+use crate::template::{block_closure, block_template, list_item_type, signal_name, ExportNumbers};
 use crate::view::{AttrValue, Block, ComponentCall, Node};
 
 /// One translated export of a view.
@@ -90,7 +90,7 @@ impl Walk<'_> {
     /// An `{expr}` child or an attribute's expression: a thunk when it reads a signal
     /// (a bare signal is bound by its slot, with nothing to translate).
     fn expression(&mut self, block: &Block) {
-        if self.signal(&block.tokens).is_some() {
+        if signal_name(&block.tokens, &self.env).is_some() {
             return;
         }
         if reads_signal(&block.tokens, &self.env) {
@@ -114,21 +114,12 @@ impl Walk<'_> {
                 _ => None,
             })
         };
-        let each = prop("each").and_then(|block| {
-            let name = crate::template::signal_name(&block.tokens, &self.env)?;
-            Some((name, self.signal(&block.tokens)?))
-        });
+        let each = prop("each").and_then(|block| signal_name(&block.tokens, &self.env));
         let item = call.props.iter().find_map(|it| it.name.text.strip_prefix("let:"));
-        let (Some(key), Some((each_name, each)), Some(item)) = (prop("key"), each, item) else {
+        let (Some(key), Some(each_name), Some(item)) = (prop("key"), each, item) else {
             return self.nodes(&call.children);
         };
-        let elem = match each {
-            Ty::Signal(inner) => match *inner {
-                Ty::Vec(elem) => *elem,
-                _ => Ty::Unknown,
-            },
-            _ => Ty::Unknown,
-        };
+        let elem = list_item_type(&self.env, &each_name);
         let mut env = self.env.clone();
         env.insert(item, elem.clone());
         let template =
@@ -162,18 +153,6 @@ impl Walk<'_> {
         self.content(template.exports, template.diagnostics);
         let js = format!("[{},0,{}]", when_closure.js, template.js);
         self.push('b', whole(call), (Some(block_closure(js, when_closure)), Vec::new()));
-    }
-
-    /// The type of the signal `tokens` consist of, when they are one signal's name.
-    fn signal(&self, tokens: &TokenStream) -> Option<Ty> {
-        let mut trees = tokens.clone().into_iter();
-        match (trees.next(), trees.next()) {
-            (Some(TokenTree::Ident(ident)), None) => match self.env.get(&ident.to_string()) {
-                Some(ty @ Ty::Signal(_)) => Some(ty.clone()),
-                _ => None,
-            },
-            _ => None,
-        }
     }
 }
 

@@ -246,12 +246,8 @@ pub fn reads_signal(tokens: &TokenStream, env: &Env) -> bool {
     false
 }
 
-/// Whether `tokens` name `name` anywhere.
-pub fn mentions(tokens: &TokenStream, name: &str) -> bool {
-    find_ident(tokens, name).is_some()
-}
-
-fn find_ident(tokens: &TokenStream, name: &str) -> Option<Span> {
+/// The span of the first identifier `name` in `tokens`, at any depth.
+pub fn find_ident(tokens: &TokenStream, name: &str) -> Option<Span> {
     tokens.clone().into_iter().find_map(|tree| match tree {
         TokenTree::Ident(ident) if ident == name => Some(ident.span()),
         TokenTree::Group(group) => find_ident(&group.stream(), name),

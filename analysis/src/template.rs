@@ -253,6 +253,18 @@ pub fn signal_name(tokens: &TokenStream, env: &Env) -> Option<String> {
     }
 }
 
+/// The item type of a list over the signal `name` (`Signal<Vec<T>>` → `T`), `Unknown`
+/// when `env` does not say.
+pub fn list_item_type(env: &Env, name: &str) -> Ty {
+    match env.get(name) {
+        Some(Ty::Signal(inner)) => match inner.as_ref() {
+            Ty::Vec(elem) => elem.as_ref().clone(),
+            _ => Ty::Unknown,
+        },
+        _ => Ty::Unknown,
+    }
+}
+
 fn template_js(pieces: &[Piece]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut lit = String::new();

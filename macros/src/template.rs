@@ -7,8 +7,8 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use resuma_analysis::reactive::reads_signal;
-use resuma_analysis::rs2js::{translate_fn, translate_thunk, Ty};
-use resuma_analysis::template::{block_closure, block_template, signal_name};
+use resuma_analysis::rs2js::{translate_fn, translate_thunk};
+use resuma_analysis::template::{block_closure, block_template, list_item_type, signal_name};
 use resuma_analysis::view::{AttrValue, ComponentCall};
 
 use crate::chunk::ExportRef;
@@ -127,13 +127,7 @@ impl Writer<'_, '_> {
         let Some(item_ident) = capture_ident(item, call.open_span.start) else {
             return self.for_loop(call);
         };
-        let elem_ty = match self.expander.env.get(&each) {
-            Some(Ty::Signal(inner)) => match inner.as_ref() {
-                Ty::Vec(elem) => elem.as_ref().clone(),
-                _ => Ty::Unknown,
-            },
-            _ => Ty::Unknown,
-        };
+        let elem_ty = list_item_type(&self.expander.env, &each);
         let outer_env = self.expander.env.clone();
         self.expander.env.insert(item, elem_ty.clone());
         let mut numbers = self.expander.numbers();

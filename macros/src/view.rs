@@ -7,6 +7,7 @@
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use resuma_analysis::js_macro::js_macro_body;
+use resuma_analysis::reactive::find_ident;
 use resuma_analysis::rs2js::Env;
 use resuma_analysis::view::{
     escape_attr, escape_text, is_url_attribute, parse, AttrValue, Block, ComponentCall, Element,
@@ -396,15 +397,6 @@ fn clearly_schemeless(prefix: &str) -> bool {
 
 /// `{ tokens }` with braces from the expansion, not the user's: the user wrote braces
 /// because view! needs them, so rustc's `unused_braces` lint must not blame them.
-/// The span of the first identifier `name` in `tokens`, at any depth.
-fn find_ident(tokens: &TokenStream, name: &str) -> Option<Span> {
-    tokens.clone().into_iter().find_map(|tree| match tree {
-        TokenTree::Ident(ident) if ident == name => Some(ident.span()),
-        TokenTree::Group(group) => find_ident(&group.stream(), name),
-        _ => None,
-    })
-}
-
 pub(crate) fn braced(tokens: &TokenStream) -> TokenStream {
     let mut group = Group::new(Delimiter::Brace, tokens.clone());
     group.set_span(Span::mixed_site());

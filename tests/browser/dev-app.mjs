@@ -3,26 +3,14 @@
 // compiled once), and served.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { binDir } from "./example.mjs";
+import { binDir, freePort } from "./example.mjs";
+
+export { freePort };
 
 /** The shared target directory, absolute. */
 export const targetDir = path.dirname(binDir());
-
-/** A loopback port that was free a moment ago. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * `resuma new NAME --template TEMPLATE` in a fresh temporary directory.

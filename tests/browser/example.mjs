@@ -13,7 +13,8 @@ export function binDir() {
   return path.resolve(root, target, "debug");
 }
 
-function freePort() {
+/** A loopback port that was free a moment ago. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
