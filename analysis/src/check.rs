@@ -15,13 +15,12 @@ use std::str::FromStr;
 use proc_macro2::TokenStream;
 
 use crate::diagnostics::{self as diag, Diagnostic};
-use crate::exports::{reactive_exports, view_exports, ViewExport};
-use crate::payload::{self, Budget, ComponentPayload, TranslatedHandler};
-use crate::rs2js::{env_from_fn, with_structs, Env, Structs};
+use crate::lower::{lower_component, lower_view, ComponentBody, Plan};
+use crate::payload::{self, Budget, ComponentPayload};
+use crate::rs2js::{env_from_fn, with_structs, Structs};
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::span::TextRange;
-use crate::template::ExportNumbers;
-use crate::view::{parse, AttrValue, Block, Node, Parsed};
+use crate::view::{parse, Parsed};
 use syn::spanned::Spanned;
 
 /// One `view!` of a file, parsed.
@@ -139,24 +138,16 @@ pub(crate) fn analyze_with_structs(
     let parsed_file = syn::parse_file(text);
     let rust_parses = parsed_file.is_ok();
     if let Ok(file) = parsed_file {
-        let translated = translate_handlers(&file, &views, structs);
-        diagnostics.extend(translated.diagnostics);
-        for (index, (range, function)) in translated.components.iter().enumerate() {
-            let mut handlers: Vec<TranslatedHandler> = Vec::new();
-            for (owner, handler) in &translated.handlers {
-                if *owner == Some(index) {
-                    handlers.push(TranslatedHandler {
-                        prefix: handler.prefix,
-                        range: handler.range,
-                        closure: handler.closure.clone(),
-                    });
-                }
+        // The structs of the file are what the component macro knows too.
+        let lowered = match structs {
+            Some(structs) => with_structs(structs, || lower_file(text, &file, &views)),
+            None => {
+                with_structs(&Structs::from_items(&file.items), || lower_file(text, &file, &views))
             }
-            // The macro walks a component's tokens in order: its handlers join the
-            // chunk in the order they are written, nested views included.
-            // A block follows its content (its range is the whole `<For>…</For>`).
-            handlers.sort_by_key(|it| if it.prefix == 'b' { it.range.end } else { it.range.start });
-            let payload = payload::measure(function, *range, &handlers);
+        };
+        diagnostics.extend(lowered.diagnostics);
+        for (range, function, plan) in &lowered.components {
+            let payload = payload::measure(function, *range, plan);
             diagnostics.extend(payload::budget_diagnostics(&payload, &settings.budget));
             components.push(payload);
         }
@@ -166,86 +157,42 @@ pub(crate) fn analyze_with_structs(
     FileAnalysis { diagnostics, components, rust_parses }
 }
 
-/// Every handler of a parsed file, translated with the environment the macros give it.
-struct Translated<'a> {
-    /// The `#[component]` functions, by range.
-    components: Vec<(TextRange, &'a syn::ItemFn)>,
-    /// Each handler with the index of the component whose chunk it joins (`None`: a
-    /// view outside any component, which is a chunk of its own).
-    handlers: Vec<(Option<usize>, TranslatedHandler)>,
+/// A parsed file lowered as the macros lower it.
+struct Lowered<'a> {
+    /// The `#[component]` functions, by range, with their plans.
+    components: Vec<(TextRange, &'a syn::ItemFn, Plan<ComponentBody>)>,
     diagnostics: Vec<Diagnostic<TextRange>>,
 }
 
-fn translate_handlers<'a>(
-    file: &'a syn::File,
-    views: &[FileView],
-    structs: Option<&Structs>,
-) -> Translated<'a> {
-    // The structs of the file are what the component macro knows too.
-    match structs {
-        Some(structs) => with_structs(structs, || translate_in_file(file, views)),
-        None => with_structs(&Structs::from_items(&file.items), || translate_in_file(file, views)),
-    }
-}
-
-fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<'a> {
-    let mut components = Vec::new();
-    collect_components(&file.items, &mut components);
-    // The macro leaves a handler's closure unexpanded, so a view written inside a
-    // handler is a standalone view with its own chunk, not part of the component's.
-    let handler_ranges: Vec<TextRange> = views
-        .iter()
-        .filter_map(|view| Some((view.site.body.start, view.parsed.as_ref()?)))
-        .flat_map(|(base, parsed)| {
-            handler_blocks(&parsed.tree.nodes).into_iter().map(move |it| it.span.text_range(base))
-        })
-        .collect();
-    let mut handlers = Vec::new();
+/// Each component lowered as `#[component]` lowers it, and each `view!` no component
+/// lowered (outside components, or inside a handler closure, which the compiler expands
+/// on its own) as `view!` lowers it.
+fn lower_file<'a>(text: &str, file: &'a syn::File, views: &[FileView]) -> Lowered<'a> {
+    let mut found = Vec::new();
+    collect_components(&file.items, &mut found);
     let mut diagnostics = Vec::new();
-    let envs: Vec<Env> = components.iter().map(|(_, function)| env_from_fn(function)).collect();
-    // Each component's next export numbers: templates name the exports they use.
-    let mut numbers: Vec<ExportNumbers> = vec![ExportNumbers::new(); components.len()];
-    for (index, (_, function)) in components.iter().enumerate() {
-        let body = quote::ToTokens::to_token_stream(&function.block);
-        let (exports, found) = reactive_exports(body, &envs[index]);
-        numbers[index].insert('t', exports.len());
-        diagnostics.extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(0))));
-        handlers.extend(exports.into_iter().map(|it| (Some(index), translated(it, 0))));
+    let mut covered: Vec<u32> = Vec::new();
+    let mut components = Vec::new();
+    for (range, function) in found {
+        let plan = lower_component(function, &env_from_fn(function));
+        diagnostics
+            .extend(plan.diagnostics.iter().cloned().map(|it| it.map_span(|s| s.text_range(0))));
+        covered.extend(plan.views.iter().map(|it| it.text_range(0).start));
+        components.push((range, function, plan));
     }
     for view in views {
-        let Some(parsed) = &view.parsed else { continue };
-        let at = view.site.name.start;
-        let in_handler = handler_ranges.iter().any(|range| range.start < at && at < range.end);
-        let owner = if in_handler {
-            None
-        } else {
-            components
-                .iter()
-                .enumerate()
-                .filter(|(_, (range, _))| range.contains(at))
-                .min_by_key(|(_, (range, _))| range.len_bytes())
-                .map(|(index, _)| index)
-        };
-        let env = owner.map(|index| envs[index].clone()).unwrap_or_default();
+        if view.parsed.is_none() || covered.contains(&view.site.name.start) {
+            continue;
+        }
         let base = view.site.body.start;
-        let mut own = ExportNumbers::new();
-        let numbers = match owner {
-            Some(index) => &mut numbers[index],
-            None => &mut own,
-        };
-        let (exports, found) = view_exports(&parsed.tree.nodes, &env, numbers);
-        diagnostics.extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(base))));
-        handlers.extend(exports.into_iter().map(|it| (owner, translated(it, base))));
+        let body = text.get(view.site.body.start as usize..view.site.body.end as usize);
+        let Some(Ok(tokens)) = body.map(TokenStream::from_str) else { continue };
+        let plan = lower_view(tokens);
+        diagnostics
+            .extend(plan.diagnostics.into_iter().map(|it| it.map_span(|s| s.text_range(base))));
+        covered.extend(plan.views.iter().map(|it| it.text_range(base).start));
     }
-    Translated { components, handlers, diagnostics }
-}
-
-fn translated(export: ViewExport, base: u32) -> TranslatedHandler {
-    TranslatedHandler {
-        prefix: export.prefix,
-        range: export.span.text_range(base),
-        closure: export.closure,
-    }
+    Lowered { components, diagnostics }
 }
 
 fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a syn::ItemFn)>) {
@@ -267,30 +214,6 @@ fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a 
             _ => {}
         }
     }
-}
-
-/// The handler blocks of a tree, in document order (views nested in blocks are views of
-/// their own and are visited as such).
-fn handler_blocks(nodes: &[Node]) -> Vec<&Block> {
-    let mut out = Vec::new();
-    let mut stack: Vec<&Node> = nodes.iter().rev().collect();
-    while let Some(node) = stack.pop() {
-        let children = match node {
-            Node::Element(element) => {
-                for attr in &element.attrs {
-                    if let (Some(_), AttrValue::Expr(block)) = (attr.event(), &attr.value) {
-                        out.push(block);
-                    }
-                }
-                &element.children
-            }
-            Node::Component(call) => &call.children,
-            Node::Fragment(fragment) => &fragment.children,
-            Node::Text(_) | Node::Expr(_) => continue,
-        };
-        stack.extend(children.iter().rev());
-    }
-    out
 }
 
 fn parse_site(text: &str, site: ViewSite) -> FileView {

@@ -77,6 +77,10 @@ pub enum Code {
     InvalidReactiveMacro,
     /// Something inside a client-rendered `<For>`/`<Show>` that the browser cannot render.
     UnsupportedInTemplate,
+    /// A `<For>` or `<Show>` whose props have the wrong names or forms.
+    InvalidBlockProps,
+    /// A component prop whose name cannot be a Rust identifier.
+    InvalidPropName,
 }
 
 impl Code {
@@ -114,6 +118,8 @@ impl Code {
         Code::MissingDependency,
         Code::InvalidReactiveMacro,
         Code::UnsupportedInTemplate,
+        Code::InvalidBlockProps,
+        Code::InvalidPropName,
     ];
 
     /// The code as written in reports: `"R001"`.
@@ -151,6 +157,8 @@ impl Code {
             Code::MissingDependency => "R040",
             Code::InvalidReactiveMacro => "R041",
             Code::UnsupportedInTemplate => "R042",
+            Code::InvalidBlockProps => "R043",
+            Code::InvalidPropName => "R044",
         }
     }
 
@@ -189,6 +197,8 @@ impl Code {
             Code::MissingDependency => "missing dependency",
             Code::InvalidReactiveMacro => "invalid computed!, effect! or debounce!",
             Code::UnsupportedInTemplate => "unsupported in a client template",
+            Code::InvalidBlockProps => "invalid <For> or <Show> props",
+            Code::InvalidPropName => "prop name is not a Rust identifier",
         }
     }
 
@@ -652,6 +662,42 @@ pub fn unsupported_in_template<S>(span: S, what: &str) -> Diagnostic<S> {
         format!("{what} cannot be rendered in the browser inside a client-side <For> or <Show>"),
     )
     .with_help("client templates hold elements, text, {expressions}, attributes and handlers; render components outside the list, or make the list server-only (drop `key`)")
+}
+
+pub(crate) fn invalid_for_prop<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::InvalidBlockProps,
+        span,
+        "<For> takes each={…}, let:name and optionally key={…}".to_owned(),
+    )
+    .with_help("e.g. <For each={rows} key={|row| row.id} let:row>…</For>")
+}
+
+pub(crate) fn incomplete_for<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::InvalidBlockProps,
+        span,
+        "<For> needs each={items} and let:item".to_owned(),
+    )
+    .with_help("e.g. <For each={rows} let:row>…</For>")
+}
+
+pub(crate) fn invalid_show_prop<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::InvalidBlockProps,
+        span,
+        "<Show> takes one prop, when={condition}".to_owned(),
+    )
+    .with_help("e.g. <Show when={open.get()}>…</Show>")
+}
+
+pub(crate) fn invalid_prop_name<S>(span: S, name: &str, component: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::InvalidPropName,
+        span,
+        format!("`{name}` is not a prop name of <{component}>: props are Rust identifiers"),
+    )
+    .with_help("name the prop as the component's parameter is named (snake_case)")
 }
 
 pub(crate) fn payload_over_budget<S>(

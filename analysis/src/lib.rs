@@ -11,15 +11,14 @@
 pub mod check;
 pub mod chunk;
 pub mod diagnostics;
-pub mod exports;
 pub mod incremental;
 pub mod js_macro;
+pub mod lower;
 pub mod payload;
 pub mod reactive;
 pub mod rs2js;
 pub mod scan;
 pub mod span;
-pub mod template;
 pub mod view;
 
 pub use check::{analyze, check, check_with, parse_views, FileAnalysis, FileView, Settings};

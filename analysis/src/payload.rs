@@ -1,18 +1,17 @@
 //! Payload: what each component costs the browser — the gzip size of its handler chunk
 //! and an estimate of the state its render puts in the page — and the budget it is held to.
 //!
-//! The chunk is built by [`module_source`](crate::chunk::module_source) from the same
-//! translated closures, in the same order, as the `#[component]` macro builds it, so the
-//! size shown here is the size of the module the server registers (a test in `cli/`
-//! compares them on `examples/counter`). The state is an estimate: exact for literal
+//! The chunk is the one in the component's [`Plan`], which the `#[component]` macro
+//! registers, so the size shown here is the size of the module the server serves (a
+//! test in `cli/` compares them on the examples). The state is an estimate: exact for literal
 //! initial values, a typical size per type otherwise.
 //!
 //! **Invariant:** no IO, no panic; sizes are deterministic (fixed compression level).
 
 use syn::visit::Visit;
 
-use crate::chunk::{chunk_name, module_source};
 use crate::diagnostics::{self as diag, Diagnostic};
+use crate::lower::{ComponentBody, Plan};
 use crate::rs2js::{Closure, Ty};
 use crate::span::TextRange;
 
@@ -90,56 +89,25 @@ pub struct HandlerPayload {
     pub captures: Vec<String>,
 }
 
-/// A handler as `check` translated it, with the component whose chunk it joins.
-pub(crate) struct TranslatedHandler {
-    /// `'h'` for a handler, `'t'` for a thunk, `'b'` for a block (see `exports.rs`).
-    pub(crate) prefix: char,
-    pub(crate) range: TextRange,
-    pub(crate) closure: Option<Closure>,
-}
-
-/// The exports of a component's chunk, in the order the macro registers them: handler
-/// `i` is `h{i}`, counting the ones that did not translate (the markup's indices count
-/// them too). This is the one place that lists them; when other kinds of exports join
-/// chunks, they join here.
-///
-/// Thunks and blocks are counted in source order, which is the macro's order except where
-/// a block's content comes before the block: their sizes are exact, their order (and so
-/// the gzip size of the whole) close.
-pub(crate) fn chunk_exports(handlers: &[TranslatedHandler]) -> Vec<(String, &Closure)> {
-    let mut counts = std::collections::BTreeMap::new();
-    handlers
-        .iter()
-        .filter_map(|it| {
-            let number = counts.entry(it.prefix).or_insert(0);
-            *number += 1;
-            Some((format!("{}{}", it.prefix, *number - 1), it.closure.as_ref()?))
-        })
-        .collect()
-}
-
-/// Measures one component from its function and its handlers (sorted in source order).
+/// Measures one component from its function and its lowered plan: the chunk is the
+/// plan's, so its size is the size of the module the server registers.
 pub(crate) fn measure(
     function: &syn::ItemFn,
     range: TextRange,
-    handlers: &[TranslatedHandler],
+    plan: &Plan<ComponentBody>,
 ) -> ComponentPayload {
     let name = function.sig.ident.to_string();
     let ident_range = function.sig.ident.span().byte_range();
-    let exports = chunk_exports(handlers);
-    let has_chunk = !exports.is_empty();
-    let chunk_source = if has_chunk { module_source(exports) } else { String::new() };
-    let chunk_name = has_chunk.then(|| chunk_name(&name, &chunk_source));
-    let handlers_out = handlers
+    let handlers_out = plan
+        .exports
         .iter()
         .filter(|it| it.prefix == 'h')
-        .enumerate()
-        .map(|(index, it)| {
+        .map(|it| {
             let js = it.closure.as_ref().map(|closure| closure.js.clone());
             let js_text = js.as_deref().unwrap_or("");
             HandlerPayload {
-                range: it.range,
-                export: format!("h{index}"),
+                range: it.span.text_range(0),
+                export: it.name.clone(),
                 js_bytes: js_text.len() as u32,
                 js,
                 captures: it
@@ -150,16 +118,19 @@ pub(crate) fn measure(
             }
         })
         .collect();
-    let (state_bytes, state_exact) = estimate_state(function, handlers);
+    let closures: Vec<&Closure> =
+        plan.exports.iter().filter_map(|it| it.closure.as_ref()).collect();
+    let (state_bytes, state_exact) = estimate_state(function, &closures);
+    let chunk_source = plan.chunk.as_ref().map(|it| it.source.clone()).unwrap_or_default();
     ComponentPayload {
         name,
         name_range: TextRange::new(ident_range.start as u32, ident_range.end as u32),
         range,
         handlers: handlers_out,
         chunk_bytes: chunk_source.len() as u32,
-        chunk_gz_bytes: if has_chunk { gzip_size(&chunk_source) } else { 0 },
+        chunk_gz_bytes: if plan.chunk.is_some() { gzip_size(&chunk_source) } else { 0 },
         chunk_source,
-        chunk_name,
+        chunk_name: plan.chunk.as_ref().map(|it| it.name.clone()),
         state_bytes,
         state_exact,
     }
@@ -215,7 +186,7 @@ const TYPICAL_OTHER_BYTES: u32 = 8;
 /// The state one render writes: a JSON array with a slot per `use_signal` call and a
 /// slot per non-signal value a handler captures (the framework serialises captures per
 /// handler). Returns the estimate and whether it is exact.
-fn estimate_state(function: &syn::ItemFn, handlers: &[TranslatedHandler]) -> (u32, bool) {
+fn estimate_state(function: &syn::ItemFn, closures: &[&Closure]) -> (u32, bool) {
     let mut signals = SignalFinder { slots: Vec::new() };
     signals.visit_block(&function.block);
     let mut exact = true;
@@ -229,7 +200,7 @@ fn estimate_state(function: &syn::ItemFn, handlers: &[TranslatedHandler]) -> (u3
             })
         })
         .collect();
-    for closure in handlers.iter().filter_map(|it| it.closure.as_ref()) {
+    for closure in closures {
         for capture in &closure.captures {
             if matches!(capture.ty, Ty::Signal(_)) {
                 continue;

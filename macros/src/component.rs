@@ -8,19 +8,17 @@
 //! `impl Component for RowProps` that runs the body writing straight into the parent's
 //! buffer, and `fn Row(props: RowProps) -> View` for calling it from Rust.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
-use syn::spanned::Spanned;
-use syn::visit::Visit;
-use syn::{FnArg, ItemFn, ReturnType, Stmt};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::{FnArg, ItemFn, ReturnType};
 
+use resuma_analysis::lower::{lower_component, ComponentBody};
 use resuma_analysis::rs2js::env_from_fn;
 
 use crate::builder::{builder_tokens, PropsGenerics};
-use crate::chunk::{Expander, Expansion};
 use crate::emit::{parse_fn, Errors};
+use crate::print::{self, html_ident};
 use crate::props::{parse_props, Prop};
-use crate::view::{html_ident, render_view};
 
 /// Expands `#[component]` on `item`.
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -41,16 +39,12 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         return quote! { #errors #(#attrs)* #[allow(unused_variables)] #vis #sig { ::core::unimplemented!() } };
     }
     let props = parse_props(&function, &mut errors);
-    let env = env_from_fn(&function);
-    let html = html_ident();
-    let Expansion { tokens: body, errors: body_errors, chunk } =
-        Expander::run(&function.sig.ident.to_string(), &env, |expander| {
-            component_body(&function, &html, expander)
-        });
-    let expansion = generate(&function, &props, body);
+    let plan = lower_component(&function, &env_from_fn(&function));
+    errors.extend_diagnostics(&plan.diagnostics);
+    let chunk = print::chunk(plan.chunk.as_ref());
+    let expansion = generate(&function, &props, component_body(&plan.body));
     let errors = errors.into_tokens();
-    let body_errors = body_errors.into_tokens();
-    quote! { #errors #body_errors #chunk #expansion }
+    quote! { #errors #chunk #expansion }
 }
 
 fn check_signature(function: &ItemFn) -> syn::Result<()> {
@@ -197,53 +191,22 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
     }
 }
 
-/// The body of `Component::render`. When the function ends in `view! { … }` (and has no
-/// `return`), the view is expanded in place, writing into the parent's buffer with no
-/// closure and no allocation; otherwise the body runs as written and its value renders.
-fn component_body(function: &ItemFn, html: &Ident, expander: &mut Expander<'_>) -> TokenStream {
-    let stmts = &function.block.stmts;
-    let returns = {
-        let mut finder = ReturnFinder(false);
-        finder.visit_block(&function.block);
-        finder.0
-    };
-    if let (false, Some((last, init))) = (returns, stmts.split_last()) {
-        if let Some(tokens) = tail_view(last) {
-            let init = expander.rewrite(quote! { #(#init)* });
-            let render = render_view(tokens, html, expander);
-            return quote! { #init #render };
+/// The body of `Component::render`: an inline view writes straight into the parent's
+/// buffer with no closure and no allocation; any other body runs and its value renders.
+fn component_body(body: &ComponentBody) -> TokenStream {
+    let html = html_ident();
+    match body {
+        ComponentBody::Inline { init, view } => {
+            let init = print::code(init);
+            let view = print::statements(view);
+            quote! { #init #view }
+        }
+        ComponentBody::Value { output, block, span } => {
+            let block = print::code(block);
+            quote_spanned! {*span=>
+                let __view: #output = (move || -> #output #block)();
+                ::resuma::Render::render(__view, #html);
+            }
         }
     }
-    let output = match &function.sig.output {
-        ReturnType::Type(_, ty) => ty.to_token_stream(),
-        ReturnType::Default => quote!(()),
-    };
-    let block = expander.rewrite(function.block.to_token_stream());
-    quote_spanned! {function.block.span()=>
-        let __view: #output = (move || -> #output #block)();
-        ::resuma::Render::render(__view, #html);
-    }
-}
-
-/// The tokens of a `view!` that ends a block, if it does.
-fn tail_view(stmt: &Stmt) -> Option<TokenStream> {
-    let mac = match stmt {
-        Stmt::Macro(stmt) if stmt.semi_token.is_none() => &stmt.mac,
-        Stmt::Expr(syn::Expr::Macro(expr), None) => &expr.mac,
-        _ => return None,
-    };
-    let is_view = mac.path.segments.last().is_some_and(|it| it.ident == "view");
-    is_view.then(|| mac.tokens.clone())
-}
-
-/// Finds a `return` that belongs to the function (not to a closure or nested item).
-struct ReturnFinder(bool);
-
-impl Visit<'_> for ReturnFinder {
-    fn visit_expr_return(&mut self, _: &syn::ExprReturn) {
-        self.0 = true;
-    }
-    fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {}
-    fn visit_item(&mut self, _: &syn::Item) {}
-    fn visit_expr_async(&mut self, _: &syn::ExprAsync) {}
 }

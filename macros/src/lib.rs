@@ -9,14 +9,12 @@
 use proc_macro::TokenStream;
 
 mod builder;
-mod chunk;
 mod component;
 mod emit;
+mod print;
 mod props;
-mod reactive;
 mod server;
 mod structs;
-mod template;
 mod view;
 
 /// Markup with Rust values, rendered once on the server into a `resuma::View`.

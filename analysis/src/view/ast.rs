@@ -21,6 +21,10 @@ pub enum Node {
     Element(Element),
     /// A child component: `<Card title="x">…</Card>`.
     Component(ComponentCall),
+    /// A list: `<For each={rows} key={|row| row.id} let:row>…</For>`.
+    For(ForBlock),
+    /// A conditional: `<Show when={…}>…</Show>`.
+    Show(ShowBlock),
     /// A fragment: `<>…</>`.
     Fragment(Fragment),
     /// Text from a string literal: `"Count: "`.
@@ -66,6 +70,56 @@ pub struct ComponentCall {
     pub open_span: TokenSpan,
     /// Span of the closing tag when one was written.
     pub close_span: Option<TokenSpan>,
+}
+
+/// `<For each={items} key={…} let:item>…</For>`, its props read by the parser (a prop it
+/// does not know, or a missing `each` or `let:`, is R043 there).
+#[derive(Clone, Debug)]
+pub struct ForBlock {
+    /// `each={…}`: what is iterated.
+    pub each: Option<Block>,
+    /// `key={…}`: a closure from an item to its key; a keyed `<For>` over a signal is
+    /// rendered in the browser too.
+    pub key: Option<Block>,
+    /// `let:item`: the item's name, spanned on the whole `let:item`.
+    pub item: Option<Name>,
+    /// The props as written, in source order.
+    pub props: Vec<Attribute>,
+    /// The content, repeated per item.
+    pub children: Vec<Node>,
+    /// Span of the opening tag.
+    pub open_span: TokenSpan,
+    /// Span of the closing tag when one was written.
+    pub close_span: Option<TokenSpan>,
+}
+
+/// `<Show when={condition}>…</Show>` (any other prop is R043 in the parser).
+#[derive(Clone, Debug)]
+pub struct ShowBlock {
+    /// `when={…}`: the condition.
+    pub when: Option<Block>,
+    /// The props as written, in source order.
+    pub props: Vec<Attribute>,
+    /// The content, shown while the condition holds.
+    pub children: Vec<Node>,
+    /// Span of the opening tag.
+    pub open_span: TokenSpan,
+    /// Span of the closing tag when one was written.
+    pub close_span: Option<TokenSpan>,
+}
+
+impl ForBlock {
+    /// From `<For` to `</For>` (or the opening tag when self-closed).
+    pub fn whole_span(&self) -> TokenSpan {
+        self.open_span.to(self.close_span.unwrap_or(self.open_span))
+    }
+}
+
+impl ShowBlock {
+    /// From `<Show` to `</Show>` (or the opening tag when self-closed).
+    pub fn whole_span(&self) -> TokenSpan {
+        self.open_span.to(self.close_span.unwrap_or(self.open_span))
+    }
 }
 
 /// A fragment `<>…</>`.

@@ -12,10 +12,10 @@ mod parser;
 mod tests;
 
 pub use ast::{
-    event_of, is_void_element, AttrValue, Attribute, Block, ComponentCall, Element, Fragment, Name,
-    Node, Text, ViewTree, VOID_ELEMENTS,
+    event_of, is_void_element, AttrValue, Attribute, Block, ComponentCall, Element, ForBlock,
+    Fragment, Name, Node, ShowBlock, Text, ViewTree, VOID_ELEMENTS,
 };
 pub use events::{is_known_event, suggest_event, KNOWN_EVENTS};
 pub use literal::unquote_str;
 pub use markup::{escape_attr, escape_text, is_url_attribute, URL_ATTRIBUTES};
-pub use parser::{parse, Parsed, MAX_DEPTH};
+pub use parser::{is_rust_ident, parse, Parsed, MAX_DEPTH};

@@ -7,8 +7,8 @@
 use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 
 use super::ast::{
-    is_void_element, AttrValue, Attribute, Block, ComponentCall, Element, Fragment, Name, Node,
-    Text, ViewTree,
+    is_void_element, AttrValue, Attribute, Block, ComponentCall, Element, ForBlock, Fragment, Name,
+    Node, ShowBlock, Text, ViewTree,
 };
 use super::events::{is_known_event, suggest_event};
 use super::literal::unquote_str;
@@ -95,6 +95,30 @@ impl Frame {
                 open_span,
                 close_span,
             }),
+            FrameKind::Component { name, props, open_span, .. } if name.text == "For" => {
+                let expr = |key: &str| prop_block(&props, key);
+                Node::For(ForBlock {
+                    each: expr("each"),
+                    key: expr("key"),
+                    item: props.iter().find_map(|it| {
+                        let item = it.name.text.strip_prefix("let:")?;
+                        Some(Name { text: item.to_owned(), span: it.name.span })
+                    }),
+                    props,
+                    children: self.children,
+                    open_span,
+                    close_span,
+                })
+            }
+            FrameKind::Component { name, props, open_span, .. } if name.text == "Show" => {
+                Node::Show(ShowBlock {
+                    when: prop_block(&props, "when"),
+                    props,
+                    children: self.children,
+                    open_span,
+                    close_span,
+                })
+            }
             FrameKind::Component { name, path, props, open_span } => {
                 Node::Component(ComponentCall {
                     name,
@@ -288,6 +312,9 @@ impl Parser {
             }
         };
         let open_span = lt_span.to(last);
+        if is_component {
+            self.check_props(&name, &attrs, open_span);
+        }
         let leaf =
             matches!(end, TagEnd::SelfClosed) || (!is_component && is_void_element(&name.text));
         let kind = if is_component {
@@ -480,6 +507,70 @@ impl Parser {
             self.diagnostics.push(diag::handler_not_closure(attr.span(), &attr.name.text));
         }
     }
+}
+
+impl Parser {
+    /// The props of a component, `<For>` or `<Show>`: each a Rust identifier, and the
+    /// blocks' own props in their forms.
+    fn check_props(&mut self, name: &Name, props: &[Attribute], open_span: TokenSpan) {
+        match name.text.as_str() {
+            "For" => {
+                for prop in props {
+                    let known = match (prop.name.text.as_str(), &prop.value) {
+                        ("each" | "key", AttrValue::Expr(_)) => true,
+                        (other, AttrValue::Flag) => {
+                            other.strip_prefix("let:").is_some_and(is_rust_ident)
+                        }
+                        _ => false,
+                    };
+                    if !known {
+                        self.diagnostics.push(diag::invalid_for_prop(prop.span()));
+                    }
+                }
+                let has = |key: &str| props.iter().any(|it| it.name.text == key);
+                let has_item = props.iter().any(|it| it.name.text.starts_with("let:"));
+                if !has("each") || !has_item {
+                    self.diagnostics.push(diag::incomplete_for(open_span));
+                }
+            }
+            "Show" => {
+                for prop in props {
+                    if !(prop.name.text == "when" && matches!(prop.value, AttrValue::Expr(_))) {
+                        self.diagnostics.push(diag::invalid_show_prop(prop.span()));
+                    }
+                }
+                if !props.iter().any(|it| it.name.text == "when") {
+                    self.diagnostics.push(diag::invalid_show_prop(open_span));
+                }
+            }
+            _ => {
+                for prop in props {
+                    if !is_rust_ident(&prop.name.text) {
+                        self.diagnostics.push(diag::invalid_prop_name(
+                            prop.name.span,
+                            &prop.name.text,
+                            &name.text,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether `name` can be a Rust identifier (a keyword is one, written raw).
+pub fn is_rust_ident(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && name.chars().all(|c| c == '_' || c.is_alphanumeric())
+        && !matches!(name, "_" | "self" | "Self" | "super" | "crate")
+}
+
+/// The block of the prop `key`, when it is written `key={…}`.
+fn prop_block(props: &[Attribute], key: &str) -> Option<Block> {
+    props.iter().find(|it| it.name.text == key).and_then(|it| match &it.value {
+        AttrValue::Expr(block) => Some(block.clone()),
+        _ => None,
+    })
 }
 
 /// What makes two attributes "the same": events by the event they handle, others by

@@ -66,6 +66,18 @@ fn write_node(out: &mut String, node: &Node, depth: usize) {
             writeln!(out, " {}", c.open_span.text_range(0)).unwrap();
             c.children.iter().for_each(|child| write_node(out, child, depth + 1));
         }
+        Node::For(block) => {
+            write!(out, "{indent}component For").unwrap();
+            write_attrs(out, &block.props);
+            writeln!(out, " {}", block.open_span.text_range(0)).unwrap();
+            block.children.iter().for_each(|child| write_node(out, child, depth + 1));
+        }
+        Node::Show(block) => {
+            write!(out, "{indent}component Show").unwrap();
+            write_attrs(out, &block.props);
+            writeln!(out, " {}", block.open_span.text_range(0)).unwrap();
+            block.children.iter().for_each(|child| write_node(out, child, depth + 1));
+        }
         Node::Fragment(f) => {
             writeln!(out, "{indent}fragment {}", f.open_span.text_range(0)).unwrap();
             f.children.iter().for_each(|child| write_node(out, child, depth + 1));

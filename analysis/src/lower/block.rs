@@ -1,0 +1,218 @@
+//! `<For>` and `<Show>`: a server loop or conditional, or a client block — a keyed
+//! `<For>` over a signal, a `<Show>` whose condition reads one — whose content the browser
+//! renders again from a template (docs/resumability.md, "Blocks").
+//!
+//! A template carries no values: every dynamic part is a binding (bound text, `data-r-a`,
+//! a handler address) that the browser evaluates once the nodes are inserted, so it is
+//! structure and slot numbers only, and nothing in it needs escaping at run time. The
+//! walk that writes the server's markup of the content writes the template beside it.
+
+use super::names::{block_closure, js_string, list_item_type, signal_name};
+use super::plan::{BlockKind, ClientBlock, Op, SlotRef, ViewPlan};
+use super::view::Writer;
+use crate::reactive::reads_signal;
+use crate::rs2js::{translate_fn, translate_thunk};
+use crate::view::{is_rust_ident, ForBlock, Node, ShowBlock};
+
+/// A client block's template, written alongside the server's markup of its content.
+#[derive(Default)]
+pub(super) struct Template {
+    /// The item's name, in a `<For>`.
+    item: Option<String>,
+    /// The names from outside the block the content uses, in slot order (the seed first).
+    outer: Vec<String>,
+    pieces: Vec<Piece>,
+    /// The DOM events of the content's handlers.
+    pub(super) events: Vec<String>,
+}
+
+enum Piece {
+    /// Markup, as it is.
+    Lit(String),
+    /// A JavaScript expression: `c` (the chunk's name), `a[K]` (a block slot) or `i` (the
+    /// item's slot).
+    Code(String),
+}
+
+impl Template {
+    pub(super) fn lit(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.pieces.last_mut() {
+            Some(Piece::Lit(last)) => last.push_str(text),
+            _ => self.pieces.push(Piece::Lit(text.to_owned())),
+        }
+    }
+
+    pub(super) fn code(&mut self, code: String) {
+        self.pieces.push(Piece::Code(code));
+    }
+
+    /// Where the slot of `name` comes from in the block (a new block slot the first time).
+    pub(super) fn slot_ref(&mut self, name: &str) -> SlotRef {
+        if self.item.as_deref() == Some(name) {
+            return SlotRef::Item;
+        }
+        match self.outer.iter().position(|it| it == name) {
+            Some(idx) => SlotRef::Outer(idx),
+            None => {
+                self.outer.push(name.to_owned());
+                SlotRef::Outer(self.outer.len() - 1)
+            }
+        }
+    }
+
+    pub(super) fn slot_code(&mut self, slot: &SlotRef) {
+        let code = match slot {
+            SlotRef::Outer(idx) => format!("a[{idx}]"),
+            SlotRef::Item | SlotRef::Capture(..) => "i".to_owned(),
+        };
+        self.code(code);
+    }
+
+    /// `(c,a,i)=>"…"+…`: `c` the chunk's name, `a` the block's slots, `i` the item's.
+    fn js(&self) -> String {
+        let parts: Vec<String> = self
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Lit(text) => js_string(text),
+                Piece::Code(code) => code.clone(),
+            })
+            .collect();
+        match parts.is_empty() {
+            true => format!("(c,a,i)=>{}", js_string("")),
+            false => format!("(c,a,i)=>{}", parts.join("+")),
+        }
+    }
+}
+
+/// A block's content: its server markup and its template.
+struct Content {
+    body: ViewPlan,
+    template: Template,
+}
+
+impl Writer<'_> {
+    pub(super) fn for_block(&mut self, list: &ForBlock) {
+        if self.refused_in_template(list.open_span, "a nested <For>") {
+            return;
+        }
+        // Without `each` or `let:` the parser reported R043: nothing to write.
+        let (Some(each), Some(item)) = (&list.each, &list.item) else { return };
+        if !is_rust_ident(&item.text) {
+            return;
+        }
+        let each_signal = signal_name(&each.tokens, &self.lowering.env);
+        let (Some(key), Some(each_name)) = (&list.key, each_signal) else {
+            let each = self.lowering.code(each.tokens.clone());
+            let mut body = self.lowering.nodes_plan(&list.children);
+            body.ops.push(Op::Boundary);
+            return self.op(Op::Loop {
+                item: item.text.clone(),
+                item_span: list.open_span.start,
+                each,
+                body,
+            });
+        };
+        let elem = list_item_type(&self.lowering.env, &each_name);
+        let outer_env = self.lowering.env.clone();
+        self.lowering.env.insert(&item.text, elem.clone());
+        let template = Template {
+            item: Some(item.text.clone()),
+            outer: vec![each_name.clone()],
+            ..Default::default()
+        };
+        let mut content = self.content(&list.children, template, true);
+        self.lowering.env = outer_env;
+        content.body.ops.push(Op::Boundary);
+        let template_js = content.template.js();
+        let (key_closure, diagnostics) =
+            translate_fn(key.tokens.clone(), &self.lowering.env, vec![elem]);
+        let block =
+            key_closure.map(|key| block_closure(format!("[0,{},{template_js}]", key.js), key));
+        let Some((name, _)) = self.lowering.export('b', list.whole_span(), (block, diagnostics))
+        else {
+            return;
+        };
+        let kind = BlockKind::List {
+            each: each_name,
+            item: item.text.clone(),
+            item_span: list.open_span.start,
+            key: key.tokens.clone(),
+            body: content.body,
+        };
+        self.client_block(&name, content.template, kind);
+    }
+
+    pub(super) fn show_block(&mut self, show: &ShowBlock) {
+        if self.refused_in_template(show.open_span, "a nested <Show>") {
+            return;
+        }
+        // Without `when` the parser reported R043.
+        let Some(when) = &show.when else { return };
+        let condition = self.lowering.code(when.tokens.clone());
+        if !reads_signal(&when.tokens, &self.lowering.env) {
+            let body = self.lowering.nodes_plan(&show.children);
+            return self.op(Op::If { condition, body });
+        }
+        // The condition is evaluated in the browser with the block's cells: its captures
+        // come first among them, in its own parameter order.
+        let (when_closure, diagnostics) = translate_thunk(when.tokens.clone(), &self.lowering.env);
+        self.lowering.diagnostics.extend(diagnostics);
+        let Some(when_closure) = when_closure else { return };
+        let seed = when_closure.captures.iter().map(|it| it.name.clone()).collect();
+        let template = Template { outer: seed, ..Default::default() };
+        let content = self.content(&show.children, template, false);
+        let js = format!("[{},0,{}]", when_closure.js, content.template.js());
+        let block = Some(block_closure(js, when_closure));
+        let Some((name, _)) = self.lowering.export('b', show.whole_span(), (block, Vec::new()))
+        else {
+            return;
+        };
+        self.client_block(
+            &name,
+            content.template,
+            BlockKind::Show { condition, body: content.body },
+        );
+    }
+
+    /// The content of a block: the server's markup (a list item's marker first) and the
+    /// template, from one walk.
+    fn content(&mut self, nodes: &[Node], template: Template, item: bool) -> Content {
+        let mut writer = Writer { lowering: self.lowering, plan: ViewPlan::default(), tpl: None };
+        if item {
+            writer.server_lit("<!--i:");
+            writer.op(Op::Slot(SlotRef::Item));
+            writer.server_lit("-->");
+        }
+        writer.tpl = Some(template);
+        writer.nodes(nodes);
+        let template = writer.tpl.take().unwrap_or_default();
+        Content { body: writer.plan, template }
+    }
+
+    /// The block's opening (`<!--f:CHUNK#bN|SLOTS-->` with its events), its content and
+    /// its closing.
+    fn client_block(&mut self, export: &str, template: Template, kind: BlockKind) {
+        let mut events = template.events;
+        events.sort_unstable();
+        events.dedup();
+        let mut open = ViewPlan::default();
+        open.ops.push(Op::UseReactive);
+        open.ops.extend(events.into_iter().map(Op::UseEvent));
+        open.ops.push(Op::Static("<!--f:".to_owned()));
+        open.ops.push(Op::ChunkName);
+        open.ops.push(Op::Static(format!("#{export}|")));
+        for idx in 0..template.outer.len() {
+            if idx > 0 {
+                open.ops.push(Op::Static(",".to_owned()));
+            }
+            open.ops.push(Op::Slot(SlotRef::Outer(idx)));
+        }
+        open.ops.push(Op::Static("-->".to_owned()));
+        let close = ViewPlan { ops: vec![Op::Static("<!--/f-->".to_owned())], checks: Vec::new() };
+        self.op(Op::Block(ClientBlock { outer: template.outer, open, kind, close }));
+    }
+}
