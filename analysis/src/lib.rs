@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod exports;
 pub mod incremental;
 pub mod js_macro;
+mod js_quotes;
 pub mod payload;
 pub mod reactive;
 pub mod rs2js;
