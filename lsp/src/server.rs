@@ -300,7 +300,13 @@ impl LanguageServer for Backend {
         guarded("hover", || {
             let index = PositionIndex::new(&analysed.text);
             let offset = index.offset(at.position);
-            hover::hover(&analysed.analysis, &index, offset, &analysed.settings.budget)
+            hover::hover(
+                &analysed.text,
+                &analysed.analysis,
+                &index,
+                offset,
+                &analysed.settings.budget,
+            )
         })
     }
 
