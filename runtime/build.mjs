@@ -6,6 +6,16 @@
 //!                                   from what the sources give, or a size is over budget
 //!   node build.mjs --update-budget  builds, then records the current sizes as "last" in
 //!                                   size-budget.json (budgets are edited by hand, on purpose)
+//!   node build.mjs --update-baseline  builds, then records every dist/ file's gzip size
+//!                                   in size-baseline.json
+//!   --baseline FILE                 compares with FILE instead of size-baseline.json
+//!
+//! Two gates: size-budget.json holds ceilings (a budget is a promise to users), and
+//! size-baseline.json holds the gzip size of every dist/ file as last committed. A file
+//! that grows by more than `tolerance` bytes (16) past its baseline fails the build and
+//! `--check`, so every growth is a visible, deliberate change: run `--update-baseline`
+//! in the same commit and the diff shows it. A file that shrinks is noted, not failed;
+//! recording the smaller size then keeps the gain from being spent unnoticed.
 //!
 //! dist/ is committed, so an app builds without Node.js: the framework compiles
 //! dist/loader.min.js and dist/core.min.js in. `--check` is what stops the two drifting.
@@ -30,6 +40,10 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 const DIST = join(ROOT, "dist");
 const MANGLE_FILE = join(ROOT, "mangle.json");
 const BUDGET_FILE = join(ROOT, "size-budget.json");
+const BASELINE_FILE = join(ROOT, "size-baseline.json");
+const BASELINE_ABOUT =
+  "Gzip (level 9) bytes of each dist/ file as last recorded by `node build.mjs --update-baseline`. `--check` fails when a file grows by more than `tolerance` bytes past this: update it in the same change, on purpose.";
+const DEFAULT_TOLERANCE = 16;
 
 const TARGET = "es2020";
 const MANGLE_PROPS = /^_/;
@@ -113,6 +127,30 @@ export function measure(files, budget) {
   return { loader, core, coreReactive, counterFirstInteraction: loader + core + budget.counterChunk.reference };
 }
 
+/** The gzip size of every dist/ file, as it is served. */
+export const distSizes = (files) => Object.fromEntries(Object.entries(files).map(([name, text]) => [name, gzipSize(text)]));
+
+/**
+ * Compares dist/ sizes with the baseline.
+ * @param {Record<string, number>} sizes as `distSizes` returns them
+ * @param {{tolerance?: number, files: Record<string, number>}} baseline size-baseline.json
+ * @returns {{grown: string[], shrunk: string[]}} files grown past the tolerance (or with no
+ *   baseline), which fail the check; files smaller than their baseline, which do not
+ */
+export function compareBaseline(sizes, baseline) {
+  const tolerance = baseline.tolerance ?? DEFAULT_TOLERANCE;
+  const grown = [];
+  const shrunk = [];
+  for (const [name, size] of Object.entries(sizes)) {
+    const last = baseline.files[name];
+    if (last === undefined) grown.push(`dist/${name} has no baseline (${size} B gzip)`);
+    else if (size - last > tolerance) {
+      grown.push(`dist/${name} grew from ${last} B to ${size} B gzip (+${size - last} B, over the ${tolerance} B tolerance)`);
+    } else if (size < last) shrunk.push(`dist/${name} shrank from ${last} B to ${size} B gzip (-${last - size} B)`);
+  }
+  return { grown, shrunk };
+}
+
 const LABELS = {
   loader: "loader (inlined, with its call)",
   core: "core",
@@ -164,6 +202,22 @@ async function main(args) {
   const sizes = measure(files, budget);
   const over = report(sizes, budget);
   problems.push(...over.map((it) => `${it}: make it smaller, or raise the budget in size-budget.json on purpose`));
+
+  const baselineAt = args.indexOf("--baseline");
+  const baselineFile = baselineAt >= 0 ? args[baselineAt + 1] : BASELINE_FILE;
+  const dist = distSizes(files);
+  if (args.includes("--update-baseline")) {
+    const tolerance = (await readJson(baselineFile, {})).tolerance ?? DEFAULT_TOLERANCE;
+    const baseline = { about: BASELINE_ABOUT, tolerance, files: sortKeys(dist) };
+    await writeFile(baselineFile, JSON.stringify(baseline, null, 2) + "\n");
+    console.log(`recorded the gzip size of every dist/ file in ${baselineFile}`);
+  } else {
+    const { grown, shrunk } = compareBaseline(dist, await readJson(baselineFile, { files: {} }));
+    for (const it of shrunk) console.log(`note: ${it}; record it: node build.mjs --update-baseline`);
+    problems.push(
+      ...grown.map((it) => `${it}: make it smaller, or record the growth on purpose: node build.mjs --update-baseline`),
+    );
+  }
 
   if (args.includes("--update-budget")) {
     for (const [key, size] of Object.entries(sizes)) budget[key].last = size;

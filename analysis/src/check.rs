@@ -132,6 +132,14 @@ pub(crate) fn analyze_with_structs(
     settings: &Settings,
     structs: Option<&Structs>,
 ) -> FileAnalysis {
+    // `js! { f('hi') }` is R037 for the compiler; proc-macro2 would not lex the file.
+    let (repaired, quotes) = crate::js_quotes::repair(text);
+    let mut analysis = analyze_lexable(&repaired, settings, structs);
+    crate::js_quotes::widen(&mut analysis.diagnostics, &quotes);
+    analysis
+}
+
+fn analyze_lexable(text: &str, settings: &Settings, structs: Option<&Structs>) -> FileAnalysis {
     let views = parse_views(text);
     let mut diagnostics: Vec<_> = views.iter().flat_map(FileView::diagnostics).collect();
     let mut components = Vec::new();

@@ -13,6 +13,7 @@ pub mod chunk;
 pub mod diagnostics;
 pub mod incremental;
 pub mod js_macro;
+mod js_quotes;
 pub mod lower;
 pub mod payload;
 pub mod reactive;

@@ -122,3 +122,24 @@ fn Counter() -> View {
     let codes: Vec<_> = check(&broken).iter().map(|it| it.code.as_str()).collect();
     assert!(!codes.contains(&"R021"), "{codes:?}");
 }
+
+/// Issue #12: a single-quoted string in `js!` (`'hi'`, more than one char) is no Rust
+/// token for proc-macro2 outside the compiler, but rustc lexes it as a char literal and
+/// the macro reports R037 on it; `check` used to report R009 ("cannot be read as Rust
+/// tokens") on the whole view instead.
+#[test]
+fn a_single_quoted_js_string_is_r037_as_the_compiler_says() {
+    let text = r#"
+use resuma::prelude::*;
+
+#[component]
+fn Hello() -> View {
+    view! { <button onClick={js! { console.log('hi', "it's", 'é😀') }}>"Say hi"</button> <p onClik={move |_| ()}/> }
+}
+"#;
+    let found: Vec<_> = check(text)
+        .iter()
+        .map(|it| (it.code.as_str(), &text[it.span.start as usize..it.span.end as usize]))
+        .collect();
+    assert_eq!(found, [("R037", "'hi'"), ("R037", "'é😀'"), ("R005", "onClik")]);
+}

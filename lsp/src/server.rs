@@ -19,7 +19,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::convert::{to_lsp, PositionIndex};
-use crate::documents::{Applied, Document};
+use crate::documents::{self, Changed, Document};
 use crate::handlers::{code_action, completion, hover};
 use crate::schedule::next_run;
 use crate::settings::{load_settings, BudgetOverrides};
@@ -250,20 +250,38 @@ impl LanguageServer for Backend {
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let applied = {
+        let version = params.text_document.version;
+        let changed = {
             let mut docs = lock(&self.inner.docs);
-            let Some(state) = docs.get_mut(&uri) else { return };
-            let version = params.text_document.version;
-            let doc = &mut state.doc;
-            catch_unwind(AssertUnwindSafe(|| doc.apply(&params.content_changes, version)))
-                .unwrap_or_else(|_| {
-                    tracing::error!("applying a change panicked; the document is reset");
-                    Applied::Stale
-                })
+            let doc = docs.get_mut(&uri).map(|it| &mut it.doc);
+            let changed = documents::change(doc, &params.content_changes, version);
+            match changed {
+                Changed::Dropped => {
+                    docs.remove(&uri);
+                    Changed::Dropped
+                }
+                Changed::Reopened(doc) => {
+                    docs.insert(uri.clone(), DocState { doc, last_run: None, analysed: None });
+                    Changed::Applied
+                }
+                other => other,
+            }
         };
-        match applied {
-            Applied::Applied => self.inner.schedule(uri),
-            Applied::Stale => tracing::warn!("dropped a change older than the document"),
+        match changed {
+            Changed::Applied | Changed::Reopened(_) => self.inner.schedule(uri),
+            Changed::Stale => tracing::warn!("dropped a change older than the document"),
+            Changed::Dropped => {
+                tracing::error!(
+                    "applying a change to {} panicked; the document is dropped until the \
+                     editor sends its whole text (didOpen, or a change without a range)",
+                    uri.as_str()
+                );
+                self.inner.worker.forget(uri.as_str());
+                self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+            Changed::NotOpen => {
+                tracing::warn!("dropped a change to {}, which is not open", uri.as_str())
+            }
         }
     }
 
@@ -282,7 +300,13 @@ impl LanguageServer for Backend {
         guarded("hover", || {
             let index = PositionIndex::new(&analysed.text);
             let offset = index.offset(at.position);
-            hover::hover(&analysed.analysis, &index, offset, &analysed.settings.budget)
+            hover::hover(
+                &analysed.text,
+                &analysed.analysis,
+                &index,
+                offset,
+                &analysed.settings.budget,
+            )
         })
     }
 

@@ -123,6 +123,26 @@ fn hover_shows_the_handler_js_and_the_component_payload() {
     assert_eq!(client.shutdown(), Some(0));
 }
 
+/// Issue #12: hover on an event attribute's name said nothing; it describes the event and
+/// shows the handler's JavaScript, as hover on the closure does, for the name's range.
+#[test]
+fn hover_on_an_event_name_describes_the_event_and_its_handler() {
+    let mut client = start();
+    client.change(URI, 2, (7, 45), (7, 52), "onClick");
+    client.diagnostics(URI, 2);
+    let on_name = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 7, "character": 47}}),
+    );
+    assert_eq!(on_name["range"], range((7, 45), (7, 52)), "{on_name}");
+    let text = on_name["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("**`onClick`**: the DOM event `click`"), "{text}");
+    assert!(text.contains("**Handler `h0` of `Greeting`** in chunk `Greeting."), "{text}");
+    assert!(text.contains("```javascript\n($0, count) => count.update("), "{text}");
+    assert!(text.contains(" B gzip · captures `count`"), "{text}");
+    assert_eq!(client.shutdown(), Some(0));
+}
+
 #[test]
 fn completion_inside_views_only() {
     let mut client = start();

@@ -272,7 +272,7 @@ var bind = (pairs, elements, fresh) => {
     }
   }
 };
-var URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href)$/;
+var URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href|codebase|manifest)$/i;
 var UNSAFE_URL = /^(javascript|vbscript|data):/i;
 var setAttribute = (element, name, value) => {
   if (Array.isArray(value)) value = value.join("");

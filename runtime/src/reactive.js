@@ -147,8 +147,9 @@ const bind = (pairs, elements, fresh) => {
 };
 
 // The same rule as the server's `render_url_attr`: a URL attribute that would run script
-// gets an inert value instead.
-const URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href)$/;
+// gets an inert value instead. The list is analysis' `URL_ATTRIBUTES` (a Rust test holds
+// the two equal) and, like `is_url_attribute`, ignores case: `<a HREF={url}>` is checked.
+const URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href|codebase|manifest)$/i;
 const UNSAFE_URL = /^(javascript|vbscript|data):/i;
 
 /** Sets attribute `name` as the server renders a value of that type. */

@@ -4,7 +4,8 @@
 //! - `/NAME.html`: `fixtures/pages/NAME.html`, where `LOADER(` stands for the inlined
 //!   loader, written as framework/src/resume/state.rs writes it (trailing `;` trimmed, the
 //!   call appended), and `NONCE` for the CSP nonce of the response;
-//! - `/_resuma/core.test.js`: `dist/core.min.js` (`dist/core.js` with `debug`);
+//! - `/_resuma/core.test.js`: `dist/core.min.js` (`dist/core.js` with `debug`), and
+//!   `/_resuma/core-reactive.test.js`: `dist/core-reactive.min.js` (or `.js`);
 //! - `/_resuma/handler/CHUNK.js`: `fixtures/handler/CHUNK.js`, hand-written chunks in the
 //!   shape rs2js generates;
 //! - `POST /_resuma/action/NAME`: fixture server functions (see `ACTIONS`), behind a CSRF
@@ -102,8 +103,9 @@ export async function startServer({ debug = false } = {}) {
     const action = /^\/_resuma\/action\/([^/]+)$/.exec(pathname);
     if (action) return act(request, pathname, action[1]);
     const chunk = /^\/_resuma\/handler\/([\w.]+\.js)$/.exec(pathname);
-    if (pathname == "/_resuma/core.test.js") {
-      return { type: JAVASCRIPT, cache: IMMUTABLE, body: await readFile(join(DIST, "core" + suffix), "utf8") };
+    const core = /^\/_resuma\/(core|core-reactive)\.test\.js$/.exec(pathname);
+    if (core) {
+      return { type: JAVASCRIPT, cache: IMMUTABLE, body: await readFile(join(DIST, core[1] + suffix), "utf8") };
     }
     if (chunk) {
       return { type: JAVASCRIPT, cache: IMMUTABLE, body: await readFile(join(FIXTURES, "handler", chunk[1]), "utf8") };

@@ -32,7 +32,9 @@ fn escape(input: &str, special: impl Fn(char) -> bool) -> String {
 }
 
 /// Attributes whose value is a URL: a dynamic value there is checked for dangerous
-/// schemes (`javascript:` and the like) by the renderer.
+/// schemes (`javascript:` and the like) by the renderer. runtime/src/reactive.js has the
+/// same list, in the same order, for values a signal sets in the browser (a test holds
+/// the two equal).
 pub const URL_ATTRIBUTES: &[&str] = &[
     "href",
     "src",
@@ -63,5 +65,20 @@ mod tests {
         assert_eq!(escape_attr(r#""><x a='b'>&"#), "&quot;&gt;&lt;x a=&#39;b&#39;&gt;&amp;");
         assert!(is_url_attribute("HREF"));
         assert!(!is_url_attribute("class"));
+    }
+
+    /// Issue #12: the browser's runtime checks the same attributes when a signal updates
+    /// one (runtime/src/reactive.js), case-insensitively as `is_url_attribute` does.
+    #[test]
+    fn the_runtime_checks_the_same_url_attributes() {
+        let runtime = include_str!("../../../runtime/src/reactive.js");
+        let line = runtime
+            .lines()
+            .find_map(|it| it.strip_prefix("const URL_ATTRIBUTES = /^("))
+            .expect("runtime/src/reactive.js defines URL_ATTRIBUTES as /^(a|b|…)$/i");
+        let list = line.strip_suffix(")$/i;").unwrap_or_else(|| {
+            panic!("URL_ATTRIBUTES must be /^(…)$/i, case-insensitive, found {line:?}")
+        });
+        assert_eq!(list.split('|').collect::<Vec<_>>(), URL_ATTRIBUTES);
     }
 }

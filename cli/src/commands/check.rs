@@ -1,13 +1,14 @@
 //! `resuma check [PATH]`: every `.rs` file of a crate through `resuma_analysis::analyze`
 //! with the budgets of the crate's `Cargo.toml`, reported with miette (or as JSON), with a
 //! summary of errors, warnings and each component's payload; non-zero exit on errors.
+//! [`check_crate`] is the check itself, which `resuma dev` runs before every build.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use resuma_analysis::payload::ComponentPayload;
-use resuma_analysis::{analyze, LineIndex, Settings, Severity};
+use resuma_analysis::{analyze, FileAnalysis, LineIndex, Settings, Severity};
 use serde::Serialize;
 
 use crate::report::{render, JsonDiagnostic};
@@ -81,22 +82,73 @@ impl ComponentJson {
     }
 }
 
+/// One crate checked as `resuma check` and `resuma dev` check it: every `.rs` file that
+/// [`rust_files`] lists, analysed with the budgets of the crate's `Cargo.toml`.
+pub(crate) struct CrateCheck {
+    pub(crate) settings: Settings,
+    /// In path order.
+    pub(crate) files: Vec<CheckedFile>,
+}
+
+/// One file of a [`CrateCheck`].
+pub(crate) struct CheckedFile {
+    pub(crate) path: PathBuf,
+    /// The text and its analysis; `None` when the file cannot be read as UTF-8 text,
+    /// which is an error of the check (the other files are still checked).
+    pub(crate) analysed: Option<(String, FileAnalysis)>,
+}
+
+/// Why a crate could not be checked at all.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CrateCheckError {
+    #[error("{} does not exist", .0.display())]
+    Missing(PathBuf),
+    #[error(transparent)]
+    Manifest(#[from] resuma_lsp::settings::ManifestError),
+}
+
+/// The message of a file that [`check_crate`] could not read.
+pub(crate) fn unreadable_message(shown: &str) -> String {
+    format!("cannot read {shown} as UTF-8 text")
+}
+
+/// Checks `path`: a crate directory (its `src/`), a directory, or one `.rs` file.
+pub(crate) fn check_crate(path: &Path) -> Result<CrateCheck, CrateCheckError> {
+    let files = rust_files(path).ok_or_else(|| CrateCheckError::Missing(path.to_owned()))?;
+    let settings = resuma_lsp::settings::load_settings(path, Settings::default())?;
+    let files = files
+        .into_iter()
+        .map(|path| {
+            let analysed = match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => {
+                    let analysis = analyze(&text, &settings);
+                    Some((text, analysis))
+                }
+                Ok(Err(_)) | Err(_) => None,
+            };
+            CheckedFile { path, analysed }
+        })
+        .collect();
+    Ok(CrateCheck { settings, files })
+}
+
 /// Runs the check; exit code 0 when there is no error, 1 when there is, 2 when `path`
 /// does not exist or its `Cargo.toml` has invalid Resuma settings.
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let Some(files) = rust_files(&args.path) else {
-        eprintln!("error: {} does not exist", args.path.display());
-        return ExitCode::from(2);
-    };
-    let settings = match resuma_lsp::settings::load_settings(&args.path, Settings::default()) {
-        Ok(settings) => settings,
-        Err(err) => {
+    let checked = match check_crate(&args.path) {
+        Ok(checked) => checked,
+        Err(CrateCheckError::Missing(path)) => {
+            eprintln!("error: {} does not exist", path.display());
+            return ExitCode::from(2);
+        }
+        Err(CrateCheckError::Manifest(err)) => {
             eprintln!("{:?}", miette::Report::from_err(err));
             return ExitCode::from(2);
         }
     };
+    let settings = &checked.settings;
     let mut summary = Summary {
-        files: files.len(),
+        files: checked.files.len(),
         errors: 0,
         warnings: 0,
         unreadable: Vec::new(),
@@ -108,25 +160,21 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         components: Vec::new(),
         diagnostics: Vec::new(),
     };
-    for file in &files {
-        let shown = file.display().to_string();
-        let text = match std::fs::read(file).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) | Err(_) => {
-                // A file we cannot read is reported, and the others are still checked.
-                if matches!(args.format, Format::Human) {
-                    eprintln!("error: cannot read {shown} as UTF-8 text");
-                }
-                summary.unreadable.push(shown);
-                summary.errors += 1;
-                continue;
+    for file in &checked.files {
+        let shown = file.path.display().to_string();
+        let Some((text, analysis)) = &file.analysed else {
+            // A file we cannot read is reported, and the others are still checked.
+            if matches!(args.format, Format::Human) {
+                eprintln!("error: {}", unreadable_message(&shown));
             }
+            summary.unreadable.push(shown);
+            summary.errors += 1;
+            continue;
         };
-        let analysis = analyze(&text, &settings);
         if !analysis.rust_parses {
             summary.unparsed.push(shown.clone());
         }
-        let index = LineIndex::new(&text);
+        let index = LineIndex::new(text);
         summary
             .components
             .extend(analysis.components.iter().map(|it| ComponentJson::new(&shown, &index, it)));
@@ -136,9 +184,9 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 Severity::Warning => summary.warnings += 1,
             }
             match args.format {
-                Format::Human => print!("{}", render(&shown, &text, diagnostic)),
+                Format::Human => print!("{}", render(&shown, text, diagnostic)),
                 Format::Json => {
-                    summary.diagnostics.push(JsonDiagnostic::new(&shown, &text, diagnostic))
+                    summary.diagnostics.push(JsonDiagnostic::new(&shown, text, diagnostic))
                 }
             }
         }

@@ -6,6 +6,7 @@
 //! private port behind the proxy (`dev/proxy.rs`), a new build is started and ready
 //! before it replaces the old one, and a failed build replaces nothing.
 
+mod addr;
 pub(crate) mod app;
 pub(crate) mod cargo;
 mod errors;
@@ -23,6 +24,7 @@ use miette::{miette, IntoDiagnostic as _, WrapErr as _};
 use resuma_analysis::Severity;
 use tokio::net::TcpListener;
 
+use addr::ListenAddr;
 use app::App;
 use cargo::{Build, BuildOutcome};
 use errors::OverlayError;
@@ -44,8 +46,8 @@ pub(crate) struct DevArgs {
     #[arg(default_value = ".")]
     path: PathBuf,
     /// Where the browser connects: host:port. Default: RESUMA_ADDR, else 127.0.0.1:3000.
-    #[arg(long, value_name = "HOST:PORT")]
-    addr: Option<SocketAddr>,
+    #[arg(long, value_name = "HOST:PORT", value_parser = addr::parse_listen_addr)]
+    addr: Option<ListenAddr>,
     /// Which binary of the package to run, when it has several.
     #[arg(long)]
     bin: Option<String>,
@@ -79,13 +81,14 @@ async fn session(args: &DevArgs) -> miette::Result<()> {
             dir.display()
         ));
     }
-    let addr = match args.addr {
-        Some(addr) => addr,
+    let addr = match &args.addr {
+        Some(addr) => addr.clone(),
         None => listen_addr()?,
     };
-    let listener = TcpListener::bind(addr).await.into_diagnostic().wrap_err_with(|| {
-        format!("cannot listen on {addr} (is another server there? choose one with --addr)")
-    })?;
+    let listener =
+        TcpListener::bind(addr.addrs.as_slice()).await.into_diagnostic().wrap_err_with(|| {
+            format!("cannot listen on {addr} (is another server there? choose one with --addr)")
+        })?;
     let addr = listener.local_addr().into_diagnostic()?;
     let hub = Hub::new();
     tokio::spawn(proxy::serve(listener, Arc::clone(&hub)));
@@ -120,8 +123,11 @@ impl Session {
     async fn cycle(&mut self, changed: &[PathBuf]) {
         let mut line = Progress::start(&self.dir, changed);
         let started = Instant::now();
-        let errors = check(&self.dir);
+        let Checked { errors, warnings } = check(&self.dir);
         line.step("check", started);
+        for warning in &warnings {
+            eprint!("{}", warning.rendered);
+        }
         if !errors.is_empty() {
             line.finish(&format!("{} Resuma error(s)", errors.len()));
             for error in &errors {
@@ -173,42 +179,51 @@ impl Session {
     }
 }
 
-/// Every error Resuma's analysis finds in the app's sources.
-fn check(dir: &Path) -> Vec<OverlayError> {
-    let mut errors = Vec::new();
-    let files = walk_rust_files(&dir.join("src"));
+/// What Resuma's analysis finds in the app's sources before a build: errors stop it,
+/// warnings are only printed.
+#[derive(Debug, Default)]
+struct Checked {
+    errors: Vec<OverlayError>,
+    warnings: Vec<OverlayError>,
+}
+
+/// Every diagnostic Resuma's analysis finds in the app's sources: `resuma check`'s own
+/// [`check_crate`](super::check::check_crate), so the same files, budgets and errors.
+fn check(dir: &Path) -> Checked {
+    let mut checked = Checked::default();
+    let files = match super::check::check_crate(dir) {
+        Ok(it) => it.files,
+        Err(err) => {
+            checked.errors.push(OverlayError::general("Cargo.toml", err.to_string()));
+            return checked;
+        }
+    };
     for file in files {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
-        let shown = file.strip_prefix(dir).unwrap_or(&file).display().to_string();
-        for diagnostic in resuma_analysis::check(&text) {
-            if diagnostic.severity == Severity::Error {
-                errors.push(OverlayError::from_analysis(&shown, &text, &diagnostic));
+        let shown = file.path.strip_prefix(dir).unwrap_or(&file.path).display().to_string();
+        let Some((text, analysis)) = file.analysed else {
+            let message = super::check::unreadable_message(&shown);
+            checked.errors.push(OverlayError { file: shown, ..OverlayError::general("", message) });
+            continue;
+        };
+        for diagnostic in &analysis.diagnostics {
+            let error = OverlayError::from_analysis(&shown, &text, diagnostic);
+            match diagnostic.severity {
+                Severity::Error => checked.errors.push(error),
+                Severity::Warning => checked.warnings.push(error),
             }
         }
     }
-    errors
-}
-
-fn walk_rust_files(src: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(src)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| {
-            entry.file_type().is_file() && entry.path().extension().is_some_and(|it| it == "rs")
-        })
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    files.sort();
-    files
+    checked
 }
 
 /// `RESUMA_ADDR`, else `127.0.0.1:3000`, as apps choose theirs.
-fn listen_addr() -> miette::Result<SocketAddr> {
+fn listen_addr() -> miette::Result<ListenAddr> {
     match std::env::var("RESUMA_ADDR") {
-        Ok(value) => value.parse().into_diagnostic().wrap_err_with(|| {
-            format!("RESUMA_ADDR={value:?} is not an address to listen on (expected host:port)")
+        Ok(value) => addr::parse_listen_addr(&value).map_err(|err| miette!("RESUMA_ADDR={err}")),
+        Err(_) => Ok(ListenAddr {
+            text: "127.0.0.1:3000".to_owned(),
+            addrs: vec![SocketAddr::from(([127, 0, 0, 1], 3000))],
         }),
-        Err(_) => Ok(SocketAddr::from(([127, 0, 0, 1], 3000))),
     }
 }
 
@@ -288,5 +303,54 @@ fn format_duration(duration: Duration) -> String {
         format!("{} ms", duration.as_millis())
     } else {
         format!("{:.2} s", duration.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::check;
+
+    fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    }
+
+    /// Issue #12: the pre-build check is `resuma check`'s: an unreadable file is an error
+    /// (it used to be skipped) and the crate's own budgets apply (they used to be ignored).
+    #[test]
+    fn the_pre_build_check_reports_what_resuma_check_does() {
+        let broken = check(&fixture("broken"));
+        let unreadable: Vec<_> = broken
+            .errors
+            .iter()
+            .filter(|it| it.message == "cannot read src/binary.rs as UTF-8 text")
+            .map(|it| it.file.as_str())
+            .collect();
+        assert_eq!(unreadable, ["src/binary.rs"], "{:#?}", broken.errors);
+        let codes: Vec<_> = broken.errors.iter().filter_map(|it| it.code.as_deref()).collect();
+        assert_eq!(codes, ["R009", "R005", "R021", "R002"]);
+
+        let over = check(&fixture("over-budget"));
+        assert!(over.errors.is_empty(), "{:#?}", over.errors);
+        let warnings: Vec<_> = over
+            .warnings
+            .iter()
+            .map(|it| (it.code.as_deref(), it.line, it.message.as_str()))
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(warnings.iter().all(|it| it.0 == Some("R038")), "{warnings:#?}");
+        assert!(
+            warnings[1].2.contains("`Editor`'s estimated state is 47 bytes, over its budget of 16"),
+            "{warnings:#?}"
+        );
+
+        let bad = check(&fixture("bad-manifest"));
+        assert_eq!(bad.errors.len(), 1, "{:#?}", bad.errors);
+        assert!(
+            bad.errors[0].message.contains("must be a whole number of bytes"),
+            "{:#?}",
+            bad.errors
+        );
     }
 }

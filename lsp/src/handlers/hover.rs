@@ -1,14 +1,17 @@
-//! Hover: on an event handler, the JavaScript it becomes and its size; on a component's
-//! name, its payload against the budget.
+//! Hover: on an event handler or its attribute's name (`onClick`), the JavaScript it
+//! becomes and its size; on a component's name, its payload against the budget.
 
 use resuma_analysis::payload::{gzip_size, Budget, ComponentPayload, HandlerPayload};
-use resuma_analysis::FileAnalysis;
+use resuma_analysis::view::KNOWN_EVENTS;
+use resuma_analysis::{FileAnalysis, TextRange};
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use crate::convert::PositionIndex;
 
-/// The hover at byte `offset`, if it is on a handler or a component's name.
+/// The hover at byte `offset` of `text`, if it is on a handler, its event attribute's
+/// name, or a component's name.
 pub(crate) fn hover(
+    text: &str,
     analysis: &FileAnalysis,
     index: &PositionIndex<'_>,
     offset: u32,
@@ -19,13 +22,39 @@ pub(crate) fn hover(
             return Some(markdown(component_text(component, budget), index, component.name_range));
         }
     }
-    let (component, handler) = analysis
-        .components
-        .iter()
-        .flat_map(|component| component.handlers.iter().map(move |it| (component, it)))
+    let handlers = || {
+        analysis
+            .components
+            .iter()
+            .flat_map(|component| component.handlers.iter().map(move |it| (component, it)))
+    };
+    for (component, handler) in handlers() {
+        let Some((name, dom)) = event_attribute(text, handler.range) else { continue };
+        if name.contains(offset) {
+            let attr = &text[name.start as usize..name.end as usize];
+            let about = format!("**`{attr}`**: the DOM event `{dom}`, handled in the browser\n\n");
+            return Some(markdown(about + &handler_text(component, handler), index, name));
+        }
+    }
+    let (component, handler) = handlers()
         .filter(|(_, it)| it.range.contains(offset))
         .min_by_key(|(_, it)| it.range.len_bytes())?;
     Some(markdown(handler_text(component, handler), index, handler.range))
+}
+
+/// The event attribute whose value is the handler `braces` (`onClick={…}`): its name's
+/// range and its DOM event type; `None` when what precedes the braces is no known event.
+fn event_attribute(text: &str, braces: TextRange) -> Option<(TextRange, &'static str)> {
+    let before = text.get(..braces.start as usize)?.trim_end().strip_suffix('=')?.trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_')
+        .last()
+        .map(|(at, _)| at)?;
+    let camel = before[start..].strip_prefix("on")?;
+    let (dom, _) = KNOWN_EVENTS.iter().find(|(_, it)| *it == camel)?;
+    Some((TextRange::new(start as u32, before.len() as u32), dom))
 }
 
 fn markdown(value: String, index: &PositionIndex<'_>, range: resuma_analysis::TextRange) -> Hover {
