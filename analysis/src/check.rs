@@ -11,13 +11,15 @@
 //! `proc_macro2::extra::invalidate_current_thread_spans`.
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use proc_macro2::TokenStream;
 
+use crate::component_env::env_from_fn;
 use crate::diagnostics::{self as diag, Diagnostic};
 use crate::exports::{reactive_exports, view_exports, ViewExport};
 use crate::payload::{self, Budget, ComponentPayload, TranslatedHandler};
-use crate::rs2js::{env_from_fn, with_structs, Env, Structs};
+use crate::rs2js::{Env, Structs};
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::span::TextRange;
 use crate::template::ExportNumbers;
@@ -182,13 +184,18 @@ fn translate_handlers<'a>(
     structs: Option<&Structs>,
 ) -> Translated<'a> {
     // The structs of the file are what the component macro knows too.
-    match structs {
-        Some(structs) => with_structs(structs, || translate_in_file(file, views)),
-        None => with_structs(&Structs::from_items(&file.items), || translate_in_file(file, views)),
-    }
+    let structs = Arc::new(match structs {
+        Some(structs) => structs.clone(),
+        None => Structs::from_items(&file.items),
+    });
+    translate_in_file(file, views, &structs)
 }
 
-fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<'a> {
+fn translate_in_file<'a>(
+    file: &'a syn::File,
+    views: &[FileView],
+    structs: &Arc<Structs>,
+) -> Translated<'a> {
     let mut components = Vec::new();
     collect_components(&file.items, &mut components);
     // The macro leaves a handler's closure unexpanded, so a view written inside a
@@ -202,7 +209,8 @@ fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<
         .collect();
     let mut handlers = Vec::new();
     let mut diagnostics = Vec::new();
-    let envs: Vec<Env> = components.iter().map(|(_, function)| env_from_fn(function)).collect();
+    let envs: Vec<Env> =
+        components.iter().map(|(_, function)| env_from_fn(function, structs.clone())).collect();
     // Each component's next export numbers: templates name the exports they use.
     let mut numbers: Vec<ExportNumbers> = vec![ExportNumbers::new(); components.len()];
     for (index, (_, function)) in components.iter().enumerate() {
@@ -226,7 +234,9 @@ fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<
                 .min_by_key(|(_, (range, _))| range.len_bytes())
                 .map(|(index, _)| index)
         };
-        let env = owner.map(|index| envs[index].clone()).unwrap_or_default();
+        let env = owner
+            .map(|index| envs[index].clone())
+            .unwrap_or_else(|| Env::with_structs(structs.clone()));
         let base = view.site.body.start;
         let mut own = ExportNumbers::new();
         let numbers = match owner {

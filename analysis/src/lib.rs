@@ -10,12 +10,14 @@
 
 pub mod check;
 pub mod chunk;
+pub mod component_env;
 pub mod diagnostics;
 pub mod exports;
 pub mod incremental;
 pub mod js_macro;
 pub mod payload;
 pub mod reactive;
+mod reactive_macro;
 pub mod rs2js;
 pub mod scan;
 pub mod span;

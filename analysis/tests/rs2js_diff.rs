@@ -105,7 +105,7 @@ macro_rules! cases {
             out.push($crate::Case {
                 name: stringify!($name),
                 src: stringify!($f),
-                env: resuma_analysis::rs2js::Env::new(),
+                env: resuma_analysis::rs2js::Env::with_structs($crate::model_structs()),
                 kind: $crate::Kind::Plain { inputs, results },
             });
         })*
@@ -123,10 +123,10 @@ macro_rules! handlers {
         $f:expr
     })*) => {{
         use resuma_analysis::rs2js::{Env, Ty};
-        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"));
+        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"), &$crate::model_structs());
         let mut out: Vec<$crate::Case> = Vec::new();
         $({
-            let mut env = Env::new();
+            let mut env = Env::with_structs($crate::model_structs());
             let mut init = serde_json::Map::new();
             $(
                 env.insert(stringify!($sig), Ty::Signal(Box::new(ty(stringify!($sty)))));
@@ -176,8 +176,8 @@ macro_rules! handlers {
 macro_rules! thunks {
     (@one $name:ident, $expr:expr, $src:expr, { $($sig:ident : $sty:ty = $sinit:expr),* } [$($input:expr),*] $f:expr) => {{
         use resuma_analysis::rs2js::{Env, Ty};
-        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"));
-        let mut env = Env::new();
+        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"), &$crate::model_structs());
+        let mut env = Env::with_structs($crate::model_structs());
         let mut init = serde_json::Map::new();
         let mut names: Vec<&'static str> = Vec::new();
         $(
@@ -263,15 +263,21 @@ model! {
 /// The minimum number of cases the suite must keep.
 const MIN_CASES: usize = 150;
 
-#[test]
-fn rust_and_javascript_agree() {
-    // The cases' signal types and their translation both see the model's structs.
-    let model: syn::File = syn::parse_str(MODEL).expect("the model parses");
-    let structs = resuma_analysis::rs2js::Structs::from_items(&model.items);
-    resuma_analysis::rs2js::with_structs(&structs, collect_and_run);
+/// The model's structs, which the cases' signal types and their translation both see (as
+/// a component's file's structs are seen).
+fn model_structs() -> std::sync::Arc<resuma_analysis::rs2js::Structs> {
+    static STRUCTS: std::sync::OnceLock<std::sync::Arc<resuma_analysis::rs2js::Structs>> =
+        std::sync::OnceLock::new();
+    STRUCTS
+        .get_or_init(|| {
+            let model: syn::File = syn::parse_str(MODEL).expect("the model parses");
+            std::sync::Arc::new(resuma_analysis::rs2js::Structs::from_items(&model.items))
+        })
+        .clone()
 }
 
-fn collect_and_run() {
+#[test]
+fn rust_and_javascript_agree() {
     std::panic::set_hook(Box::new(|_| {}));
     let overflow_checks = std::panic::catch_unwind(|| std::hint::black_box(i32::MAX) + 1).is_err();
     let cases: Vec<Case> = [

@@ -8,13 +8,16 @@
 //! `impl Component for RowProps` that runs the body writing straight into the parent's
 //! buffer, and `fn Row(props: RowProps) -> View` for calling it from Rust.
 
+use std::sync::Arc;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::{FnArg, ItemFn, ReturnType, Stmt};
 
-use resuma_analysis::rs2js::env_from_fn;
+use resuma_analysis::component_env::env_from_fn;
+use resuma_analysis::rs2js::Structs;
 
 use crate::builder::{builder_tokens, PropsGenerics};
 use crate::chunk::{Expander, Expansion};
@@ -23,7 +26,7 @@ use crate::props::{parse_props, Prop};
 use crate::view::{html_ident, render_view};
 
 /// Expands `#[component]` on `item`.
-pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+pub(crate) fn expand(args: TokenStream, item: TokenStream, structs: Structs) -> TokenStream {
     let mut errors = Errors::default();
     if !args.is_empty() {
         errors.push(syn::Error::new_spanned(&args, "#[component] takes no arguments"));
@@ -41,7 +44,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         return quote! { #errors #(#attrs)* #[allow(unused_variables)] #vis #sig { ::core::unimplemented!() } };
     }
     let props = parse_props(&function, &mut errors);
-    let env = env_from_fn(&function);
+    let env = env_from_fn(&function, Arc::new(structs));
     let html = html_ident();
     let Expansion { tokens: body, errors: body_errors, chunk } =
         Expander::run(&function.sig.ident.to_string(), &env, |expander| {

@@ -81,7 +81,7 @@ impl Tx<'_> {
             self.result_awaits = super::server::result_awaits(&closure.body);
         }
         let annotated = match &closure.output {
-            syn::ReturnType::Type(_, ty) => Some(Ty::from_syn(ty)),
+            syn::ReturnType::Type(_, ty) => Some(self.env.ty(ty)),
             syn::ReturnType::Default => None,
         };
         let ret = annotated.or(ret);
@@ -103,7 +103,7 @@ impl Tx<'_> {
             let mut params = Vec::new();
             for (idx, input) in closure.inputs.iter().enumerate() {
                 let (pat, annotation) = match input {
-                    syn::Pat::Type(typed) => (&*typed.pat, Some(Ty::from_syn(&typed.ty))),
+                    syn::Pat::Type(typed) => (&*typed.pat, Some(self.env.ty(&typed.ty))),
                     pat => (pat, None),
                 };
                 if let Some(bad) = annotation.as_ref().and_then(Ty::ambiguous_option) {

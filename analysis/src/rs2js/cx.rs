@@ -15,8 +15,8 @@ use quote::ToTokens;
 use super::emit::{is_reserved, Val};
 use super::env::Env;
 use super::helpers::add_with_deps;
+use super::output::Capture;
 use super::ty::Ty;
-use super::Capture;
 use crate::diagnostics::Diagnostic;
 use crate::span::TokenSpan;
 

@@ -279,7 +279,7 @@ impl Tx<'_> {
 
     pub(crate) fn cast(&mut self, cast: &syn::ExprCast) -> Option<Val> {
         let span = span_of(cast);
-        let to = Ty::from_syn(&cast.ty);
+        let to = self.env.ty(&cast.ty);
         let val = self.expr(&cast.expr, None)?;
         let from = val.ty.clone();
         let x = val.operand();

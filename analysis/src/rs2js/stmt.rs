@@ -104,7 +104,7 @@ impl Tx<'_> {
 
     fn local(&mut self, local: &syn::Local) -> Option<()> {
         let (pat, annotation) = match &local.pat {
-            syn::Pat::Type(typed) => (&*typed.pat, Some(Ty::from_syn(&typed.ty))),
+            syn::Pat::Type(typed) => (&*typed.pat, Some(self.env.ty(&typed.ty))),
             pat => (pat, None),
         };
         if let Some(bad) = annotation.as_ref().and_then(Ty::ambiguous_option) {
