@@ -245,6 +245,8 @@ mod cases_numbers;
 mod cases_text;
 #[path = "rs2js/cases_thunks.rs"]
 mod cases_thunks;
+#[path = "rs2js/cases_wide.rs"]
+mod cases_wide;
 
 /// Defines the structs the cases use and keeps their source for rs2js, which reads a
 /// component file's structs the same way.
@@ -288,6 +290,7 @@ fn rust_and_javascript_agree() {
         cases_handlers::cases(),
         cases_thunks::cases(),
         cases_thunks::struct_cases(),
+        cases_wide::cases(),
     ]
     .into_iter()
     .flatten()
@@ -332,7 +335,7 @@ fn run_cases(cases: &[Case]) {
                 "{{name: {}, kind: \"plain\", f: {}, inputs: {}}}",
                 json!(case.name),
                 closure.js,
-                Value::from(inputs.clone())
+                js_value(&Value::from(inputs.clone()))
             ),
             Kind::Handler { signals, init, events, .. } => {
                 let captures: Vec<&str> =
@@ -343,8 +346,8 @@ fn run_cases(cases: &[Case]) {
                     closure.js,
                     json!(captures),
                     json!(signals),
-                    Value::Object(init.clone()),
-                    Value::from(events.clone())
+                    js_value(&Value::Object(init.clone())),
+                    js_value(&Value::from(events.clone()))
                 )
             }
             Kind::Thunk { signals, init, inputs, .. } => {
@@ -356,8 +359,8 @@ fn run_cases(cases: &[Case]) {
                     closure.js,
                     json!(captures),
                     json!(signals),
-                    Value::Object(init.clone()),
-                    Value::from(inputs.clone())
+                    js_value(&Value::Object(init.clone())),
+                    js_value(&Value::from(inputs.clone()))
                 )
             }
         };
@@ -430,13 +433,46 @@ fn run_cases(cases: &[Case]) {
     );
 }
 
+/// The largest integer a JavaScript number holds exactly, with all below it.
+const MAX_SAFE: i128 = (1 << 53) - 1;
+
+/// `value` as a JavaScript literal: JSON, except that an integer beyond 2^53 - 1 is a
+/// BigInt (`18446744073709551615n`), the form rs2js gives such a 64-bit value.
+fn js_value(value: &Value) -> String {
+    match value {
+        Value::Number(n) => match n.as_i128() {
+            Some(int) if int.abs() > MAX_SAFE => format!("{int}n"),
+            _ => n.to_string(),
+        },
+        Value::Array(items) => {
+            format!("[{}]", items.iter().map(js_value).collect::<Vec<_>>().join(","))
+        }
+        Value::Object(fields) => format!(
+            "{{{}}}",
+            fields
+                .iter()
+                .map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), js_value(v)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        other => other.to_string(),
+    }
+}
+
 /// Equality of two recorded results: numbers by value (JSON has one number type), a
-/// panic equals a panic whatever its message.
+/// panic equals a panic whatever its message. An integer beyond 2^53 - 1 must be a
+/// BigInt in JavaScript (`{"$big": "…"}`) with the same digits, and a BigInt must be
+/// beyond it: a 64-bit value has one form, so `===` compares it exactly.
 fn same(rust: &Value, js: &Value) -> bool {
+    let big = |v: &Value| v.get("$big").and_then(Value::as_str).map(str::to_owned);
     match (rust, js) {
         (Value::Object(a), Value::Object(b)) if a.contains_key("$panic") => {
             b.contains_key("$panic")
         }
+        (Value::Number(a), b) if a.as_i128().is_some_and(|it| it.abs() > MAX_SAFE) => {
+            big(b) == a.as_i128().map(|it| it.to_string())
+        }
+        (Value::Number(_), b) if big(b).is_some() => false,
         (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
         (Value::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))

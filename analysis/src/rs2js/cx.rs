@@ -215,6 +215,13 @@ impl<'e> Tx<'e> {
         name
     }
 
+    /// Marks the integer helper `base` for `int` as used: its 64-bit twin (`$add64`)
+    /// for 64-bit types; returns the name.
+    pub(crate) fn int_helper(&mut self, base: &'static str, int: super::ty::Int) -> &'static str {
+        let name = if int.is_wide() { super::helpers::wide(base) } else { base };
+        self.helper(name)
+    }
+
     /// A fresh temporary name: `$0`, `$1`, …
     pub(crate) fn temp(&mut self) -> String {
         self.next_temp += 1;

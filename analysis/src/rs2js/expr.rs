@@ -128,19 +128,14 @@ impl Tx<'_> {
         if ty.is_float() {
             return Some(Val::pure(format!("{sign}{digits}"), ty));
         }
-        let value =
-            digits.parse::<f64>().unwrap_or(f64::INFINITY) * if negative { -1.0 } else { 1.0 };
+        let value = digits.parse::<i128>().map_or(i128::MAX, |it| if negative { -it } else { it });
         if let Some(int) = ty.int() {
             let (lo, hi) = int.range();
             if !(lo..=hi).contains(&value) {
-                let why = if int.is_exact() {
-                    "the literal does not fit in the type".to_owned()
-                } else {
-                    "the literal is beyond 2^53, where JavaScript numbers stop being exact"
-                        .to_owned()
-                };
-                return self.fail(unsupported_type(span_of(lit), &ty.to_string(), &why));
+                let why = "the literal does not fit in the type";
+                return self.fail(unsupported_type(span_of(lit), &ty.to_string(), why));
             }
+            return Some(Val { var, ..Val::pure(int_js(value), ty) });
         }
         Some(Val { var, ..Val::pure(format!("{sign}{digits}"), ty) })
     }
@@ -423,5 +418,16 @@ pub(crate) fn describe(expr: &syn::Expr) -> String {
         E::RawAddr(_) => "a raw pointer".to_owned(),
         E::Infer(_) => "`_`".to_owned(),
         _ => "this expression".to_owned(),
+    }
+}
+
+/// An integer as JavaScript holds it: a number while it is a safe integer, a BigInt
+/// literal beyond (the form every 64-bit value has, see `helpers.rs`).
+pub(crate) fn int_js(value: i128) -> String {
+    const SAFE: i128 = (1 << 53) - 1;
+    if (-SAFE..=SAFE).contains(&value) {
+        value.to_string()
+    } else {
+        format!("{value}n")
     }
 }

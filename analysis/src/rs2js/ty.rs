@@ -26,7 +26,7 @@ pub enum Ty {
     I16,
     /// `i32`.
     I32,
-    /// `i64`: exact in JavaScript up to 2^53; results beyond throw.
+    /// `i64`: a JavaScript number while a safe integer, a BigInt beyond.
     I64,
     /// `isize`, treated as `i64`.
     Isize,
@@ -36,7 +36,7 @@ pub enum Ty {
     U16,
     /// `u32`.
     U32,
-    /// `u64`: exact in JavaScript up to 2^53; results beyond throw.
+    /// `u64`: a JavaScript number while a safe integer, a BigInt beyond.
     U64,
     /// `usize`, treated as `u64`.
     Usize,
@@ -185,22 +185,20 @@ impl Int {
         }
     }
 
-    /// Whether every value of the type is an exact JavaScript number.
-    pub(crate) fn is_exact(self) -> bool {
-        self.bits <= 32
+    /// Whether the type is 64 bits wide: its values are JavaScript numbers while they
+    /// are safe integers (|v| <= 2^53 - 1) and BigInts beyond, and its arithmetic calls
+    /// the `…64` helpers.
+    pub(crate) fn is_wide(self) -> bool {
+        self.bits == 64
     }
 
-    /// The smallest and largest values JavaScript carries for the type.
-    pub(crate) fn range(self) -> (f64, f64) {
-        const SAFE: f64 = 9_007_199_254_740_991.0;
-        match (self.bits, self.signed) {
-            (64, true) => (-SAFE, SAFE),
-            (64, false) => (0.0, SAFE),
-            (bits, true) => {
-                let half = f64::from(1u32 << (bits - 1));
-                (-half, half - 1.0)
-            }
-            (bits, false) => (0.0, 2f64.powi(bits as i32) - 1.0),
+    /// The smallest and largest values of the type.
+    pub(crate) fn range(self) -> (i128, i128) {
+        if self.signed {
+            let half = 1i128 << (self.bits - 1);
+            (-half, half - 1)
+        } else {
+            (0, (1i128 << self.bits) - 1)
         }
     }
 
