@@ -82,7 +82,7 @@ impl Tx<'_> {
                 }
                 let (lo, hi) = int.range();
                 let value = if *bound == "MAX" { hi } else { lo };
-                Some(Val::pure(super::expr::int_js(value), ty.unwrap_or(Ty::Unknown)))
+                Some(Val::pure(super::emit::int_js(value), ty.unwrap_or(Ty::Unknown)))
             }
             _ => self.fail(unknown_path(span, &segments.join("::"))),
         }

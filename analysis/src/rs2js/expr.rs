@@ -7,7 +7,7 @@
 
 use super::captures::path_text;
 use super::cx::{span_of, Tx, MAX_DEPTH};
-use super::emit::{js_string, Shape, Val};
+use super::emit::{int_js, js_string, Shape, Val};
 use super::ty::{int_suffix, Ty};
 use crate::diagnostics::{
     ambiguous_option, handler_too_complex, type_needed, unsafe_code, unsupported_expression,
@@ -418,16 +418,5 @@ pub(crate) fn describe(expr: &syn::Expr) -> String {
         E::RawAddr(_) => "a raw pointer".to_owned(),
         E::Infer(_) => "`_`".to_owned(),
         _ => "this expression".to_owned(),
-    }
-}
-
-/// An integer as JavaScript holds it: a number while it is a safe integer, a BigInt
-/// literal beyond (the form every 64-bit value has, see `helpers.rs`).
-pub(crate) fn int_js(value: i128) -> String {
-    const SAFE: i128 = (1 << 53) - 1;
-    if (-SAFE..=SAFE).contains(&value) {
-        value.to_string()
-    } else {
-        format!("{value}n")
     }
 }
