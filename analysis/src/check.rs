@@ -11,13 +11,15 @@
 //! `proc_macro2::extra::invalidate_current_thread_spans`.
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use proc_macro2::TokenStream;
 
+use crate::component_env::env_from_fn;
 use crate::diagnostics::{self as diag, Diagnostic};
 use crate::lower::{lower_component, lower_view, ComponentBody, Plan};
 use crate::payload::{self, Budget, ComponentPayload};
-use crate::rs2js::{env_from_fn, with_structs, Structs};
+use crate::rs2js::Structs;
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::span::TextRange;
 use crate::view::{parse, Parsed};
@@ -147,12 +149,11 @@ fn analyze_lexable(text: &str, settings: &Settings, structs: Option<&Structs>) -
     let rust_parses = parsed_file.is_ok();
     if let Ok(file) = parsed_file {
         // The structs of the file are what the component macro knows too.
-        let lowered = match structs {
-            Some(structs) => with_structs(structs, || lower_file(text, &file, &views)),
-            None => {
-                with_structs(&Structs::from_items(&file.items), || lower_file(text, &file, &views))
-            }
-        };
+        let structs = Arc::new(match structs {
+            Some(structs) => structs.clone(),
+            None => Structs::from_items(&file.items),
+        });
+        let lowered = lower_file(text, &file, &views, &structs);
         diagnostics.extend(lowered.diagnostics);
         for (range, function, plan) in &lowered.components {
             let payload = payload::measure(function, *range, plan);
@@ -175,14 +176,19 @@ struct Lowered<'a> {
 /// Each component lowered as `#[component]` lowers it, and each `view!` no component
 /// lowered (outside components, or inside a handler closure, which the compiler expands
 /// on its own) as `view!` lowers it.
-fn lower_file<'a>(text: &str, file: &'a syn::File, views: &[FileView]) -> Lowered<'a> {
+fn lower_file<'a>(
+    text: &str,
+    file: &'a syn::File,
+    views: &[FileView],
+    structs: &Arc<Structs>,
+) -> Lowered<'a> {
     let mut found = Vec::new();
     collect_components(&file.items, &mut found);
     let mut diagnostics = Vec::new();
     let mut covered: Vec<u32> = Vec::new();
     let mut components = Vec::new();
     for (range, function) in found {
-        let plan = lower_component(function, &env_from_fn(function));
+        let plan = lower_component(function, &env_from_fn(function, structs.clone()));
         diagnostics
             .extend(plan.diagnostics.iter().cloned().map(|it| it.map_span(|s| s.text_range(0))));
         covered.extend(plan.views.iter().map(|it| it.text_range(0).start));

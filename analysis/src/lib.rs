@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod chunk;
+pub mod component_env;
 pub mod diagnostics;
 pub mod incremental;
 pub mod js_macro;
@@ -17,6 +18,7 @@ mod js_quotes;
 pub mod lower;
 pub mod payload;
 pub mod reactive;
+mod reactive_macro;
 pub mod rs2js;
 pub mod scan;
 pub mod span;

@@ -105,7 +105,7 @@ macro_rules! cases {
             out.push($crate::Case {
                 name: stringify!($name),
                 src: stringify!($f),
-                env: resuma_analysis::rs2js::Env::new(),
+                env: resuma_analysis::rs2js::Env::with_structs($crate::model_structs()),
                 kind: $crate::Kind::Plain { inputs, results },
             });
         })*
@@ -123,10 +123,10 @@ macro_rules! handlers {
         $f:expr
     })*) => {{
         use resuma_analysis::rs2js::{Env, Ty};
-        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"));
+        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"), &$crate::model_structs());
         let mut out: Vec<$crate::Case> = Vec::new();
         $({
-            let mut env = Env::new();
+            let mut env = Env::with_structs($crate::model_structs());
             let mut init = serde_json::Map::new();
             $(
                 env.insert(stringify!($sig), Ty::Signal(Box::new(ty(stringify!($sty)))));
@@ -176,8 +176,8 @@ macro_rules! handlers {
 macro_rules! thunks {
     (@one $name:ident, $expr:expr, $src:expr, { $($sig:ident : $sty:ty = $sinit:expr),* } [$($input:expr),*] $f:expr) => {{
         use resuma_analysis::rs2js::{Env, Ty};
-        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"));
-        let mut env = Env::new();
+        let ty = |src: &str| Ty::from_syn(&syn::parse_str::<syn::Type>(src).expect("test type parses"), &$crate::model_structs());
+        let mut env = Env::with_structs($crate::model_structs());
         let mut init = serde_json::Map::new();
         let mut names: Vec<&'static str> = Vec::new();
         $(
@@ -245,6 +245,8 @@ mod cases_numbers;
 mod cases_text;
 #[path = "rs2js/cases_thunks.rs"]
 mod cases_thunks;
+#[path = "rs2js/cases_wide.rs"]
+mod cases_wide;
 
 /// Defines the structs the cases use and keeps their source for rs2js, which reads a
 /// component file's structs the same way.
@@ -263,15 +265,21 @@ model! {
 /// The minimum number of cases the suite must keep.
 const MIN_CASES: usize = 150;
 
-#[test]
-fn rust_and_javascript_agree() {
-    // The cases' signal types and their translation both see the model's structs.
-    let model: syn::File = syn::parse_str(MODEL).expect("the model parses");
-    let structs = resuma_analysis::rs2js::Structs::from_items(&model.items);
-    resuma_analysis::rs2js::with_structs(&structs, collect_and_run);
+/// The model's structs, which the cases' signal types and their translation both see (as
+/// a component's file's structs are seen).
+fn model_structs() -> std::sync::Arc<resuma_analysis::rs2js::Structs> {
+    static STRUCTS: std::sync::OnceLock<std::sync::Arc<resuma_analysis::rs2js::Structs>> =
+        std::sync::OnceLock::new();
+    STRUCTS
+        .get_or_init(|| {
+            let model: syn::File = syn::parse_str(MODEL).expect("the model parses");
+            std::sync::Arc::new(resuma_analysis::rs2js::Structs::from_items(&model.items))
+        })
+        .clone()
 }
 
-fn collect_and_run() {
+#[test]
+fn rust_and_javascript_agree() {
     std::panic::set_hook(Box::new(|_| {}));
     let overflow_checks = std::panic::catch_unwind(|| std::hint::black_box(i32::MAX) + 1).is_err();
     let cases: Vec<Case> = [
@@ -282,6 +290,7 @@ fn collect_and_run() {
         cases_handlers::cases(),
         cases_thunks::cases(),
         cases_thunks::struct_cases(),
+        cases_wide::cases(),
     ]
     .into_iter()
     .flatten()
@@ -326,7 +335,7 @@ fn run_cases(cases: &[Case]) {
                 "{{name: {}, kind: \"plain\", f: {}, inputs: {}}}",
                 json!(case.name),
                 closure.js,
-                Value::from(inputs.clone())
+                js_value(&Value::from(inputs.clone()))
             ),
             Kind::Handler { signals, init, events, .. } => {
                 let captures: Vec<&str> =
@@ -337,8 +346,8 @@ fn run_cases(cases: &[Case]) {
                     closure.js,
                     json!(captures),
                     json!(signals),
-                    Value::Object(init.clone()),
-                    Value::from(events.clone())
+                    js_value(&Value::Object(init.clone())),
+                    js_value(&Value::from(events.clone()))
                 )
             }
             Kind::Thunk { signals, init, inputs, .. } => {
@@ -350,8 +359,8 @@ fn run_cases(cases: &[Case]) {
                     closure.js,
                     json!(captures),
                     json!(signals),
-                    Value::Object(init.clone()),
-                    Value::from(inputs.clone())
+                    js_value(&Value::Object(init.clone())),
+                    js_value(&Value::from(inputs.clone()))
                 )
             }
         };
@@ -424,13 +433,46 @@ fn run_cases(cases: &[Case]) {
     );
 }
 
+/// The largest integer a JavaScript number holds exactly, with all below it.
+const MAX_SAFE: i128 = (1 << 53) - 1;
+
+/// `value` as a JavaScript literal: JSON, except that an integer beyond 2^53 - 1 is a
+/// BigInt (`18446744073709551615n`), the form rs2js gives such a 64-bit value.
+fn js_value(value: &Value) -> String {
+    match value {
+        Value::Number(n) => match n.as_i128() {
+            Some(int) if int.abs() > MAX_SAFE => format!("{int}n"),
+            _ => n.to_string(),
+        },
+        Value::Array(items) => {
+            format!("[{}]", items.iter().map(js_value).collect::<Vec<_>>().join(","))
+        }
+        Value::Object(fields) => format!(
+            "{{{}}}",
+            fields
+                .iter()
+                .map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), js_value(v)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        other => other.to_string(),
+    }
+}
+
 /// Equality of two recorded results: numbers by value (JSON has one number type), a
-/// panic equals a panic whatever its message.
+/// panic equals a panic whatever its message. An integer beyond 2^53 - 1 must be a
+/// BigInt in JavaScript (`{"$big": "…"}`) with the same digits, and a BigInt must be
+/// beyond it: a 64-bit value has one form, so `===` compares it exactly.
 fn same(rust: &Value, js: &Value) -> bool {
+    let big = |v: &Value| v.get("$big").and_then(Value::as_str).map(str::to_owned);
     match (rust, js) {
         (Value::Object(a), Value::Object(b)) if a.contains_key("$panic") => {
             b.contains_key("$panic")
         }
+        (Value::Number(a), b) if a.as_i128().is_some_and(|it| it.abs() > MAX_SAFE) => {
+            big(b) == a.as_i128().map(|it| it.to_string())
+        }
+        (Value::Number(_), b) if big(b).is_some() => false,
         (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
         (Value::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))

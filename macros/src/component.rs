@@ -8,12 +8,15 @@
 //! `impl Component for RowProps` that runs the body writing straight into the parent's
 //! buffer, and `fn Row(props: RowProps) -> View` for calling it from Rust.
 
+use std::sync::Arc;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::{FnArg, ItemFn, ReturnType};
 
+use resuma_analysis::component_env::env_from_fn;
 use resuma_analysis::lower::{lower_component, ComponentBody};
-use resuma_analysis::rs2js::env_from_fn;
+use resuma_analysis::rs2js::Structs;
 
 use crate::builder::{builder_tokens, PropsGenerics};
 use crate::emit::{parse_fn, Errors};
@@ -21,7 +24,7 @@ use crate::print::{self, html_ident};
 use crate::props::{parse_props, Prop};
 
 /// Expands `#[component]` on `item`.
-pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+pub(crate) fn expand(args: TokenStream, item: TokenStream, structs: Structs) -> TokenStream {
     let mut errors = Errors::default();
     if !args.is_empty() {
         errors.push(syn::Error::new_spanned(&args, "#[component] takes no arguments"));
@@ -39,7 +42,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         return quote! { #errors #(#attrs)* #[allow(unused_variables)] #vis #sig { ::core::unimplemented!() } };
     }
     let props = parse_props(&function, &mut errors);
-    let plan = lower_component(&function, &env_from_fn(&function));
+    let plan = lower_component(&function, &env_from_fn(&function, Arc::new(structs)));
     errors.extend_diagnostics(&plan.diagnostics);
     let chunk = print::chunk(plan.chunk.as_ref());
     let expansion = generate(&function, &props, component_body(&plan.body));

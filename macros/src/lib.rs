@@ -98,9 +98,7 @@ pub fn view(input: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_attribute]
 pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
-    let structs = structs::file_structs();
-    resuma_analysis::rs2js::with_structs(&structs, || component::expand(args.into(), item.into()))
-        .into()
+    component::expand(args.into(), item.into(), structs::file_structs()).into()
 }
 
 /// Makes an `async fn` a server function: it stays an ordinary function for Rust code,

@@ -95,6 +95,10 @@ impl Tx<'_> {
                         &format!("`{f}` on values that are not integers"),
                     ));
                 }
+                if ty.int().is_some_and(|it| it.is_wide()) {
+                    let f = self.helper(if *f == "min" { "$imin" } else { "$imax" });
+                    return Some(Val::atom(format!("{f}({}, {})", a.js, b.js), ty));
+                }
                 Some(Val::atom(format!("Math.{f}({}, {})", a.js, b.js), ty))
             }
             (["char", "from_u32"], [arg]) => {

@@ -10,7 +10,6 @@ use super::emit::Val;
 use super::ty::Ty;
 use crate::diagnostics::{
     ambiguous_option, unknown_path, unserialisable_capture, unsupported_expression,
-    unsupported_type,
 };
 use crate::span::TokenSpan;
 
@@ -81,18 +80,9 @@ impl Tx<'_> {
                 if *bound == "BITS" {
                     return Some(Val::pure(int.bits.to_string(), Ty::U32));
                 }
-                let exact = int.is_exact() || (*bound == "MIN" && !int.signed);
-                if !exact {
-                    let ty_name = ty_name.to_string();
-                    return self.fail(unsupported_type(
-                        span,
-                        &ty_name,
-                        &format!("`{ty_name}::{bound}` is beyond 2^53, where JavaScript numbers stop being exact"),
-                    ));
-                }
                 let (lo, hi) = int.range();
                 let value = if *bound == "MAX" { hi } else { lo };
-                Some(Val::pure(format!("{value}"), ty.unwrap_or(Ty::Unknown)))
+                Some(Val::pure(super::emit::int_js(value), ty.unwrap_or(Ty::Unknown)))
             }
             _ => self.fail(unknown_path(span, &segments.join("::"))),
         }

@@ -5,6 +5,8 @@
 //! then one per capture. In an `update` closure the `&mut` parameter is a local that
 //! every exit returns, so `*c += 1` becomes `c = …; return c;`.
 
+use quote::ToTokens;
+
 use super::cx::{span_of, FnCtx, Kind, Tx};
 use super::emit::{block, Shape, Val};
 use super::stmt::stmt_of;
@@ -81,7 +83,7 @@ impl Tx<'_> {
             self.result_awaits = super::server::result_awaits(&closure.body);
         }
         let annotated = match &closure.output {
-            syn::ReturnType::Type(_, ty) => Some(Ty::from_syn(ty)),
+            syn::ReturnType::Type(_, ty) => Some(self.env.ty(ty)),
             syn::ReturnType::Default => None,
         };
         let ret = annotated.or(ret);
@@ -103,7 +105,7 @@ impl Tx<'_> {
             let mut params = Vec::new();
             for (idx, input) in closure.inputs.iter().enumerate() {
                 let (pat, annotation) = match input {
-                    syn::Pat::Type(typed) => (&*typed.pat, Some(Ty::from_syn(&typed.ty))),
+                    syn::Pat::Type(typed) => (&*typed.pat, Some(self.env.ty(&typed.ty))),
                     pat => (pat, None),
                 };
                 if let Some(bad) = annotation.as_ref().and_then(Ty::ambiguous_option) {
@@ -171,7 +173,44 @@ impl Tx<'_> {
     pub(crate) fn closure_value(&mut self, closure: &syn::ExprClosure) -> Option<Val> {
         let f = self.closure_fn(closure, Mode::Params(Vec::new()), None)?;
         let ty = f.val.ty.clone();
-        Some(Val::new(f.arrow(&[]), ty).shaped(Shape::Closure))
+        let arrow = f.arrow(&[]);
+        let js = if closure.capture.is_some() { self.moved(closure, arrow) } else { arrow };
+        Some(Val::new(js, ty).shaped(Shape::Closure))
+    }
+
+    /// A `move` closure copies what it captures when it is made, so a later change of
+    /// the variable outside is not seen inside (nor the closure's own changes outside):
+    /// `((n) => arrow)(n)` binds each captured local (cloned if an object) and each
+    /// captured plain value's cell (a copy of it) at creation. A signal handle and a
+    /// `&mut` binding are references in Rust too, and stay shared.
+    fn moved(&mut self, closure: &syn::ExprClosure, arrow: String) -> String {
+        let mut names = Vec::new();
+        mentioned_names(closure.body.to_token_stream(), &mut names);
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for name in names {
+            let Some(binding) = self.lookup(&name).cloned() else { continue };
+            if params.contains(&binding.js) {
+                continue;
+            }
+            let arg = match binding.kind {
+                Kind::Local if binding.mut_ref => continue,
+                Kind::Local if binding.ty.is_mutable_object() => {
+                    format!("{}({})", self.helper("$clone"), binding.js)
+                }
+                Kind::Local => binding.js.clone(),
+                Kind::Capture if !matches!(binding.ty, Ty::Signal(_)) => {
+                    format!("{}({})", self.helper("$snap"), binding.js)
+                }
+                _ => continue,
+            };
+            params.push(binding.js);
+            args.push(arg);
+        }
+        if params.is_empty() {
+            return arrow;
+        }
+        format!("(({}) => {arrow})({})", params.join(", "), args.join(", "))
     }
 
     /// A closure passed to a method: a closure literal whose parameters have `params`
@@ -214,6 +253,37 @@ impl Tx<'_> {
         };
         let f = self.closure_fn(closure, Mode::Update(ty), None)?;
         Some(f.arrow(&[]))
+    }
+}
+
+/// Every identifier in `tokens`, and every word in its string literals (a `format!`
+/// string names variables: `"{n}"`), in first-mention order: a superset of the
+/// variables a closure body reads.
+fn mentioned_names(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+    let mut stack = vec![tokens.into_iter()];
+    while let Some(trees) = stack.last_mut() {
+        let Some(tree) = trees.next() else {
+            stack.pop();
+            continue;
+        };
+        let mut push = |name: &str| {
+            if !out.iter().any(|it| it == name) {
+                out.push(name.to_owned());
+            }
+        };
+        match tree {
+            proc_macro2::TokenTree::Ident(ident) => push(&ident.to_string()),
+            proc_macro2::TokenTree::Literal(lit) => {
+                let text = lit.to_string();
+                for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                    if word.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+                        push(word);
+                    }
+                }
+            }
+            proc_macro2::TokenTree::Group(group) => stack.push(group.stream().into_iter()),
+            proc_macro2::TokenTree::Punct(_) => {}
+        }
     }
 }
 

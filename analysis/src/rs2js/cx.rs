@@ -15,8 +15,8 @@ use quote::ToTokens;
 use super::emit::{is_reserved, Val};
 use super::env::Env;
 use super::helpers::add_with_deps;
+use super::output::Capture;
 use super::ty::Ty;
-use super::Capture;
 use crate::diagnostics::Diagnostic;
 use crate::span::TokenSpan;
 
@@ -213,6 +213,13 @@ impl<'e> Tx<'e> {
     pub(crate) fn helper(&mut self, name: &'static str) -> &'static str {
         add_with_deps(name, &mut self.helpers);
         name
+    }
+
+    /// Marks the integer helper `base` for `int` as used: its 64-bit twin (`$add64`)
+    /// for 64-bit types; returns the name.
+    pub(crate) fn int_helper(&mut self, base: &'static str, int: super::ty::Int) -> &'static str {
+        let name = if int.is_wide() { super::helpers::wide(base) } else { base };
+        self.helper(name)
     }
 
     /// A fresh temporary name: `$0`, `$1`, …

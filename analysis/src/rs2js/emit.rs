@@ -270,3 +270,14 @@ const JS_RESERVED: &[&str] = &[
 pub(crate) fn is_reserved(name: &str) -> bool {
     JS_RESERVED.contains(&name)
 }
+
+/// An integer as JavaScript holds it: a number while it is a safe integer, a BigInt
+/// literal beyond (the form every 64-bit value has, see `helpers.rs`).
+pub(crate) fn int_js(value: i128) -> String {
+    const SAFE: i128 = (1 << 53) - 1;
+    if (-SAFE..=SAFE).contains(&value) {
+        value.to_string()
+    } else {
+        format!("{value}n")
+    }
+}

@@ -7,7 +7,7 @@
 
 use super::captures::path_text;
 use super::cx::{span_of, Tx, MAX_DEPTH};
-use super::emit::{js_string, Shape, Val};
+use super::emit::{int_js, js_string, Shape, Val};
 use super::ty::{int_suffix, Ty};
 use crate::diagnostics::{
     ambiguous_option, handler_too_complex, type_needed, unsafe_code, unsupported_expression,
@@ -128,19 +128,14 @@ impl Tx<'_> {
         if ty.is_float() {
             return Some(Val::pure(format!("{sign}{digits}"), ty));
         }
-        let value =
-            digits.parse::<f64>().unwrap_or(f64::INFINITY) * if negative { -1.0 } else { 1.0 };
+        let value = digits.parse::<i128>().map_or(i128::MAX, |it| if negative { -it } else { it });
         if let Some(int) = ty.int() {
             let (lo, hi) = int.range();
             if !(lo..=hi).contains(&value) {
-                let why = if int.is_exact() {
-                    "the literal does not fit in the type".to_owned()
-                } else {
-                    "the literal is beyond 2^53, where JavaScript numbers stop being exact"
-                        .to_owned()
-                };
-                return self.fail(unsupported_type(span_of(lit), &ty.to_string(), &why));
+                let why = "the literal does not fit in the type";
+                return self.fail(unsupported_type(span_of(lit), &ty.to_string(), why));
             }
+            return Some(Val { var, ..Val::pure(int_js(value), ty) });
         }
         Some(Val { var, ..Val::pure(format!("{sign}{digits}"), ty) })
     }

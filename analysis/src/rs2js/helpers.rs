@@ -4,8 +4,10 @@
 //!
 //! A chunk carries only the helpers its handlers use (and what those use), as `const`
 //! definitions at its top, so the core runtime stays small. Integer bounds are arrays
-//! `[min, max]`; 64-bit types carry JavaScript's exact range (±(2^53 − 1)) and, third,
-//! their real bounds as BigInts, for `parse`.
+//! `[min, max]`; 64-bit types carry JavaScript's safe range (±(2^53 − 1)) and, third,
+//! their real bounds as BigInts. A 64-bit integer is a number when it is a safe integer
+//! and a BigInt otherwise (never both for one value), and has helpers of its own
+//! (`$add64`, …), so the arithmetic of narrower types stays plain numbers.
 
 use std::collections::BTreeSet;
 
@@ -71,6 +73,89 @@ const HELPERS: &[Helper] = &[
         deps: &["$ck"],
         src: r#"(v,t)=>{v=v!==v?0:Math.trunc(v);return t[2]?$ck(v,t,"cast"):v<t[0]?t[0]:v>t[1]?t[1]:v+0}"#,
     },
+    // 64-bit integers: a value is a JavaScript number when it is a safe integer
+    // (|v| <= 2^53 - 1) and a BigInt otherwise, always, so `===` and `<` stay exact.
+    // Arithmetic runs on numbers while the result stays safe and on BigInts past that.
+    Helper {
+        name: "$n",
+        deps: &[],
+        src: "v=>v>=-9007199254740991n&&v<=9007199254740991n?Number(v):v",
+    },
+    Helper {
+        name: "$c64",
+        deps: &["$n"],
+        src: r#"(v,t,o)=>{if(v<t[2][0]||v>t[2][1])throw new Error("attempt to "+o+" with overflow");return $n(v)}"#,
+    },
+    Helper {
+        name: "$x64",
+        deps: &["$c64"],
+        src: r#"(a,b,t,o,f)=>{if(typeof a=="number"&&typeof b=="number"){const r=f(a,b);if(Number.isSafeInteger(r)&&r>=t[0])return r+0}return $c64(f(BigInt(a),BigInt(b)),t,o)}"#,
+    },
+    Helper { name: "$add64", deps: &["$x64"], src: r#"(a,b,t)=>$x64(a,b,t,"add",(x,y)=>x+y)"# },
+    Helper { name: "$sub64", deps: &["$x64"], src: r#"(a,b,t)=>$x64(a,b,t,"subtract",(x,y)=>x-y)"# },
+    Helper { name: "$mul64", deps: &["$x64"], src: r#"(a,b,t)=>$x64(a,b,t,"multiply",(x,y)=>x*y)"# },
+    Helper {
+        name: "$div64",
+        deps: &["$x64"],
+        src: r#"(a,b,t)=>{if(b==0)throw new Error("attempt to divide by zero");return $x64(a,b,t,"divide",(x,y)=>typeof x=="bigint"?x/y:(x-x%y)/y)}"#,
+    },
+    Helper {
+        name: "$rem64",
+        deps: &["$x64"],
+        src: r#"(a,b,t)=>{if(b==0)throw new Error("attempt to calculate the remainder with a divisor of zero");if(b==-1)$c64(-BigInt(a),t,"calculate the remainder");return $x64(a,b,t,"calculate the remainder",(x,y)=>x%y)}"#,
+    },
+    Helper { name: "$neg64", deps: &["$c64"], src: r#"(a,t)=>$c64(-BigInt(a),t,"negate")"# },
+    Helper {
+        name: "$abs64",
+        deps: &["$c64"],
+        src: r#"(a,t)=>{a=BigInt(a);return $c64(a<0n?-a:a,t,"negate")}"#,
+    },
+    Helper {
+        name: "$pow64",
+        deps: &["$mul64"],
+        src: "(a,e,t)=>{let r=1;for(;;){if(e%2)r=$mul64(r,a,t);e=Math.floor(e/2);if(!e)return r;a=$mul64(a,a,t)}}",
+    },
+    Helper { name: "$sat64", deps: &["$n"], src: "(v,t)=>$n(v<t[2][0]?t[2][0]:v>t[2][1]?t[2][1]:v)" },
+    Helper {
+        name: "$wrap64",
+        deps: &["$n"],
+        src: "(v,t)=>$n(t[0]<0?BigInt.asIntN(64,v):BigInt.asUintN(64,v))",
+    },
+    Helper {
+        name: "$as64",
+        deps: &["$n"],
+        src: "(v,b,s)=>{v=BigInt(v);return $n(s?BigInt.asIntN(b,v):BigInt.asUintN(b,v))}",
+    },
+    Helper {
+        name: "$fti64",
+        deps: &["$n"],
+        src: "(v,t)=>{const r=t[2];return v!==v?0:v>=Number(r[1])?$n(r[1]):v<=Number(r[0])?$n(r[0]):$n(BigInt(Math.trunc(v)))}",
+    },
+    Helper { name: "$bits64", deps: &["$n"], src: "(a,b,f)=>$n(f(BigInt(a),BigInt(b)))" },
+    Helper {
+        name: "$not64",
+        deps: &["$n"],
+        src: "(a,t)=>$n(t[0]<0?~BigInt(a):BigInt.asUintN(64,~BigInt(a)))",
+    },
+    Helper {
+        name: "$shl64",
+        deps: &["$n"],
+        src: "(a,s,t)=>{const v=BigInt(a)<<BigInt(s);return $n(t[0]<0?BigInt.asIntN(64,v):BigInt.asUintN(64,v))}",
+    },
+    Helper { name: "$shr64", deps: &["$n"], src: "(a,s)=>$n(BigInt(a)>>BigInt(s))" },
+    Helper { name: "$imin", deps: &[], src: "(a,b)=>b<a?b:a" },
+    Helper { name: "$imax", deps: &[], src: "(a,b)=>b<a?a:b" },
+    Helper { name: "$isign", deps: &[], src: "x=>x>0?1:x<0?-1:0" },
+    Helper {
+        name: "$inc",
+        deps: &["$n"],
+        src: "i=>typeof i==\"number\"&&i<9007199254740991?i+1:$n(BigInt(i)+1n)",
+    },
+    Helper {
+        name: "$dec",
+        deps: &["$n"],
+        src: "i=>typeof i==\"number\"&&i>-9007199254740991?i-1:$n(BigInt(i)-1n)",
+    },
     Helper { name: "$fmin", deps: &[], src: "(a,b)=>a!==a?b:b!==b?a:Math.min(a,b)" },
     Helper { name: "$fmax", deps: &[], src: "(a,b)=>a!==a?b:b!==b?a:Math.max(a,b)" },
     Helper {
@@ -121,8 +206,8 @@ const HELPERS: &[Helper] = &[
     },
     Helper {
         name: "$pint",
-        deps: &["$ck"],
-        src: r#"(s,t)=>{const m=/^([+-]?)(\d+)$/.exec(s);if(!m||t[0]===0&&m[1]==="-")return{Err:s===""?"cannot parse integer from empty string":"invalid digit found in string"};const v=+(m[1]+m[2]);if(v>=t[0]&&v<=t[1])return{Ok:v+0};const r=t[2];if(r){const b=BigInt(m[1]+m[2]);if(b>=r[0]&&b<=r[1])$ck(v,t,"parse")}return{Err:"number too "+(m[1]==="-"?"small":"large")+" to fit in target type"}}"#,
+        deps: &[],
+        src: r#"(s,t)=>{const m=/^([+-]?)(\d+)$/.exec(s);if(!m||t[0]===0&&m[1]==="-")return{Err:s===""?"cannot parse integer from empty string":"invalid digit found in string"};const v=+(m[1]+m[2]);if(v>=t[0]&&v<=t[1])return{Ok:v+0};const r=t[2];if(r){const b=BigInt(m[1]+m[2]);if(b>=r[0]&&b<=r[1])return{Ok:b}}return{Err:"number too "+(m[1]==="-"?"small":"large")+" to fit in target type"}}"#,
     },
     Helper {
         name: "$pflt",
@@ -163,7 +248,7 @@ const HELPERS: &[Helper] = &[
     Helper {
         name: "$radix",
         deps: &[],
-        src: r#"(v,r,t)=>{if(v<0){if(t[2])throw new Error("cannot format a negative 64-bit integer in base "+r);v+=t[1]-t[0]+1}return v.toString(r)}"#,
+        src: r#"(v,r,t)=>{if(t[2])return BigInt.asUintN(64,BigInt(v)).toString(r);if(v<0)v+=t[1]-t[0]+1;return v.toString(r)}"#,
     },
     Helper { name: "$trunc", deps: &[], src: "(s,n)=>[...s].slice(0,n).join('')" },
     Helper {
@@ -192,6 +277,11 @@ const HELPERS: &[Helper] = &[
     Helper { name: "$extend", deps: &[], src: "(v,it)=>{for(const x of it)v.push(x)}" },
     Helper { name: "$contains", deps: &["$eq"], src: "(v,x)=>{for(const y of v)if($eq(y,x))return true;return false}" },
     Helper { name: "$vecrep", deps: &["$clone"], src: "(x,n)=>Array.from({length:n},()=>$clone(x))" },
+    Helper {
+        name: "$snap",
+        deps: &["$clone"],
+        src: "c=>{let v=$clone(c.get());return{get:()=>v,set(x){v=x},update(f){v=f(v)},with(f){return f(v)}}}",
+    },
     Helper { name: "$panic", deps: &[], src: "m=>{throw new Error(m)}" },
     Helper {
         name: "$unwrap",
@@ -234,6 +324,16 @@ const HELPERS: &[Helper] = &[
         src: r#"(x,a,b)=>{if(!(a<=b))throw new Error("assertion failed: min <= max");return x<a?a:x>b?b:x}"#,
     },
     Helper { name: "$rrange", deps: &[], src: "function*(a,b){for(let i=b-1;i>=a;i--)yield i}" },
+    Helper {
+        name: "$rrange64",
+        deps: &["$dec"],
+        src: "function*(a,b,c){for(let i=c?b:$dec(b);i>=a;i=$dec(i))yield i}",
+    },
+    Helper {
+        name: "$range64",
+        deps: &["$inc"],
+        src: "function*(a,b,c){for(let i=a;c?i<=b:i<b;i=$inc(i))yield i}",
+    },
     Helper { name: "$range", deps: &[], src: "function*(a,b){for(let i=a;i<b;i++)yield i}" },
     Helper { name: "$map", deps: &[], src: "function*(it,f){for(const x of it)yield f(x)}" },
     Helper { name: "$filter", deps: &[], src: "function*(it,f){for(const x of it)if(f(x))yield x}" },
@@ -253,6 +353,11 @@ const HELPERS: &[Helper] = &[
         name: "$sum",
         deps: &["$ck"],
         src: r#"(it,t)=>{let s=t?0:-0;for(const x of it)s=t?$ck(s+x,t,"add"):s+x;return s}"#,
+    },
+    Helper {
+        name: "$sum64",
+        deps: &["$add64"],
+        src: "(it,t)=>{let s=0;for(const x of it)s=$add64(s,x,t);return s}",
     },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
@@ -309,6 +414,11 @@ pub fn helpers_source(names: &BTreeSet<&'static str>) -> String {
         out.push_str(";\n");
     }
     out
+}
+
+/// The 64-bit twin of the helper `base` (`$add` → `$add64`), or `base` if it has none.
+pub(crate) fn wide(base: &'static str) -> &'static str {
+    HELPERS.iter().find(|it| it.name.strip_suffix("64") == Some(base)).map_or(base, |it| it.name)
 }
 
 /// Adds the helper `name` and, transitively, the helpers it calls to `set`.

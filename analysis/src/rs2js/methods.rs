@@ -26,6 +26,9 @@ pub(crate) struct Call<'a> {
     pub(crate) want: Option<Ty>,
 }
 
+/// The `String` methods that change their receiver (written back to the variable).
+const MUTATING_STRING: &[&str] = &["push_str", "push", "clear"];
+
 /// Methods some type has, so that one on an unknown receiver asks for its type.
 const KNOWN_METHODS: &[&str] = &[
     "len",
@@ -81,11 +84,11 @@ impl Tx<'_> {
         want: Option<&Ty>,
     ) -> Option<Val> {
         let name = call.method.to_string();
-        let mutates_string = super::strings::MUTATING.contains(&name.as_str())
+        let mutates_string = MUTATING_STRING.contains(&name.as_str())
             && self.place_type(&call.receiver) == Some(Ty::String);
         let turbofish = call.turbofish.as_ref().and_then(|t| {
             t.args.iter().find_map(|arg| match arg {
-                syn::GenericArgument::Type(ty) => Some(Ty::from_syn(ty)),
+                syn::GenericArgument::Type(ty) => Some(self.env.ty(ty)),
                 _ => None,
             })
         });

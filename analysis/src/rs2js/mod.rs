@@ -25,10 +25,12 @@ mod helpers;
 mod methods;
 mod numbers;
 mod ops;
+mod output;
 mod pat;
 mod server;
 mod stmt;
 mod strings;
+mod struct_expr;
 mod structs;
 mod template;
 #[cfg(test)]
@@ -40,49 +42,19 @@ mod tests_server;
 mod ty;
 mod vecs;
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{TokenStream, TokenTree};
 
-pub use env::{env_from_fn, Env};
+pub use env::Env;
 pub use helpers::helpers_source;
-pub use structs::{with_structs, Structs};
+pub use output::{Capture, Closure};
+pub use structs::Structs;
+pub(crate) use ty::int_suffix;
 pub use ty::Ty;
 
 use self::closure::Mode;
 use self::cx::{span_of, span_of_tokens, Infer, Tx};
 use crate::diagnostics::{handler_not_a_closure, handler_too_complex, invalid_handler, Diagnostic};
 use crate::span::TokenSpan;
-
-/// A translated closure.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Closure {
-    /// A JavaScript arrow function: the closure's own parameters, then one cell per
-    /// capture, in [`Closure::captures`] order.
-    pub js: String,
-    /// The free variables the closure takes from its surroundings, in first-use order.
-    pub captures: Vec<Capture>,
-    /// The helpers `js` calls (with the helpers they call), for [`helpers_source`].
-    pub helpers: BTreeSet<&'static str>,
-    /// Whether the closure calls `prevent_default()` on its event anywhere, even in a
-    /// branch: the loader calls `preventDefault()` before the chunk loads, so a
-    /// conditional call prevents the default action always.
-    pub calls_prevent_default: bool,
-    /// The `#[server]` functions the closure awaits (`NAME(…).await`), by name, in
-    /// first-use order: the macro checks at compile time that each is one.
-    pub server_fns: Vec<String>,
-    /// The type of the value the closure returns, as far as rs2js knows it.
-    pub ret: Ty,
-}
-
-/// A free variable of a closure, passed to the JavaScript as a cell.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Capture {
-    /// The Rust name.
-    pub name: String,
-    /// Its type, as far as rs2js knows it.
-    pub ty: Ty,
-}
 
 /// How many times the literal-type inference re-runs the translation at most.
 const MAX_PASSES: usize = 4;
@@ -181,31 +153,32 @@ fn translate(
         }
     };
     let mut resolved = Vec::new();
-    for pass in 0..MAX_PASSES {
+    let mut pass = 1;
+    let (f, tx) = loop {
         let mut tx = Tx::new(env, Infer::new(resolved.clone()));
         let f = tx.closure_fn(closure, mode.clone(), None);
         let found = tx.infer.finish();
         // A literal typed by a later use is only known after a pass; diagnostics of an
         // earlier pass may come from the default type, so only the last pass reports.
-        if found != resolved && pass + 1 < MAX_PASSES {
-            resolved = found;
-            continue;
+        if found == resolved || pass == MAX_PASSES {
+            break (f, tx);
         }
-        let Some(f) = f.filter(|_| tx.diags.is_empty()) else {
-            return (None, tx.diags);
-        };
-        let js = f.arrow(&tx.capture_js);
-        let closure = Closure {
-            js,
-            captures: tx.captures,
-            helpers: tx.helpers,
-            calls_prevent_default: tx.prevent_default,
-            server_fns: tx.server_fns,
-            ret: f.val.ty.clone(),
-        };
-        return (Some(closure), Vec::new());
-    }
-    (None, Vec::new())
+        resolved = found;
+        pass += 1;
+    };
+    let Some(f) = f.filter(|_| tx.diags.is_empty()) else {
+        return (None, tx.diags);
+    };
+    let js = f.arrow(&tx.capture_js);
+    let closure = Closure {
+        js,
+        captures: tx.captures,
+        helpers: tx.helpers,
+        calls_prevent_default: tx.prevent_default,
+        server_fns: tx.server_fns,
+        ret: f.val.ty.clone(),
+    };
+    (Some(closure), Vec::new())
 }
 
 /// How deep (weighted) the tokens may nest before `syn` might exhaust a 2 MB stack:

@@ -25,11 +25,15 @@ impl Tx<'_> {
         let args = self.args(&mut recv, call, wants)?;
         let x = &recv.js;
         let a = args.first().map(|v| v.js.clone()).unwrap_or_default();
-        let ck = |tx: &mut Self, op: &'static str| tx.helper(op);
+        let ck = |tx: &mut Self, op: &'static str| tx.int_helper(op, int);
         let js = match name {
             "abs" if int.signed => format!("{}({x}, {b})", ck(self, "$abs")),
             "pow" => format!("{}({x}, {a}, {b})", ck(self, "$pow")),
+            "min" | "max" if int.is_wide() => {
+                format!("{}({x}, {a})", self.helper(if name == "min" { "$imin" } else { "$imax" }))
+            }
             "min" | "max" => format!("Math.{name}({x}, {a})"),
+            "signum" if int.signed && int.is_wide() => format!("{}({x})", self.helper("$isign")),
             "signum" if int.signed => format!("Math.sign({x})"),
             "is_positive" if int.signed => {
                 return Some(Val::new(format!("{} > 0", recv.operand()), Ty::Bool))
@@ -66,7 +70,11 @@ impl Tx<'_> {
                     "saturating_sub" => "-",
                     _ => "*",
                 };
-                format!("{}({x} {sym} {a}, {b})", ck(self, "$sat"))
+                if int.is_wide() {
+                    format!("{}(BigInt({x}) {sym} BigInt({a}), {b})", ck(self, "$sat"))
+                } else {
+                    format!("{}({x} {sym} {a}, {b})", ck(self, "$sat"))
+                }
             }
             "wrapping_mul" if int.bits == 32 => {
                 if int.signed {
@@ -81,7 +89,11 @@ impl Tx<'_> {
                     "wrapping_sub" => "-",
                     _ => "*",
                 };
-                format!("{}({x} {sym} {a}, {b})", ck(self, "$wrap"))
+                if int.is_wide() {
+                    format!("{}(BigInt({x}) {sym} BigInt({a}), {b})", ck(self, "$wrap"))
+                } else {
+                    format!("{}({x} {sym} {a}, {b})", ck(self, "$wrap"))
+                }
             }
             "rem_euclid" => {
                 // The divisor is read again after `%`: evaluate both operands once, in order.
@@ -90,6 +102,13 @@ impl Tx<'_> {
                 let rem = ck(self, "$rem");
                 let v = self.temp();
                 self.emit(format!("const {v} = {rem}({x}, {d}, {b});"));
+                if int.is_wide() {
+                    let (add, sub) = (ck(self, "$add"), ck(self, "$sub"));
+                    return Some(Val::new(
+                        format!("{v} < 0 ? ({d} < 0 ? {sub}({v}, {d}, {b}) : {add}({v}, {d}, {b})) : {v}"),
+                        ty,
+                    ));
+                }
                 return Some(Val::new(
                     format!("{v} < 0 ? ({d} < 0 ? {v} - {d} : {v} + {d}) : {v}"),
                     ty,

@@ -1,6 +1,7 @@
 //! Operators, casts and assignment, with Rust's integer semantics: `+ - *` throw on
 //! overflow (debug-build panics), `/` and `%` truncate toward zero and throw on zero,
-//! `as` truncates and wraps; 64-bit integers are exact to 2^53 and throw beyond.
+//! `as` truncates and wraps; 64-bit integers are exact on their whole range (numbers
+//! while safe, BigInts beyond: see `helpers.rs`).
 //!
 //! Places (what `=` and `+=` write) are locals, captured cells, tuple fields and vector
 //! elements.
@@ -54,11 +55,9 @@ impl Tx<'_> {
         }
         let arith = !is_comparison(&bin.op);
         let shift = matches!(bin.op, BinOp::Shl(_) | BinOp::Shr(_));
-        let want = if arith && !shift {
-            want.filter(|it| it.is_int() || it.is_float()).cloned()
-        } else {
-            None
-        };
+        // A shift has its left operand's type (`let x: u32 = 1 << s;` makes `1` a `u32`).
+        let want =
+            if arith { want.filter(|it| it.is_int() || it.is_float()).cloned() } else { None };
         // An unsuffixed literal on the left takes its type from the right.
         let (a, b) = if is_int_literal(&bin.left) && !shift {
             let b = self.expr(&bin.right, want.as_ref())?;
@@ -99,21 +98,22 @@ impl Tx<'_> {
         let (x, y) = (a.operand(), b.operand());
         if let Some(int) = ty.int() {
             let bounds = self.helper(int.bounds_helper());
-            let helper = match op {
+            let helper: &'static str = match op {
                 BinOp::Add(_) => "$add",
                 BinOp::Sub(_) => "$sub",
                 BinOp::Mul(_) => "$mul",
                 BinOp::Div(_) => "$div",
                 BinOp::Rem(_) => "$rem",
                 BinOp::BitAnd(_) | BinOp::BitOr(_) | BinOp::BitXor(_) => {
-                    if !int.is_exact() {
-                        return self.fail(unsupported_type(
-                            span,
-                            &ty.to_string(),
-                            "bitwise operators on 64-bit integers are not exact in JavaScript",
+                    let sym = op_symbol(op);
+                    if int.is_wide() {
+                        let bits = self.helper("$bits64");
+                        let f = format!("(p, q) => p {sym} q");
+                        return Some(Val::atom(
+                            format!("{bits}({}, {}, {f})", a.js, b.js),
+                            ty.clone(),
                         ));
                     }
-                    let sym = op_symbol(op);
                     let js = format!("{x} {sym} {y}");
                     return Some(Val::new(
                         if int.bits == 32 && !int.signed { format!("({js}) >>> 0") } else { js },
@@ -122,7 +122,7 @@ impl Tx<'_> {
                 }
                 _ => return self.fail(type_needed(span, "this operator")),
             };
-            let helper = self.helper(helper);
+            let helper = self.int_helper(helper, int);
             return Some(Val::atom(format!("{helper}({}, {}, {bounds})", a.js, b.js), ty.clone()));
         }
         match (ty, op) {
@@ -146,13 +146,6 @@ impl Tx<'_> {
         let Some(int) = a.ty.int() else {
             return self.fail(type_needed(span, "this shift"));
         };
-        if !int.is_exact() {
-            return self.fail(unsupported_type(
-                span,
-                &a.ty.to_string(),
-                "shifts of 64-bit integers are not exact in JavaScript",
-            ));
-        }
         // The amount is read twice: keep Rust's order and evaluate each operand once.
         let (a, b) = if b.pure { (a, b) } else { (self.spill(a), self.spill(b)) };
         let (x, s) = (a.operand(), b.operand());
@@ -163,6 +156,11 @@ impl Tx<'_> {
         );
         self.helper("$panic");
         let js = match (op, int.bits, int.signed) {
+            (BinOp::Shl(_), 64, _) => {
+                let (shl, bounds) = (self.helper("$shl64"), self.helper(int.bounds_helper()));
+                format!("{shl}({}, {check}, {bounds})", a.js)
+            }
+            (_, 64, _) => format!("{}({}, {check})", self.helper("$shr64"), a.js),
             (BinOp::Shl(_), 32, true) => format!("{x} << {check}"),
             (BinOp::Shl(_), 32, false) => format!("({x} << {check}) >>> 0"),
             (BinOp::Shl(_), bits, true) => format!("({x} << {check}) << {k} >> {k}", k = 32 - bits),
@@ -233,7 +231,7 @@ impl Tx<'_> {
                 match val.ty.int() {
                     Some(int) => {
                         let bounds = self.helper(int.bounds_helper());
-                        let neg = self.helper("$neg");
+                        let neg = self.int_helper("$neg", int);
                         Some(Val::atom(format!("{neg}({}, {bounds})", val.js), val.ty))
                     }
                     None if val.ty == Ty::F64 => {
@@ -252,23 +250,14 @@ impl Tx<'_> {
                 let x = val.operand();
                 let js = match (&val.ty, val.ty.int()) {
                     (Ty::Bool, _) => format!("!{x}"),
-                    (_, Some(int)) if int.signed && int.is_exact() => format!("~{x}"),
-                    (_, Some(int)) if int.bits == 32 => format!("~{x} >>> 0"),
-                    (_, Some(int)) if int.is_exact() => {
-                        format!("~{x} & {}", (1u32 << int.bits) - 1)
-                    }
-                    (_, Some(int)) if int.signed => {
-                        let ck = self.helper("$ck");
+                    (_, Some(int)) if int.is_wide() => {
+                        let not = self.helper("$not64");
                         let bounds = self.helper(int.bounds_helper());
-                        format!("{ck}(-{x} - 1, {bounds}, \"negate\")")
+                        return Some(Val::atom(format!("{not}({}, {bounds})", val.js), val.ty));
                     }
-                    (_, Some(_)) => {
-                        return self.fail(unsupported_type(
-                            span,
-                            &val.ty.to_string(),
-                            "`!` on a 64-bit unsigned integer is beyond 2^53",
-                        ))
-                    }
+                    (_, Some(int)) if int.signed => format!("~{x}"),
+                    (_, Some(int)) if int.bits == 32 => format!("~{x} >>> 0"),
+                    (_, Some(int)) => format!("~{x} & {}", (1u32 << int.bits) - 1),
                     _ => return self.fail(type_needed(span, "`!`")),
                 };
                 Some(Val::new(js, val.ty))
@@ -279,7 +268,7 @@ impl Tx<'_> {
 
     pub(crate) fn cast(&mut self, cast: &syn::ExprCast) -> Option<Val> {
         let span = span_of(cast);
-        let to = Ty::from_syn(&cast.ty);
+        let to = self.env.ty(&cast.ty);
         let val = self.expr(&cast.expr, None)?;
         let from = val.ty.clone();
         let x = val.operand();
@@ -294,13 +283,20 @@ impl Tx<'_> {
             return Some(Val { var: None, ..val });
         }
         let js = match (&from, from.int(), &to, to.int()) {
+            // A 64-bit value may be a BigInt: `Number` rounds it to the nearest `f64`,
+            // ties to even, as `as f64` does.
+            (_, Some(src), Ty::F64, _) if src.is_wide() => format!("Number({})", val.js),
             (_, Some(_), Ty::F64, _) => return Some(Val { ty: Ty::F64, var: None, ..val }),
             (_, Some(src), _, Some(dst)) if src.fits_in(dst) => {
                 return Some(Val { ty: to, var: None, ..val })
             }
+            (_, Some(src), _, Some(dst)) if src.is_wide() || dst.is_wide() => {
+                let wrap = self.helper("$as64");
+                format!("{wrap}({}, {}, {})", val.js, dst.bits, dst.signed)
+            }
             (_, Some(_), _, Some(dst)) => int_wrap(self, &x, dst),
             (Ty::F64, _, _, Some(dst)) => {
-                let fti = self.helper("$fti");
+                let fti = self.int_helper("$fti", dst);
                 let bounds = self.helper(dst.bounds_helper());
                 format!("{fti}({}, {bounds})", val.js)
             }
@@ -472,11 +468,7 @@ fn int_wrap(tx: &mut Tx<'_>, x: &str, dst: super::ty::Int) -> String {
         (8, false) => format!("{x} & 255"),
         (16, false) => format!("{x} & 65535"),
         (32, false) => format!("{x} >>> 0"),
-        _ => {
-            let ck = tx.helper("$ck");
-            let bounds = tx.helper(dst.bounds_helper());
-            format!("{ck}({x}, {bounds}, \"cast\")")
-        }
+        (bits, signed) => format!("{}({x}, {bits}, {signed})", tx.helper("$as64")),
     }
 }
 

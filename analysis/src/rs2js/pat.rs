@@ -65,7 +65,7 @@ impl Tx<'_> {
             syn::Pat::Paren(p) => self.test(&p.pat, subject, ty, tests, binds, depth + 1),
             syn::Pat::Reference(r) => self.test(&r.pat, subject, ty, tests, binds, depth + 1),
             syn::Pat::Type(t) => {
-                self.test(&t.pat, subject, &Ty::from_syn(&t.ty), tests, binds, depth + 1)
+                self.test(&t.pat, subject, &self.env.ty(&t.ty), tests, binds, depth + 1)
             }
             syn::Pat::Ident(ident) if ident.ident == "None" && ident.subpat.is_none() => {
                 tests.push(format!("{subject} === null"));
@@ -249,7 +249,7 @@ impl Tx<'_> {
             syn::Pat::Wild(_) => Some(self.temp()),
             syn::Pat::Paren(p) => self.pat_decl(&p.pat, ty, var),
             syn::Pat::Reference(r) => self.pat_decl(&r.pat, ty, var),
-            syn::Pat::Type(t) => self.pat_decl(&t.pat, &Ty::from_syn(&t.ty), None),
+            syn::Pat::Type(t) => self.pat_decl(&t.pat, &self.env.ty(&t.ty), None),
             syn::Pat::Tuple(tuple) => {
                 let mut parts = Vec::new();
                 for (idx, elem) in tuple.elems.iter().enumerate() {

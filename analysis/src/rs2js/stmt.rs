@@ -104,7 +104,7 @@ impl Tx<'_> {
 
     fn local(&mut self, local: &syn::Local) -> Option<()> {
         let (pat, annotation) = match &local.pat {
-            syn::Pat::Type(typed) => (&*typed.pat, Some(Ty::from_syn(&typed.ty))),
+            syn::Pat::Type(typed) => (&*typed.pat, Some(self.env.ty(&typed.ty))),
             pat => (pat, None),
         };
         if let Some(bad) = annotation.as_ref().and_then(Ty::ambiguous_option) {
@@ -377,9 +377,13 @@ impl Tx<'_> {
                             tx.bind_irrefutable(&expr.pat, val, "let")?;
                         }
                     }
-                    Some(format!(
-                        "for (let {counter} = {start}; {counter} {cmp} {end}; {counter}++)"
-                    ))
+                    // A 64-bit counter steps from a number to a BigInt past 2^53 - 1.
+                    let step = if item.int().is_some_and(|it| it.is_wide()) {
+                        format!("{counter} = {}({counter})", tx.helper("$inc"))
+                    } else {
+                        format!("{counter}++")
+                    };
+                    Some(format!("for (let {counter} = {start}; {counter} {cmp} {end}; {step})"))
                 }
                 (_, Some(var)) => Some(format!("for (let {var} of {})", iter.js)),
                 (_, None) => {

@@ -12,9 +12,6 @@ use super::methods::Call;
 use super::ty::Ty;
 use crate::diagnostics::{type_needed, unknown_method, unsupported_type};
 
-/// String methods that change the string in place.
-pub(crate) const MUTATING: &[&str] = &["push_str", "push", "clear"];
-
 impl Tx<'_> {
     pub(crate) fn string_method(&mut self, mut recv: Val, call: &Call<'_>) -> Option<Val> {
         let name = call.name.as_str();

@@ -154,22 +154,22 @@ fn integer_semantics() {
     check(
         "|x: f64| (x as i32, x as u64)",
         expect![[r#"
-        (x) => [$fti(x, $i32), $fti(x, $u64)]
-        helpers: $ck $fti $i32 $u64
-    "#]],
+            (x) => [$fti(x, $i32), $fti64(x, $u64)]
+            helpers: $ck $fti $fti64 $i32 $n $u64
+        "#]],
     );
     check(
         "|| { let mut total = 0; for x in [1u64, 2, 3] { total += x; } total }",
         expect![[r#"
-        () => {
-          let total = 0;
-          for (let x of [1, 2, 3]) {
-            total = $add(total, x, $u64);
-          }
-          return total;
-        }
-        helpers: $add $ck $u64
-    "#]],
+            () => {
+              let total = 0;
+              for (let x of [1, 2, 3]) {
+                total = $add64(total, x, $u64);
+              }
+              return total;
+            }
+            helpers: $add64 $c64 $n $u64 $x64
+        "#]],
     );
 }
 
@@ -192,9 +192,9 @@ fn strings_count_bytes() {
     check(
         r#"|s: String| s.parse::<i32>().unwrap_or(0)"#,
         expect![[r#"
-        (s) => $ror($pint(s, $i32), 0)
-        helpers: $ck $i32 $pint $ror
-    "#]],
+            (s) => $ror($pint(s, $i32), 0)
+            helpers: $i32 $pint $ror
+        "#]],
     );
 }
 
@@ -250,12 +250,12 @@ fn control_flow_as_expressions() {
                   $0 = i;
                   break;
                 }
-                i = $add(i, 1, $u64);
+                i = $add64(i, 1, $u64);
               }
               let found = $0;
               return found;
             }
-            helpers: $add $ck $idx $u64
+            helpers: $add64 $c64 $idx $n $u64 $x64
         "#]],
     );
     check(
@@ -359,8 +359,8 @@ fn vec_pipelines() {
     check(
         r#"|v: Vec<i64>| v.iter().filter(|x| **x % 2 == 0).map(|x| x * 3).sum::<i64>()"#,
         expect![[r#"
-            (v) => $sum($map($filter(v, (x) => $rem(x, 2, $i64) === 0), (x$1) => $mul(x$1, 3, $i64)), $i64)
-            helpers: $ck $filter $i64 $map $mul $rem $sum
+            (v) => $sum64($map($filter(v, (x) => $rem64(x, 2, $i64) === 0), (x$1) => $mul64(x$1, 3, $i64)), $i64)
+            helpers: $add64 $c64 $filter $i64 $map $mul64 $n $rem64 $sum64 $x64
         "#]],
     );
     check(

@@ -7,12 +7,16 @@
 
 use std::fmt;
 
+use super::structs::Structs;
+
 /// A Rust type as rs2js knows it.
 ///
 /// ```
 /// use resuma_analysis::rs2js::Ty;
+/// use resuma_analysis::rs2js::Structs;
 /// let ty: syn::Type = syn::parse_quote!(Option<Vec<&str>>);
-/// assert_eq!(Ty::from_syn(&ty), Ty::Option(Box::new(Ty::Vec(Box::new(Ty::String)))));
+/// let structs = Structs::default();
+/// assert_eq!(Ty::from_syn(&ty, &structs), Ty::Option(Box::new(Ty::Vec(Box::new(Ty::String)))));
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum Ty {
@@ -22,7 +26,7 @@ pub enum Ty {
     I16,
     /// `i32`.
     I32,
-    /// `i64`: exact in JavaScript up to 2^53; results beyond throw.
+    /// `i64`: a JavaScript number while a safe integer, a BigInt beyond.
     I64,
     /// `isize`, treated as `i64`.
     Isize,
@@ -32,7 +36,7 @@ pub enum Ty {
     U16,
     /// `u32`.
     U32,
-    /// `u64`: exact in JavaScript up to 2^53; results beyond throw.
+    /// `u64`: a JavaScript number while a safe integer, a BigInt beyond.
     U64,
     /// `usize`, treated as `u64`.
     Usize,
@@ -58,8 +62,8 @@ pub enum Ty {
     Unit,
     /// `Signal<T>`: a cell with `get`, `set`, `update`, `with`.
     Signal(Box<Ty>),
-    /// A struct with named fields defined in the component's file (see
-    /// [`with_structs`](super::with_structs)): a JavaScript object with the same keys.
+    /// A struct with named fields defined in the component's file (one of the
+    /// [`Structs`] the [`Env`](super::Env) knows): a JavaScript object with the same keys.
     Struct(String, Vec<(String, Ty)>),
     /// The handler's event.
     Event,
@@ -72,9 +76,10 @@ const MAX_TYPE_DEPTH: u32 = 32;
 
 impl Ty {
     /// The type `ty` denotes, or [`Ty::Unknown`] for anything rs2js does not model.
-    /// References are transparent (`&str` is `String`, `&[T]` is `Vec<T>`).
-    pub fn from_syn(ty: &syn::Type) -> Ty {
-        from_syn_at(ty, 0)
+    /// References are transparent (`&str` is `String`, `&[T]` is `Vec<T>`); a plain
+    /// name is a struct when `structs` has it.
+    pub fn from_syn(ty: &syn::Type, structs: &Structs) -> Ty {
+        from_syn_at(ty, structs, 0)
     }
 
     /// Whether the type is an integer type.
@@ -180,22 +185,20 @@ impl Int {
         }
     }
 
-    /// Whether every value of the type is an exact JavaScript number.
-    pub(crate) fn is_exact(self) -> bool {
-        self.bits <= 32
+    /// Whether the type is 64 bits wide: its values are JavaScript numbers while they
+    /// are safe integers (|v| <= 2^53 - 1) and BigInts beyond, and its arithmetic calls
+    /// the `…64` helpers.
+    pub(crate) fn is_wide(self) -> bool {
+        self.bits == 64
     }
 
-    /// The smallest and largest values JavaScript carries for the type.
-    pub(crate) fn range(self) -> (f64, f64) {
-        const SAFE: f64 = 9_007_199_254_740_991.0;
-        match (self.bits, self.signed) {
-            (64, true) => (-SAFE, SAFE),
-            (64, false) => (0.0, SAFE),
-            (bits, true) => {
-                let half = f64::from(1u32 << (bits - 1));
-                (-half, half - 1.0)
-            }
-            (bits, false) => (0.0, 2f64.powi(bits as i32) - 1.0),
+    /// The smallest and largest values of the type.
+    pub(crate) fn range(self) -> (i128, i128) {
+        if self.signed {
+            let half = 1i128 << (self.bits - 1);
+            (-half, half - 1)
+        } else {
+            (0, (1i128 << self.bits) - 1)
         }
     }
 
@@ -207,19 +210,19 @@ impl Int {
     }
 }
 
-fn from_syn_at(ty: &syn::Type, depth: u32) -> Ty {
+fn from_syn_at(ty: &syn::Type, structs: &Structs, depth: u32) -> Ty {
     if depth > MAX_TYPE_DEPTH {
         return Ty::Unknown;
     }
     let arg = |args: &[Ty], idx: usize| args.get(idx).cloned().unwrap_or(Ty::Unknown);
     match ty {
-        syn::Type::Reference(r) => from_syn_at(&r.elem, depth + 1),
-        syn::Type::Paren(p) => from_syn_at(&p.elem, depth + 1),
-        syn::Type::Group(g) => from_syn_at(&g.elem, depth + 1),
-        syn::Type::Slice(s) => Ty::Vec(Box::new(from_syn_at(&s.elem, depth + 1))),
+        syn::Type::Reference(r) => from_syn_at(&r.elem, structs, depth + 1),
+        syn::Type::Paren(p) => from_syn_at(&p.elem, structs, depth + 1),
+        syn::Type::Group(g) => from_syn_at(&g.elem, structs, depth + 1),
+        syn::Type::Slice(s) => Ty::Vec(Box::new(from_syn_at(&s.elem, structs, depth + 1))),
         syn::Type::Tuple(t) if t.elems.is_empty() => Ty::Unit,
         syn::Type::Tuple(t) => {
-            Ty::Tuple(t.elems.iter().map(|it| from_syn_at(it, depth + 1)).collect())
+            Ty::Tuple(t.elems.iter().map(|it| from_syn_at(it, structs, depth + 1)).collect())
         }
         syn::Type::Path(p) if p.qself.is_none() => {
             let Some(last) = p.path.segments.last() else { return Ty::Unknown };
@@ -228,7 +231,7 @@ fn from_syn_at(ty: &syn::Type, depth: u32) -> Ty {
                     .args
                     .iter()
                     .filter_map(|it| match it {
-                        syn::GenericArgument::Type(t) => Some(from_syn_at(t, depth + 1)),
+                        syn::GenericArgument::Type(t) => Some(from_syn_at(t, structs, depth + 1)),
                         _ => None,
                     })
                     .collect(),
@@ -247,7 +250,9 @@ fn from_syn_at(ty: &syn::Type, depth: u32) -> Ty {
                 "Result" => Ty::Result(Box::new(arg(&args, 0)), Box::new(arg(&args, 1))),
                 "Signal" => Ty::Signal(Box::new(arg(&args, 0))),
                 "Event" => Ty::Event,
-                _ if p.path.segments.len() == 1 && args.is_empty() => named_at(&name, depth),
+                _ if p.path.segments.len() == 1 && args.is_empty() => {
+                    named_at(&name, structs, depth)
+                }
                 _ => Ty::Unknown,
             }
         }
@@ -256,17 +261,20 @@ fn from_syn_at(ty: &syn::Type, depth: u32) -> Ty {
 }
 
 impl Ty {
-    /// The known struct `name` (see [`with_structs`](super::with_structs)), else `Unknown`.
-    pub(crate) fn named(name: &str) -> Ty {
-        named_at(name, 0)
+    /// The struct `name` of `structs`, else `Unknown`.
+    pub(crate) fn named(name: &str, structs: &Structs) -> Ty {
+        named_at(name, structs, 0)
     }
 }
 
-fn named_at(name: &str, depth: u32) -> Ty {
-    match super::structs::known_fields(name) {
+fn named_at(name: &str, structs: &Structs, depth: u32) -> Ty {
+    match structs.fields(name) {
         Some(fields) => Ty::Struct(
             name.to_owned(),
-            fields.iter().map(|(field, ty)| (field.clone(), from_syn_at(ty, depth + 1))).collect(),
+            fields
+                .iter()
+                .map(|(field, ty)| (field.clone(), from_syn_at(ty, structs, depth + 1)))
+                .collect(),
         ),
         None => Ty::Unknown,
     }

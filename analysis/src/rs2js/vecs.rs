@@ -84,7 +84,10 @@ impl Tx<'_> {
                 atom(format!("{v}.join({sep})"), Ty::String)
             }
             "sort" | "sort_unstable" => {
-                let cmp = if elem.is_int() || elem == Ty::Bool {
+                // A 64-bit value may be a BigInt, which `-` does not mix with a number.
+                let cmp = if elem.int().is_some_and(|it| it.is_wide()) {
+                    "(a, b) => a < b ? -1 : a > b ? 1 : 0"
+                } else if elem.is_int() || elem == Ty::Bool {
                     "(a, b) => a - b"
                 } else {
                     self.helper("$cmp")
@@ -124,6 +127,10 @@ impl Tx<'_> {
     /// A JavaScript iterable for an iterator or range value.
     fn iterable(&mut self, val: &Val) -> String {
         match &val.shape {
+            Shape::Range { start, end, inclusive } if is_wide(&val.ty) => {
+                let range = self.helper("$range64");
+                format!("{range}({start}, {end}, {inclusive})")
+            }
             Shape::Range { start, end, inclusive } => {
                 let range = self.helper("$range");
                 let end = if *inclusive { format!("{end} + 1") } else { end.clone() };
@@ -143,6 +150,13 @@ impl Tx<'_> {
         if name == "rev" && call.args.is_empty() {
             let js =
                 match (&recv.shape, src) {
+                    (Shape::Range { start, end, inclusive }, _) if is_wide(&item) => {
+                        let f = self.helper("$rrange64");
+                        return Some(
+                            Val::atom(format!("{f}({start}, {end}, {inclusive})"), item)
+                                .shaped(Shape::Iter(Src::Lazy)),
+                        );
+                    }
                     (Shape::Range { start, end, inclusive }, _) => {
                         let f = self.helper("$rrange");
                         let end = if *inclusive { format!("{end} + 1") } else { end.clone() };
@@ -215,13 +229,15 @@ impl Tx<'_> {
                     .or_else(|| call.want.clone())
                     .filter(|t| *t != Ty::Unknown)
                     .unwrap_or(item);
-                let sum = self.helper("$sum");
                 match ty.int() {
                     Some(int) => {
+                        let sum = self.int_helper("$sum", int);
                         let bounds = self.helper(int.bounds_helper());
                         Some(Val::atom(format!("{sum}({it}, {bounds})"), ty))
                     }
-                    None if ty == Ty::F64 => Some(Val::atom(format!("{sum}({it})"), ty)),
+                    None if ty == Ty::F64 => {
+                        Some(Val::atom(format!("{}({it})", self.helper("$sum")), ty))
+                    }
                     None => self.fail(type_needed(call.span, "`sum`")),
                 }
             }
@@ -307,4 +323,9 @@ impl Tx<'_> {
             other => self.unknown(call, &other),
         }
     }
+}
+
+/// Whether `ty` is a 64-bit integer type (its values may be BigInts).
+fn is_wide(ty: &Ty) -> bool {
+    ty.int().is_some_and(|it| it.is_wide())
 }

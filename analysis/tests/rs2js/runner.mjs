@@ -76,4 +76,8 @@ for (const c of CASES) {
     return { ret, prevented: e.prevented, signals };
   });
 }
-process.stdout.write(JSON.stringify(out));
+// A BigInt (a 64-bit integer beyond 2^53 - 1) is `{"$big": digits}`, for an exact
+// comparison on the Rust side.
+process.stdout.write(
+  JSON.stringify(out, (_, v) => (typeof v === "bigint" ? { $big: String(v) } : v)),
+);
