@@ -4,7 +4,6 @@
 //! one route per page, the `/_resuma/…` routes and no fallback, so merging it with other
 //! routers never conflicts. Its security headers layer covers its own routes and its 404s.
 
-mod error;
 mod options;
 mod shared;
 
@@ -19,10 +18,10 @@ use axum::routing::{any, get};
 use axum::Router;
 use tokio::net::{TcpListener, ToSocketAddrs};
 
-pub use error::ConfigError;
 use options::AppOptions;
 pub(crate) use shared::Shared;
 
+use crate::error::ConfigError;
 use crate::page::{IntoPage, Page, PageRoute};
 use crate::render::Document;
 use crate::security::SecurityLayer;

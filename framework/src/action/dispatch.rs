@@ -18,18 +18,16 @@ use futures_util::FutureExt as _;
 use http_body_util::{BodyExt as _, LengthLimitError, Limited};
 use serde_json::Value;
 
-use super::rate_limit::RateKey;
 use super::registry::{not_an_array, Action};
 use super::rejection::ActionRejection;
 use super::request::{self, CallContext};
 use crate::app::Shared;
+use crate::http::json_response;
 use crate::render::panic::panic_message;
+use crate::security::RateKey;
 
 /// The header a browser sends on `fetch` to say where the request comes from.
 const SEC_FETCH_SITE: &str = "sec-fetch-site";
-
-const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
-const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
 
 /// Answers one call to a server function.
 pub(crate) async fn dispatch(shared: std::sync::Arc<Shared>, req: Request) -> Response {
@@ -40,17 +38,6 @@ pub(crate) async fn dispatch(shared: std::sync::Arc<Shared>, req: Request) -> Re
             rejection.into_response()
         }
     }
-}
-
-/// A JSON response, never cached.
-pub(crate) fn json_response(status: StatusCode, body: &Value) -> Response {
-    // Writing a `Value` cannot fail: its map keys are strings.
-    let bytes = serde_json::to_vec(body).unwrap_or_default();
-    let mut res = Response::new(Body::from(bytes));
-    *res.status_mut() = status;
-    res.headers_mut().insert(header::CONTENT_TYPE, APPLICATION_JSON);
-    res.headers_mut().insert(header::CACHE_CONTROL, NO_STORE);
-    res
 }
 
 /// The checks, in the documented order, then the call.

@@ -7,7 +7,6 @@
 
 pub(crate) mod csrf;
 pub(crate) mod dispatch;
-pub(crate) mod rate_limit;
 mod registry;
 mod rejection;
 pub(crate) mod request;

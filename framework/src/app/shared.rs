@@ -6,11 +6,11 @@
 
 use std::sync::Arc;
 
-use super::error::ConfigError;
 use super::options::AppOptions;
 use crate::action::csrf::CsrfKey;
 use crate::action::request::StateMap;
 use crate::action::ActionTable;
+use crate::error::ConfigError;
 use crate::security::secret::Secret;
 use crate::security::{HeaderSet, MemoryRateLimitStore, Rate, RateLimitStore};
 

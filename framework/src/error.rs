@@ -1,10 +1,13 @@
 //! [`ConfigError`]: an app that cannot start, found when its router is built.
+//!
+//! Invariant: a leaf below the app and the action endpoint (it imports only the rate
+//! parser's error), so either may return it.
 
 use std::fmt;
 
 use axum::http::HeaderName;
 
-use crate::security::RateParseError;
+use crate::security::rate_limit::RateParseError;
 
 /// Why [`ResumaApp::try_router`](crate::ResumaApp::try_router) (and so `serve` and `run`)
 /// refuses to start the app.
