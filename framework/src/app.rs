@@ -172,15 +172,13 @@ impl ResumaApp {
     /// ```
     pub fn try_router(self) -> Result<Router, ConfigError> {
         let shared = Arc::new(Shared::build(self.options)?);
-        let dispatch_shared = Arc::clone(&shared);
+        let actions = Arc::clone(&shared.actions);
         let mut router = Router::new()
             .route("/_resuma/handler/{file}", get(crate::resume::serve_chunk))
             .route("/_resuma/{file}", get(crate::resume::serve_core))
             .route(
                 "/_resuma/action/{name}",
-                any(move |req: Request| {
-                    crate::action::dispatch::dispatch(Arc::clone(&dispatch_shared), req)
-                }),
+                any(move |req: Request| crate::action::dispatch(Arc::clone(&actions), req)),
             );
         // `resuma build` asks the app it starts for its pages: only then is the list served.
         if std::env::var_os(LIST_PAGES_VAR).is_some() {

@@ -21,7 +21,7 @@ use serde_json::Value;
 use super::registry::{not_an_array, Action};
 use super::rejection::ActionRejection;
 use super::request::{self, CallContext};
-use crate::app::Shared;
+use super::service::ActionService;
 use crate::http::json_response;
 use crate::render::panic::panic_message;
 use crate::security::RateKey;
@@ -30,8 +30,8 @@ use crate::security::RateKey;
 const SEC_FETCH_SITE: &str = "sec-fetch-site";
 
 /// Answers one call to a server function.
-pub(crate) async fn dispatch(shared: std::sync::Arc<Shared>, req: Request) -> Response {
-    match checked_call(&shared, req).await {
+pub(crate) async fn dispatch(service: std::sync::Arc<ActionService>, req: Request) -> Response {
+    match checked_call(&service, req).await {
         Ok(body) => json_response(StatusCode::OK, &body),
         Err(rejection) => {
             tracing::debug!(kind = rejection.kind(), %rejection, "server function call refused");
@@ -41,23 +41,23 @@ pub(crate) async fn dispatch(shared: std::sync::Arc<Shared>, req: Request) -> Re
 }
 
 /// The checks, in the documented order, then the call.
-async fn checked_call(shared: &Shared, req: Request) -> Result<Value, ActionRejection> {
+async fn checked_call(service: &ActionService, req: Request) -> Result<Value, ActionRejection> {
     let (parts, body) = req.into_parts();
     if parts.method != Method::POST {
         return Err(ActionRejection::MethodNotAllowed);
     }
     check_origin(&parts)?;
-    shared.csrf.verify(&parts.headers)?;
+    service.csrf.verify(&parts.headers)?;
     if !is_json(&parts.headers) {
         return Err(ActionRejection::UnsupportedMediaType);
     }
     // The route is `/_resuma/action/{name}` (nested or not): the name is the last segment.
     let name = parts.uri.path().rsplit('/').next().unwrap_or_default();
-    let entry = shared.actions.get(name).ok_or(ActionRejection::NotFound)?;
-    let bytes = read_body(body, &parts.headers, shared.body_limit_bytes).await?;
-    let client = client_ip(&parts, shared.trust_forwarded_for);
+    let entry = service.actions.get(name).ok_or(ActionRejection::NotFound)?;
+    let bytes = read_body(body, &parts.headers, service.body_limit_bytes).await?;
+    let client = client_ip(&parts, service.trust_forwarded_for);
     let key = RateKey::new(client, entry.action.name);
-    shared
+    service
         .rate_limits
         .take(&key, entry.rate)
         .map_err(|retry_after| ActionRejection::RateLimited { retry_after })?;
@@ -67,7 +67,7 @@ async fn checked_call(shared: &Shared, req: Request) -> Result<Value, ActionReje
     }
     let context = CallContext {
         parts,
-        state: std::sync::Arc::clone(&shared.state),
+        state: std::sync::Arc::clone(&service.state),
         action: entry.action.name,
     };
     call(entry.action, args, context).await

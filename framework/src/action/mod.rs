@@ -6,11 +6,14 @@
 //! [server functions guide](crate::guide::server_functions).
 
 pub(crate) mod csrf;
-pub(crate) mod dispatch;
+mod dispatch;
 mod registry;
 mod rejection;
 pub(crate) mod request;
+mod service;
 
-pub(crate) use registry::ActionTable;
+pub(crate) use dispatch::dispatch;
 pub use registry::{decode_args, ok_json, result_json, Action, ActionFuture};
 pub use rejection::ActionRejection;
+pub(crate) use request::StateMap;
+pub(crate) use service::{ActionConfig, ActionService};
