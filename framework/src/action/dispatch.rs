@@ -1,7 +1,11 @@
 //! `POST /_resuma/action/{name}`: the checks a call passes, in order, and the call itself.
 //!
+//! The order: method, origin, CSRF, content type, lookup, rate limit, body limit,
+//! arguments, the call (the table in the server functions guide).
+//!
 //! Invariant: origin and CSRF are checked before the name is looked up, so a
-//! cross-origin or tokenless call gets 403 whatever it asks for; the body is never
+//! cross-origin or tokenless call gets 403 whatever it asks for; the rate limit is taken
+//! before the body is read, so a client over its rate costs no body; the body is never
 //! buffered past the limit; a panicking server function answers 500 and the server keeps
 //! serving. Every outcome is JSON.
 
@@ -54,13 +58,15 @@ async fn checked_call(service: &ActionService, req: Request) -> Result<Value, Ac
     // The route is `/_resuma/action/{name}` (nested or not): the name is the last segment.
     let name = parts.uri.path().rsplit('/').next().unwrap_or_default();
     let entry = service.actions.get(name).ok_or(ActionRejection::NotFound)?;
-    let bytes = read_body(body, &parts.headers, service.body_limit_bytes).await?;
+    // (e) The key needs only the client and the name: a client over its rate is refused
+    // before a byte of its body is read, so a flood of large bodies costs nothing.
     let client = client_ip(&parts, service.trust_forwarded_for);
     let key = RateKey::new(client, entry.action.name);
     service
         .rate_limits
         .take(&key, entry.rate)
         .map_err(|retry_after| ActionRejection::RateLimited { retry_after })?;
+    let bytes = read_body(body, &parts.headers, service.body_limit_bytes).await?;
     let args: Value = serde_json::from_slice(&bytes).map_err(ActionRejection::BadJson)?;
     if !args.is_array() {
         return Err(not_an_array(&args));
@@ -201,7 +207,7 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|it| it.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// (e) The body, refused as soon as it is known to be over `limit_bytes`: from
+/// (f) The body, refused as soon as it is known to be over `limit_bytes`: from
 /// `Content-Length` before reading, else while reading.
 async fn read_body(
     body: Body,

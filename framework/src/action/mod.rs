@@ -1,6 +1,6 @@
 //! Server functions, server side: the registry `#[server]` fills at link time, the
-//! endpoint `POST /_resuma/action/{name}` and its checks (origin, CSRF, media type, size,
-//! rate), the request context a server function can read, and the typed rejections.
+//! endpoint `POST /_resuma/action/{name}` and its checks (origin, CSRF, media type, rate,
+//! size), the request context a server function can read, and the typed rejections.
 //!
 //! The order of the checks is part of the contract; see [`dispatch`] and the
 //! [server functions guide](crate::guide::server_functions).
