@@ -8,10 +8,11 @@
 mod headers;
 mod layer;
 pub(crate) mod random;
-pub(crate) mod rate_limit;
+mod rate_limit;
 pub(crate) mod secret;
 
+pub use crate::error::RateParseError;
 pub(crate) use headers::HeaderSet;
 pub use headers::SecurityHeaders;
 pub(crate) use layer::SecurityLayer;
-pub use rate_limit::{MemoryRateLimitStore, Rate, RateKey, RateLimitStore, RateParseError};
+pub use rate_limit::{MemoryRateLimitStore, Rate, RateKey, RateLimitStore};
