@@ -4,7 +4,6 @@
 //! one route per page, the `/_resuma/…` routes and no fallback, so merging it with other
 //! routers never conflicts. Its security headers layer covers its own routes and its 404s.
 
-mod error;
 mod options;
 mod shared;
 
@@ -19,10 +18,10 @@ use axum::routing::{any, get};
 use axum::Router;
 use tokio::net::{TcpListener, ToSocketAddrs};
 
-pub use error::ConfigError;
 use options::AppOptions;
 pub(crate) use shared::Shared;
 
+use crate::error::ConfigError;
 use crate::page::{IntoPage, Page, PageRoute};
 use crate::render::Document;
 use crate::security::SecurityLayer;
@@ -173,15 +172,13 @@ impl ResumaApp {
     /// ```
     pub fn try_router(self) -> Result<Router, ConfigError> {
         let shared = Arc::new(Shared::build(self.options)?);
-        let dispatch_shared = Arc::clone(&shared);
+        let actions = Arc::clone(&shared.actions);
         let mut router = Router::new()
             .route("/_resuma/handler/{file}", get(crate::resume::serve_chunk))
             .route("/_resuma/{file}", get(crate::resume::serve_core))
             .route(
                 "/_resuma/action/{name}",
-                any(move |req: Request| {
-                    crate::action::dispatch::dispatch(Arc::clone(&dispatch_shared), req)
-                }),
+                any(move |req: Request| crate::action::dispatch(Arc::clone(&actions), req)),
             );
         // `resuma build` asks the app it starts for its pages: only then is the list served.
         if std::env::var_os(LIST_PAGES_VAR).is_some() {

@@ -362,6 +362,30 @@ async fn too_many_calls_are_429_with_retry_after() {
     still_serves(&router, &session).await;
 }
 
+/// Issue #12: the rate limit is taken before the body is read, so a client over its
+/// rate costs no body: a call that declares a body and never sends it gets 429 at once,
+/// neither 413 (a length over the limit) nor a wait for bytes that never come.
+#[tokio::test]
+async fn a_client_over_its_rate_gets_429_before_its_body_is_read() {
+    let (router, session) = setup().await;
+    for _ in 0..2 {
+        assert_eq!(post(&router, "limited", "[]", &session).await.0, StatusCode::OK);
+    }
+    // Over the body limit (1024 bytes), then within it; the body never arrives.
+    for declared_len in ["1000000", "1000"] {
+        let never_sent =
+            futures_util::stream::pending::<Result<axum::body::Bytes, std::io::Error>>();
+        let req = call("limited", &session)
+            .header(header::CONTENT_LENGTH, declared_len)
+            .body(Body::from_stream(never_sent))
+            .unwrap();
+        let answer = tokio::time::timeout(std::time::Duration::from_secs(2), send(&router, req));
+        let (status, _, body) = answer.await.expect("answered without waiting for the body");
+        assert_rejected((status, body), StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+    }
+    still_serves(&router, &session).await;
+}
+
 #[tokio::test]
 async fn the_app_default_rate_applies_to_actions_without_their_own() {
     let router = app().rate_limit("3/h").router();

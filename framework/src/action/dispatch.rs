@@ -1,7 +1,11 @@
 //! `POST /_resuma/action/{name}`: the checks a call passes, in order, and the call itself.
 //!
+//! The order: method, origin, CSRF, content type, lookup, rate limit, body limit,
+//! arguments, the call (the table in the server functions guide).
+//!
 //! Invariant: origin and CSRF are checked before the name is looked up, so a
-//! cross-origin or tokenless call gets 403 whatever it asks for; the body is never
+//! cross-origin or tokenless call gets 403 whatever it asks for; the rate limit is taken
+//! before the body is read, so a client over its rate costs no body; the body is never
 //! buffered past the limit; a panicking server function answers 500 and the server keeps
 //! serving. Every outcome is JSON.
 
@@ -18,22 +22,20 @@ use futures_util::FutureExt as _;
 use http_body_util::{BodyExt as _, LengthLimitError, Limited};
 use serde_json::Value;
 
-use super::rate_limit::RateKey;
 use super::registry::{not_an_array, Action};
 use super::rejection::ActionRejection;
 use super::request::{self, CallContext};
-use crate::app::Shared;
+use super::service::ActionService;
+use crate::http::json_response;
 use crate::render::panic::panic_message;
+use crate::security::RateKey;
 
 /// The header a browser sends on `fetch` to say where the request comes from.
 const SEC_FETCH_SITE: &str = "sec-fetch-site";
 
-const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
-const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
-
 /// Answers one call to a server function.
-pub(crate) async fn dispatch(shared: std::sync::Arc<Shared>, req: Request) -> Response {
-    match checked_call(&shared, req).await {
+pub(crate) async fn dispatch(service: std::sync::Arc<ActionService>, req: Request) -> Response {
+    match checked_call(&service, req).await {
         Ok(body) => json_response(StatusCode::OK, &body),
         Err(rejection) => {
             tracing::debug!(kind = rejection.kind(), %rejection, "server function call refused");
@@ -42,45 +44,36 @@ pub(crate) async fn dispatch(shared: std::sync::Arc<Shared>, req: Request) -> Re
     }
 }
 
-/// A JSON response, never cached.
-pub(crate) fn json_response(status: StatusCode, body: &Value) -> Response {
-    // Writing a `Value` cannot fail: its map keys are strings.
-    let bytes = serde_json::to_vec(body).unwrap_or_default();
-    let mut res = Response::new(Body::from(bytes));
-    *res.status_mut() = status;
-    res.headers_mut().insert(header::CONTENT_TYPE, APPLICATION_JSON);
-    res.headers_mut().insert(header::CACHE_CONTROL, NO_STORE);
-    res
-}
-
 /// The checks, in the documented order, then the call.
-async fn checked_call(shared: &Shared, req: Request) -> Result<Value, ActionRejection> {
+async fn checked_call(service: &ActionService, req: Request) -> Result<Value, ActionRejection> {
     let (parts, body) = req.into_parts();
     if parts.method != Method::POST {
         return Err(ActionRejection::MethodNotAllowed);
     }
     check_origin(&parts)?;
-    shared.csrf.verify(&parts.headers)?;
+    service.csrf.verify(&parts.headers)?;
     if !is_json(&parts.headers) {
         return Err(ActionRejection::UnsupportedMediaType);
     }
     // The route is `/_resuma/action/{name}` (nested or not): the name is the last segment.
     let name = parts.uri.path().rsplit('/').next().unwrap_or_default();
-    let entry = shared.actions.get(name).ok_or(ActionRejection::NotFound)?;
-    let bytes = read_body(body, &parts.headers, shared.body_limit_bytes).await?;
-    let client = client_ip(&parts, shared.trust_forwarded_for);
+    let entry = service.actions.get(name).ok_or(ActionRejection::NotFound)?;
+    // (e) The key needs only the client and the name: a client over its rate is refused
+    // before a byte of its body is read, so a flood of large bodies costs nothing.
+    let client = client_ip(&parts, service.trust_forwarded_for);
     let key = RateKey::new(client, entry.action.name);
-    shared
+    service
         .rate_limits
         .take(&key, entry.rate)
         .map_err(|retry_after| ActionRejection::RateLimited { retry_after })?;
+    let bytes = read_body(body, &parts.headers, service.body_limit_bytes).await?;
     let args: Value = serde_json::from_slice(&bytes).map_err(ActionRejection::BadJson)?;
     if !args.is_array() {
         return Err(not_an_array(&args));
     }
     let context = CallContext {
         parts,
-        state: std::sync::Arc::clone(&shared.state),
+        state: std::sync::Arc::clone(&service.state),
         action: entry.action.name,
     };
     call(entry.action, args, context).await
@@ -214,7 +207,7 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|it| it.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// (e) The body, refused as soon as it is known to be over `limit_bytes`: from
+/// (f) The body, refused as soon as it is known to be over `limit_bytes`: from
 /// `Content-Length` before reading, else while reading.
 async fn read_body(
     body: Body,

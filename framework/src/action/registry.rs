@@ -14,9 +14,9 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::rate_limit::Rate;
 use super::rejection::ActionRejection;
-use crate::app::ConfigError;
+use crate::error::ConfigError;
+use crate::security::Rate;
 
 /// What a server function's call returns: the JSON body of a `200`, or a rejection.
 pub type ActionFuture = Pin<Box<dyn Future<Output = Result<Value, ActionRejection>> + Send>>;

@@ -161,7 +161,7 @@ impl IntoResponse for ActionRejection {
         let body = serde_json::json!({
             "error": { "kind": self.kind(), "message": self.to_string() }
         });
-        let mut res = super::dispatch::json_response(self.status(), &body);
+        let mut res = crate::http::json_response(self.status(), &body);
         match self {
             Self::RateLimited { retry_after } => {
                 res.headers_mut().insert(header::RETRY_AFTER, retry_after_secs(retry_after).into());

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use axum::http::request::Parts;
 
-use super::csrf::cookie_value;
+use crate::http::cookie_value;
 
 tokio::task_local! {
     static CALL: CallContext;

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::action::request::StateMap;
+use crate::action::StateMap;
 use crate::security::{RateLimitStore, SecurityHeaders};
 use crate::ResumaApp;
 

@@ -1,61 +1,49 @@
 //! [`Shared`]: what the pages and the action endpoint of one router share, built once from
 //! the app's options.
 //!
-//! Invariant: immutable once built (behind an `Arc`); nothing on the request path takes
-//! a lock here (the rate-limit store shards its own).
+//! Invariant: immutable once built (behind an `Arc`). The action endpoint gets only its
+//! [`ActionService`], never this value.
 
 use std::sync::Arc;
 
-use super::error::ConfigError;
 use super::options::AppOptions;
 use crate::action::csrf::CsrfKey;
-use crate::action::request::StateMap;
-use crate::action::ActionTable;
+use crate::action::{ActionConfig, ActionService};
+use crate::error::ConfigError;
 use crate::security::secret::Secret;
-use crate::security::{HeaderSet, MemoryRateLimitStore, Rate, RateLimitStore};
-
-/// The rate of server functions when neither they nor the app set one.
-const DEFAULT_RATE: Rate = Rate::per_second(60);
+use crate::security::HeaderSet;
 
 /// The checked settings of one router.
 pub(crate) struct Shared {
+    /// Signs the CSRF token each page carries (the action endpoint holds the same key).
     pub(crate) csrf: CsrfKey,
     /// Whether the session cookie is `Secure`.
     pub(crate) secure_cookies: bool,
     pub(crate) headers: Arc<HeaderSet>,
-    pub(crate) actions: ActionTable,
-    pub(crate) rate_limits: Arc<dyn RateLimitStore>,
-    pub(crate) body_limit_bytes: usize,
-    pub(crate) trust_forwarded_for: bool,
-    pub(crate) state: Arc<StateMap>,
+    pub(crate) actions: Arc<ActionService>,
 }
 
 impl Shared {
     pub(crate) fn build(options: AppOptions) -> Result<Shared, ConfigError> {
         let secret = Secret::resolve(options.secret.as_deref())?;
+        let csrf = CsrfKey::new(&secret);
         let mut headers = options.headers;
         if let Some(max_age) = options.hsts {
             headers = headers.hsts(max_age);
         }
-        let default_rate = match &options.rate_limit {
-            Some(text) => text.parse().map_err(|error| ConfigError::BadRate {
-                action: None,
-                rate: text.clone(),
-                error,
-            })?,
-            None => DEFAULT_RATE,
-        };
-        Ok(Shared {
-            csrf: CsrfKey::new(&secret),
-            secure_cookies: options.secure_cookies || headers.has_hsts(),
-            headers: Arc::new(headers.compile()?),
-            actions: ActionTable::collect(default_rate)?,
-            rate_limits: options
-                .rate_limit_store
-                .unwrap_or_else(|| Arc::new(MemoryRateLimitStore::new())),
+        let actions = ActionService::new(ActionConfig {
+            csrf: csrf.clone(),
+            default_rate: options.rate_limit,
+            rate_limit_store: options.rate_limit_store,
             body_limit_bytes: options.body_limit_bytes,
             trust_forwarded_for: options.trust_forwarded_for,
-            state: Arc::new(options.state),
+            state: options.state,
+        })?;
+        Ok(Shared {
+            csrf,
+            secure_cookies: options.secure_cookies || headers.has_hsts(),
+            headers: Arc::new(headers.compile()?),
+            actions: Arc::new(actions),
         })
     }
 
@@ -72,7 +60,6 @@ impl std::fmt::Debug for Shared {
         f.debug_struct("Shared")
             .field("secure_cookies", &self.secure_cookies)
             .field("actions", &self.actions)
-            .field("body_limit_bytes", &self.body_limit_bytes)
             .finish_non_exhaustive()
     }
 }

@@ -11,7 +11,7 @@ use axum::http::header::{
     self, HeaderName, HeaderValue, CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY,
 };
 
-use crate::app::ConfigError;
+use crate::error::ConfigError;
 
 /// `Permissions-Policy` (not among the `http` crate's constants).
 const PERMISSIONS_POLICY: HeaderName = HeaderName::from_static("permissions-policy");

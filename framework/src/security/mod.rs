@@ -8,11 +8,11 @@
 mod headers;
 mod layer;
 pub(crate) mod random;
+mod rate_limit;
 pub(crate) mod secret;
 
-pub use crate::action::rate_limit::{
-    MemoryRateLimitStore, Rate, RateKey, RateLimitStore, RateParseError,
-};
+pub use crate::error::RateParseError;
 pub(crate) use headers::HeaderSet;
 pub use headers::SecurityHeaders;
 pub(crate) use layer::SecurityLayer;
+pub use rate_limit::{MemoryRateLimitStore, Rate, RateKey, RateLimitStore};

@@ -9,7 +9,7 @@ use std::ffi::OsStr;
 use std::fmt;
 
 use super::random::random_bytes;
-use crate::app::ConfigError;
+use crate::error::ConfigError;
 
 /// The environment variable the secret is read from when the app sets none.
 pub(crate) const SECRET_VAR: &str = "RESUMA_SECRET";
@@ -79,7 +79,7 @@ mod tests {
     use std::ffi::OsStr;
 
     use super::{decode_hex, Secret};
-    use crate::app::ConfigError;
+    use crate::error::ConfigError;
 
     #[test]
     fn hex_of_32_bytes_is_decoded() {

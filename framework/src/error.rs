@@ -1,10 +1,12 @@
-//! [`ConfigError`]: an app that cannot start, found when its router is built.
+//! [`ConfigError`]: an app that cannot start, found when its router is built, and
+//! [`RateParseError`], one of its causes.
+//!
+//! Invariant: a leaf: it imports nothing of this crate, so the app, the action endpoint
+//! and the security defaults may all return it.
 
 use std::fmt;
 
 use axum::http::HeaderName;
-
-use crate::security::RateParseError;
 
 /// Why [`ResumaApp::try_router`](crate::ResumaApp::try_router) (and so `serve` and `run`)
 /// refuses to start the app.
@@ -82,3 +84,33 @@ impl std::error::Error for ConfigError {
         }
     }
 }
+
+/// Why a rate does not parse.
+///
+/// ```
+/// let err = "ten/s".parse::<resuma::security::Rate>().unwrap_err();
+/// assert!(err.to_string().contains("ten/s"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateParseError {
+    text: String,
+}
+
+impl RateParseError {
+    /// The error of `text`, which is not a rate.
+    pub(crate) fn new(text: &str) -> RateParseError {
+        RateParseError { text: text.to_owned() }
+    }
+}
+
+impl fmt::Display for RateParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a rate: expected COUNT/UNIT with a COUNT above 0 and a UNIT of s, min, h or d (e.g. \"10/s\", \"100/min\")",
+            self.text
+        )
+    }
+}
+
+impl std::error::Error for RateParseError {}

@@ -14,6 +14,8 @@ use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::error::RateParseError;
+
 /// Calls allowed per period: `"10/s"`, `"100/min"`, `"5/h"` (also `sec`, `m`, `hour`,
 /// `d`, `day`). As a token bucket: up to `count` calls at once, refilled evenly over the
 /// period.
@@ -101,34 +103,11 @@ impl fmt::Display for Rate {
     }
 }
 
-/// Why a rate does not parse.
-///
-/// ```
-/// let err = "ten/s".parse::<resuma::security::Rate>().unwrap_err();
-/// assert!(err.to_string().contains("ten/s"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RateParseError {
-    text: String,
-}
-
-impl fmt::Display for RateParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:?} is not a rate: expected COUNT/UNIT with a COUNT above 0 and a UNIT of s, min, h or d (e.g. \"10/s\", \"100/min\")",
-            self.text
-        )
-    }
-}
-
-impl std::error::Error for RateParseError {}
-
 impl FromStr for Rate {
     type Err = RateParseError;
 
     fn from_str(text: &str) -> Result<Rate, RateParseError> {
-        let bad = || RateParseError { text: text.to_owned() };
+        let bad = || RateParseError::new(text);
         let (count, unit) = text.split_once('/').ok_or_else(bad)?;
         let count: u32 = count.trim().parse().map_err(|_| bad())?;
         let secs = match unit.trim() {
