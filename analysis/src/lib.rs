@@ -18,6 +18,7 @@ pub mod payload;
 pub mod reactive;
 pub mod rs2js;
 pub mod scan;
+pub mod signature;
 pub mod span;
 pub mod template;
 pub mod view;

@@ -4,11 +4,12 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
+use resuma_analysis::diagnostics::uncapturable_name;
 use resuma_analysis::reactive::{missing_dependencies, parse_reactive, ReactiveKind};
 use resuma_analysis::rs2js::translate_fn;
+use resuma_analysis::TokenSpan;
 
 use crate::chunk::Expander;
-use crate::emit::spanned_error;
 use crate::view::capture_ident;
 
 impl Expander<'_> {
@@ -47,10 +48,7 @@ impl Expander<'_> {
             match capture_ident(name, span) {
                 Some(ident) => capture_slots
                     .push(quote! { ::resuma::__private::Capture::capture_slot(&#ident) }),
-                None => self.error(spanned_error(
-                    resuma_analysis::TokenSpan::single(span),
-                    &format!("`{name}` cannot be captured"),
-                )),
+                None => self.diagnostics(&[uncapturable_name(TokenSpan::single(span), name)]),
             }
         }
         let deps = call.deps.iter().map(|(name, dep_span)| {
