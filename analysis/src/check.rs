@@ -18,6 +18,7 @@ use crate::diagnostics::{self as diag, Diagnostic};
 use crate::exports::{reactive_exports, view_exports, ViewExport};
 use crate::js_macro::js_macro_body;
 use crate::payload::{self, Budget, ComponentPayload, TranslatedHandler};
+use crate::reactive::uncapturable_captures;
 use crate::rs2js::{env_from_fn, with_structs, Env, Structs};
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::signature;
@@ -215,6 +216,13 @@ fn translate_in_file<'a>(file: &'a syn::File, views: &[FileView]) -> Translated<
     for (index, (_, function)) in components.iter().enumerate() {
         let body = quote::ToTokens::to_token_stream(&function.block);
         let (exports, found) = reactive_exports(body, &envs[index]);
+        for export in &exports {
+            if let Some(closure) = &export.closure {
+                let found = uncapturable_captures(closure, export.span);
+                diagnostics
+                    .extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(0))));
+            }
+        }
         numbers[index].insert('t', exports.len());
         diagnostics.extend(found.into_iter().map(|it| it.map_span(|span| span.text_range(0))));
         handlers.extend(exports.into_iter().map(|it| (Some(index), translated(it, 0))));

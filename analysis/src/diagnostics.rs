@@ -655,8 +655,7 @@ pub(crate) fn reactive_outside_component<S>(span: S, name: &str) -> Diagnostic<S
     .with_help(format!("move the {name}! call into the component that shows its value"))
 }
 
-/// R045: `name`, captured by a reactive body, has no Rust name to take its slot from.
-pub fn uncapturable_name<S>(span: S, name: &str) -> Diagnostic<S> {
+pub(crate) fn uncapturable_name<S>(span: S, name: &str) -> Diagnostic<S> {
     Diagnostic::error(
         Code::UncapturableName,
         span,

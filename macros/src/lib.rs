@@ -11,6 +11,8 @@ use proc_macro::TokenStream;
 mod builder;
 mod chunk;
 mod component;
+#[cfg(test)]
+mod cross_surface;
 mod emit;
 mod props;
 mod reactive;

@@ -4,8 +4,9 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use resuma_analysis::diagnostics::uncapturable_name;
-use resuma_analysis::reactive::{missing_dependencies, parse_reactive, ReactiveKind};
+use resuma_analysis::reactive::{
+    missing_dependencies, parse_reactive, uncapturable_captures, ReactiveKind,
+};
 use resuma_analysis::rs2js::translate_fn;
 use resuma_analysis::TokenSpan;
 
@@ -36,6 +37,7 @@ impl Expander<'_> {
             let (closure, mut diagnostics) = translate_fn(closure_tokens, env, Vec::new());
             if let Some(closure) = &closure {
                 diagnostics.extend(missing_dependencies(&call, closure, env));
+                diagnostics.extend(uncapturable_captures(closure, TokenSpan::single(span)));
             }
             (closure, diagnostics)
         });
@@ -45,14 +47,17 @@ impl Expander<'_> {
         };
         let mut capture_slots = Vec::new();
         for name in &captures {
-            match capture_ident(name, span) {
-                Some(ident) => capture_slots
-                    .push(quote! { ::resuma::__private::Capture::capture_slot(&#ident) }),
-                None => self.diagnostics(&[uncapturable_name(TokenSpan::single(span), name)]),
+            // A name without an identifier is reported with the translation (R045).
+            if let Some(ident) = capture_ident(name, span) {
+                capture_slots.push(quote! { ::resuma::__private::Capture::capture_slot(&#ident) });
             }
         }
         let deps = call.deps.iter().map(|(name, dep_span)| {
-            let ident = proc_macro2::Ident::new(name, *dep_span);
+            // `r#type` is written raw; `Ident::new` panics on it.
+            let ident = match name.strip_prefix("r#") {
+                Some(raw) => proc_macro2::Ident::new_raw(raw, *dep_span),
+                None => proc_macro2::Ident::new(name, *dep_span),
+            };
             quote_spanned! {*dep_span=> ::resuma::__private::Dependency::dependency_slot(&#ident) }
         });
         let closure = &call.closure;
