@@ -136,15 +136,6 @@ fn parse(code: Code, name: String, text: String) -> Fixture {
     Fixture { code, name, text, expected, surfaces, manifest }
 }
 
-/// `offset` as an LSP position: zero-based line and UTF-16 column.
-pub(crate) fn lsp_position(text: &str, offset: u32) -> (u32, u32) {
-    let before = &text[..offset as usize];
-    let line = before.matches('\n').count() as u32;
-    let line_start = before.rfind('\n').map_or(0, |it| it + 1);
-    let col = before[line_start..].encode_utf16().count() as u32;
-    (line, col)
-}
-
 /// The fixture's `Cargo.toml`, for the crate the cli and the server read it in.
 pub(crate) fn manifest(fixture: &Fixture) -> String {
     let mut out = String::from(
@@ -158,6 +149,16 @@ pub(crate) fn manifest(fixture: &Fixture) -> String {
         }
     }
     out
+}
+
+/// Writes the fixture as the `src/lib.rs` of a crate of its own under `root` (its
+/// `Cargo.toml` carries the fixture's settings), and returns the crate's directory.
+pub(crate) fn write_crate(root: &std::path::Path, fixture: &Fixture) -> PathBuf {
+    let dir = root.join(fixture.code.as_str());
+    std::fs::create_dir_all(dir.join("src")).expect("a temporary crate");
+    std::fs::write(dir.join("Cargo.toml"), manifest(fixture)).expect("its Cargo.toml");
+    std::fs::write(dir.join("src/lib.rs"), &fixture.text).expect("its lib.rs");
+    dir
 }
 
 /// What differs between the reported diagnostics and the marks, if anything.
