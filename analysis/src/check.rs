@@ -17,12 +17,17 @@ use proc_macro2::TokenStream;
 
 use crate::component_env::env_from_fn;
 use crate::diagnostics::{self as diag, Diagnostic};
+use crate::js_macro::js_macro_body;
 use crate::lower::{lower_component, lower_view, ComponentBody, Plan};
 use crate::payload::{self, Budget, ComponentPayload};
 use crate::rs2js::Structs;
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
-use crate::span::TextRange;
-use crate::view::{parse, Parsed};
+use crate::signature;
+use crate::signature::component::read_component;
+use crate::signature::placement::misplaced_macros;
+use crate::signature::server::read_server;
+use crate::span::{TextRange, TokenSpan};
+use crate::view::{parse, AttrValue, Block, Node, Parsed};
 use syn::spanned::Spanned;
 
 /// One `view!` of a file, parsed.
@@ -148,6 +153,8 @@ fn analyze_lexable(text: &str, settings: &Settings, structs: Option<&Structs>) -
     let parsed_file = syn::parse_file(text);
     let rust_parses = parsed_file.is_ok();
     if let Ok(file) = parsed_file {
+        diagnostics.extend(signature_diagnostics(&file.items));
+        diagnostics.extend(misplaced_diagnostics(text, &file, &views));
         // The structs of the file are what the component macro knows too.
         let structs = Arc::new(match structs {
             Some(structs) => structs.clone(),
@@ -228,6 +235,151 @@ fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a 
             _ => {}
         }
     }
+}
+
+/// The mistakes of every `#[component]` and `#[server]` in `items` (modules and `impl`
+/// blocks included), read by the functions the macros call, on the item each macro gets:
+/// the item without its own attribute.
+fn signature_diagnostics(items: &[syn::Item]) -> Vec<Diagnostic<TextRange>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&syn::Item> = items.iter().rev().collect();
+    while let Some(item) = stack.pop() {
+        match item {
+            syn::Item::Mod(module) => {
+                if let Some((_, items)) = &module.content {
+                    stack.extend(items.iter().rev());
+                }
+            }
+            syn::Item::Impl(block) => {
+                for member in &block.items {
+                    if let syn::ImplItem::Fn(method) = member {
+                        let function = syn::ItemFn {
+                            attrs: method.attrs.clone(),
+                            vis: method.vis.clone(),
+                            sig: method.sig.clone(),
+                            block: Box::new(method.block.clone()),
+                        };
+                        out.extend(item_diagnostics(&syn::Item::Fn(function)));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.extend(item_diagnostics(item));
+    }
+    out.into_iter().map(|it| it.map_span(|span| span.text_range(0))).collect()
+}
+
+fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
+    let attrs: &[syn::Attribute] = match item {
+        syn::Item::Fn(function) => &function.attrs,
+        syn::Item::Struct(it) => &it.attrs,
+        syn::Item::Enum(it) => &it.attrs,
+        syn::Item::Const(it) => &it.attrs,
+        syn::Item::Static(it) => &it.attrs,
+        syn::Item::Type(it) => &it.attrs,
+        syn::Item::Trait(it) => &it.attrs,
+        syn::Item::Union(it) => &it.attrs,
+        syn::Item::Mod(it) => &it.attrs,
+        syn::Item::Impl(it) => &it.attrs,
+        syn::Item::Use(it) => &it.attrs,
+        _ => return Vec::new(),
+    };
+    let Some(at) = attrs.iter().position(|it| {
+        signature::is_attribute(it, "component") || signature::is_attribute(it, "server")
+    }) else {
+        return Vec::new();
+    };
+    let attr = &attrs[at];
+    let is_server = signature::is_attribute(attr, "server");
+    let args = signature::attribute_args(attr);
+    let function = match item {
+        syn::Item::Fn(function) => function.clone(),
+        other => {
+            // The macro gets the item without its attribute, and reports where syn stops.
+            let mut other = other.clone();
+            strip_attr(&mut other, at);
+            let name = if is_server { "server" } else { "component" };
+            return match signature::parse_function(name, quote::ToTokens::to_token_stream(&other)) {
+                Ok(_) => Vec::new(),
+                Err(diagnostic) => vec![diagnostic],
+            };
+        }
+    };
+    if is_server {
+        read_server(args, &function).diagnostics
+    } else {
+        read_component(&args, &function).diagnostics
+    }
+}
+
+fn strip_attr(item: &mut syn::Item, at: usize) {
+    let attrs = match item {
+        syn::Item::Struct(it) => &mut it.attrs,
+        syn::Item::Enum(it) => &mut it.attrs,
+        syn::Item::Const(it) => &mut it.attrs,
+        syn::Item::Static(it) => &mut it.attrs,
+        syn::Item::Type(it) => &mut it.attrs,
+        syn::Item::Trait(it) => &mut it.attrs,
+        syn::Item::Union(it) => &mut it.attrs,
+        syn::Item::Mod(it) => &mut it.attrs,
+        syn::Item::Impl(it) => &mut it.attrs,
+        syn::Item::Use(it) => &mut it.attrs,
+        _ => return,
+    };
+    if at < attrs.len() {
+        attrs.remove(at);
+    }
+}
+
+/// `js!` outside an event attribute and `computed!`/`effect!`/`debounce!` outside a
+/// component, as the macros themselves report them when the compiler runs them.
+fn misplaced_diagnostics(
+    text: &str,
+    file: &syn::File,
+    views: &[FileView],
+) -> Vec<Diagnostic<TextRange>> {
+    let Ok(tokens) = TokenStream::from_str(text) else { return Vec::new() };
+    let handlers: Vec<TextRange> = views
+        .iter()
+        .filter_map(|view| Some((view.site.body.start, view.parsed.as_ref()?)))
+        .flat_map(|(base, parsed)| {
+            handler_blocks(&parsed.tree.nodes)
+                .into_iter()
+                .filter(|block| js_macro_body(&block.tokens).is_some())
+                .map(move |block| block.span.text_range(base))
+        })
+        .collect();
+    let mut components = Vec::new();
+    collect_components(&file.items, &mut components);
+    let components: Vec<TextRange> = components.into_iter().map(|(range, _)| range).collect();
+    misplaced_macros(tokens, &handlers, &components)
+}
+
+/// The handler blocks of a tree, in document order (views nested in blocks are views of
+/// their own and are visited as such).
+fn handler_blocks(nodes: &[Node]) -> Vec<&Block> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Node> = nodes.iter().rev().collect();
+    while let Some(node) = stack.pop() {
+        let children = match node {
+            Node::Element(element) => {
+                for attr in &element.attrs {
+                    if let (Some(_), AttrValue::Expr(block)) = (attr.event(), &attr.value) {
+                        out.push(block);
+                    }
+                }
+                &element.children
+            }
+            Node::Component(call) => &call.children,
+            Node::For(list) => &list.children,
+            Node::Show(show) => &show.children,
+            Node::Fragment(fragment) => &fragment.children,
+            Node::Text(_) | Node::Expr(_) => continue,
+        };
+        stack.extend(children.iter().rev());
+    }
+    out
 }
 
 fn parse_site(text: &str, site: ViewSite) -> FileView {

@@ -7,201 +7,150 @@
 
 use std::fmt;
 
-/// The stable code of a diagnostic: `R` and three digits, documented in
-/// `docs/diagnostics.md`.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-#[non_exhaustive]
-pub enum Code {
+/// The code table, written once: each row is a variant's docs, the variant, its code and
+/// its title (the heading of its entry in `docs/diagnostics.md`), in numeric order. It
+/// defines [`Code`], [`Code::ALL`], [`Code::as_str`] and [`Code::title`].
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $code:literal, $title:literal;)+) => {
+        /// The stable code of a diagnostic: `R` and three digits, documented in
+        /// `docs/diagnostics.md`.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl Code {
+            /// Every code, in numeric order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)+];
+
+            /// The code as written in reports: `"R001"`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)+
+                }
+            }
+
+            /// A short name for the code, as used in the docs' headings.
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $title,)+
+                }
+            }
+        }
+    };
+}
+
+codes! {
     /// An element, component or fragment is opened and never closed.
-    UnclosedTag,
+    UnclosedTag = "R001", "unclosed tag";
     /// A closing tag does not match the innermost open tag.
-    MismatchedClose,
+    MismatchedClose = "R002", "mismatched closing tag";
     /// A closing tag closes nothing.
-    StrayClose,
+    StrayClose = "R003", "stray closing tag";
     /// The same attribute (or the same event) is set twice on one tag.
-    DuplicateAttribute,
+    DuplicateAttribute = "R004", "duplicate attribute";
     /// An event attribute names no known DOM event.
-    UnknownEvent,
+    UnknownEvent = "R005", "unknown event";
     /// An attribute value has the wrong form.
-    InvalidAttributeValue,
+    InvalidAttributeValue = "R006", "invalid attribute value";
     /// Text that is not a string literal.
-    BareText,
+    BareText = "R007", "text is not a string literal";
     /// A token the view grammar does not expect where it stands.
-    UnexpectedToken,
+    UnexpectedToken = "R008", "unexpected token";
     /// The source of a `view!` cannot be split into Rust tokens (unbalanced delimiters,
     /// an unterminated string).
-    UnbalancedDelimiter,
+    UnbalancedDelimiter = "R009", "unbalanced delimiter";
     /// A view nests deeper than the parser follows.
-    NestingTooDeep,
+    NestingTooDeep = "R010", "nesting too deep";
     /// An event handler is not a closure.
-    HandlerNotClosure,
+    HandlerNotClosure = "R020", "handler is not a closure";
     /// A call to a Rust function that has no JavaScript translation.
-    UntranslatableCall,
+    UntranslatableCall = "R021", "call cannot run in the browser";
     /// A method rs2js does not know, on the receiver's type.
-    UnknownMethod,
+    UnknownMethod = "R022", "unknown method";
     /// A macro other than the few rs2js translates.
-    UnsupportedMacro,
+    UnsupportedMacro = "R023", "unsupported macro";
     /// `unsafe` code in a handler.
-    UnsafeCode,
+    UnsafeCode = "R024", "unsafe code in a handler";
     /// A path to a static, const or item the translator cannot see.
-    UnknownPath,
+    UnknownPath = "R025", "unknown path";
     /// A captured value that cannot be serialised (a closure, an `Rc`, …).
-    UnserialisableCapture,
+    UnserialisableCapture = "R026", "capture cannot be serialised";
     /// A construct whose meaning depends on a type that is not known.
-    TypeNeeded,
+    TypeNeeded = "R027", "type annotation needed";
     /// An `Option` whose `None` and `Some(…)` would both be `null` in JavaScript.
-    AmbiguousOption,
+    AmbiguousOption = "R028", "ambiguous option";
     /// An expression form rs2js does not translate.
-    UnsupportedExpression,
+    UnsupportedExpression = "R029", "unsupported expression";
     /// A pattern form rs2js does not translate.
-    UnsupportedPattern,
+    UnsupportedPattern = "R030", "unsupported pattern";
     /// A format string or format spec rs2js does not translate.
-    UnsupportedFormat,
+    UnsupportedFormat = "R031", "unsupported format";
     /// A type (or an operation on it) JavaScript numbers cannot carry faithfully.
-    UnsupportedType,
+    UnsupportedType = "R032", "unsupported type";
     /// A `?` that cannot be translated faithfully.
-    UnsupportedTry,
+    UnsupportedTry = "R033", "unsupported `?`";
     /// An assignment to a place rs2js cannot write in the browser.
-    UnsupportedAssignment,
+    UnsupportedAssignment = "R034", "unsupported assignment";
     /// A handler that is not valid Rust syntax.
-    InvalidHandler,
+    InvalidHandler = "R035", "invalid handler";
     /// A handler nested deeper than rs2js follows.
-    HandlerTooComplex,
+    HandlerTooComplex = "R036", "handler too complex";
     /// A single-quoted literal in the token form of `js!`.
-    JsSingleQuote,
+    JsSingleQuote = "R037", "single-quoted string in js!";
     /// A component's handler chunk or state is over the app's payload budget.
-    PayloadOverBudget,
+    PayloadOverBudget = "R038", "payload over budget";
+    /// `js!` used anywhere but as the value of an event attribute in `view!`.
+    JsOutsideHandler = "R039", "js! outside an event handler";
     /// A `computed!`/`effect!`/`debounce!` body reads a signal its dependency list misses.
-    MissingDependency,
+    MissingDependency = "R040", "missing dependency";
     /// A `computed!`/`effect!`/`debounce!` call whose arguments have the wrong form.
-    InvalidReactiveMacro,
+    InvalidReactiveMacro = "R041", "invalid computed!, effect! or debounce!";
     /// Something inside a client-rendered `<For>`/`<Show>` that the browser cannot render.
-    UnsupportedInTemplate,
+    UnsupportedInTemplate = "R042", "unsupported in a client template";
     /// A `<For>` or `<Show>` whose props have the wrong names or forms.
-    InvalidBlockProps,
+    InvalidBlockProps = "R043", "invalid <For> or <Show> props";
+    /// `computed!`, `effect!` or `debounce!` outside the body of a `#[component]` fn.
+    ReactiveOutsideComponent = "R044", "computed!, effect! or debounce! outside a component";
+    /// A value a `computed!`/`effect!`/`debounce!` body captures has no Rust name to take
+    /// its slot from.
+    UncapturableName = "R045", "capture without a name";
     /// A component prop whose name cannot be a Rust identifier.
-    InvalidPropName,
+    InvalidPropName = "R046", "prop name is not a Rust identifier";
+    /// `#[component(…)]`: the attribute takes no arguments.
+    ComponentArguments = "R050", "#[component] takes no arguments";
+    /// An `async fn` component.
+    AsyncComponent = "R051", "async component";
+    /// A component with a lifetime parameter: its props would borrow.
+    BorrowingComponent = "R052", "component props borrow";
+    /// A component that takes `self`.
+    ComponentMethod = "R053", "component is a method";
+    /// A component with no return type.
+    MissingReturnType = "R054", "component returns nothing";
+    /// A component parameter that is a pattern, not a name.
+    PropPattern = "R055", "prop is not a plain name";
+    /// An attribute other than `#[prop(…)]` on a component parameter.
+    ForeignPropAttribute = "R056", "attribute other than #[prop] on a prop";
+    /// A `#[prop(…)]` option that is unknown or malformed.
+    InvalidPropOption = "R057", "invalid #[prop] option";
+    /// `#[component]` or `#[server]` on an item that is not a function.
+    NotAFunction = "R058", "#[component] or #[server] on something that is not a fn";
+    /// `#[server(…)]` with an argument other than `rate = "…"`.
+    InvalidServerArguments = "R060", "invalid #[server] arguments";
+    /// A `#[server(rate = "…")]` that is not a rate.
+    InvalidRate = "R061", "invalid rate";
+    /// A `#[server]` fn that is not `async`.
+    SyncServerFn = "R062", "server function is not async";
+    /// A generic `#[server]` fn.
+    GenericServerFn = "R063", "generic server function";
+    /// A `#[server]` fn parameter that is a pattern, not a name.
+    ServerArgPattern = "R064", "server argument is not a plain name";
+    /// A `#[server]` fn that takes `self`.
+    ServerMethod = "R065", "server function is a method";
 }
 
 impl Code {
-    /// Every code, in numeric order.
-    pub const ALL: &'static [Code] = &[
-        Code::UnclosedTag,
-        Code::MismatchedClose,
-        Code::StrayClose,
-        Code::DuplicateAttribute,
-        Code::UnknownEvent,
-        Code::InvalidAttributeValue,
-        Code::BareText,
-        Code::UnexpectedToken,
-        Code::UnbalancedDelimiter,
-        Code::NestingTooDeep,
-        Code::HandlerNotClosure,
-        Code::UntranslatableCall,
-        Code::UnknownMethod,
-        Code::UnsupportedMacro,
-        Code::UnsafeCode,
-        Code::UnknownPath,
-        Code::UnserialisableCapture,
-        Code::TypeNeeded,
-        Code::AmbiguousOption,
-        Code::UnsupportedExpression,
-        Code::UnsupportedPattern,
-        Code::UnsupportedFormat,
-        Code::UnsupportedType,
-        Code::UnsupportedTry,
-        Code::UnsupportedAssignment,
-        Code::InvalidHandler,
-        Code::HandlerTooComplex,
-        Code::JsSingleQuote,
-        Code::PayloadOverBudget,
-        Code::MissingDependency,
-        Code::InvalidReactiveMacro,
-        Code::UnsupportedInTemplate,
-        Code::InvalidBlockProps,
-        Code::InvalidPropName,
-    ];
-
-    /// The code as written in reports: `"R001"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::UnclosedTag => "R001",
-            Code::MismatchedClose => "R002",
-            Code::StrayClose => "R003",
-            Code::DuplicateAttribute => "R004",
-            Code::UnknownEvent => "R005",
-            Code::InvalidAttributeValue => "R006",
-            Code::BareText => "R007",
-            Code::UnexpectedToken => "R008",
-            Code::UnbalancedDelimiter => "R009",
-            Code::NestingTooDeep => "R010",
-            Code::HandlerNotClosure => "R020",
-            Code::UntranslatableCall => "R021",
-            Code::UnknownMethod => "R022",
-            Code::UnsupportedMacro => "R023",
-            Code::UnsafeCode => "R024",
-            Code::UnknownPath => "R025",
-            Code::UnserialisableCapture => "R026",
-            Code::TypeNeeded => "R027",
-            Code::AmbiguousOption => "R028",
-            Code::UnsupportedExpression => "R029",
-            Code::UnsupportedPattern => "R030",
-            Code::UnsupportedFormat => "R031",
-            Code::UnsupportedType => "R032",
-            Code::UnsupportedTry => "R033",
-            Code::UnsupportedAssignment => "R034",
-            Code::InvalidHandler => "R035",
-            Code::HandlerTooComplex => "R036",
-            Code::JsSingleQuote => "R037",
-            Code::PayloadOverBudget => "R038",
-            Code::MissingDependency => "R040",
-            Code::InvalidReactiveMacro => "R041",
-            Code::UnsupportedInTemplate => "R042",
-            Code::InvalidBlockProps => "R043",
-            Code::InvalidPropName => "R044",
-        }
-    }
-
-    /// A short name for the code, as used in the docs' headings.
-    pub fn title(self) -> &'static str {
-        match self {
-            Code::UnclosedTag => "unclosed tag",
-            Code::MismatchedClose => "mismatched closing tag",
-            Code::StrayClose => "stray closing tag",
-            Code::DuplicateAttribute => "duplicate attribute",
-            Code::UnknownEvent => "unknown event",
-            Code::InvalidAttributeValue => "invalid attribute value",
-            Code::BareText => "text is not a string literal",
-            Code::UnexpectedToken => "unexpected token",
-            Code::UnbalancedDelimiter => "unbalanced delimiter",
-            Code::NestingTooDeep => "nesting too deep",
-            Code::HandlerNotClosure => "handler is not a closure",
-            Code::UntranslatableCall => "call cannot run in the browser",
-            Code::UnknownMethod => "unknown method",
-            Code::UnsupportedMacro => "unsupported macro",
-            Code::UnsafeCode => "unsafe code in a handler",
-            Code::UnknownPath => "unknown path",
-            Code::UnserialisableCapture => "capture cannot be serialised",
-            Code::TypeNeeded => "type annotation needed",
-            Code::AmbiguousOption => "ambiguous option",
-            Code::UnsupportedExpression => "unsupported expression",
-            Code::UnsupportedPattern => "unsupported pattern",
-            Code::UnsupportedFormat => "unsupported format",
-            Code::UnsupportedType => "unsupported type",
-            Code::UnsupportedTry => "unsupported `?`",
-            Code::UnsupportedAssignment => "unsupported assignment",
-            Code::InvalidHandler => "invalid handler",
-            Code::HandlerTooComplex => "handler too complex",
-            Code::JsSingleQuote => "single-quoted string in js!",
-            Code::PayloadOverBudget => "payload over budget",
-            Code::MissingDependency => "missing dependency",
-            Code::InvalidReactiveMacro => "invalid computed!, effect! or debounce!",
-            Code::UnsupportedInTemplate => "unsupported in a client template",
-            Code::InvalidBlockProps => "invalid <For> or <Show> props",
-            Code::InvalidPropName => "prop name is not a Rust identifier",
-        }
-    }
-
     /// Where the code is explained: an anchor in `docs/diagnostics.md`.
     pub fn docs_anchor(self) -> String {
         self.as_str().to_ascii_lowercase()
@@ -720,4 +669,158 @@ pub(crate) fn payload_over_budget<S>(
         "split the component so each part ships only its own handlers, move work into a \
          `#[server]` fn, or raise the budget in `[package.metadata.resuma]` of Cargo.toml",
     )
+}
+
+/// The note a macro adds when it stops reporting errors: how many more there were.
+pub fn more_errors(n_more: usize) -> String {
+    let errors = if n_more == 1 { "error" } else { "errors" };
+    format!("{n_more} more {errors} not shown; fix these first")
+}
+
+pub(crate) fn js_outside_handler<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::JsOutsideHandler,
+        span,
+        "js! is only valid as an event handler in view!".to_owned(),
+    )
+    .with_help("write it as the whole value of an event attribute: <button onClick={js! { … }}>")
+}
+
+pub(crate) fn reactive_outside_component<S>(span: S, name: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::ReactiveOutsideComponent,
+        span,
+        format!("{name}! works only in the body of a #[component] fn, which rewrites it"),
+    )
+    .with_help(format!("move the {name}! call into the component that shows its value"))
+}
+
+pub(crate) fn uncapturable_name<S>(span: S, name: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::UncapturableName,
+        span,
+        format!("`{name}` cannot be captured: it is not a name the component binds"),
+    )
+    .with_help("bind the value to a local first: `let value = …;`, and read `value` in the body")
+}
+
+pub(crate) fn component_arguments<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(Code::ComponentArguments, span, "#[component] takes no arguments".to_owned())
+        .with_help("write #[component]; props are the function's parameters")
+}
+
+pub(crate) fn async_component<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::AsyncComponent,
+        span,
+        "a component cannot be async: it renders once, synchronously".to_owned(),
+    )
+    .with_help("load the data before rendering (in a page's load, or a #[server] fn) and pass it as a prop")
+}
+
+pub(crate) fn borrowing_component<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::BorrowingComponent,
+        span,
+        "a component's props cannot borrow: the view may render after this call returns".to_owned(),
+    )
+    .with_help("take owned values (String, Arc<str>, Vec<T>) instead of references")
+}
+
+pub(crate) fn component_method<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::ComponentMethod,
+        span,
+        "a component is a free function, not a method".to_owned(),
+    )
+    .with_help("move it out of the `impl`, and pass what it needs from `self` as props")
+}
+
+pub(crate) fn missing_return_type<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(Code::MissingReturnType, span, "a component returns a view".to_owned())
+        .with_help("add `-> View` and end the body with view! { … }")
+}
+
+pub(crate) fn prop_pattern<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(Code::PropPattern, span, "a prop is a plain name".to_owned())
+        .with_help("write `name: Type`, and destructure it in the body")
+}
+
+pub(crate) fn foreign_prop_attribute<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::ForeignPropAttribute,
+        span,
+        "only #[prop(…)] is allowed on a component parameter".to_owned(),
+    )
+    .with_help("use #[prop(optional)], #[prop(default = …)] or #[prop(into)], or remove it")
+}
+
+pub(crate) fn invalid_prop_option<S>(span: S, problem: &str) -> Diagnostic<S> {
+    Diagnostic::error(Code::InvalidPropOption, span, format!("invalid #[prop] option: {problem}"))
+        .with_help(
+            "the options are `optional`, `default = expr` and `into`: #[prop(default = 1, into)]",
+        )
+}
+
+pub(crate) fn not_a_function<S>(span: S, attribute: &str, problem: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::NotAFunction,
+        span,
+        format!("#[{attribute}] goes on a function: {problem}"),
+    )
+    .with_help(if attribute == "server" {
+        "write it above an `async fn`"
+    } else {
+        "write it above `fn Name(props…) -> View`"
+    })
+}
+
+pub(crate) fn invalid_server_arguments<S>(span: S, problem: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::InvalidServerArguments,
+        span,
+        format!("#[server] takes only `rate = \"N/s\"`: {problem}"),
+    )
+    .with_help("write #[server] or #[server(rate = \"10/s\")] (or N/min, N/h)")
+}
+
+pub(crate) fn invalid_rate<S>(span: S, rate: &str) -> Diagnostic<S> {
+    Diagnostic::error(Code::InvalidRate, span, format!("`{rate}` is not a rate"))
+        .with_help("a rate is `N/s`, `N/min` or `N/h` with N ≥ 1, e.g. \"10/s\"")
+}
+
+pub(crate) fn sync_server_fn<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::SyncServerFn,
+        span,
+        "a #[server] function must be `async`: the action endpoint awaits it".to_owned(),
+    )
+    .with_help("write `async fn`")
+}
+
+pub(crate) fn generic_server_fn<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::GenericServerFn,
+        span,
+        "a #[server] function cannot be generic: its arguments arrive as JSON".to_owned(),
+    )
+    .with_help("use concrete types; a generic helper can be called from inside the function")
+}
+
+pub(crate) fn server_arg_pattern<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::ServerArgPattern,
+        span,
+        "a #[server] argument is a plain name".to_owned(),
+    )
+    .with_help("write `name: Type`, and destructure it in the body")
+}
+
+pub(crate) fn server_method<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::ServerMethod,
+        span,
+        "a #[server] function is a free function, not a method".to_owned(),
+    )
+    .with_help("move it out of the `impl`; the browser has no `self` to send")
 }

@@ -21,6 +21,7 @@ pub mod reactive;
 mod reactive_macro;
 pub mod rs2js;
 pub mod scan;
+pub mod signature;
 pub mod span;
 pub mod view;
 

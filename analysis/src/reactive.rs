@@ -12,6 +12,29 @@ use crate::span::TokenSpan;
 
 pub use crate::reactive_macro::{parse_reactive, ReactiveCall, ReactiveKind};
 
+/// Whether a captured name can be written as a Rust identifier in the expansion (a word
+/// that is not `_`, `self`, `Self`, `super` or `crate`; an ASCII keyword becomes a raw
+/// identifier). The macro takes a capture's slot by that identifier.
+pub fn is_capturable(name: &str) -> bool {
+    let is_word = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+    if !is_word || matches!(name, "_" | "self" | "Self" | "super" | "crate") {
+        return false;
+    }
+    syn::parse_str::<syn::Ident>(name).is_ok() || name.is_ascii()
+}
+
+/// R045 for each capture of a reactive body (the macro at `span`) that
+/// [is not capturable](is_capturable).
+pub fn uncapturable_captures(closure: &Closure, span: TokenSpan) -> Vec<Diagnostic<TokenSpan>> {
+    closure
+        .captures
+        .iter()
+        .filter(|it| !is_capturable(&it.name))
+        .map(|it| crate::diagnostics::uncapturable_name(span, &it.name))
+        .collect()
+}
+
 /// A diagnostic for each signal `closure` reads that `call` does not list.
 pub fn missing_dependencies(
     call: &ReactiveCall,

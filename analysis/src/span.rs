@@ -145,6 +145,22 @@ impl TokenSpan {
     }
 }
 
+impl TokenSpan {
+    /// From the first to the last token of `tokens` (what `syn::Error::new_spanned`
+    /// underlines); `fallback` when there are none.
+    pub fn of(tokens: &impl quote::ToTokens, fallback: proc_macro2::Span) -> TokenSpan {
+        let mut trees = tokens.to_token_stream().into_iter();
+        let Some(first) = trees.next() else { return TokenSpan::single(fallback) };
+        let last = trees.last().map_or(first.span(), |it| it.span());
+        TokenSpan { start: first.span(), end: last }
+    }
+
+    /// Where a `syn` error points (its `compile_error!` spans the error's tokens).
+    pub fn of_error(error: &syn::Error) -> TokenSpan {
+        TokenSpan::of(&error.to_compile_error(), error.span())
+    }
+}
+
 impl From<proc_macro2::Span> for TokenSpan {
     fn from(span: proc_macro2::Span) -> TokenSpan {
         TokenSpan::single(span)

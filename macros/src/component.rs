@@ -12,69 +12,41 @@ use std::sync::Arc;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
-use syn::{FnArg, ItemFn, ReturnType};
+use syn::ItemFn;
 
 use resuma_analysis::component_env::env_from_fn;
 use resuma_analysis::lower::{lower_component, ComponentBody};
 use resuma_analysis::rs2js::Structs;
+use resuma_analysis::signature::component::read_component;
 
 use crate::builder::{builder_tokens, PropsGenerics};
 use crate::emit::{parse_fn, Errors};
 use crate::print::{self, html_ident};
-use crate::props::{parse_props, Prop};
+use crate::props::Prop;
 
 /// Expands `#[component]` on `item`.
 pub(crate) fn expand(args: TokenStream, item: TokenStream, structs: Structs) -> TokenStream {
     let mut errors = Errors::default();
-    if !args.is_empty() {
-        errors.push(syn::Error::new_spanned(&args, "#[component] takes no arguments"));
-    }
-    let function = match parse_fn(item, &mut errors) {
+    let function = match parse_fn("component", item, &mut errors) {
         Ok(function) => function,
         Err(fallback) => return fallback,
     };
-    if let Err(err) = check_signature(&function) {
-        errors.push(err);
+    let signature = read_component(&args, &function);
+    errors.extend_diagnostics(&signature.diagnostics);
+    if !signature.expandable {
         let errors = errors.into_tokens();
         // Keep the signature so that callers still resolve, but not the body: it was
         // written for an expansion that did not happen and would only add errors.
         let (attrs, vis, sig) = (&function.attrs, &function.vis, &function.sig);
         return quote! { #errors #(#attrs)* #[allow(unused_variables)] #vis #sig { ::core::unimplemented!() } };
     }
-    let props = parse_props(&function, &mut errors);
+    let props = signature.props;
     let plan = lower_component(&function, &env_from_fn(&function, Arc::new(structs)));
     errors.extend_diagnostics(&plan.diagnostics);
     let chunk = print::chunk(plan.chunk.as_ref());
     let expansion = generate(&function, &props, component_body(&plan.body));
     let errors = errors.into_tokens();
     quote! { #errors #chunk #expansion }
-}
-
-fn check_signature(function: &ItemFn) -> syn::Result<()> {
-    let sig = &function.sig;
-    if let Some(asyncness) = &sig.asyncness {
-        return Err(syn::Error::new_spanned(asyncness, "a component cannot be async: it renders once, synchronously; load data before rendering"));
-    }
-    if let Some(lifetime) = sig.generics.lifetimes().next() {
-        return Err(syn::Error::new_spanned(
-            lifetime,
-            "a component's props cannot borrow: the view may render after this call returns; \
-             take owned values (String, Arc<str>, Vec<T>) instead",
-        ));
-    }
-    if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
-        return Err(syn::Error::new_spanned(
-            receiver,
-            "a component is a free function, not a method",
-        ));
-    }
-    if matches!(sig.output, ReturnType::Default) {
-        return Err(syn::Error::new_spanned(
-            &sig.ident,
-            "a component returns a view: add `-> View`",
-        ));
-    }
-    Ok(())
 }
 
 fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream {

@@ -10,6 +10,8 @@ use proc_macro::TokenStream;
 
 mod builder;
 mod component;
+#[cfg(test)]
+mod cross_surface;
 mod emit;
 mod print;
 mod props;
@@ -124,7 +126,7 @@ pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// ```compile_fail
 /// use resuma::prelude::*;
-/// // error: a #[server] function must be `async`
+/// // error: R062: a #[server] function must be `async`: the action endpoint awaits it
 /// #[server]
 /// fn add(a: i32, b: i32) -> i32 { a + b }
 /// ```
@@ -147,13 +149,7 @@ pub fn server(args: TokenStream, item: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro]
 pub fn js(input: TokenStream) -> TokenStream {
-    let input = proc_macro2::TokenStream::from(input);
-    syn::Error::new_spanned(
-        input,
-        "js! is only valid as an event handler in view!, e.g. <button onClick={js! { … }}>",
-    )
-    .to_compile_error()
-    .into()
+    js_outside_handler(input.into()).into()
 }
 
 /// A signal derived from others: `let len = computed!([q], move || q.get().len());`.
@@ -190,7 +186,20 @@ pub fn debounce(input: TokenStream) -> TokenStream {
 }
 
 fn outside_component(name: &str, input: TokenStream) -> TokenStream {
-    let input = proc_macro2::TokenStream::from(input);
-    let message = format!("{name}! works in the body of a #[component] fn, which rewrites it");
-    syn::Error::new_spanned(input, message).to_compile_error().into()
+    reactive_outside_component(name, input.into()).into()
+}
+
+/// `js!` run by the compiler: it stands outside an event attribute (R039).
+fn js_outside_handler(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    emit::diagnostics_tokens(&[resuma_analysis::signature::placement::js_outside_handler(&input)])
+}
+
+/// `name!` run by the compiler: it stands outside a component (R044).
+fn reactive_outside_component(
+    name: &str,
+    input: proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
+    let diagnostic =
+        resuma_analysis::signature::placement::reactive_outside_component(name, &input);
+    emit::diagnostics_tokens(&[diagnostic])
 }

@@ -284,6 +284,11 @@ fn reactive_call(reactive: &ReactivePlan) -> TokenStream {
 /// that is none (analysis reported it) becomes one that resolves to nothing, so the
 /// compiler reports the rest without a panic here.
 fn ident(name: &str, span: Span) -> Ident {
+    if let Some(raw) = name.strip_prefix("r#") {
+        if resuma_analysis::view::is_rust_ident(raw) && syn::parse_str::<Ident>(raw).is_err() {
+            return Ident::new_raw(raw, span);
+        }
+    }
     if !resuma_analysis::view::is_rust_ident(name) {
         return Ident::new("__resuma_not_an_identifier", span);
     }

@@ -8,21 +8,26 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::parse::Parser;
-use syn::punctuated::Punctuated;
 use syn::{FnArg, ItemFn, Pat, ReturnType, Type};
+
+use resuma_analysis::signature::server::read_server;
 
 use crate::emit::{parse_fn, Errors};
 
 /// Expands `#[server]` on `item`.
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
-    let rate = parse_args(args, &mut errors);
-    let function = match parse_fn(item, &mut errors) {
+    let function = match parse_fn("server", item, &mut errors) {
         Ok(function) => function,
         Err(fallback) => return fallback,
     };
-    let registration = registration(&function, rate, &mut errors);
+    let signature = read_server(args, &function);
+    errors.extend_diagnostics(&signature.diagnostics);
+    let registration = if signature.registrable {
+        registration(&function, signature.rate)
+    } else {
+        TokenStream::new()
+    };
     let errors = errors.into_tokens();
     quote! {
         #errors
@@ -31,73 +36,16 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// `rate = "10/s"`, the only argument.
-fn parse_args(args: TokenStream, errors: &mut Errors) -> Option<syn::LitStr> {
-    let mut rate = None;
-    let parser = Punctuated::<syn::MetaNameValue, syn::Token![,]>::parse_terminated;
-    match parser.parse2(args) {
-        Ok(pairs) => {
-            for pair in pairs {
-                match (&pair.path, &pair.value) {
-                    (path, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }))
-                        if path.is_ident("rate") =>
-                    {
-                        if !valid_rate(&lit.value()) {
-                            errors.push(syn::Error::new_spanned(
-                                lit,
-                                "a rate is `N/s`, `N/min` or `N/h` with N ≥ 1, e.g. \"10/s\"",
-                            ));
-                        }
-                        rate = Some(lit.clone());
-                    }
-                    _ => errors.push(syn::Error::new_spanned(
-                        &pair,
-                        "#[server] takes only `rate = \"N/s\"` (or N/min, N/h)",
-                    )),
-                }
-            }
-        }
-        Err(err) => errors.push(err),
-    }
-    rate
-}
-
-fn valid_rate(rate: &str) -> bool {
-    let Some((count, unit)) = rate.split_once('/') else { return false };
-    count.trim().parse::<u32>().is_ok_and(|n| n >= 1)
-        && matches!(unit.trim(), "s" | "sec" | "min" | "m" | "h" | "hour")
-}
-
-fn registration(function: &ItemFn, rate: Option<syn::LitStr>, errors: &mut Errors) -> TokenStream {
+fn registration(function: &ItemFn, rate: Option<syn::LitStr>) -> TokenStream {
     let sig = &function.sig;
-    if sig.asyncness.is_none() {
-        errors.push(syn::Error::new_spanned(
-            sig.fn_token,
-            "a #[server] function must be `async`: it is awaited by the action endpoint",
-        ));
-        return TokenStream::new();
-    }
-    if !sig.generics.params.is_empty() {
-        errors.push(syn::Error::new_spanned(
-            &sig.generics,
-            "a #[server] function cannot be generic: its arguments arrive as JSON",
-        ));
-        return TokenStream::new();
-    }
     let mut arg_types: Vec<&Type> = Vec::new();
     for input in &sig.inputs {
         match input {
             FnArg::Typed(arg) if matches!(&*arg.pat, Pat::Ident(_) | Pat::Wild(_)) => {
                 arg_types.push(&arg.ty);
             }
-            FnArg::Typed(arg) => errors.push(syn::Error::new_spanned(
-                &arg.pat,
-                "a #[server] argument is a plain name: write `name: Type`",
-            )),
-            FnArg::Receiver(receiver) => errors.push(syn::Error::new_spanned(
-                receiver,
-                "a #[server] function is a free function, not a method",
-            )),
+            // Reported by `read_server`.
+            FnArg::Typed(_) | FnArg::Receiver(_) => {}
         }
     }
     let vis = &function.vis;

@@ -5,7 +5,7 @@ use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 
 use super::plan::{Code, CodePiece, ReactiveParts, ReactivePlan};
 use super::Lowering;
-use crate::reactive::{missing_dependencies, parse_reactive, ReactiveKind};
+use crate::reactive::{missing_dependencies, parse_reactive, uncapturable_captures, ReactiveKind};
 use crate::rs2js::translate_fn;
 use crate::span::TokenSpan;
 
@@ -97,6 +97,7 @@ impl Lowering {
             translate_fn(call.closure.clone(), &self.env, Vec::new());
         if let Some(translated) = &translated {
             diagnostics.extend(missing_dependencies(&call, translated, &self.env));
+            diagnostics.extend(uncapturable_captures(translated, TokenSpan::single(span)));
         }
         let exported = self.export('t', TokenSpan::single(span), (translated, diagnostics));
         let (address, captures) = match exported {

@@ -1,0 +1,6 @@
+use resuma::prelude::*;
+
+pub fn page() -> View {
+    view! { <div><span>"hi"</div> }
+               //^^^^^^ R001
+}

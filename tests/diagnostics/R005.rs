@@ -1,0 +1,6 @@
+use resuma::prelude::*;
+
+pub fn page() -> View {
+    view! { <button onClik={move |_| ()}>"go"</button> }
+                  //^^^^^^ R005
+}

@@ -1,0 +1,6 @@
+use resuma::prelude::*;
+
+pub fn handler() {
+    let _ = js! { console.log("hi") };
+                //^^^^^^^^^^^^^^^^^ R039
+}

@@ -1,0 +1,7 @@
+pub mod fixture {
+    use resuma::prelude::*;
+
+    #[component]
+    pub struct Card;
+      //^^^^^^ R058
+}
