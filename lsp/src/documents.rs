@@ -195,7 +195,7 @@ mod tests {
         assert!(matches!(super::change(Some(&mut doc), &[panics], 2), Changed::Dropped));
 
         let edit = change((0, 0), (0, 0), "x");
-        assert!(matches!(super::change(None, &[edit.clone()], 3), Changed::NotOpen));
+        assert!(matches!(super::change(None, std::slice::from_ref(&edit), 3), Changed::NotOpen));
         let whole = TextDocumentContentChangeEvent {
             range: None,
             range_length: None,

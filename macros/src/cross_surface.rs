@@ -14,7 +14,7 @@ mod fixtures;
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::ToTokens;
 use resuma_analysis::reactive::ReactiveKind;
-use resuma_analysis::rs2js::{with_structs, Structs};
+use resuma_analysis::rs2js::Structs;
 use resuma_analysis::signature::{attribute_args, is_attribute};
 
 use fixtures::{Found, Surface};
@@ -39,14 +39,14 @@ fn every_code_is_reported_by_the_macros_where_the_fixture_marks_it() {
 fn expand_file(text: &str) -> TokenStream {
     let file = syn::parse_file(text).expect("a fixture on the macro surface parses");
     let structs = Structs::from_items(&file.items);
-    with_structs(&structs, || file.items.iter().map(expand_item).collect())
+    file.items.iter().map(|item| expand_item(item, &structs)).collect()
 }
 
-fn expand_item(item: &syn::Item) -> TokenStream {
+fn expand_item(item: &syn::Item, structs: &Structs) -> TokenStream {
     match item {
         syn::Item::Mod(module) if module.content.is_some() => {
             let items = module.content.iter().flat_map(|(_, items)| items.iter());
-            items.map(expand_item).collect()
+            items.map(|item| expand_item(item, structs)).collect()
         }
         syn::Item::Impl(block) => block
             .items
@@ -57,7 +57,7 @@ fn expand_item(item: &syn::Item) -> TokenStream {
                     match attribute_position(&method.attrs) {
                         Some(at) => {
                             let attr = method.attrs.remove(at);
-                            run_attribute(&attr, method.to_token_stream())
+                            run_attribute(&attr, method.to_token_stream(), structs)
                         }
                         None => expand_bangs(method.to_token_stream(), 0),
                     }
@@ -72,7 +72,7 @@ fn expand_item(item: &syn::Item) -> TokenStream {
                 Some(attrs.remove(at))
             });
             match attr {
-                Some(attr) => run_attribute(&attr, other.to_token_stream()),
+                Some(attr) => run_attribute(&attr, other.to_token_stream(), structs),
                 None => expand_bangs(other.to_token_stream(), 0),
             }
         }
@@ -83,12 +83,12 @@ fn attribute_position(attrs: &[syn::Attribute]) -> Option<usize> {
     attrs.iter().position(|it| is_attribute(it, "component") || is_attribute(it, "server"))
 }
 
-fn run_attribute(attr: &syn::Attribute, item: TokenStream) -> TokenStream {
+fn run_attribute(attr: &syn::Attribute, item: TokenStream, structs: &Structs) -> TokenStream {
     let args = attribute_args(attr);
     let out = if is_attribute(attr, "server") {
         crate::server::expand(args, item)
     } else {
-        crate::component::expand(args, item)
+        crate::component::expand(args, item, structs.clone())
     };
     expand_bangs(out, 0)
 }
