@@ -293,3 +293,31 @@ fn a_burst_of_edits_is_analysed_once_on_the_latest_text() {
     assert_eq!(early, Vec::<Value>::new(), "versions 2 to 5 were published");
     assert_eq!(client.shutdown(), Some(0));
 }
+
+#[test]
+fn a_mismatched_closing_tag_is_renamed_to_the_open_one() {
+    let uri = "file:///tmp/resuma-lsp-test/src/close.rs";
+    let text = "use resuma::prelude::*;\n\npub fn page() -> View {\n    view! { <section title=\"é🦀\">\"Grüße\"</ section> <p>\"🦀\"</b> }\n}\n";
+    let mut client = Client::start(json!({"debounceMs": 0}));
+    client.open(uri, 1, text);
+    let diagnostics = client.diagnostics(uri, 1);
+    assert_eq!(summary(&diagnostics), vec![("R002".to_owned(), range((3, 59), (3, 63)))]);
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": range((3, 0), (3, 66)),
+            "context": {"diagnostics": diagnostics},
+        }),
+    );
+    let action = &actions[0];
+    assert_eq!(action["title"], "Close with </p>");
+    // Only the name changes: `</b>` becomes `</p>`.
+    assert_eq!(
+        action["edit"]["changes"][uri][0],
+        json!({"range": range((3, 61), (3, 62)), "newText": "p"})
+    );
+    client.change(uri, 2, (3, 61), (3, 62), "p");
+    assert_eq!(client.diagnostics(uri, 2), Vec::<Value>::new());
+    assert_eq!(client.shutdown(), Some(0));
+}

@@ -1,1 +1,213 @@
+use super::*;
+use crate::component_env::env_from_fn;
+use crate::rs2js::Structs;
 
+fn component(source: &str) -> Plan<ComponentBody> {
+    let function: syn::ItemFn = syn::parse_str(source).unwrap();
+    lower_component(&function, &env_from_fn(&function, std::sync::Arc::new(Structs::default())))
+}
+
+fn view_of(plan: &Plan<ComponentBody>) -> &ViewPlan {
+    match &plan.body {
+        ComponentBody::Inline { view, .. } => view,
+        ComponentBody::Value { .. } => panic!("expected an inline view"),
+    }
+}
+
+/// Every op of a plan, nested plans included, in order.
+fn all_ops(view: &ViewPlan) -> Vec<&Op> {
+    let mut out = Vec::new();
+    for op in &view.ops {
+        out.push(op);
+        match op {
+            Op::Component(call) => out.extend(call.children.iter().flat_map(all_ops)),
+            Op::Loop { body, .. } | Op::If { body, .. } => out.extend(all_ops(body)),
+            Op::Block(block) => {
+                out.extend(all_ops(&block.open));
+                match &block.kind {
+                    BlockKind::List { body, .. } | BlockKind::Show { body, .. } => {
+                        out.extend(all_ops(body))
+                    }
+                }
+                out.extend(all_ops(&block.close));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn markup(view: &ViewPlan) -> String {
+    all_ops(view)
+        .into_iter()
+        .map(|op| match op {
+            Op::Static(text) => text.clone(),
+            Op::Slot(_) => "{slot}".to_owned(),
+            Op::Render { .. } | Op::Attr { .. } | Op::AttrPart { .. } => "{value}".to_owned(),
+            _ => String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_counter_names_its_chunk_in_the_markup_and_registers_it() {
+    let plan = component(
+        "fn Counter() -> View {
+            let count = use_signal(0);
+            view! { <button onClick={move |_| count.update(|c| *c += 1)}>\"+\" {count}</button> }
+        }",
+    );
+    assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
+    let chunk = plan.chunk.as_ref().expect("a handler makes a chunk");
+    assert_eq!(chunk.name, crate::chunk::chunk_name("Counter", &chunk.source));
+    assert!(chunk.source.contains("export const h0="));
+    let view = view_of(&plan);
+    assert!(all_ops(view).iter().all(|op| !matches!(op, Op::ChunkName)), "resolved");
+    let html = markup(view);
+    assert!(html.starts_with(&format!("<button data-r-on:click=\"{}#0|{{slot}}\">", chunk.name)));
+    assert!(all_ops(view).iter().any(|op| matches!(op, Op::UseEvent(e) if e == "click")));
+    assert_eq!(plan.exports.len(), 1);
+    assert_eq!(plan.views.len(), 1);
+}
+
+#[test]
+fn a_static_component_has_no_chunk_and_one_markup_run() {
+    let plan = component("fn Hi() -> View { view! { <p>\"a < b\"</p> } }");
+    assert!(plan.chunk.is_none() && plan.exports.is_empty());
+    assert!(matches!(&view_of(&plan).ops[..], [Op::Static(html)] if html == "<p>a &lt; b</p>"));
+}
+
+#[test]
+fn a_client_list_exports_its_content_before_itself_and_its_template_names_them() {
+    let plan = component(
+        "fn List() -> View {
+            let rows = use_signal(vec![(1u32, String::new())]);
+            view! {
+                <ul><For each={rows} key={|r| r.0} let:row>
+                    <li onClick={move |_| rows.update(|r| r.clear())}>{row.1.clone()}</li>
+                </For></ul>
+            }
+        }",
+    );
+    assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
+    let names: Vec<&str> = plan.exports.iter().map(|it| it.name.as_str()).collect();
+    assert_eq!(names, ["h0", "t0", "b0"]);
+    let block = plan.exports[2].closure.as_ref().unwrap();
+    // The template refers to the handler and the thunk by the numbers the server uses.
+    assert!(block.js.contains("c+\"#0|\"+a[0]"), "{}", block.js);
+    assert!(block.js.contains("c+\"#t0|\"+i"), "{}", block.js);
+    let view = view_of(&plan);
+    let Some(Op::Block(client)) = view.ops.iter().find(|op| matches!(op, Op::Block(_))) else {
+        panic!("a client block")
+    };
+    assert_eq!(client.outer, ["rows"]);
+    let html = markup(view);
+    let chunk = &plan.chunk.as_ref().unwrap().name;
+    assert!(html.contains(&format!("<!--f:{chunk}#b0|{{slot}}-->")), "{html}");
+    assert!(html.contains("<!--i:{slot}-->"), "{html}");
+    // The events of a block are registered by the block, not by its handlers.
+    assert!(client.open.ops.iter().any(|op| matches!(op, Op::UseEvent(e) if e == "click")));
+}
+
+#[test]
+fn a_list_over_a_plain_value_is_a_server_loop() {
+    let plan = component(
+        "fn List(rows: Vec<String>) -> View {
+            view! { <ul><For each={rows} let:row><li>{row}</li></For></ul> }
+        }",
+    );
+    assert!(plan.exports.is_empty());
+    assert!(view_of(&plan)
+        .ops
+        .iter()
+        .any(|op| matches!(op, Op::Loop { item, .. } if item == "row")));
+}
+
+#[test]
+fn for_and_show_props_are_checked_by_the_parser() {
+    let plan = lower_view(
+        "<For items={x} let:row>\"a\"</For><Show when={a} unless={b}/>".parse().unwrap(),
+    );
+    let codes: Vec<&str> = plan.diagnostics.iter().map(|it| it.code.as_str()).collect();
+    assert_eq!(codes, ["R043", "R043", "R043"], "{:?}", plan.diagnostics);
+    // Nothing is written for a list without `each`; the <Show> has its condition.
+    assert!(matches!(&plan.body.ops[..], [Op::If { .. }]), "{:?}", plan.body.ops);
+}
+
+#[test]
+fn a_prop_that_is_no_identifier_is_r046_and_is_not_passed() {
+    let plan = lower_view("<Card data-id=\"7\" title=\"t\"/>".parse().unwrap());
+    assert_eq!(plan.diagnostics.len(), 1);
+    assert_eq!(plan.diagnostics[0].code.as_str(), "R046");
+    let Some(Op::Component(call)) = plan.body.ops.first() else { panic!("a component") };
+    let props: Vec<&str> = call.props.iter().map(|it| it.name.as_str()).collect();
+    assert_eq!(props, ["title"]);
+}
+
+#[test]
+fn a_view_inside_a_handler_is_not_the_components() {
+    let plan = component(
+        "fn Menu() -> View {
+            let items: Vec<View> = vec![view! { <li>\"a\"</li> }];
+            view! { <ul onClick={move |_| { let _ = view! { <b/> }; }}>{items}</ul> }
+        }",
+    );
+    // The `let` view and the tail view are the component's; the handler's is its own.
+    assert_eq!(plan.views.len(), 2);
+    let Some(Op::Render { value, .. }) =
+        view_of(&plan).ops.iter().find(|op| matches!(op, Op::Render { .. }))
+    else {
+        panic!("a value")
+    };
+    assert!(value.0.iter().all(|piece| !matches!(piece, CodePiece::View(_))));
+    let ComponentBody::Inline { init, .. } = &plan.body else { unreachable!() };
+    let mut stack: Vec<&Code> = vec![init];
+    let mut views = 0;
+    while let Some(code) = stack.pop() {
+        for piece in &code.0 {
+            match piece {
+                CodePiece::View(_) => views += 1,
+                CodePiece::Group { code, .. } => stack.push(code),
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(views, 1, "the init's view is lowered in place");
+}
+
+#[test]
+fn a_body_with_return_renders_its_value() {
+    let plan =
+        component("fn Maybe(on: bool) -> View { if !on { return view! {}; } view! { <p/> } }");
+    assert!(matches!(plan.body, ComponentBody::Value { .. }));
+    assert_eq!(plan.views.len(), 2);
+}
+
+#[test]
+fn a_computed_is_a_thunk_of_the_chunk_with_its_address() {
+    let plan = component(
+        "fn Len() -> View {
+            let q = use_signal(String::new());
+            let n = computed!([q], move || q.get().len());
+            view! { <p>{n}</p> }
+        }",
+    );
+    assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
+    assert_eq!(plan.exports[0].name, "t0");
+    let ComponentBody::Inline { init, .. } = &plan.body else { panic!("inline") };
+    let mut stack: Vec<&Code> = vec![init];
+    let mut address = None;
+    while let Some(code) = stack.pop() {
+        for piece in &code.0 {
+            match piece {
+                CodePiece::Reactive(ReactivePlan { call: Some(call), .. }) => {
+                    address = Some(call.address.clone())
+                }
+                CodePiece::Group { code, .. } => stack.push(code),
+                _ => {}
+            }
+        }
+    }
+    let chunk = &plan.chunk.as_ref().unwrap().name;
+    assert_eq!(address.as_deref(), Some(format!("{chunk}#t0").as_str()));
+}

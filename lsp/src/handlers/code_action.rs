@@ -1,10 +1,12 @@
 //! Code actions for the diagnostics with a mechanical fix: a misspelled event name
-//! (R005, the suggestion analysis makes) and a char literal in the token form of `js!`
-//! (R037, written with double quotes).
+//! (R005, the suggestion analysis makes), a char literal in the token form of `js!`
+//! (R037, written with double quotes) and a closing tag that does not match the open one
+//! (R002, renamed to it).
 
 use std::collections::HashMap;
 
 use resuma_analysis::view::suggest_event;
+use resuma_analysis::{Code, TextRange};
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, NumberOrString, TextEdit, Uri,
     WorkspaceEdit,
@@ -26,14 +28,16 @@ pub(crate) fn code_actions(
         let end = index.offset(diagnostic.range.end) as usize;
         let Some(written) = text.get(start..end) else { continue };
         let fix = match code.as_str() {
-            "R005" => suggest_event(written).map(|it| (format!("Replace with `{it}`"), it)),
-            "R037" => {
-                double_quoted(written).map(|it| (format!("Write {it} with double quotes"), it))
-            }
+            "R005" => suggest_event(written)
+                .map(|it| (format!("Replace with `{it}`"), diagnostic.range, it)),
+            "R037" => double_quoted(written)
+                .map(|it| (format!("Write {it} with double quotes"), diagnostic.range, it)),
+            "R002" => rename_closing_tag(text, start, end)
+                .map(|(at, name)| (format!("Close with </{name}>"), index.range(at), name)),
             _ => None,
         };
-        let Some((title, new_text)) = fix else { continue };
-        let edit = TextEdit { range: diagnostic.range, new_text };
+        let Some((title, range, new_text)) = fix else { continue };
+        let edit = TextEdit { range, new_text };
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
             title,
             kind: Some(CodeActionKind::QUICKFIX),
@@ -47,6 +51,36 @@ pub(crate) fn code_actions(
         }));
     }
     out
+}
+
+/// The name of the closing tag at `start..end` and the name of the tag it should close:
+/// the open tag of the R002 analysis reports there (its label), read from `text` again so
+/// the fix does not depend on what the client kept of the diagnostic.
+fn rename_closing_tag(text: &str, start: usize, end: usize) -> Option<(TextRange, String)> {
+    let analysis = resuma_analysis::check(text);
+    let found = analysis.iter().find(|it| {
+        it.code == Code::MismatchedClose
+            && it.span.start as usize == start
+            && it.span.end as usize == end
+    })?;
+    let open = found.labels.first()?.span;
+    let open_text = text.get(open.start as usize..open.end as usize)?;
+    let name = tag_name(open_text.strip_prefix('<')?)?;
+    let close_text = text.get(start..end)?;
+    let after_slash = close_text.find('/')? + 1;
+    let rest = &close_text[after_slash..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let old = tag_name(rest.trim_start())?;
+    let at = (start + after_slash + skipped) as u32;
+    Some((TextRange::new(at, at + old.len() as u32), name.to_owned()))
+}
+
+/// The tag name at the start of `text` (`div`, `my-el`, `ui::Card`).
+fn tag_name(text: &str) -> Option<&str> {
+    let len = text
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | ':')))
+        .unwrap_or(text.len());
+    (len > 0).then(|| &text[..len])
 }
 
 /// `'x'` as `"x"`: the escapes Rust chars and JavaScript strings share stay as they are;
