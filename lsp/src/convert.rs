@@ -1,9 +1,11 @@
-//! Byte offsets (what analysis speaks) to LSP positions (lines and UTF-16 code units),
-//! and analysis diagnostics to LSP ones. The only place UTF-16 is counted.
+//! Byte offsets (what analysis speaks) and rope chars (what documents are edited in) to
+//! and from LSP positions (lines and UTF-16 code units), and analysis diagnostics to LSP
+//! ones. The only place UTF-16 is counted.
 //!
 //! Never add a byte length to a UTF-16 column: every conversion goes through the text.
 
 use resuma_analysis::{Diagnostic, Severity, TextRange};
+use ropey::Rope;
 use tower_lsp_server::ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, Location, NumberOrString, Position,
     Range, Uri,
@@ -113,6 +115,32 @@ pub(crate) fn to_lsp(
         tags: None,
         data: None,
     }
+}
+
+/// The char index of an LSP position in `rope`, clamped to the line's end and the text's
+/// end.
+pub(crate) fn rope_char(rope: &Rope, position: Position) -> usize {
+    let line = position.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let line_start = rope.line_to_char(line);
+    let line_end = if line + 1 < rope.len_lines() {
+        // The position of the line break: a column past it stays on this line.
+        let next = rope.line_to_char(line + 1);
+        let is_break = |at: usize| matches!(rope.char(at), '\n' | '\r');
+        let mut end = next;
+        while end > line_start && is_break(end - 1) {
+            end -= 1;
+        }
+        end
+    } else {
+        rope.len_chars()
+    };
+    let start_cu = rope.char_to_utf16_cu(line_start);
+    let end_cu = rope.char_to_utf16_cu(line_end);
+    let at_cu = (start_cu + position.character as usize).min(end_cu);
+    rope.utf16_cu_to_char(at_cu).clamp(line_start, line_end)
 }
 
 #[cfg(test)]

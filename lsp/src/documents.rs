@@ -1,6 +1,7 @@
 //! Open documents as ropes, edited in place by incremental changes.
 //!
-//! Positions arrive in LSP units (line, UTF-16 code unit); ropey counts chars and lines
+//! Positions arrive in LSP units (line, UTF-16 code unit), turned into chars by
+//! [`rope_char`]; ropey counts chars and lines
 //! that end at `\n`, `\r\n` or `\r` (its `cr_lines` feature, without Unicode line
 //! breaks), as LSP does. Every position is clamped: an edit past the end of a line or of
 //! the document applies at the end, it never panics.
@@ -12,7 +13,9 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use ropey::Rope;
-use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent};
+
+use crate::convert::rope_char;
+use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 /// One open document.
 #[derive(Debug)]
@@ -116,8 +119,8 @@ impl Document {
             match change.range {
                 None => self.rope = Rope::from_str(&change.text),
                 Some(range) => {
-                    let start = self.char_at(range.start);
-                    let end = self.char_at(range.end).max(start);
+                    let start = rope_char(&self.rope, range.start);
+                    let end = rope_char(&self.rope, range.end).max(start);
                     self.rope.remove(start..end);
                     self.rope.insert(start, &change.text);
                 }
@@ -127,36 +130,11 @@ impl Document {
         Applied::Applied
     }
 
-    /// The char index of an LSP position, clamped to the line's end and the text's end.
-    fn char_at(&self, position: Position) -> usize {
-        let rope = &self.rope;
-        let line = position.line as usize;
-        if line >= rope.len_lines() {
-            return rope.len_chars();
-        }
-        let line_start = rope.line_to_char(line);
-        let line_end = if line + 1 < rope.len_lines() {
-            // The position of the line break: a column past it stays on this line.
-            let next = rope.line_to_char(line + 1);
-            let is_break = |at: usize| matches!(rope.char(at), '\n' | '\r');
-            let mut end = next;
-            while end > line_start && is_break(end - 1) {
-                end -= 1;
-            }
-            end
-        } else {
-            rope.len_chars()
-        };
-        let start_cu = rope.char_to_utf16_cu(line_start);
-        let end_cu = rope.char_to_utf16_cu(line_end);
-        let at_cu = (start_cu + position.character as usize).min(end_cu);
-        rope.utf16_cu_to_char(at_cu).clamp(line_start, line_end)
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use tower_lsp_server::ls_types::Range;
+    use tower_lsp_server::ls_types::{Position, Range};
 
     use super::*;
 

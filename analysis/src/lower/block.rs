@@ -2,91 +2,16 @@
 //! `<For>` over a signal, a `<Show>` whose condition reads one — whose content the browser
 //! renders again from a template (docs/resumability.md, "Blocks").
 //!
-//! A template carries no values: every dynamic part is a binding (bound text, `data-r-a`,
-//! a handler address) that the browser evaluates once the nodes are inserted, so it is
-//! structure and slot numbers only, and nothing in it needs escaping at run time. The
-//! walk that writes the server's markup of the content writes the template beside it.
+//! The walk that writes the server's markup of the content writes its template beside it
+//! ([`Template`]).
 
-use super::names::{block_closure, js_string, list_item_type, signal_name};
+use super::names::{block_closure, list_item_type, signal_name};
+use super::template::Template;
 use super::plan::{BlockKind, ClientBlock, Op, SlotRef, ViewPlan};
 use super::view::Writer;
 use crate::reactive::reads_signal;
 use crate::rs2js::{translate_fn, translate_thunk};
 use crate::view::{is_rust_ident, ForBlock, Node, ShowBlock};
-
-/// A client block's template, written alongside the server's markup of its content.
-#[derive(Default)]
-pub(super) struct Template {
-    /// The item's name, in a `<For>`.
-    item: Option<String>,
-    /// The names from outside the block the content uses, in slot order (the seed first).
-    outer: Vec<String>,
-    pieces: Vec<Piece>,
-    /// The DOM events of the content's handlers.
-    pub(super) events: Vec<String>,
-}
-
-enum Piece {
-    /// Markup, as it is.
-    Lit(String),
-    /// A JavaScript expression: `c` (the chunk's name), `a[K]` (a block slot) or `i` (the
-    /// item's slot).
-    Code(String),
-}
-
-impl Template {
-    pub(super) fn lit(&mut self, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        match self.pieces.last_mut() {
-            Some(Piece::Lit(last)) => last.push_str(text),
-            _ => self.pieces.push(Piece::Lit(text.to_owned())),
-        }
-    }
-
-    pub(super) fn code(&mut self, code: String) {
-        self.pieces.push(Piece::Code(code));
-    }
-
-    /// Where the slot of `name` comes from in the block (a new block slot the first time).
-    pub(super) fn slot_ref(&mut self, name: &str) -> SlotRef {
-        if self.item.as_deref() == Some(name) {
-            return SlotRef::Item;
-        }
-        match self.outer.iter().position(|it| it == name) {
-            Some(idx) => SlotRef::Outer(idx),
-            None => {
-                self.outer.push(name.to_owned());
-                SlotRef::Outer(self.outer.len() - 1)
-            }
-        }
-    }
-
-    pub(super) fn slot_code(&mut self, slot: &SlotRef) {
-        let code = match slot {
-            SlotRef::Outer(idx) => format!("a[{idx}]"),
-            SlotRef::Item | SlotRef::Capture(..) => "i".to_owned(),
-        };
-        self.code(code);
-    }
-
-    /// `(c,a,i)=>"…"+…`: `c` the chunk's name, `a` the block's slots, `i` the item's.
-    fn js(&self) -> String {
-        let parts: Vec<String> = self
-            .pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Lit(text) => js_string(text),
-                Piece::Code(code) => code.clone(),
-            })
-            .collect();
-        match parts.is_empty() {
-            true => format!("(c,a,i)=>{}", js_string("")),
-            false => format!("(c,a,i)=>{}", parts.join("+")),
-        }
-    }
-}
 
 /// A block's content: its server markup and its template.
 struct Content {
@@ -119,11 +44,7 @@ impl Writer<'_> {
         let elem = list_item_type(&self.lowering.env, &each_name);
         let outer_env = self.lowering.env.clone();
         self.lowering.env.insert(&item.text, elem.clone());
-        let template = Template {
-            item: Some(item.text.clone()),
-            outer: vec![each_name.clone()],
-            ..Default::default()
-        };
+        let template = Template::new(Some(item.text.clone()), vec![each_name.clone()]);
         let mut content = self.content(&list.children, template, true);
         self.lowering.env = outer_env;
         content.body.ops.push(Op::Boundary);
@@ -163,7 +84,7 @@ impl Writer<'_> {
         self.lowering.diagnostics.extend(diagnostics);
         let Some(when_closure) = when_closure else { return };
         let seed = when_closure.captures.iter().map(|it| it.name.clone()).collect();
-        let template = Template { outer: seed, ..Default::default() };
+        let template = Template::new(None, seed);
         let content = self.content(&show.children, template, false);
         let js = format!("[{},0,{}]", when_closure.js, content.template.js());
         let block = Some(block_closure(js, when_closure));

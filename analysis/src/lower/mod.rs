@@ -18,6 +18,7 @@ mod block;
 mod code;
 mod names;
 mod plan;
+mod template;
 mod view;
 
 use proc_macro2::TokenStream;

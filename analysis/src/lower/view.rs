@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
 
-use super::block::Template;
+use super::template::Template;
 use super::names::signal_name;
 use super::plan::{Check, ComponentOp, Op, PropPlan, PropValue, SlotRef, ViewPlan};
 use super::Lowering;
