@@ -1,8 +1,9 @@
 //! The payload `resuma check` measures is the chunk the server serves: examples'
 //! components are linked here, and the chunks their `#[component]` expansions register
 //! are compared with what analysis builds from the examples' text.
-//! Client blocks (`<For key>`, `<Show>`) are included: their templates are built by the
-//! same `resuma_analysis::template::block_template` on both sides.
+//! Both sides read one plan (`resuma_analysis::lower`): the macro prints it, `check`
+//! measures it. Every example is here: handlers, `js!{}`, `#[server]` calls, thunks,
+//! client blocks (`<For key>`, `<Show>`) and structs, and a static one with no chunk.
 
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../examples/counter/src/main.rs"]
@@ -15,6 +16,18 @@ mod search_bar;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../examples/todo-client/src/main.rs"]
 mod todo_client;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../examples/live-search/src/main.rs"]
+mod live_search;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../examples/server-fns/src/main.rs"]
+mod server_fns;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../examples/hello/src/main.rs"]
+mod hello;
 
 use resuma::__private::{inventory, Chunk};
 use resuma_analysis::{analyze, Settings};
@@ -50,4 +63,21 @@ fn handlers_thunks_and_debounce() {
 #[test]
 fn keyed_lists_show_blocks_and_structs() {
     registered_chunks_match(include_str!("../../examples/todo-client/src/main.rs"), 1);
+}
+
+#[test]
+fn a_js_handler() {
+    registered_chunks_match(include_str!("../../examples/live-search/src/main.rs"), 1);
+}
+
+#[test]
+fn server_function_calls() {
+    registered_chunks_match(include_str!("../../examples/server-fns/src/main.rs"), 1);
+}
+
+#[test]
+fn a_static_page_has_no_chunk() {
+    let analysis = analyze(include_str!("../../examples/hello/src/main.rs"), &Settings::default());
+    assert!(!analysis.components.is_empty());
+    assert!(analysis.components.iter().all(|it| it.chunk_name.is_none()));
 }

@@ -129,7 +129,6 @@ impl Document {
         self.version = version;
         Applied::Applied
     }
-
 }
 
 #[cfg(test)]

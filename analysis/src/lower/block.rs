@@ -6,8 +6,8 @@
 //! ([`Template`]).
 
 use super::names::{block_closure, list_item_type, signal_name};
-use super::template::Template;
 use super::plan::{BlockKind, ClientBlock, Op, SlotRef, ViewPlan};
+use super::template::Template;
 use super::view::Writer;
 use crate::reactive::reads_signal;
 use crate::rs2js::{translate_fn, translate_thunk};

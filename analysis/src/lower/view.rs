@@ -6,9 +6,9 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
 
-use super::template::Template;
 use super::names::signal_name;
 use super::plan::{Check, ComponentOp, Op, PropPlan, PropValue, SlotRef, ViewPlan};
+use super::template::Template;
 use super::Lowering;
 use crate::diagnostics::unsupported_in_template;
 use crate::js_macro::{js_macro_body, translate_js};
