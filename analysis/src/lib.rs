@@ -19,6 +19,7 @@ pub mod lower;
 pub mod payload;
 pub mod reactive;
 mod reactive_macro;
+pub mod routes;
 pub mod rs2js;
 pub mod scan;
 pub mod signature;
