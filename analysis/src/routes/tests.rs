@@ -293,4 +293,60 @@ proptest::proptest! {
             proptest::prop_assert!(link_path(route, &args).is_some());
         }
     }
+
+    #[test]
+    fn never_panics_on_any_text(paths in proptest::collection::vec("\\PC{0,24}", 0..8), arg in "\\PC{0,12}") {
+        let files: Vec<PageFile> = paths.into_iter().map(PageFile::new).collect();
+        for route in &route_table(&files).routes {
+            let args: Vec<&str> = route.params.iter().map(|_| arg.as_str()).collect();
+            let _ = link_path(route, &args);
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn page_files_in_walks_sorted_and_skips_what_is_not_a_page() {
+    use std::os::unix::ffi::OsStrExt;
+    let base = std::env::temp_dir().join(format!("resuma-routes-walk-{}", std::process::id()));
+    let dir = base.join("pages");
+    let outside = base.join("outside.rs");
+    let _ = std::fs::remove_dir_all(&base);
+    for folder in ["blog/[year]", ".git", "admin"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+    }
+    for file in [
+        "index.rs",
+        "blog/[year]/[slug].rs",
+        "blog/_layout.rs",
+        "admin/index.rs",
+        ".x.rs",
+        ".git/a.rs",
+        "notes.md",
+    ] {
+        std::fs::write(dir.join(file), "").unwrap();
+    }
+    std::fs::write(&outside, "").unwrap();
+    std::fs::write(dir.join(std::ffi::OsStr::from_bytes(b"bad\xff.rs")), "").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("escape.rs")).unwrap();
+    std::os::unix::fs::symlink(dir.join("index.rs"), dir.join("home.rs")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("admin/loop")).unwrap();
+
+    let files = super::page_files_in(&dir).unwrap();
+    let paths: Vec<&str> = files.iter().map(|it| it.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "admin/index.rs",
+            "bad\u{FFFD}.rs",
+            "blog/[year]/[slug].rs",
+            "blog/_layout.rs",
+            "home.rs",
+            "index.rs"
+        ]
+    );
+    let codes: Vec<_> = route_table(&files).diagnostics.iter().map(|it| it.code.as_str()).collect();
+    assert_eq!(codes, ["R071"]);
+    assert!(super::page_files_in(&base.join("missing")).is_err());
+    std::fs::remove_dir_all(&base).unwrap();
 }
