@@ -44,6 +44,10 @@
 //! before a catch-all, a route before the longer routes below it, then by file. The
 //! order is the same for the same set of files whatever order they come in.
 //!
+//! The order is Flow's, not axum's: axum 0.8's router refuses a parameter and a
+//! catch-all at one position (`/{id}` beside `/{*rest}`), so the caller cannot hand
+//! both to `Router::route`: it has to route the catch-all as a fallback.
+//!
 //! # Module paths
 //!
 //! Each page file is a Rust module whose path follows its file path, folder by folder:
@@ -100,6 +104,10 @@ impl PageFile {
 pub struct RouteTable {
     /// One per page file (not the special files), sorted as the module docs say.
     pub routes: Vec<Route>,
+    /// The `_404.rs` files, each as a route whose pattern is its folder's (`/blog`): it
+    /// answers every URL under that folder no route matches. Sorted as `routes`; a URL
+    /// takes the deepest that is a prefix of it.
+    pub not_found: Vec<Route>,
     /// Problems, each spanning the path of a file (or of a `folder/`).
     pub diagnostics: Vec<Diagnostic<String>>,
 }
@@ -261,8 +269,15 @@ impl<'a> Builder<'a> {
         let mut routes: Vec<(Vec<Key>, Route)> = Vec::new();
         // The first file of each route shape, by shape.
         let mut shapes: BTreeMap<Vec<Key>, (String, String, Vec<String>)> = BTreeMap::new();
+        let mut not_found = Vec::new();
         for entry in &self.entries {
             let last = match &entry.stem {
+                Stem::Special(Special::NotFound) => {
+                    let parts: Vec<&Part> = entry.folders.iter().map(|(_, part)| part).collect();
+                    let key = parts.iter().map(|it| Key::of(it)).collect();
+                    not_found.push((key, route(entry, &parts, &specials)));
+                    continue;
+                }
                 Stem::Special(_) => continue,
                 Stem::Index => None,
                 Stem::Part(part) => Some(part),
@@ -295,13 +310,16 @@ impl<'a> Builder<'a> {
                 self.diagnostics.push(route_conflict(first, &others, &pattern));
             }
         }
-        routes.sort_by(|(a, route_a), (b, route_b)| {
+        let by_precedence = |(a, route_a): &(Vec<Key>, Route), (b, route_b): &(Vec<Key>, Route)| {
             a.cmp(b).then_with(|| route_a.page.file.cmp(&route_b.page.file))
-        });
+        };
+        routes.sort_by(by_precedence);
+        not_found.sort_by(by_precedence);
         self.diagnostics
             .sort_by(|a, b| a.span.cmp(&b.span).then(a.code.as_str().cmp(b.code.as_str())));
         RouteTable {
             routes: routes.into_iter().map(|(_, it)| it).collect(),
+            not_found: not_found.into_iter().map(|(_, it)| it).collect(),
             diagnostics: self.diagnostics,
         }
     }
