@@ -148,6 +148,16 @@ codes! {
     ServerArgPattern = "R064", "server argument is not a plain name";
     /// A `#[server]` fn that takes `self`.
     ServerMethod = "R065", "server function is a method";
+    /// Two files of `src/pages/` serve the same route.
+    RouteConflict = "R070", "two pages on one route";
+    /// A file or folder name under `src/pages/` that is not a route name.
+    InvalidPageName = "R071", "invalid page file name";
+    /// A catch-all `[...rest]` used as a folder.
+    CatchAllFolder = "R072", "catch-all folder";
+    /// Two names of one `src/pages/` folder that become the same Rust module.
+    ModuleCollision = "R073", "two pages on one module name";
+    /// A route that binds one parameter name twice.
+    RepeatedRouteParam = "R074", "repeated route parameter";
 }
 
 impl Code {
@@ -823,4 +833,72 @@ pub(crate) fn server_method<S>(span: S) -> Diagnostic<S> {
         "a #[server] function is a free function, not a method".to_owned(),
     )
     .with_help("move it out of the `impl`; the browser has no `self` to send")
+}
+
+pub(crate) fn route_conflict(
+    first: String,
+    others: &[String],
+    pattern: &str,
+) -> Diagnostic<String> {
+    let names = std::iter::once(&first)
+        .chain(others)
+        .map(|it| format!("`{it}`"))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let mut diagnostic = Diagnostic::error(
+        Code::RouteConflict,
+        first.clone(),
+        format!("{names} both serve {pattern}"),
+    );
+    for other in others {
+        diagnostic = diagnostic.with_label(other.clone(), format!("also serves {pattern}"));
+    }
+    diagnostic.with_help(
+        "delete or rename one of them; a parameter's name does not tell routes apart, so \
+         `[id].rs` and `[slug].rs` in one folder are the same route",
+    )
+}
+
+pub(crate) fn invalid_page_name<S>(span: S, path: &str, problem: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::InvalidPageName,
+        span,
+        format!("`{path}` is not a valid page name: {problem}"),
+    )
+    .with_help(
+        "name pages `name.rs`, `index.rs`, `[param].rs` or `[...rest].rs` (a param is a Rust \
+         identifier), folders `name/` or `[param]/`, and special files _layout.rs, _error.rs, \
+         _404.rs or _middleware.rs",
+    )
+}
+
+pub(crate) fn catch_all_folder<S>(span: S, folder: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::CatchAllFolder,
+        span,
+        format!("`{folder}` is a catch-all folder: a catch-all takes the rest of the path, so nothing can come after it"),
+    )
+    .with_help("make it a file, `[...rest].rs`, or a one-segment parameter folder, `[rest]/`")
+}
+
+pub(crate) fn module_collision<S>(first: S, second: S, ident: &str) -> Diagnostic<S>
+where
+    S: fmt::Display,
+{
+    let message = format!("`{first}` and `{second}` both become the module `{ident}`");
+    Diagnostic::error(Code::ModuleCollision, first, message)
+        .with_label(second, format!("also the module `{ident}`"))
+        .with_help(
+            "rename one of them: a page's module is its name with brackets dropped and every \
+             character other than a letter, digit or `_` turned into `_`",
+        )
+}
+
+pub(crate) fn repeated_route_param<S>(span: S, path: &str, name: &str) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::RepeatedRouteParam,
+        span,
+        format!("`{path}` binds the route parameter `{name}` twice"),
+    )
+    .with_help("give each parameter of a route its own name: `[year]/[slug].rs`")
 }
