@@ -118,6 +118,8 @@ codes! {
     UncapturableName = "R045", "capture without a name";
     /// A component prop whose name cannot be a Rust identifier.
     InvalidPropName = "R046", "prop name is not a Rust identifier";
+    /// A `state.NAME` in a `js!` handler that names nothing of the component.
+    UnknownStateName = "R047", "unknown name in js! state";
     /// `#[component(…)]`: the attribute takes no arguments.
     ComponentArguments = "R050", "#[component] takes no arguments";
     /// An `async fn` component.
@@ -648,6 +650,20 @@ pub(crate) fn invalid_show_prop<S>(span: S) -> Diagnostic<S> {
         "<Show> takes one prop, when={condition}".to_owned(),
     )
     .with_help("e.g. <Show when={open.get()}>…</Show>")
+}
+
+pub(crate) fn unknown_state_name<S>(span: S, name: &str, known: &[&str]) -> Diagnostic<S> {
+    let mut help = format!("declare it in the component: `let {name} = use_signal(…);`");
+    if !known.is_empty() {
+        let names: Vec<String> = known.iter().map(|it| format!("`state.{it}`")).collect();
+        help.push_str(&format!(", or use {}", names.join(", ")));
+    }
+    Diagnostic::error(
+        Code::UnknownStateName,
+        span,
+        format!("`state.{name}` names no signal or value of this component"),
+    )
+    .with_help(help)
 }
 
 pub(crate) fn invalid_prop_name<S>(span: S, name: &str, component: &str) -> Diagnostic<S> {

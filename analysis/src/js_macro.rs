@@ -76,6 +76,47 @@ pub fn translate_js(body: TokenStream) -> (Option<Closure>, Vec<Diagnostic<Token
     (Some(closure), diagnostics)
 }
 
+/// Every `state.NAME` of a `js!` body with the span from `state` to `NAME`, in source
+/// order. In the string form the span is the string's: a literal has no sub-spans on
+/// stable Rust.
+pub fn state_references(body: &TokenStream) -> Vec<(String, TokenSpan)> {
+    let trees: Vec<TokenTree> = body.clone().into_iter().collect();
+    if let [TokenTree::Literal(lit)] = trees.as_slice() {
+        if let Some(source) = unquote_str(&lit.to_string()) {
+            let span = TokenSpan::single(lit.span());
+            return state_names(&source).into_iter().map(|name| (name, span)).collect();
+        }
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![trees];
+    while let Some(trees) = stack.pop() {
+        for (idx, tree) in trees.iter().enumerate() {
+            if let TokenTree::Group(group) = tree {
+                if stack.len() < 64 {
+                    stack.push(group.stream().into_iter().collect());
+                }
+                continue;
+            }
+            let TokenTree::Ident(state) = tree else { continue };
+            let after_dot =
+                idx == 0 || !matches!(&trees[idx - 1], TokenTree::Punct(p) if p.as_char() == '.');
+            let (Some(TokenTree::Punct(dot)), Some(TokenTree::Ident(name))) =
+                (trees.get(idx + 1), trees.get(idx + 2))
+            else {
+                continue;
+            };
+            if state == "state" && after_dot && dot.as_char() == '.' {
+                out.push((name.to_string(), TokenSpan { start: state.span(), end: name.span() }));
+            }
+        }
+    }
+    out.sort_by_key(|(_, span)| {
+        let start = span.start.start();
+        (start.line, start.column)
+    });
+    out
+}
+
 /// The names `NAME` of every `state.NAME` in `source`, in first-use order.
 fn state_names(source: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();

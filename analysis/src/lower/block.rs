@@ -32,7 +32,10 @@ impl Writer<'_> {
         let each_signal = signal_name(&each.tokens, &self.lowering.env);
         let (Some(key), Some(each_name)) = (&list.key, each_signal) else {
             let each = self.lowering.code(each.tokens.clone());
+            // The item is a name the environment does not hold.
+            let knows_scope = std::mem::replace(&mut self.lowering.knows_scope, false);
             let mut body = self.lowering.nodes_plan(&list.children);
+            self.lowering.knows_scope = knows_scope;
             body.ops.push(Op::Boundary);
             return self.op(Op::Loop {
                 item: item.text.clone(),

@@ -48,7 +48,11 @@ impl Lowering {
                                 )),
                                 None => {
                                     self.views.push(TokenSpan::single(ident.span()));
-                                    CodePiece::View(self.view(group.stream()))
+                                    let knows_scope =
+                                        std::mem::replace(&mut self.knows_scope, false);
+                                    let view = self.view(group.stream());
+                                    self.knows_scope = knows_scope;
+                                    CodePiece::View(view)
                                 }
                             };
                             pieces.push(piece);

@@ -58,6 +58,10 @@ struct Lowering {
     exports: Vec<Export>,
     diagnostics: Vec<Diagnostic<TokenSpan>>,
     views: Vec<TokenSpan>,
+    /// Whether `env` holds every name the view being lowered can see: true in a
+    /// component's own view, false in a view nested in an expression (a closure may
+    /// bind names analysis does not track) or outside a component.
+    knows_scope: bool,
 }
 
 impl Lowering {
@@ -67,6 +71,7 @@ impl Lowering {
             exports: Vec::new(),
             diagnostics: Vec::new(),
             views: Vec::new(),
+            knows_scope: false,
         }
     }
 
@@ -95,7 +100,9 @@ impl Lowering {
             if let Some((at, tokens)) = tail_view(last) {
                 let init = self.code(quote::quote! { #(#init)* });
                 self.views.push(TokenSpan::single(at));
+                self.knows_scope = true;
                 let view = self.view(tokens);
+                self.knows_scope = false;
                 return ComponentBody::Inline { init, view };
             }
         }

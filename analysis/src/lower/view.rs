@@ -10,10 +10,12 @@ use super::names::signal_name;
 use super::plan::{Check, ComponentOp, Op, PropPlan, PropValue, SlotRef, ViewPlan};
 use super::template::Template;
 use super::Lowering;
-use crate::diagnostics::unsupported_in_template;
-use crate::js_macro::{js_macro_body, translate_js};
+use crate::diagnostics::{unknown_state_name, unsupported_in_template, Diagnostic};
+use crate::js_macro::{js_macro_body, state_references, translate_js};
 use crate::reactive::{find_ident, reads_signal};
-use crate::rs2js::{translate_closure, translate_thunk};
+use crate::rs2js::{translate_closure, translate_thunk, Closure, Ty};
+use crate::span::TokenSpan;
+use crate::view::edit_distance;
 use crate::view::{
     escape_attr, escape_text, is_url_attribute, parse, AttrValue, Block, ComponentCall, Element,
     Node,
@@ -267,7 +269,7 @@ impl Writer<'_> {
             });
         }
         let translated = match js_body {
-            Some(body) => translate_js(body),
+            Some(body) => self.js_handler(body),
             None => translate_closure(block.tokens.clone(), &self.lowering.env),
         };
         let Some((name, closure)) = self.lowering.export('h', block.span, translated) else {
@@ -290,6 +292,39 @@ impl Writer<'_> {
             Some(tpl) => tpl.events.push(event.to_owned()),
             None => self.op(Op::UseEvent(event.to_owned())),
         }
+    }
+
+    /// A `js!` handler; each `state.NAME` must name something of the component (when the
+    /// environment knows the whole scope), else R047 at that `state.NAME`.
+    fn js_handler(&mut self, body: TokenStream) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
+        let (closure, mut diagnostics) = translate_js(body.clone());
+        if !self.lowering.knows_scope {
+            return (closure, diagnostics);
+        }
+        let env = &self.lowering.env;
+        let mut known: Vec<&str> = env
+            .vars()
+            .map(|(name, _)| name)
+            .chain(env.unserialisable_vars().map(|(name, _)| name))
+            .collect();
+        let unknown: Vec<(String, TokenSpan)> = state_references(&body)
+            .into_iter()
+            .filter(|(name, _)| env.get(name).is_none() && env.unserialisable(name).is_none())
+            .collect();
+        if unknown.is_empty() {
+            return (closure, diagnostics);
+        }
+        for (name, span) in &unknown {
+            known.sort_by_key(|it| (edit_distance(it, name), it.to_string()));
+            let signals: Vec<&str> = known
+                .iter()
+                .copied()
+                .filter(|it| matches!(env.get(it), Some(Ty::Signal(_))))
+                .take(3)
+                .collect();
+            diagnostics.push(unknown_state_name(*span, name, &signals));
+        }
+        (None, diagnostics)
     }
 
     /// Whether a node cannot stand in a client template: reported, and nothing written.

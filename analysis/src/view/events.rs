@@ -91,7 +91,7 @@ pub fn suggest_event(written: &str) -> Option<String> {
 
 /// Damerau-Levenshtein distance over chars (adjacent swaps count one edit): typing
 /// mistakes are mostly swaps, and counting them as two would hide good suggestions.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];

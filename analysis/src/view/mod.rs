@@ -5,6 +5,7 @@
 
 mod ast;
 mod events;
+pub(crate) use events::edit_distance;
 mod literal;
 mod markup;
 mod parser;
