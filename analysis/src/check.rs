@@ -16,7 +16,7 @@ use std::sync::Arc;
 use proc_macro2::TokenStream;
 
 use crate::component_env::env_from_fn;
-use crate::diagnostics::{self as diag, Diagnostic};
+use crate::diagnostics::{self as diag, Diagnostic, UnbalancedDelimiter};
 use crate::js_macro::js_macro_body;
 use crate::lower::{lower_component, lower_view, ComponentBody, Plan};
 use crate::payload::{self, Budget, ComponentPayload};
@@ -386,10 +386,13 @@ fn parse_site(text: &str, site: ViewSite) -> FileView {
     if let Some(problem) = &site.delimiter_problem {
         let problem = match *problem {
             DelimiterProblem::Unclosed { open, delimiter } => {
-                diag::unclosed_delimiter(open, delimiter)
+                diag::unbalanced_delimiter(open, UnbalancedDelimiter::Unclosed { delimiter })
             }
             DelimiterProblem::Mismatched { found_at, found, open, opened } => {
-                diag::mismatched_delimiter(found_at, found, open, opened)
+                diag::unbalanced_delimiter(
+                    found_at,
+                    UnbalancedDelimiter::Mismatched { found, open, opened },
+                )
             }
         };
         return FileView { site, parsed: None, problem: Some(problem) };
@@ -404,7 +407,11 @@ fn parse_site(text: &str, site: ViewSite) -> FileView {
             } else {
                 TextRange::new(range.start as u32, range.end as u32).shift(site.body.start)
             };
-            FileView { site, parsed: None, problem: Some(diag::unlexable(span)) }
+            FileView {
+                site,
+                parsed: None,
+                problem: Some(diag::unbalanced_delimiter(span, UnbalancedDelimiter::Unlexable)),
+            }
         }
     }
 }

@@ -1,9 +1,12 @@
 //! Every diagnostic Resuma reports, worded once.
 //!
 //! Each [`Code`] has one constructor below; it is the only place its message and help
-//! exist. The macros, `resuma check` and the language server render these values, they
-//! never word their own. The span type is generic so that the parser can speak in token
-//! spans ([`TokenSpan`](crate::span::TokenSpan)) and `check` in byte ranges.
+//! exist. A code with several forms takes a small enum naming the form (e.g.
+//! `StrayClose`); `tests/one_constructor_per_code.rs` reads this file and fails if a
+//! code is constructed in two functions, or in none. The macros, `resuma check` and the
+//! language server render these values, they never word their own. The span type is
+//! generic so that the parser can speak in token spans
+//! ([`TokenSpan`](crate::span::TokenSpan)) and `check` in byte ranges.
 
 use std::fmt;
 
@@ -265,18 +268,27 @@ pub(crate) fn mismatched_close<S>(close: S, found: &str, open: S, expected: &str
     .with_help(format!("close the innermost open tag first: </{expected}>"))
 }
 
-pub(crate) fn stray_close<S>(close: S, tag: &str) -> Diagnostic<S> {
-    Diagnostic::error(Code::StrayClose, close, format!("</{tag}> closes nothing"))
-        .with_help(format!("remove it, or open <{tag}> before it"))
+/// Which form of R003 a closing tag takes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum StrayClose {
+    /// No tag of that name is open.
+    ClosesNothing,
+    /// The tag is a void element (`<br>`, `<input>`, …), which never has a closing tag.
+    VoidElement,
 }
 
-pub(crate) fn void_close<S>(close: S, tag: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::StrayClose,
-        close,
-        format!("<{tag}> is a void element and has no closing tag"),
-    )
-    .with_help(format!("remove </{tag}>; write <{tag}/> for the element"))
+/// R003: the closing tag `</tag>` at `close` has no open tag to close; `kind` says why.
+pub(crate) fn stray_close<S>(close: S, tag: &str, kind: StrayClose) -> Diagnostic<S> {
+    let (message, help) = match kind {
+        StrayClose::ClosesNothing => {
+            (format!("</{tag}> closes nothing"), format!("remove it, or open <{tag}> before it"))
+        }
+        StrayClose::VoidElement => (
+            format!("<{tag}> is a void element and has no closing tag"),
+            format!("remove </{tag}>; write <{tag}/> for the element"),
+        ),
+    };
+    Diagnostic::error(Code::StrayClose, close, message).with_help(help)
 }
 
 pub(crate) fn duplicate_attribute<S>(second: S, first: S, name: &str) -> Diagnostic<S> {
@@ -300,31 +312,38 @@ pub(crate) fn unknown_event<S>(span: S, written: &str, suggestion: Option<&str>)
     }
 }
 
-pub(crate) fn attribute_value_not_string<S>(span: S, name: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::InvalidAttributeValue,
-        span,
-        format!("the value of `{name}` must be a string literal or an expression in braces"),
-    )
-    .with_help(format!("write {name}=\"…\" or {name}={{…}}"))
+/// Which form of R006 an attribute value has.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum InvalidAttributeValue {
+    /// The value is neither a string literal nor an expression in braces.
+    NotString,
+    /// `name=` is followed by no value.
+    Missing,
+    /// The value of an event attribute is not a closure in braces.
+    HandlerNotClosure,
 }
 
-pub(crate) fn missing_attribute_value<S>(span: S, name: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::InvalidAttributeValue,
-        span,
-        format!("expected a value after `{name}=`"),
-    )
-    .with_help(format!("write {name}=\"…\" or {name}={{…}}, or drop the `=` for a flag"))
-}
-
-pub(crate) fn handler_not_closure<S>(span: S, name: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::InvalidAttributeValue,
-        span,
-        format!("the event handler `{name}` must be a closure in braces"),
-    )
-    .with_help(format!("write {name}={{move |event| …}}"))
+/// R006: the value of the attribute `name`, at `span`, has the wrong form, `kind`.
+pub(crate) fn invalid_attribute_value<S>(
+    span: S,
+    name: &str,
+    kind: InvalidAttributeValue,
+) -> Diagnostic<S> {
+    let (message, help) = match kind {
+        InvalidAttributeValue::NotString => (
+            format!("the value of `{name}` must be a string literal or an expression in braces"),
+            format!("write {name}=\"…\" or {name}={{…}}"),
+        ),
+        InvalidAttributeValue::Missing => (
+            format!("expected a value after `{name}=`"),
+            format!("write {name}=\"…\" or {name}={{…}}, or drop the `=` for a flag"),
+        ),
+        InvalidAttributeValue::HandlerNotClosure => (
+            format!("the event handler `{name}` must be a closure in braces"),
+            format!("write {name}={{move |event| …}}"),
+        ),
+    };
+    Diagnostic::error(Code::InvalidAttributeValue, span, message).with_help(help)
 }
 
 pub(crate) fn bare_text<S>(span: S, text: &str) -> Diagnostic<S> {
@@ -335,28 +354,51 @@ pub(crate) fn bare_text<S>(span: S, text: &str) -> Diagnostic<S> {
         ))
 }
 
-pub(crate) fn expected_tag_name<S>(span: S) -> Diagnostic<S> {
-    Diagnostic::error(Code::UnexpectedToken, span, "expected a tag name after `<`".to_owned())
-        .with_help("write an element <div>, a component <Counter/> or a fragment <>; a literal `<` in text goes in a string: \"<\"")
+/// Which token R008 reports, and where it stands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum UnexpectedToken<'a> {
+    /// `<` is followed by no tag name, `/` or `>`.
+    NoTagName,
+    /// The opening tag `<tag …` ends before its `>`.
+    UnterminatedTag {
+        /// The tag's name.
+        tag: &'a str,
+    },
+    /// `token` stands among the attributes of `<tag …>`.
+    InTag {
+        /// The token, as written (shortened).
+        token: &'a str,
+        /// The tag's name.
+        tag: &'a str,
+    },
+    /// `token` (or "end of input") stands where a closing tag's `>` belongs.
+    InClosingTag {
+        /// The token, as written (shortened), or "end of input".
+        token: &'a str,
+    },
 }
 
-pub(crate) fn unterminated_tag<S>(open: S, tag: &str) -> Diagnostic<S> {
-    Diagnostic::error(Code::UnexpectedToken, open, format!("expected `>` to end the <{tag}> tag"))
-        .with_help("add `>`, or `/>` for an element without children")
-}
-
-pub(crate) fn unexpected_in_tag<S>(span: S, token: &str, tag: &str) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::UnexpectedToken,
-        span,
-        format!("unexpected `{token}` in the <{tag}> tag"),
-    )
-    .with_help("attributes are written `name`, `name=\"value\"` or `name={expr}`")
-}
-
-pub(crate) fn unexpected_closing<S>(span: S, token: &str) -> Diagnostic<S> {
-    Diagnostic::error(Code::UnexpectedToken, span, format!("unexpected `{token}` in a closing tag"))
-        .with_help("a closing tag is written </name>")
+/// R008: a token the view grammar does not expect, at `span`, in the place `kind` names.
+pub(crate) fn unexpected_token<S>(span: S, kind: UnexpectedToken<'_>) -> Diagnostic<S> {
+    let (message, help) = match kind {
+        UnexpectedToken::NoTagName => (
+            "expected a tag name after `<`".to_owned(),
+            "write an element <div>, a component <Counter/> or a fragment <>; a literal `<` in text goes in a string: \"<\"",
+        ),
+        UnexpectedToken::UnterminatedTag { tag } => (
+            format!("expected `>` to end the <{tag}> tag"),
+            "add `>`, or `/>` for an element without children",
+        ),
+        UnexpectedToken::InTag { token, tag } => (
+            format!("unexpected `{token}` in the <{tag}> tag"),
+            "attributes are written `name`, `name=\"value\"` or `name={expr}`",
+        ),
+        UnexpectedToken::InClosingTag { token } => (
+            format!("unexpected `{token}` in a closing tag"),
+            "a closing tag is written </name>",
+        ),
+    };
+    Diagnostic::error(Code::UnexpectedToken, span, message).with_help(help)
 }
 
 pub(crate) fn nesting_too_deep<S>(span: S, limit: usize) -> Diagnostic<S> {
@@ -368,37 +410,51 @@ pub(crate) fn nesting_too_deep<S>(span: S, limit: usize) -> Diagnostic<S> {
     .with_help("split the markup into components")
 }
 
-pub(crate) fn unclosed_delimiter<S>(open: S, delimiter: char) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::UnbalancedDelimiter,
-        open,
-        format!("this `{delimiter}` is never closed"),
-    )
-    .with_help(format!("add the matching `{}`", closing_of(delimiter)))
+/// Why R009 cannot split a `view!` into Rust tokens.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum UnbalancedDelimiter<S> {
+    /// The delimiter `delimiter` at the primary span is never closed.
+    Unclosed {
+        /// `(`, `[` or `{`.
+        delimiter: char,
+    },
+    /// The closing delimiter `found` at the primary span closes `opened`, opened at `open`.
+    Mismatched {
+        /// The closing delimiter written.
+        found: char,
+        /// Where the innermost open delimiter is.
+        open: S,
+        /// That delimiter: `(`, `[` or `{`.
+        opened: char,
+    },
+    /// The lexer refused the source (an unterminated string, a stray delimiter).
+    Unlexable,
 }
 
-pub(crate) fn mismatched_delimiter<S>(
-    close: S,
-    found: char,
-    open: S,
-    opened: char,
-) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::UnbalancedDelimiter,
-        close,
-        format!("mismatched closing delimiter `{found}`"),
-    )
-    .with_label(open, format!("this `{opened}` is closed by `{}`", closing_of(opened)))
-    .with_help(format!("close `{opened}` with `{}` first", closing_of(opened)))
-}
-
-pub(crate) fn unlexable<S>(span: S) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::UnbalancedDelimiter,
-        span,
-        "this view! cannot be read as Rust tokens".to_owned(),
-    )
-    .with_help("check for an unterminated string literal or a stray delimiter")
+/// R009: the `view!` source at `span` is not Rust tokens, for the reason `kind` gives.
+pub(crate) fn unbalanced_delimiter<S>(span: S, kind: UnbalancedDelimiter<S>) -> Diagnostic<S> {
+    let (message, help, label) = match kind {
+        UnbalancedDelimiter::Unclosed { delimiter } => (
+            format!("this `{delimiter}` is never closed"),
+            format!("add the matching `{}`", closing_of(delimiter)),
+            None,
+        ),
+        UnbalancedDelimiter::Mismatched { found, open, opened } => (
+            format!("mismatched closing delimiter `{found}`"),
+            format!("close `{opened}` with `{}` first", closing_of(opened)),
+            Some((open, format!("this `{opened}` is closed by `{}`", closing_of(opened)))),
+        ),
+        UnbalancedDelimiter::Unlexable => (
+            "this view! cannot be read as Rust tokens".to_owned(),
+            "check for an unterminated string literal or a stray delimiter".to_owned(),
+            None,
+        ),
+    };
+    let diagnostic = Diagnostic::error(Code::UnbalancedDelimiter, span, message).with_help(help);
+    match label {
+        Some((open, text)) => diagnostic.with_label(open, text),
+        None => diagnostic,
+    }
 }
 
 fn closing_of(open: char) -> char {
@@ -439,29 +495,28 @@ pub(crate) fn unknown_method<S>(span: S, method: &str, receiver: &str) -> Diagno
     .with_help(format!("see docs/rs2js.md for the methods it knows; otherwise {WAY_OUT}"))
 }
 
+/// R023: the macro `name!` (its path as written) in a handler. `view!` has a message of
+/// its own: markup chosen by a signal, which `<Show>` and `<For>` render instead.
 pub(crate) fn unsupported_macro<S>(span: S, name: &str) -> Diagnostic<S> {
-    if name == "view" {
-        return Diagnostic::error(
-            Code::UnsupportedMacro,
-            span,
+    let (message, help) = if name == "view" {
+        (
             "markup chosen by a signal cannot be built in the browser from an expression"
                 .to_owned(),
-        )
-        .with_help(
             "show or hide markup with <Show when={…}>…</Show>, and repeat it with \
              <For each={signal} key={…} let:item>…</For>: the browser renders those from \
-             templates",
-        );
-    }
-    Diagnostic::error(
-        Code::UnsupportedMacro,
-        span,
-        format!("the macro `{name}!` cannot be translated to JavaScript"),
-    )
-    .with_help(format!(
-        "handlers may use format!, vec!, println!, print!, eprintln!, panic!, assert!, \
-         matches! and unreachable!; otherwise {WAY_OUT}"
-    ))
+             templates"
+                .to_owned(),
+        )
+    } else {
+        (
+            format!("the macro `{name}!` cannot be translated to JavaScript"),
+            format!(
+                "handlers may use format!, vec!, println!, print!, eprintln!, panic!, assert!, \
+                 matches! and unreachable!; otherwise {WAY_OUT}"
+            ),
+        )
+    };
+    Diagnostic::error(Code::UnsupportedMacro, span, message).with_help(help)
 }
 
 pub(crate) fn unsafe_code<S>(span: S) -> Diagnostic<S> {
@@ -625,31 +680,32 @@ pub fn unsupported_in_template<S>(span: S, what: &str) -> Diagnostic<S> {
     .with_help("client templates hold elements, text, {expressions}, attributes and handlers; render components outside the list, or make the list server-only (drop `key`)")
 }
 
-pub(crate) fn invalid_for_prop<S>(span: S) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::InvalidBlockProps,
-        span,
-        "<For> takes each={…}, let:name and optionally key={…}".to_owned(),
-    )
-    .with_help("e.g. <For each={rows} key={|row| row.id} let:row>…</For>")
+/// Which form of R043 a `<For>` or `<Show>` has.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum InvalidBlockProps {
+    /// A `<For>` prop other than `each={…}`, `key={…}` or `let:name` (reported on the prop).
+    ForProp,
+    /// A `<For>` without `each={…}` or without `let:name` (reported on the opening tag).
+    IncompleteFor,
+    /// A `<Show>` prop other than `when={…}`, or a `<Show>` without it.
+    ShowProp,
 }
 
-pub(crate) fn incomplete_for<S>(span: S) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::InvalidBlockProps,
-        span,
-        "<For> needs each={items} and let:item".to_owned(),
-    )
-    .with_help("e.g. <For each={rows} let:row>…</For>")
-}
-
-pub(crate) fn invalid_show_prop<S>(span: S) -> Diagnostic<S> {
-    Diagnostic::error(
-        Code::InvalidBlockProps,
-        span,
-        "<Show> takes one prop, when={condition}".to_owned(),
-    )
-    .with_help("e.g. <Show when={open.get()}>…</Show>")
+/// R043: the props of a `<For>` or `<Show>`, at `span`, are wrong in the way `kind` says.
+pub(crate) fn invalid_block_props<S>(span: S, kind: InvalidBlockProps) -> Diagnostic<S> {
+    let (message, help) = match kind {
+        InvalidBlockProps::ForProp => (
+            "<For> takes each={…}, let:name and optionally key={…}",
+            "e.g. <For each={rows} key={|row| row.id} let:row>…</For>",
+        ),
+        InvalidBlockProps::IncompleteFor => {
+            ("<For> needs each={items} and let:item", "e.g. <For each={rows} let:row>…</For>")
+        }
+        InvalidBlockProps::ShowProp => {
+            ("<Show> takes one prop, when={condition}", "e.g. <Show when={open.get()}>…</Show>")
+        }
+    };
+    Diagnostic::error(Code::InvalidBlockProps, span, message.to_owned()).with_help(help)
 }
 
 pub(crate) fn unknown_state_name<S>(span: S, name: &str, known: &[&str]) -> Diagnostic<S> {

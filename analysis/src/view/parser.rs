@@ -12,7 +12,9 @@ use super::ast::{
 };
 use super::events::{is_known_event, suggest_event};
 use super::literal::unquote_str;
-use crate::diagnostics::{self as diag, Diagnostic};
+use crate::diagnostics::{
+    self as diag, Diagnostic, InvalidAttributeValue, InvalidBlockProps, StrayClose, UnexpectedToken,
+};
 use crate::span::TokenSpan;
 
 /// How deep tags may nest before the parser stops (and reports `R010`).
@@ -260,7 +262,7 @@ impl Parser {
                 self.stack.push(frame);
             }
             Some(TokenTree::Ident(_)) => self.opening_tag(lt_span),
-            _ => self.diagnostics.push(diag::expected_tag_name(lt_span)),
+            _ => self.diagnostics.push(diag::unexpected_token(lt_span, UnexpectedToken::NoTagName)),
         }
     }
 
@@ -273,7 +275,10 @@ impl Parser {
         let end = loop {
             match self.peek().cloned() {
                 None => {
-                    self.diagnostics.push(diag::unterminated_tag(lt_span.to(last), &name.text));
+                    self.diagnostics.push(diag::unexpected_token(
+                        lt_span.to(last),
+                        UnexpectedToken::UnterminatedTag { tag: &name.text },
+                    ));
                     break TagEnd::Unterminated;
                 }
                 Some(TokenTree::Punct(p)) if p.as_char() == '>' => {
@@ -290,7 +295,10 @@ impl Parser {
                     break TagEnd::SelfClosed;
                 }
                 Some(TokenTree::Punct(p)) if p.as_char() == '<' => {
-                    self.diagnostics.push(diag::unterminated_tag(lt_span.to(last), &name.text));
+                    self.diagnostics.push(diag::unexpected_token(
+                        lt_span.to(last),
+                        UnexpectedToken::UnterminatedTag { tag: &name.text },
+                    ));
                     break TagEnd::Unterminated;
                 }
                 Some(TokenTree::Ident(_)) => {
@@ -302,10 +310,12 @@ impl Parser {
                 Some(other) => {
                     self.pos += 1;
                     let span = TokenSpan::single(other.span());
-                    self.diagnostics.push(diag::unexpected_in_tag(
+                    self.diagnostics.push(diag::unexpected_token(
                         span,
-                        &short_token_text(&other),
-                        &name.text,
+                        UnexpectedToken::InTag {
+                            token: &short_token_text(&other),
+                            tag: &name.text,
+                        },
                     ));
                     last = span;
                 }
@@ -354,7 +364,10 @@ impl Parser {
                     Some(token) => (TokenSpan::single(token.span()), short_token_text(token)),
                     None => (last, "end of input".to_owned()),
                 };
-                self.diagnostics.push(diag::unexpected_closing(span, &text));
+                self.diagnostics.push(diag::unexpected_token(
+                    span,
+                    UnexpectedToken::InClosingTag { token: &text },
+                ));
             }
         }
         self.close(&name, lt_span.to(last));
@@ -373,9 +386,17 @@ impl Parser {
                     }
                 }
                 None if is_void_element(name) => {
-                    self.diagnostics.push(diag::void_close(close_span, name));
+                    self.diagnostics.push(diag::stray_close(
+                        close_span,
+                        name,
+                        StrayClose::VoidElement,
+                    ));
                 }
-                None => self.diagnostics.push(diag::stray_close(close_span, name)),
+                None => self.diagnostics.push(diag::stray_close(
+                    close_span,
+                    name,
+                    StrayClose::ClosesNothing,
+                )),
             }
             return;
         };
@@ -449,7 +470,11 @@ impl Parser {
                     Some(value) => AttrValue::Str(Text { value, span: lit.span().into() }),
                     None => {
                         let span = name.span.to(lit.span().into());
-                        self.diagnostics.push(diag::attribute_value_not_string(span, &name.text));
+                        self.diagnostics.push(diag::invalid_attribute_value(
+                            span,
+                            &name.text,
+                            InvalidAttributeValue::NotString,
+                        ));
                         AttrValue::Flag
                     }
                 }
@@ -468,11 +493,19 @@ impl Parser {
             Some(TokenTree::Ident(ident)) => {
                 self.pos += 1;
                 let span = name.span.to(ident.span().into());
-                self.diagnostics.push(diag::attribute_value_not_string(span, &name.text));
+                self.diagnostics.push(diag::invalid_attribute_value(
+                    span,
+                    &name.text,
+                    InvalidAttributeValue::NotString,
+                ));
                 AttrValue::Flag
             }
             _ => {
-                self.diagnostics.push(diag::missing_attribute_value(name.span.to(eq), &name.text));
+                self.diagnostics.push(diag::invalid_attribute_value(
+                    name.span.to(eq),
+                    &name.text,
+                    InvalidAttributeValue::Missing,
+                ));
                 AttrValue::Flag
             }
         };
@@ -504,7 +537,11 @@ impl Parser {
                 suggestion.as_deref(),
             ));
         } else if !matches!(attr.value, AttrValue::Expr(_)) {
-            self.diagnostics.push(diag::handler_not_closure(attr.span(), &attr.name.text));
+            self.diagnostics.push(diag::invalid_attribute_value(
+                attr.span(),
+                &attr.name.text,
+                InvalidAttributeValue::HandlerNotClosure,
+            ));
         }
     }
 }
@@ -524,23 +561,33 @@ impl Parser {
                         _ => false,
                     };
                     if !known {
-                        self.diagnostics.push(diag::invalid_for_prop(prop.span()));
+                        self.diagnostics.push(diag::invalid_block_props(
+                            prop.span(),
+                            InvalidBlockProps::ForProp,
+                        ));
                     }
                 }
                 let has = |key: &str| props.iter().any(|it| it.name.text == key);
                 let has_item = props.iter().any(|it| it.name.text.starts_with("let:"));
                 if !has("each") || !has_item {
-                    self.diagnostics.push(diag::incomplete_for(open_span));
+                    self.diagnostics.push(diag::invalid_block_props(
+                        open_span,
+                        InvalidBlockProps::IncompleteFor,
+                    ));
                 }
             }
             "Show" => {
                 for prop in props {
                     if !(prop.name.text == "when" && matches!(prop.value, AttrValue::Expr(_))) {
-                        self.diagnostics.push(diag::invalid_show_prop(prop.span()));
+                        self.diagnostics.push(diag::invalid_block_props(
+                            prop.span(),
+                            InvalidBlockProps::ShowProp,
+                        ));
                     }
                 }
                 if !props.iter().any(|it| it.name.text == "when") {
-                    self.diagnostics.push(diag::invalid_show_prop(open_span));
+                    self.diagnostics
+                        .push(diag::invalid_block_props(open_span, InvalidBlockProps::ShowProp));
                 }
             }
             _ => {
