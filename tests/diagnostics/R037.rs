@@ -3,6 +3,6 @@ use resuma::prelude::*;
 #[component]
 fn Fixture() -> View {
     let count = use_signal(0);
-    view! { <button onClick={js! { state.q.set('x') }}>"go"</button> }
-                                             //^^^ R037
+    view! { <button onClick={js! { state.count.set('x') }}>"go"</button> }
+                                                 //^^^ R037
 }

@@ -211,3 +211,37 @@ fn a_computed_is_a_thunk_of_the_chunk_with_its_address() {
     let chunk = &plan.chunk.as_ref().unwrap().name;
     assert_eq!(address.as_deref(), Some(format!("{chunk}#t0").as_str()));
 }
+
+#[test]
+fn a_js_state_name_the_component_lacks_is_r047_at_that_name() {
+    let plan = component(
+        "fn Search() -> View {
+            let query = use_signal(String::new());
+            view! { <input onInput={js! { state.query.set(1); state.reslts.set([]); }}/> }
+        }",
+    );
+    let found: Vec<_> = plan.diagnostics.iter().map(|it| (it.code.as_str(), &it.message)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "R047");
+    assert!(plan.diagnostics[0].help.as_deref().unwrap().contains("`state.query`"));
+    assert!(plan.chunk.is_none(), "the handler is not registered with an unknown name");
+}
+
+#[test]
+fn js_state_names_are_not_judged_where_the_scope_is_not_known() {
+    // Inside a closure's view (`row` is the closure's), in a server loop and outside a
+    // component, analysis does not see every name: nothing is reported.
+    let plan = component(
+        "fn List(rows: Vec<u32>) -> View {
+            view! {
+                <ul>
+                    {rows.iter().map(|row| view! { <li onClick={js! { state.row }}/> }).collect::<Vec<_>>()}
+                    <For each={rows} let:item><b onClick={js! { state.item }}/></For>
+                </ul>
+            }
+        }",
+    );
+    assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
+    let view = lower_view("<b onClick={js! { state.anything }}/>".parse().unwrap());
+    assert!(view.diagnostics.is_empty());
+}

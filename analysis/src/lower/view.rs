@@ -298,7 +298,7 @@ impl Writer<'_> {
     /// environment knows the whole scope), else R047 at that `state.NAME`.
     fn js_handler(&mut self, body: TokenStream) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
         let (closure, mut diagnostics) = translate_js(body.clone());
-        if !self.lowering.knows_scope {
+        if !self.lowering.knows_scope || closure.is_none() {
             return (closure, diagnostics);
         }
         let env = &self.lowering.env;
