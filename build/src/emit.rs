@@ -93,6 +93,7 @@ pub(crate) fn emit(root: &Path, table: &RouteTable) -> Result<String, Vec<String
     let cx = Cx { tree: &tree, components: &components };
     out.push_str(
         "\n/// Every route of `src/pages/`, for `resuma::flow::FlowApp::new`.\n\
+         #[allow(unreachable_pub)]\n\
          pub fn all() -> ::resuma::flow::Pages {\n    ::resuma::flow::Pages::new()\n",
     );
     for route in &table.routes {
@@ -161,6 +162,10 @@ fn check_props(
 fn write_modules(out: &mut String, node: &Node, depth: usize) {
     let indent = "    ".repeat(depth);
     for (ident, child) in &node.children {
+        if depth == 0 {
+            // The pages module is often private: its items must be `pub` for the table.
+            out.push_str(ALLOW_PUB);
+        }
         match (&child.file, child.children.is_empty()) {
             (Some(file), true) => {
                 let _ = writeln!(out, "{indent}#[path = {file:?}]\n{indent}pub mod {ident};");
@@ -181,6 +186,9 @@ fn write_modules(out: &mut String, node: &Node, depth: usize) {
         }
     }
 }
+
+/// Before each top-level item.
+const ALLOW_PUB: &str = "#[allow(unreachable_pub)]\n";
 
 struct Cx<'a> {
     tree: &'a Node,

@@ -20,10 +20,13 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     match std::env::var_os("OUT_DIR") {
         // Without a build script cargo sets no OUT_DIR.
         None => syn::Error::new(Span::call_site(), help).to_compile_error(),
-        Some(dir) if !std::path::Path::new(&dir).join(OUTPUT_FILE).is_file() => {
-            syn::Error::new(Span::call_site(), format!("{OUTPUT_FILE} is missing from OUT_DIR: {help}"))
-                .to_compile_error()
+        Some(dir) if !std::path::Path::new(&dir).join(OUTPUT_FILE).is_file() => syn::Error::new(
+            Span::call_site(),
+            format!("{OUTPUT_FILE} is missing from OUT_DIR: {help}"),
+        )
+        .to_compile_error(),
+        Some(_) => {
+            quote! { ::core::include!(::core::concat!(::core::env!("OUT_DIR"), "/", #OUTPUT_FILE)); }
         }
-        Some(_) => quote! { ::core::include!(::core::concat!(::core::env!("OUT_DIR"), "/", #OUTPUT_FILE)); },
     }
 }

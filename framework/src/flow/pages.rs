@@ -85,7 +85,8 @@ impl Pages {
 
     /// The patterns with no parameter: the pages `resuma build` can measure.
     pub(crate) fn static_paths(&self) -> Vec<String> {
-        let is_static = |it: &&PageEntry| it.segments.iter().all(|s| matches!(s, Segment::Static(_)));
+        let is_static =
+            |it: &&PageEntry| it.segments.iter().all(|s| matches!(s, Segment::Static(_)));
         self.routes.iter().filter(is_static).map(|it| it.pattern.to_owned()).collect()
     }
 }

@@ -116,9 +116,11 @@ impl Fallback {
             .filter(|it| is_under(&it.entry.segments, path))
             .max_by_key(|it| it.entry.segments.len());
         match page {
-            Some(page) => page.page.respond_view(req.headers(), &mount, StatusCode::NOT_FOUND, || {
-                (page.entry.render)(&Params::default()).unwrap_or_else(View::empty)
-            }),
+            Some(page) => {
+                page.page.respond_view(req.headers(), &mount, StatusCode::NOT_FOUND, || {
+                    (page.entry.render)(&Params::default()).unwrap_or_else(View::empty)
+                })
+            }
             None => self.default_not_found.respond_view(
                 req.headers(),
                 &mount,
