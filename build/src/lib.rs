@@ -18,6 +18,9 @@
 //! (two files on one route, a page with no component, a param with no prop) fails the
 //! build with a message naming the file, and nothing is written.
 
+// The examples are `build.rs` files: their `fn main` is the point.
+#![allow(clippy::needless_doctest_main)]
+
 mod component;
 mod emit;
 

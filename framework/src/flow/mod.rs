@@ -23,8 +23,8 @@ use crate::{ConfigError, IntoPage, ResumaApp};
 
 /// An app serving the page table of `src/pages/` (see [`crate::guide::flow`]).
 ///
-/// ```no_run
-/// // src/main.rs, beside build.rs calling `resuma_build::pages()`
+/// ```ignore
+/// // src/main.rs, beside a build.rs calling `resuma_build::pages()` (examples/flow)
 /// mod pages {
 ///     resuma::pages!();
 /// }
