@@ -27,7 +27,7 @@ use crate::render::Document;
 use crate::security::SecurityLayer;
 
 /// The environment variable that `run` reads its listen address from.
-const ADDR_VAR: &str = "RESUMA_ADDR";
+pub(crate) const ADDR_VAR: &str = "RESUMA_ADDR";
 /// Where `run` listens when `RESUMA_ADDR` is not set.
 const DEFAULT_ADDR: SocketAddr =
     SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 3000);
@@ -171,6 +171,16 @@ impl ResumaApp {
     /// assert!(matches!(err, resuma::ConfigError::BadRate { .. }));
     /// ```
     pub fn try_router(self) -> Result<Router, ConfigError> {
+        self.build_router(Vec::new(), |router, _, _| router)
+    }
+
+    /// The router, with `add` adding its own routes (Flow's) after the pages and before
+    /// the security layer, and `extra_pages` listed on `/_resuma/pages` too.
+    pub(crate) fn build_router(
+        self,
+        extra_pages: Vec<String>,
+        add: impl FnOnce(Router, &Document, &Arc<Shared>) -> Router,
+    ) -> Result<Router, ConfigError> {
         let shared = Arc::new(Shared::build(self.options)?);
         let actions = Arc::clone(&shared.actions);
         let mut router = Router::new()
@@ -182,7 +192,8 @@ impl ResumaApp {
             );
         // `resuma build` asks the app it starts for its pages: only then is the list served.
         if std::env::var_os(LIST_PAGES_VAR).is_some() {
-            let paths: Vec<String> = self.pages.iter().map(|(path, _)| path.clone()).collect();
+            let paths: Vec<String> =
+                self.pages.iter().map(|(path, _)| path.clone()).chain(extra_pages).collect();
             router = router.route(
                 "/_resuma/pages",
                 get(move || {
@@ -204,6 +215,7 @@ impl ResumaApp {
                 }),
             );
         }
+        let router = add(router, &self.document, &shared);
         Ok(router.layer(SecurityLayer::new(Arc::clone(&shared.headers))))
     }
 
@@ -300,7 +312,7 @@ pub fn init_tracing() {
 }
 
 /// Serves `router` on `listener` until shutdown, with each connection's peer address.
-async fn serve_router(router: Router, listener: TcpListener) -> io::Result<()> {
+pub(crate) async fn serve_router(router: Router, listener: TcpListener) -> io::Result<()> {
     let local = listener.local_addr()?;
     tracing::info!("listening on http://{local}");
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
@@ -338,7 +350,7 @@ async fn shutdown_signal() {
 }
 
 /// The addresses to listen on, from the value of `RESUMA_ADDR` (`None`: unset).
-fn listen_addrs(value: Option<&OsStr>) -> io::Result<Vec<SocketAddr>> {
+pub(crate) fn listen_addrs(value: Option<&OsStr>) -> io::Result<Vec<SocketAddr>> {
     let Some(value) = value else {
         return Ok(vec![DEFAULT_ADDR]);
     };

@@ -34,6 +34,7 @@ mod app;
 mod dev;
 mod error;
 mod event;
+pub mod flow;
 mod http;
 mod page;
 pub mod prelude;
@@ -47,6 +48,8 @@ pub mod guide {
     pub mod components {}
     #[doc = include_str!("docs/server-functions.md")]
     pub mod server_functions {}
+    #[doc = include_str!("docs/flow.md")]
+    pub mod flow {}
 }
 pub mod render;
 
@@ -60,5 +63,5 @@ pub use error::ConfigError;
 pub use event::Event;
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
-pub use resuma_macros::{component, computed, debounce, effect, js, server, view};
+pub use resuma_macros::{component, computed, debounce, effect, js, pages, server, view};
 pub use resume::{use_signal, Signal};

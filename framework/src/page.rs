@@ -190,6 +190,35 @@ impl PageRoute {
             let stream = render_to_stream_named(path, page, STREAM_CHUNK_BYTES);
             return self.finish(html_response(StatusCode::OK, Body::from_stream(stream)), secrets);
         }
+        self.render_buffered(secrets, mount, StatusCode::OK, || (self.render)())
+    }
+
+    /// The response to a request with `headers` whose page is `body` (a Flow page, built
+    /// from the request's params), answered with `status`, in one buffer.
+    pub(crate) fn respond_view(
+        &self,
+        headers: &HeaderMap,
+        mount: &str,
+        status: StatusCode,
+        body: impl FnOnce() -> View,
+    ) -> Response {
+        match ResponseSecrets::new(&self.shared, headers) {
+            Ok(secrets) => self.render_buffered(secrets, mount, status, body),
+            Err(err) => {
+                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
+                html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
+            }
+        }
+    }
+
+    /// Renders `body` in its shell into one buffer: `status`, or `500` if it panicked.
+    fn render_buffered(
+        &self,
+        secrets: ResponseSecrets,
+        mount: &str,
+        status: StatusCode,
+        body: impl FnOnce() -> View,
+    ) -> Response {
         let hint = self.size_hint.load(Ordering::Relaxed);
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
@@ -198,13 +227,13 @@ impl PageRoute {
                 .nonce(&secrets.nonce)
                 .csrf_token(&secrets.token)
                 .mount(mount);
-            self.document.render_with((self.render)(), &cx, &mut html);
+            self.document.render_with(body(), &cx, &mut html);
             html.into_string()
         });
         let res = match rendered {
             Some(page) => {
                 self.size_hint.store(page.len(), Ordering::Relaxed);
-                html_response(StatusCode::OK, Body::from(page))
+                html_response(status, Body::from(page))
             }
             None => html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE)),
         };

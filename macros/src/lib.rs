@@ -13,6 +13,7 @@ mod component;
 #[cfg(test)]
 mod cross_surface;
 mod emit;
+mod pages;
 mod print;
 mod props;
 mod server;
@@ -150,6 +151,25 @@ pub fn server(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn js(input: TokenStream) -> TokenStream {
     js_outside_handler(input.into()).into()
+}
+
+/// The pages of `src/pages/` as modules, plus `pub fn all() -> resuma::flow::Pages`.
+///
+/// Call it in a module of its own, so the page modules sit under one name
+/// (`pages::blog::slug`): `mod pages { resuma::pages!(); }`, then
+/// `FlowApp::new(pages::all())`. It includes the file the app's build script writes with
+/// `resuma_build::pages()`; without that build script it is an error saying so:
+///
+/// ```compile_fail
+/// mod pages {
+///     resuma::pages!();
+/// }
+/// ```
+///
+/// See the Flow guide (`resuma::guide::flow`) for the file conventions.
+#[proc_macro]
+pub fn pages(input: TokenStream) -> TokenStream {
+    pages::expand(input.into()).into()
 }
 
 /// A signal derived from others: `let len = computed!([q], move || q.get().len());`.

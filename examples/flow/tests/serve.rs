@@ -1,0 +1,113 @@
+//! Starts the real `flow` binary on a free port and fetches its file-based routes.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start() -> Server {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(env!("CARGO_BIN_EXE_flow"))
+            .env("RESUMA_ADDR", format!("127.0.0.1:{port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the flow binary starts");
+        Server { child, base: format!("http://127.0.0.1:{port}") }
+    }
+
+    /// The status and body of `GET path`, once the server answers.
+    async fn get(&self, path: &str) -> (u16, String) {
+        let url = format!("{}{path}", self.base);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match reqwest::get(&url).await {
+                Ok(res) => {
+                    let status = res.status().as_u16();
+                    let content_type = res.headers()["content-type"].to_str().unwrap().to_owned();
+                    assert_eq!(content_type, "text/html; charset=utf-8", "{path}");
+                    return (status, res.text().await.unwrap());
+                }
+                Err(_) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => panic!("flow never answered on {url}: {err}"),
+            }
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_its_page() {
+    let server = Server::start();
+    let pages = [
+        ("/", "<h1>Flow home</h1>"),
+        ("/about", "<h1>About Flow</h1>"),
+        ("/blog", "<h1>All posts</h1>"),
+        ("/blog/hello", "<h1>Post: hello</h1>"),
+        ("/blog/caf%C3%A9%20%3Cb%3E", "<h1>Post: café &lt;b&gt;</h1>"),
+        ("/items/41", "<h1>Item #41</h1><a href=\"/items/42\">Next</a>"),
+    ];
+    for (path, expected) in pages {
+        let (status, body) = server.get(path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(body.starts_with("<!DOCTYPE html>"), "{path}: {body}");
+        assert!(body.contains("<title>Flow · Resuma</title>"), "{path}: {body}");
+        assert!(body.contains(expected), "{path}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn params_that_do_not_parse_and_unknown_paths_are_the_custom_404() {
+    let server = Server::start();
+    for path in
+        ["/items/abc", "/items/-1", "/items/99999999999999999999", "/nope", "/blog/a/b", "/about/"]
+    {
+        let (status, body) = server.get(path).await;
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(body.contains("<main class=\"not-found\"><h1>Nothing here</h1>"), "{path}: {body}");
+        assert!(body.contains("<title>Flow · Resuma</title>"), "{path}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn the_blog_layout_wraps_the_blog_pages_only() {
+    let server = Server::start();
+    for path in ["/blog", "/blog/hello"] {
+        let (_, body) = server.get(path).await;
+        let layout = body
+            .find("<div class=\"blog-layout\"><nav class=\"blog-nav\">")
+            .unwrap_or_else(|| panic!("{path}: {body}"));
+        let page = body.find("<h1>").unwrap();
+        let footer = body.find("<footer>").unwrap();
+        assert!(layout < page && page < footer, "the page sits inside the layout: {body}");
+        // The layout's counter has a handler: the page resumes it.
+        assert!(body.contains("<button class=\"counter\""), "{body}");
+        assert!(body.contains("<script"), "{path} has a handler: {body}");
+    }
+    for path in ["/", "/about", "/items/1"] {
+        let (_, body) = server.get(path).await;
+        assert!(!body.contains("blog-layout"), "{path}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn pages_without_handlers_ship_no_script() {
+    let server = Server::start();
+    for path in ["/", "/about", "/items/7", "/nope"] {
+        let (_, body) = server.get(path).await;
+        assert!(!body.to_ascii_lowercase().contains("<script"), "{path} ships JS: {body}");
+    }
+}

@@ -1,0 +1,237 @@
+//! [`Pages`]: the page table `resuma::pages!()` builds, and how a URL path finds its
+//! route or its 404 page.
+//!
+//! Invariant: the table is in Flow's precedence order (static segments before params
+//! before a catch-all) as `resuma_build` wrote it; matching here is only for what axum's
+//! router cannot take (catch-alls, 404 folders), in that same order.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::View;
+
+/// What renders one route: its params in, its page (inside its layouts) out, or `None`
+/// when a param does not parse (the request is then a 404).
+pub type Render = fn(&Params) -> Option<View>;
+
+/// The routes of `src/pages/`, as `resuma::pages!()` builds them (see the Flow guide).
+///
+/// ```
+/// use resuma::flow::{param, Pages};
+/// use resuma::View;
+///
+/// let pages = Pages::new()
+///     .route("/", "index.rs", |_| Some(View::new(|h| h.push_static("<h1>Home</h1>"))))
+///     .route("/items/{id}", "items/[id].rs", |params| {
+///         let id: u64 = param(params, "id")?;
+///         Some(View::new(move |h| h.push_text(&id.to_string())))
+///     });
+/// let router: axum::Router = resuma::flow::FlowApp::new(pages).router();
+/// ```
+#[derive(Default)]
+pub struct Pages {
+    pub(crate) routes: Vec<PageEntry>,
+    pub(crate) not_found: Vec<PageEntry>,
+}
+
+/// One route or 404 page of the table.
+pub(crate) struct PageEntry {
+    pub(crate) pattern: &'static str,
+    pub(crate) file: &'static str,
+    pub(crate) segments: Vec<Segment>,
+    pub(crate) render: Render,
+}
+
+/// A segment of a pattern.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Segment {
+    Static(&'static str),
+    Param(&'static str),
+    CatchAll(&'static str),
+}
+
+impl Pages {
+    /// A table with no routes.
+    ///
+    /// ```
+    /// let pages = resuma::flow::Pages::new();
+    /// ```
+    pub fn new() -> Pages {
+        Pages::default()
+    }
+
+    /// Adds the route of `file` (its path under `src/pages/`) at `pattern` (axum 0.8
+    /// syntax: `/blog/{slug}`, `/docs/{*rest}`), after the ones before it in precedence.
+    ///
+    /// ```
+    /// let pages = resuma::flow::Pages::new().route("/", "index.rs", |_| Some(resuma::View::empty()));
+    /// ```
+    pub fn route(mut self, pattern: &'static str, file: &'static str, render: Render) -> Pages {
+        self.routes.push(PageEntry { pattern, file, segments: segments_of(pattern), render });
+        self
+    }
+
+    /// Adds the 404 page of the folder whose pattern is `pattern` (`/blog`, `/` for the
+    /// root): it answers the paths under it that no route takes, the deepest folder first.
+    ///
+    /// ```
+    /// let pages = resuma::flow::Pages::new()
+    ///     .not_found("/", "_404.rs", |_| Some(resuma::View::new(|h| h.push_static("gone"))));
+    /// ```
+    pub fn not_found(mut self, pattern: &'static str, file: &'static str, render: Render) -> Pages {
+        self.not_found.push(PageEntry { pattern, file, segments: segments_of(pattern), render });
+        self
+    }
+
+    /// The patterns with no parameter: the pages `resuma build` can measure.
+    pub(crate) fn static_paths(&self) -> Vec<String> {
+        let is_static =
+            |it: &&PageEntry| it.segments.iter().all(|s| matches!(s, Segment::Static(_)));
+        self.routes.iter().filter(is_static).map(|it| it.pattern.to_owned()).collect()
+    }
+}
+
+impl fmt::Debug for Pages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |entries: &[PageEntry]| -> Vec<(&str, &str)> {
+            entries.iter().map(|it| (it.pattern, it.file)).collect()
+        };
+        f.debug_struct("Pages")
+            .field("routes", &list(&self.routes))
+            .field("not_found", &list(&self.not_found))
+            .finish()
+    }
+}
+
+/// A request's route parameters, percent-decoded, by name.
+#[derive(Clone, Default, PartialEq, Eq, Debug)]
+pub struct Params(pub(crate) Vec<(String, String)>);
+
+impl Params {
+    /// The value of the parameter `name`, as in the URL but percent-decoded.
+    ///
+    /// ```
+    /// let params = resuma::flow::Params::default();
+    /// assert_eq!(params.get("slug"), None);
+    /// ```
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(known, _)| known == name).map(|(_, value)| value.as_str())
+    }
+}
+
+/// The parameter `name` parsed with `FromStr`: `None` when it is missing or does not
+/// parse, which makes the request a 404.
+///
+/// ```
+/// let params = resuma::flow::Params::default();
+/// assert_eq!(resuma::flow::param::<u64>(&params, "id"), None);
+/// ```
+pub fn param<T: FromStr>(params: &Params, name: &str) -> Option<T> {
+    params.get(name)?.parse().ok()
+}
+
+/// The segments of an axum pattern: `/blog/{slug}` is `blog`, `{slug}`.
+fn segments_of(pattern: &'static str) -> Vec<Segment> {
+    split(pattern)
+        .map(|it| match it.strip_prefix('{').and_then(|it| it.strip_suffix('}')) {
+            Some(name) => match name.strip_prefix('*') {
+                Some(name) => Segment::CatchAll(name),
+                None => Segment::Param(name),
+            },
+            None => Segment::Static(it),
+        })
+        .collect()
+}
+
+/// The segments of a path: `/` has none, `/a/` has `a` and an empty one.
+fn split(path: &str) -> impl Iterator<Item = &str> {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    path.split('/').filter(move |_| !path.is_empty())
+}
+
+/// The params of `path` if `segments` match all of it (a catch-all takes one or more
+/// segments, with their `/`s), percent-decoded; `None` if they do not match or a value
+/// is not UTF-8.
+pub(crate) fn match_path(segments: &[Segment], path: &str) -> Option<Params> {
+    let parts: Vec<&str> = split(path).collect();
+    let mut params = Vec::new();
+    for (idx, segment) in segments.iter().enumerate() {
+        match *segment {
+            Segment::Static(name) => {
+                if parts.get(idx) != Some(&name) {
+                    return None;
+                }
+            }
+            Segment::Param(name) => {
+                let value = parts.get(idx).filter(|it| !it.is_empty())?;
+                params.push((name.to_owned(), decode(value)?));
+            }
+            Segment::CatchAll(name) => {
+                let rest = parts.get(idx..).map(|it| it.join("/")).unwrap_or_default();
+                if rest.is_empty() {
+                    return None;
+                }
+                params.push((name.to_owned(), decode(&rest)?));
+                return Some(Params(params));
+            }
+        }
+    }
+    (parts.len() == segments.len()).then_some(Params(params))
+}
+
+/// Whether a 404 folder's `segments` are a prefix of `path` (params match any segment).
+pub(crate) fn is_under(segments: &[Segment], path: &str) -> bool {
+    let mut parts = split(path);
+    segments.iter().all(|segment| match (segment, parts.next()) {
+        (Segment::Static(name), Some(part)) => *name == part,
+        (_, Some(part)) => !part.is_empty(),
+        (_, None) => false,
+    })
+}
+
+fn decode(value: &str) -> Option<String> {
+    percent_encoding::percent_decode_str(value).decode_utf8().ok().map(|it| it.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_under, match_path, segments_of, Params, Segment};
+
+    fn params(pairs: &[(&str, &str)]) -> Option<Params> {
+        Some(Params(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()))
+    }
+
+    #[test]
+    fn patterns_split_into_segments() {
+        assert_eq!(segments_of("/"), []);
+        assert_eq!(
+            segments_of("/blog/{slug}/{*rest}"),
+            [Segment::Static("blog"), Segment::Param("slug"), Segment::CatchAll("rest")]
+        );
+    }
+
+    #[test]
+    fn catch_alls_take_one_or_more_decoded_segments() {
+        let docs = segments_of("/docs/{*rest}");
+        assert_eq!(match_path(&docs, "/docs/a/b%20c"), params(&[("rest", "a/b c")]));
+        assert_eq!(match_path(&docs, "/docs/a"), params(&[("rest", "a")]));
+        assert_eq!(match_path(&docs, "/docs"), None);
+        assert_eq!(match_path(&docs, "/docs/"), None);
+        assert_eq!(match_path(&docs, "/other/a"), None);
+        assert_eq!(match_path(&docs, "/docs/%FF"), None);
+        let root = segments_of("/{*rest}");
+        assert_eq!(match_path(&root, "/"), None);
+        assert_eq!(match_path(&root, "/x/y"), params(&[("rest", "x/y")]));
+        assert_eq!(match_path(&segments_of("/"), "/"), params(&[]));
+    }
+
+    #[test]
+    fn not_found_folders_are_path_prefixes() {
+        assert!(is_under(&segments_of("/"), "/anything"));
+        assert!(is_under(&segments_of("/blog"), "/blog/a/b"));
+        assert!(is_under(&segments_of("/blog"), "/blog"));
+        assert!(!is_under(&segments_of("/blog"), "/blogs"));
+        assert!(is_under(&segments_of("/u/{id}"), "/u/7/x"));
+        assert!(!is_under(&segments_of("/u/{id}"), "/u"));
+    }
+}
