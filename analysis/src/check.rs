@@ -314,20 +314,7 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
 }
 
 fn strip_attr(item: &mut syn::Item, at: usize) {
-    let attrs = match item {
-        syn::Item::Struct(it) => &mut it.attrs,
-        syn::Item::Enum(it) => &mut it.attrs,
-        syn::Item::Const(it) => &mut it.attrs,
-        syn::Item::Static(it) => &mut it.attrs,
-        syn::Item::Type(it) => &mut it.attrs,
-        syn::Item::Trait(it) => &mut it.attrs,
-        syn::Item::Union(it) => &mut it.attrs,
-        syn::Item::Mod(it) => &mut it.attrs,
-        syn::Item::Impl(it) => &mut it.attrs,
-        syn::Item::Use(it) => &mut it.attrs,
-        _ => return,
-    };
-    if at < attrs.len() {
+    if let Some(attrs) = signature::item_attrs_mut(item).filter(|it| at < it.len()) {
         attrs.remove(at);
     }
 }

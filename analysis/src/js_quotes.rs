@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::scan::skip_string;
 use crate::span::TextRange;
 
 /// `text` with each multi-char single-quoted string inside a `js!` body replaced, and the
@@ -99,18 +100,6 @@ fn js_body(text: &str, from: usize, found: &mut Vec<TextRange>) -> usize {
         i += 1;
     }
     i
-}
-
-fn skip_string(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
 }
 
 fn is_word_byte(bytes: &[u8], at: usize) -> bool {

@@ -204,7 +204,7 @@ fn skip_block_comment(bytes: &[u8], from: usize) -> usize {
 }
 
 /// Skips the rest of a `"` string whose body starts at `from`; returns the index after it.
-fn skip_string(bytes: &[u8], from: usize) -> usize {
+pub(crate) fn skip_string(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {
         match bytes[i] {

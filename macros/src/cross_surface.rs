@@ -67,7 +67,7 @@ fn expand_item(item: &syn::Item, structs: &Structs) -> TokenStream {
             .collect(),
         other => {
             let mut other = other.clone();
-            let attr = attrs_mut(&mut other).and_then(|attrs| {
+            let attr = resuma_analysis::signature::item_attrs_mut(&mut other).and_then(|attrs| {
                 let at = attribute_position(attrs)?;
                 Some(attrs.remove(at))
             });
@@ -91,21 +91,6 @@ fn run_attribute(attr: &syn::Attribute, item: TokenStream, structs: &Structs) ->
         crate::component::expand(args, item, structs.clone())
     };
     expand_bangs(out, 0)
-}
-
-fn attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
-    Some(match item {
-        syn::Item::Fn(it) => &mut it.attrs,
-        syn::Item::Struct(it) => &mut it.attrs,
-        syn::Item::Enum(it) => &mut it.attrs,
-        syn::Item::Const(it) => &mut it.attrs,
-        syn::Item::Static(it) => &mut it.attrs,
-        syn::Item::Type(it) => &mut it.attrs,
-        syn::Item::Trait(it) => &mut it.attrs,
-        syn::Item::Union(it) => &mut it.attrs,
-        syn::Item::Use(it) => &mut it.attrs,
-        _ => return None,
-    })
 }
 
 /// `tokens` with every invocation of a Resuma function-like macro expanded.

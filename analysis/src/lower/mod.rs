@@ -25,7 +25,7 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::visit::Visit;
 
-pub use names::{block_closure, js_string, list_item_type, signal_name};
+pub use names::{block_closure, list_item_type, signal_name};
 pub use plan::{
     BlockKind, Check, Chunk, ClientBlock, Code, CodePiece, ComponentBody, ComponentOp, Export, Op,
     Plan, PropPlan, PropValue, ReactiveParts, ReactivePlan, SlotRef, ViewPlan,

@@ -1,5 +1,5 @@
 //! Small facts about names and text the lowering asks often: whether an expression is a
-//! bare signal, a list's item type, a JavaScript string literal.
+//! bare signal, a list's item type.
 
 use proc_macro2::{TokenStream, TokenTree};
 
@@ -27,26 +27,6 @@ pub fn list_item_type(env: &Env, name: &str) -> Ty {
         },
         _ => Ty::Unknown,
     }
-}
-
-/// A JavaScript string literal for `text`.
-pub fn js_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if c < ' ' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A block's export: `[when, key, template]`, with the helpers of the closure in it.

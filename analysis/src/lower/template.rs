@@ -4,8 +4,8 @@
 //! a handler address) that the browser evaluates once the nodes are inserted, so it is
 //! structure and slot numbers only, and nothing in it needs escaping at run time.
 
-use super::names::js_string;
 use super::plan::SlotRef;
+use crate::rs2js::js_string;
 
 /// A client block's template, written alongside the server's markup of its content.
 #[derive(Default)]

@@ -44,6 +44,7 @@ mod vecs;
 
 use proc_macro2::{TokenStream, TokenTree};
 
+pub(crate) use emit::js_string;
 pub use env::Env;
 pub use helpers::helpers_source;
 pub use output::{Capture, Closure};

@@ -46,3 +46,22 @@ pub fn attribute_args(attr: &syn::Attribute) -> TokenStream {
 pub fn is_attribute(attr: &syn::Attribute, name: &str) -> bool {
     attr.path().segments.last().is_some_and(|it| it.ident == name)
 }
+
+/// The attributes of an item that can carry `#[component]` or `#[server]` (or that a
+/// misplaced one can stand on), `None` for the others.
+pub fn item_attrs_mut(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    Some(match item {
+        syn::Item::Fn(it) => &mut it.attrs,
+        syn::Item::Struct(it) => &mut it.attrs,
+        syn::Item::Enum(it) => &mut it.attrs,
+        syn::Item::Const(it) => &mut it.attrs,
+        syn::Item::Static(it) => &mut it.attrs,
+        syn::Item::Type(it) => &mut it.attrs,
+        syn::Item::Trait(it) => &mut it.attrs,
+        syn::Item::Union(it) => &mut it.attrs,
+        syn::Item::Mod(it) => &mut it.attrs,
+        syn::Item::Impl(it) => &mut it.attrs,
+        syn::Item::Use(it) => &mut it.attrs,
+        _ => return None,
+    })
+}
