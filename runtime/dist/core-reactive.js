@@ -75,7 +75,8 @@ var createCell = (slot) => {
   for (const [open, close] of bindings()[slot] || []) it._subscribe(() => writeText(open, close, it.v));
   return it;
 };
-var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
+var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]", exact));
+var exact = (_, value, context) => value % 1 || Number.isSafeInteger(value) || !/^-?\d+$/.test(context?.source) ? value : BigInt(context.source);
 var newSlot = (value) => {
   const slot = Math.max(cells.length, state().length);
   cells[slot] = new Cell(value);
@@ -141,7 +142,8 @@ var post = async (name, args) => {
         "content-type": "application/json",
         "x-resuma-csrf": document.querySelector('meta[name="resuma-csrf"]')?.content ?? ""
       },
-      body: JSON.stringify(args),
+      // A BigInt (a 64-bit value past 2^53) goes as the digits serde reads as u64/i64.
+      body: JSON.stringify(args, (_, value) => typeof value == "bigint" ? JSON.rawJSON(value) : value),
       credentials: "same-origin"
     });
     body = await response.text();
@@ -150,7 +152,7 @@ var post = async (name, args) => {
   }
   status = response.status;
   try {
-    body = Object(JSON.parse(body));
+    body = Object(JSON.parse(body, exact));
   } catch {
     fail("bad_response", `Action ${name} failed: HTTP ${status}, not JSON`);
   }

@@ -75,7 +75,8 @@ var createCell = (slot) => {
   for (const [open, close] of bindings()[slot] || []) it._subscribe(() => writeText(open, close, it.v));
   return it;
 };
-var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
+var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]", exact));
+var exact = (_, value, context) => value % 1 || Number.isSafeInteger(value) || !/^-?\d+$/.test(context?.source) ? value : BigInt(context.source);
 
 // src/core/errors.js
 var showError = (element, error) => {
@@ -136,7 +137,8 @@ var post = async (name, args) => {
         "content-type": "application/json",
         "x-resuma-csrf": document.querySelector('meta[name="resuma-csrf"]')?.content ?? ""
       },
-      body: JSON.stringify(args),
+      // A BigInt (a 64-bit value past 2^53) goes as the digits serde reads as u64/i64.
+      body: JSON.stringify(args, (_, value) => typeof value == "bigint" ? JSON.rawJSON(value) : value),
       credentials: "same-origin"
     });
     body = await response.text();
@@ -145,7 +147,7 @@ var post = async (name, args) => {
   }
   status = response.status;
   try {
-    body = Object(JSON.parse(body));
+    body = Object(JSON.parse(body, exact));
   } catch {
     fail("bad_response", `Action ${name} failed: HTTP ${status}, not JSON`);
   }

@@ -96,3 +96,18 @@ test("handlers read the event: input value and key", async () => {
   assert.deepEqual(consoleMessages(page).filter((it) => it.type == "pageerror"), []);
   await page.close();
 });
+
+test("a u64 past 2^53 resumes exact and counts on exactly", async () => {
+  const page = await openPage(browser, counter.url + "/wide");
+  const button = page.locator("#wide");
+  // 2^60 + 1: read as a JavaScript number it would be 2^60, and one click would show
+  // 2^60 + 1 again.
+  assert.equal(await button.textContent(), "1152921504606846977");
+  await button.click();
+  await page.waitForFunction(() => document.querySelector("#wide").textContent != "1152921504606846977", null, { timeout: 10_000 });
+  assert.equal(await button.textContent(), "1152921504606846978");
+  await button.click();
+  await page.waitForFunction(() => document.querySelector("#wide").textContent == "1152921504606846979", null, { timeout: 10_000 });
+  assert.deepEqual(consoleMessages(page).filter((it) => it.type == "pageerror"), []);
+  await page.close();
+});

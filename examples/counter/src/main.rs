@@ -46,6 +46,16 @@ fn Greeter() -> View {
     }
 }
 
+/// A `u64` past 2^53 (2^60 + 1), which a JavaScript number cannot hold: it resumes exact (a BigInt
+/// in the browser) and counts on exactly, as Rust does.
+#[component]
+fn WideCounter() -> View {
+    let wide = use_signal(1_152_921_504_606_846_977u64);
+    view! {
+        <button id="wide" onClick={move |_| wide.update(|n| *n += 1)}>{wide}</button>
+    }
+}
+
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
     ResumaApp::new()
@@ -53,5 +63,6 @@ fn main() -> std::io::Result<()> {
         .page("/", Counter)
         .page("/two", TwoCounters)
         .page("/greet", Greeter)
+        .page("/wide", WideCounter)
         .run()
 }

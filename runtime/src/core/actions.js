@@ -4,6 +4,10 @@
 //! Importing this module installs `globalThis.__resuma` unless something already did.
 //! Each call is one `POST /_resuma/action/NAME` with the arguments as JSON and the page's
 //! CSRF token (`<meta name="resuma-csrf">`, read on every call) in `x-resuma-csrf`.
+//! 64-bit integers past 2^53 cross exactly both ways (BigInt in the browser, digits in
+//! the JSON), with `JSON.rawJSON` and the reviver's source text (Chromium 114+).
+
+import { exact } from "./state.js";
 
 /**
  * Why an action failed. `kind`: "err" when the server function returned an error (then
@@ -75,7 +79,8 @@ const post = async (name, args) => {
         "content-type": "application/json",
         "x-resuma-csrf": document.querySelector('meta[name="resuma-csrf"]')?.content ?? "",
       },
-      body: JSON.stringify(args),
+      // A BigInt (a 64-bit value past 2^53) goes as the digits serde reads as u64/i64.
+      body: JSON.stringify(args, (_, value) => (typeof value == "bigint" ? JSON.rawJSON(value) : value)),
       credentials: "same-origin",
     });
     body = await response.text();
@@ -84,7 +89,7 @@ const post = async (name, args) => {
   }
   status = response.status;
   try {
-    body = Object(JSON.parse(body));
+    body = Object(JSON.parse(body, exact));
   } catch {
     fail("bad_response", `Action ${name} failed: HTTP ${status}, not JSON`);
   }

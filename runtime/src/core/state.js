@@ -26,7 +26,16 @@ const createCell = (slot) => {
 };
 
 const state = () =>
-  slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]"));
+  slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]", exact));
+
+/**
+ * A `JSON.parse` reviver keeping integers past 2^53 exact: such a number (a Rust `u64`
+ * or `i64`, written as digits by the server) becomes a BigInt, the form rs2js computes
+ * 64-bit values past 2^53 in. It reads the number's source text, which browsers give a
+ * reviver since JSON.parse source text access (Chromium 114, Firefox 135, Safari 18.4).
+ */
+export const exact = (_, value, context) =>
+  value % 1 || Number.isSafeInteger(value) || !/^-?\d+$/.test(context?.source) ? value : BigInt(context.source);
 
 /**
  * A new slot holding `value`; returns its number.
