@@ -85,29 +85,103 @@ pub mod _404;
 #[path = "$PAGES/_layout.rs"]
 pub mod _layout;
 #[allow(unreachable_pub)]
-#[path = "$PAGES/about.rs"]
-pub mod about;
+pub mod about {
+    #[path = "$PAGES/about.rs"]
+    mod __page;
+    pub use self::__page::*;
+    /// The URL of this page ("/about"), its parameters percent-encoded.
+    #[must_use]
+    #[allow(dead_code)]
+    pub fn path() -> ::std::string::String {
+        let mut out = ::std::string::String::new();
+        out.push_str("/about");
+        if out.is_empty() { out.push('/'); }
+        out
+    }
+}
 #[allow(unreachable_pub)]
 pub mod blog {
     #[path = "$PAGES/blog/_layout.rs"]
     pub mod _layout;
-    #[path = "$PAGES/blog/index.rs"]
-    pub mod index;
-    #[path = "$PAGES/blog/[slug].rs"]
-    pub mod slug;
+    pub mod index {
+        #[path = "$PAGES/blog/index.rs"]
+        mod __page;
+        pub use self::__page::*;
+        /// The URL of this page ("/blog"), its parameters percent-encoded.
+        #[must_use]
+        #[allow(dead_code)]
+        pub fn path() -> ::std::string::String {
+            let mut out = ::std::string::String::new();
+            out.push_str("/blog");
+            if out.is_empty() { out.push('/'); }
+            out
+        }
+    }
+    pub mod slug {
+        #[path = "$PAGES/blog/[slug].rs"]
+        mod __page;
+        pub use self::__page::*;
+        /// The URL of this page ("/blog/{slug}"), its parameters percent-encoded.
+        #[must_use]
+        #[allow(dead_code)]
+        pub fn path(slug: impl ::core::fmt::Display) -> ::std::string::String {
+            let mut out = ::std::string::String::new();
+            out.push_str("/blog");
+            ::resuma::flow::push_segment(&mut out, &::std::string::ToString::to_string(&slug));
+            if out.is_empty() { out.push('/'); }
+            out
+        }
+    }
 }
 #[allow(unreachable_pub)]
 pub mod docs {
-    #[path = "$PAGES/docs/[...rest].rs"]
-    pub mod rest;
+    pub mod rest {
+        #[path = "$PAGES/docs/[...rest].rs"]
+        mod __page;
+        pub use self::__page::*;
+        /// The URL of this page ("/docs/{*rest}"), its parameters percent-encoded.
+        #[must_use]
+        #[allow(dead_code)]
+        pub fn path(rest: impl ::core::fmt::Display) -> ::std::string::String {
+            let mut out = ::std::string::String::new();
+            out.push_str("/docs");
+            ::resuma::flow::push_catch_all(&mut out, &::std::string::ToString::to_string(&rest));
+            if out.is_empty() { out.push('/'); }
+            out
+        }
+    }
 }
 #[allow(unreachable_pub)]
-#[path = "$PAGES/index.rs"]
-pub mod index;
+pub mod index {
+    #[path = "$PAGES/index.rs"]
+    mod __page;
+    pub use self::__page::*;
+    /// The URL of this page ("/"), its parameters percent-encoded.
+    #[must_use]
+    #[allow(dead_code)]
+    pub fn path() -> ::std::string::String {
+        let mut out = ::std::string::String::new();
+        if out.is_empty() { out.push('/'); }
+        out
+    }
+}
 #[allow(unreachable_pub)]
 pub mod items {
-    #[path = "$PAGES/items/[id].rs"]
-    pub mod id;
+    pub mod id {
+        #[path = "$PAGES/items/[id].rs"]
+        mod __page;
+        pub use self::__page::*;
+        /// The URL of this page ("/items/{id}"), its parameters percent-encoded.
+        #[must_use]
+        #[allow(dead_code)]
+        pub fn path(id: impl ::core::fmt::Display) -> ::std::string::String {
+            let mut out = ::std::string::String::new();
+            out.push_str("/items");
+            ::resuma::flow::push_segment(&mut out, &::std::string::ToString::to_string(&id));
+            if out.is_empty() { out.push('/'); }
+            out
+        }
+    }
 }
 
 /// Every route of `src/pages/`, for `resuma::flow::FlowApp::new`.
@@ -162,11 +236,15 @@ fn a_file_beside_its_folder_is_the_folders_page_module() {
     let code = pages.code();
     assert!(
         code.contains(
-            "pub mod blog {\n    #[path = \"$PAGES/blog.rs\"]\n    mod __page;\n    pub use self::__page::*;\n    #[path = \"$PAGES/blog/[slug].rs\"]\n    pub mod slug;\n}"
+            "pub mod blog {\n    #[path = \"$PAGES/blog.rs\"]\n    mod __page;\n    pub use self::__page::*;\n"
         ),
         "{code}"
     );
-    assert!(code.contains("let view = self::blog::__page::Home();"), "{code}");
+    assert!(code.contains("let view = self::blog::Home();"), "{code}");
+    // The page of `blog.rs` and its child `slug` both get a typed link.
+    assert!(code.contains("pub fn path() -> ::std::string::String {"), "{code}");
+    assert!(code.contains("pub fn path(slug: impl ::core::fmt::Display)"), "{code}");
+    assert!(code.contains("let view = self::blog::slug::Post("), "{code}");
 }
 
 #[test]
@@ -262,7 +340,7 @@ fn adding_a_file_adds_its_route_and_deleting_it_removes_it() {
     pages.write("new_page.rs", HOME);
     let code = pages.code();
     assert!(code.contains(".route(\"/new_page\", \"new_page.rs\""), "{code}");
-    assert!(code.contains("pub mod new_page;"), "{code}");
+    assert!(code.contains("pub mod new_page {"), "{code}");
     std::fs::remove_file(pages.0.join("new_page.rs")).unwrap();
     let code = pages.code();
     assert!(!code.contains("new_page"), "{code}");

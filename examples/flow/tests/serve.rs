@@ -56,6 +56,9 @@ async fn every_route_answers_its_page() {
         ("/", "<h1>Flow home</h1>"),
         ("/about", "<h1>About Flow</h1>"),
         ("/blog", "<h1>All posts</h1>"),
+        // Typed links: the generated `path()` of each page, parameters percent-encoded.
+        ("/blog", "<a href=\"/blog/hello\">Hello</a>"),
+        ("/blog", "<a href=\"/blog/caf%C3%A9%20%3Cb%3E\">Café</a>"),
         ("/blog/hello", "<h1>Post: hello</h1>"),
         ("/blog/caf%C3%A9%20%3Cb%3E", "<h1>Post: café &lt;b&gt;</h1>"),
         ("/items/41", "<h1>Item #41</h1><a href=\"/items/42\">Next</a>"),

@@ -16,7 +16,7 @@ use std::time::Duration;
 use axum::Router;
 use tokio::net::{TcpListener, ToSocketAddrs};
 
-pub use pages::{param, Pages, Params, Render};
+pub use pages::{param, push_catch_all, push_segment, Pages, Params, Render};
 
 use crate::security::{RateLimitStore, SecurityHeaders};
 use crate::{ConfigError, IntoPage, ResumaApp};

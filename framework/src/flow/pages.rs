@@ -131,6 +131,44 @@ pub fn param<T: FromStr>(params: &Params, name: &str) -> Option<T> {
 }
 
 /// The segments of an axum pattern: `/blog/{slug}` is `blog`, `{slug}`.
+/// Appends `/` and `value` as one path segment, for a page's generated `path()`: UTF-8,
+/// percent-encoded but for the unreserved characters (`A-Z a-z 0-9 - . _ ~`), so a `/`
+/// in it is `%2F` (the rule of `resuma_analysis::routes::link_path`). An empty value,
+/// `.` or `..` cannot be one segment: the link it makes matches no route (a 404).
+///
+/// ```
+/// let mut out = String::new();
+/// resuma::flow::push_segment(&mut out, "hello world/2");
+/// assert_eq!(out, "/hello%20world%2F2");
+/// ```
+pub fn push_segment(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('/');
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        }
+    }
+}
+
+/// Appends a catch-all's value: its `/`s kept, each piece between them as
+/// [`push_segment`] encodes it.
+///
+/// ```
+/// let mut out = String::new();
+/// resuma::flow::push_catch_all(&mut out, "guide/a b");
+/// assert_eq!(out, "/guide/a%20b");
+/// ```
+pub fn push_catch_all(out: &mut String, value: &str) {
+    for piece in value.split('/') {
+        push_segment(out, piece);
+    }
+}
+
 fn segments_of(pattern: &'static str) -> Vec<Segment> {
     split(pattern)
         .map(|it| match it.strip_prefix('{').and_then(|it| it.strip_suffix('}')) {

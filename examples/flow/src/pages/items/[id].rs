@@ -5,6 +5,8 @@ use resuma::prelude::*;
 /// An item.
 #[component]
 pub fn Item(id: u64) -> View {
-    let next = id + 1;
-    view! { <main><h1>"Item #" {id}</h1><a href={("/items/", next)}>"Next"</a></main> }
+    // A typed link: `path` is generated beside the page, so a link to a page that does
+    // not exist does not compile.
+    let next = crate::pages::items::id::path(id + 1);
+    view! { <main><h1>"Item #" {id}</h1><a href={next}>"Next"</a></main> }
 }
