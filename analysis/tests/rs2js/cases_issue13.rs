@@ -1,0 +1,69 @@
+//! Differential cases of issue #13's "refused today, and common enough" list, over
+//! boundary inputs: empty, negative, non-ASCII and astral strings, 64-bit bounds.
+
+#![allow(clippy::all)]
+
+use crate::Case;
+
+pub(crate) fn cases() -> Vec<Case> {
+    let mut out = vecs();
+    out.extend(strings());
+    out.extend(parses());
+    out.extend(ints());
+    out.extend(options());
+    out
+}
+
+fn vecs() -> Vec<Case> {
+    cases! {
+        i13_sort_i64: |mut v: Vec<i64>| { v.sort(); v } => [(vec![]), (vec![-1, i64::MIN, 10, 2, i64::MAX, -10])];
+        i13_sort_unstable_i32: |mut v: Vec<i32>| { v.sort_unstable(); v } => [(vec![10, 9, -100, 1, 0])];
+        i13_sort_strings: |mut v: Vec<String>| { v.sort(); v } => [(vec!["b".to_string(), "😀".to_string(), "\u{ffff}".to_string(), "".to_string(), "B".to_string(), "é".to_string()])];
+        i13_reverse_dedup: |mut v: Vec<i32>| { v.reverse(); v.dedup(); v } => [(vec![1, 1, 2, 2, 1]), (vec![])];
+        i13_retain: |mut v: Vec<i32>| { v.retain(|x| *x > 0); v } => [(vec![-1, 2, 0, 3]), (vec![])];
+        i13_contains: |v: Vec<String>, s: String| v.contains(&s) => [(vec!["😀".to_string()], "😀".to_string()), (vec![], "".to_string())];
+        i13_first_last: |v: Vec<i32>| (v.first().copied(), v.last().copied()) => [(vec![]), (vec![1, 2, 3])];
+        i13_position: |v: Vec<i32>| v.iter().position(|x| *x < 0) => [(vec![1, -2, -3]), (vec![])];
+        i13_max_min: |v: Vec<i32>| (v.iter().max().copied(), v.iter().min().copied()) => [(vec![]), (vec![-5, 3, 3, -5])];
+        i13_rev: |v: Vec<i32>| v.iter().rev().copied().collect::<Vec<_>>() => [(vec![1, 2, 3]), (vec![])];
+        i13_enumerate: |v: Vec<i32>| v.iter().enumerate().map(|(i, x)| i as i32 * x).collect::<Vec<_>>() => [(vec![5, 6, 7])];
+        i13_any_all_count: |v: Vec<i32>| (v.iter().any(|x| *x > 1), v.iter().all(|x| *x > 1), v.iter().filter(|x| **x > 1).count()) => [(vec![]), (vec![1, 2, 3])];
+        i13_skip_take: |v: Vec<i32>| v.iter().skip(1).take(2).copied().collect::<Vec<_>>() => [(vec![1, 2, 3, 4]), (vec![1])];
+        i13_concat_join: |v: Vec<String>| (v.concat(), v.join("-")) => [(vec![]), (vec!["a".to_string(), "😀".to_string()])];
+    }
+}
+
+fn strings() -> Vec<Case> {
+    cases! {
+        i13_split_whitespace: |s: String| s.split_whitespace().map(|w| w.to_string()).collect::<Vec<_>>() => [(" a\u{85}b\u{3000}c\u{feff}d ".to_string()), ("".to_string())];
+        i13_chars_rev: |s: String| s.chars().rev().collect::<String>() => [("a😀é".to_string()), ("".to_string())];
+        i13_strip: |s: String| (s.strip_prefix("😀").map(|x| x.to_string()), s.strip_suffix('b').map(|x| x.to_string())) => [("😀ab".to_string()), ("".to_string())];
+        i13_repeat: |s: String| s.repeat(3) => [("😀".to_string()), ("".to_string())];
+    }
+}
+
+fn parses() -> Vec<Case> {
+    cases! {
+        i13_parse_i8: |s: String| s.parse::<i8>().ok() => [("+1".to_string()), ("-128".to_string()), ("128".to_string()), (" 1".to_string()), ("-0".to_string()), ("".to_string()), ("+".to_string())];
+        i13_parse_u32_or: |s: String| s.parse::<u32>().unwrap_or(7) => [("-0".to_string()), ("4294967296".to_string()), ("4294967295".to_string()), ("١".to_string())];
+        i13_parse_f64: |s: String| s.parse::<f64>().ok() => [("1e3".to_string()), ("+.5".to_string()), ("inf".to_string()), ("-0".to_string()), (" 1".to_string()), ("1_0".to_string()), ("0x10".to_string()), ("5.".to_string())];
+        i13_parse_bool: |s: String| s.parse::<bool>().ok() => [("true".to_string()), ("True".to_string()), ("".to_string())];
+    }
+}
+
+fn ints() -> Vec<Case> {
+    cases! {
+        i13_checked_i32: |a: i32, b: i32| (a.checked_add(b), a.checked_sub(b), a.checked_mul(b), a.checked_div(b), a.checked_rem(b)) => [(i32::MIN, -1), (i32::MAX, 1), (5, 0)];
+        i13_abs_pow: |a: i32, e: u32| (a.abs(), a.pow(e)) => [(-3, 3), (i32::MIN, 0), (2, 31)];
+        i13_min_max_clamp: |a: i32| (a.min(0), a.max(0), a.clamp(-5, 5), a.signum()) => [(i32::MIN), (0), (7)];
+    }
+}
+
+fn options() -> Vec<Case> {
+    cases! {
+        i13_opt_map_then_or: |o: Option<i32>| (o.map(|x| x * 2), o.and_then(|x| if x > 0 { Some(x) } else { None }), o.or(Some(1))) => [(None), (Some(-3)), (Some(3))];
+        i13_opt_ok_or: |o: Option<i32>| o.ok_or("none".to_string()) => [(None), (Some(1))];
+        i13_opt_default_filter: |o: Option<i32>| (o.unwrap_or_default(), o.filter(|x| *x > 0), o.is_some_and(|x| x > 0)) => [(None), (Some(-1)), (Some(2))];
+        i13_debug_str: |s: String| format!("{:?} {:?} {:?}", s, true, 'x') => [("\t\u{7f}'é".to_string())];
+    }
+}
