@@ -34,6 +34,16 @@ impl Tx<'_> {
                 "to_lowercase" => {
                     return Some(Val::atom(format!("{}.toLowerCase()", recv.operand()), Ty::String))
                 }
+                "to_ascii_uppercase" => {
+                    let js =
+                        format!("{}.replace(/[a-z]+/g, (m) => m.toUpperCase())", recv.operand());
+                    return Some(Val::atom(js, Ty::String));
+                }
+                "to_ascii_lowercase" => {
+                    let js =
+                        format!("{}.replace(/[A-Z]+/g, (m) => m.toLowerCase())", recv.operand());
+                    return Some(Val::atom(js, Ty::String));
+                }
                 "chars" => {
                     return Some(
                         Val { place: false, ..recv }

@@ -38,6 +38,7 @@ fn strings() -> Vec<Case> {
         i13_split_whitespace: |s: String| s.split_whitespace().map(|w| w.to_string()).collect::<Vec<_>>() => [(" a\u{85}b\u{3000}c\u{feff}d ".to_string()), ("".to_string())];
         i13_chars_rev: |s: String| s.chars().rev().collect::<String>() => [("a😀é".to_string()), ("".to_string())];
         i13_strip: |s: String| (s.strip_prefix("😀").map(|x| x.to_string()), s.strip_suffix('b').map(|x| x.to_string())) => [("😀ab".to_string()), ("".to_string())];
+        i13_ascii_case: |s: String| (s.to_ascii_uppercase(), s.to_ascii_lowercase()) => [("aßÉz😀Q".to_string()), ("".to_string())];
         i13_repeat: |s: String| s.repeat(3) => [("😀".to_string()), ("".to_string())];
     }
 }
@@ -54,6 +55,9 @@ fn parses() -> Vec<Case> {
 fn ints() -> Vec<Case> {
     cases! {
         i13_checked_i32: |a: i32, b: i32| (a.checked_add(b), a.checked_sub(b), a.checked_mul(b), a.checked_div(b), a.checked_rem(b)) => [(i32::MIN, -1), (i32::MAX, 1), (5, 0)];
+        i13_euclid: |a: i32, b: i32| (a.div_euclid(b), a.rem_euclid(b)) => [(-7, 2), (-7, -2), (7, -2), (7, 2), (i32::MIN, -1), (1, 0), (-8, 2), (i32::MIN, 3)];
+        i13_euclid_u8: |a: u8, b: u8| a.div_euclid(b) => [(7, 2), (255, 1), (1, 0)];
+        i13_euclid_i64: |a: i64, b: i64| a.div_euclid(b) => [(i64::MIN, -1), (-7, 2), (i64::MIN, 3), (-(1 << 60) - 1, 1 << 59), (-(1 << 60) - 1, -(1 << 59)), (i64::MIN + 1, i64::MIN)];
         i13_abs_pow: |a: i32, e: u32| (a.abs(), a.pow(e)) => [(-3, 3), (i32::MIN, 0), (2, 31)];
         i13_min_max_clamp: |a: i32| (a.min(0), a.max(0), a.clamp(-5, 5), a.signum()) => [(i32::MIN), (0), (7)];
     }
