@@ -359,6 +359,16 @@ const HELPERS: &[Helper] = &[
         deps: &["$add64"],
         src: "(it,t)=>{let s=0;for(const x of it)s=$add64(s,x,t);return s}",
     },
+    Helper {
+        name: "$prod",
+        deps: &["$ck"],
+        src: r#"(it,t)=>{let s=1;for(const x of it)s=t?$ck(s*x,t,"multiply"):s*x;return s}"#,
+    },
+    Helper {
+        name: "$prod64",
+        deps: &["$mul64"],
+        src: "(it,t)=>{let s=1;for(const x of it)s=$mul64(s,x,t);return s}",
+    },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
     Helper { name: "$all", deps: &[], src: "(it,f)=>{for(const x of it)if(!f(x))return false;return true}" },

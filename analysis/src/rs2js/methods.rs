@@ -329,6 +329,11 @@ impl Tx<'_> {
                 let v = self.spill(recv);
                 Some(Val::new(format!("{} ?? {}()", v.operand(), f.operand()), inner))
             }
+            "or_else" => {
+                let f = self.closure_param(call, Vec::new(), Some(opt.clone()))?;
+                let v = self.spill(recv);
+                Some(Val::new(format!("{} ?? {}()", v.operand(), f.operand()), opt))
+            }
             "map" | "and_then" => {
                 let ret = if call.name == "and_then" {
                     Some(Ty::Option(Box::new(Ty::Unknown)))

@@ -222,7 +222,8 @@ impl Tx<'_> {
                 }
                 _ => Val::atom(format!("{}({it})", self.helper("$count")), Ty::Usize),
             }),
-            "sum" if call.args.is_empty() => {
+            "sum" | "product" if call.args.is_empty() => {
+                let base = if name == "sum" { "$sum" } else { "$prod" };
                 let ty = call
                     .turbofish
                     .clone()
@@ -231,14 +232,14 @@ impl Tx<'_> {
                     .unwrap_or(item);
                 match ty.int() {
                     Some(int) => {
-                        let sum = self.int_helper("$sum", int);
+                        let sum = self.int_helper(base, int);
                         let bounds = self.helper(int.bounds_helper());
                         Some(Val::atom(format!("{sum}({it}, {bounds})"), ty))
                     }
                     None if ty == Ty::F64 => {
-                        Some(Val::atom(format!("{}({it})", self.helper("$sum")), ty))
+                        Some(Val::atom(format!("{}({it})", self.helper(base)), ty))
                     }
-                    None => self.fail(type_needed(call.span, "`sum`")),
+                    None => self.fail(type_needed(call.span, &format!("`{name}`"))),
                 }
             }
             "any" | "all" => {

@@ -27,6 +27,10 @@ fn vecs() -> Vec<Case> {
         i13_max_min: |v: Vec<i32>| (v.iter().max().copied(), v.iter().min().copied()) => [(vec![]), (vec![-5, 3, 3, -5])];
         i13_rev: |v: Vec<i32>| v.iter().rev().copied().collect::<Vec<_>>() => [(vec![1, 2, 3]), (vec![])];
         i13_enumerate: |v: Vec<i32>| v.iter().enumerate().map(|(i, x)| i as i32 * x).collect::<Vec<_>>() => [(vec![5, 6, 7])];
+        i13_sum_product_empty: |v: Vec<i32>| (v.iter().sum::<i32>(), v.iter().product::<i32>()) => [(vec![]), (vec![2, -3]), (vec![i32::MIN, 1])];
+        i13_product_overflow: |v: Vec<i32>| v.iter().product::<i32>() => [(vec![65536, 65536]), (vec![-65536, 32768]), (vec![-65536, 32769])];
+        i13_product_u64: |v: Vec<u64>| v.iter().product::<u64>() => [(vec![]), (vec![1 << 32, 1 << 31]), (vec![1 << 32, 1 << 32]), (vec![3, 6148914691236517205])];
+        i13_product_f64: |v: Vec<f64>| v.iter().product::<f64>() => [(vec![]), (vec![1.5, -2.0])];
         i13_any_all_count: |v: Vec<i32>| (v.iter().any(|x| *x > 1), v.iter().all(|x| *x > 1), v.iter().filter(|x| **x > 1).count()) => [(vec![]), (vec![1, 2, 3])];
         i13_skip_take: |v: Vec<i32>| v.iter().skip(1).take(2).copied().collect::<Vec<_>>() => [(vec![1, 2, 3, 4]), (vec![1])];
         i13_concat_join: |v: Vec<String>| (v.concat(), v.join("-")) => [(vec![]), (vec!["a".to_string(), "😀".to_string()])];
@@ -66,6 +70,7 @@ fn ints() -> Vec<Case> {
 fn options() -> Vec<Case> {
     cases! {
         i13_opt_map_then_or: |o: Option<i32>| (o.map(|x| x * 2), o.and_then(|x| if x > 0 { Some(x) } else { None }), o.or(Some(1))) => [(None), (Some(-3)), (Some(3))];
+        i13_opt_or_else: |o: Option<i32>| (o.or_else(|| Some(2)), o.or_else(|| None)) => [(None), (Some(-3))];
         i13_opt_ok_or: |o: Option<i32>| o.ok_or("none".to_string()) => [(None), (Some(1))];
         i13_opt_default_filter: |o: Option<i32>| (o.unwrap_or_default(), o.filter(|x| *x > 0), o.is_some_and(|x| x > 0)) => [(None), (Some(-1)), (Some(2))];
         i13_debug_str: |s: String| format!("{:?} {:?} {:?}", s, true, 'x') => [("\t\u{7f}'é".to_string())];
