@@ -19,6 +19,13 @@ fn vecs() -> Vec<Case> {
         i13_sort_i64: |mut v: Vec<i64>| { v.sort(); v } => [(vec![]), (vec![-1, i64::MIN, 10, 2, i64::MAX, -10])];
         i13_sort_unstable_i32: |mut v: Vec<i32>| { v.sort_unstable(); v } => [(vec![10, 9, -100, 1, 0])];
         i13_sort_strings: |mut v: Vec<String>| { v.sort(); v } => [(vec!["b".to_string(), "😀".to_string(), "\u{ffff}".to_string(), "".to_string(), "B".to_string(), "é".to_string()])];
+        i13_sort_by_key_abs: |mut v: Vec<i32>| { v.sort_by_key(|x| x.abs()); v } => [(vec![-3, 2, -2, 1, 3]), (vec![])];
+        i13_sort_by_key_str: |mut v: Vec<(String, i32)>| { v.sort_by_key(|p| p.0.clone()); v } => [(vec![("😀".to_string(), 1), ("\u{ffff}".to_string(), 2), ("a".to_string(), 3), ("a".to_string(), 0)])];
+        i13_sort_by_key_u64: |mut v: Vec<u64>| { v.sort_by_key(|x| u64::MAX - *x); v } => [(vec![0, u64::MAX, 1 << 60, 3])];
+        i13_sort_by_cmp: |mut v: Vec<i32>| { v.sort_by(|a, b| a.cmp(b)); v } => [(vec![3, -1, 20, 2]), (vec![])];
+        i13_sort_by_rev: |mut v: Vec<i32>| { v.sort_by(|a, b| b.cmp(a)); v } => [(vec![3, -1, 20, 2])];
+        i13_sort_by_rev_str: |mut v: Vec<String>| { v.sort_by(|x, y| y.cmp(x)); v } => [(vec!["😀".to_string(), "\u{ffff}".to_string(), "".to_string()])];
+        i13_sort_by_rev_i64: |mut v: Vec<i64>| { v.sort_by(|a, b| b.cmp(a)); v } => [(vec![i64::MIN, i64::MAX, 0, -1])];
         i13_reverse_dedup: |mut v: Vec<i32>| { v.reverse(); v.dedup(); v } => [(vec![1, 1, 2, 2, 1]), (vec![])];
         i13_retain: |mut v: Vec<i32>| { v.retain(|x| *x > 0); v } => [(vec![-1, 2, 0, 3]), (vec![])];
         i13_contains: |v: Vec<String>, s: String| v.contains(&s) => [(vec!["😀".to_string()], "😀".to_string()), (vec![], "".to_string())];
