@@ -369,6 +369,16 @@ const HELPERS: &[Helper] = &[
         deps: &["$mul64"],
         src: "(it,t)=>{let s=1;for(const x of it)s=$mul64(s,x,t);return s}",
     },
+    Helper {
+        name: "$sfind",
+        deps: &["$len"],
+        src: "(s,p,r)=>{const i=r?s.lastIndexOf(p):s.indexOf(p);return i<0?null:$len(s.slice(0,i))}",
+    },
+    Helper {
+        name: "$splitonce",
+        deps: &[],
+        src: "(s,p,r)=>{const i=r?s.lastIndexOf(p):s.indexOf(p);return i<0?null:[s.slice(0,i),s.slice(i+p.length)]}",
+    },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
     Helper { name: "$all", deps: &[], src: "(it,f)=>{for(const x of it)if(!f(x))return false;return true}" },

@@ -61,7 +61,7 @@ impl Tx<'_> {
         }
         match name {
             "contains" | "starts_with" | "ends_with" | "strip_prefix" | "strip_suffix"
-            | "split" => {
+            | "split" | "find" | "rfind" | "split_once" | "rsplit_once" => {
                 if let Some(syn::Expr::Closure(_)) = call.args.first() {
                     let what = format!("{name} with a closure pattern");
                     return self.fail(unknown_method(call.span, &what, "String"));
@@ -77,6 +77,24 @@ impl Tx<'_> {
                         Some(Val::atom(format!("{s}.startsWith({})", pat.js), Ty::Bool))
                     }
                     "ends_with" => Some(Val::atom(format!("{s}.endsWith({})", pat.js), Ty::Bool)),
+                    "find" | "rfind" => {
+                        // A match of a valid string starts on a code point, so its UTF-16
+                        // offset converts to a byte index.
+                        let f = self.helper("$sfind");
+                        let r = name == "rfind";
+                        Some(Val::atom(
+                            format!("{f}({}, {}, {r})", recv.js, pat.js),
+                            Ty::Option(Box::new(Ty::Usize)),
+                        ))
+                    }
+                    "split_once" | "rsplit_once" => {
+                        let f = self.helper("$splitonce");
+                        let r = name == "rsplit_once";
+                        Some(Val::atom(
+                            format!("{f}({}, {}, {r})", recv.js, pat.js),
+                            Ty::Option(Box::new(Ty::Tuple(vec![Ty::String, Ty::String]))),
+                        ))
+                    }
                     "split" => {
                         let f = self.helper("$split");
                         Some(

@@ -46,6 +46,9 @@ fn vecs() -> Vec<Case> {
 
 fn strings() -> Vec<Case> {
     cases! {
+        i13_find_rfind: |s: String| (s.find('b'), s.rfind('b'), s.find("é"), s.find(""), s.rfind(""), s.find("😀b")) => [("".to_string()), ("😀béb".to_string()), ("abc".to_string())];
+        i13_split_once: |s: String| (s.split_once('=').map(|(a, b)| (a.to_string(), b.to_string())), s.rsplit_once("=").map(|(a, b)| (a.to_string(), b.to_string()))) => [("a=b=c".to_string()), ("".to_string()), ("😀=é".to_string())];
+        i13_split_once_empty: |s: String| (s.split_once("").map(|(a, b)| (a.to_string(), b.to_string())), s.rsplit_once("").map(|(a, b)| (a.to_string(), b.to_string()))) => [("ab".to_string()), ("".to_string())];
         i13_split_whitespace: |s: String| s.split_whitespace().map(|w| w.to_string()).collect::<Vec<_>>() => [(" a\u{85}b\u{3000}c\u{feff}d ".to_string()), ("".to_string())];
         i13_chars_rev: |s: String| s.chars().rev().collect::<String>() => [("a😀é".to_string()), ("".to_string())];
         i13_strip: |s: String| (s.strip_prefix("😀").map(|x| x.to_string()), s.strip_suffix('b').map(|x| x.to_string())) => [("😀ab".to_string()), ("".to_string())];
