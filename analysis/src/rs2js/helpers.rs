@@ -379,6 +379,16 @@ const HELPERS: &[Helper] = &[
         deps: &[],
         src: "(s,p,r)=>{const i=r?s.lastIndexOf(p):s.indexOf(p);return i<0?null:[s.slice(0,i),s.slice(i+p.length)]}",
     },
+    Helper {
+        name: "$zip",
+        deps: &[],
+        src: "function*(a,b){const i=a[Symbol.iterator](),j=b[Symbol.iterator]();for(;;){const x=i.next();if(x.done)return;const y=j.next();if(y.done)return;yield[x.value,y.value]}}",
+    },
+    Helper {
+        name: "$maxbykey",
+        deps: &["$cmp"],
+        src: "(it,f,max)=>{let m=null,k,has=false;for(const x of it){const kx=f(x);if(!has||(max?$cmp(kx,k)>=0:$cmp(kx,k)<0)){m=x;k=kx;has=true}}return m}",
+    },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
     Helper { name: "$all", deps: &[], src: "(it,f)=>{for(const x of it)if(!f(x))return false;return true}" },

@@ -48,10 +48,10 @@ fn r022_unknown_method_names_the_type() {
     "#]],
     );
     check(
-        r#"|v: Vec<i32>| v.iter().zip(v.iter()).count()"#,
+        r#"|v: Vec<i32>| v.iter().unzip_all(v.iter()).count()"#,
         expect![[r#"
-            |v: Vec<i32>| v.iter().zip(v.iter()).count()
-                                   ^^^^^^^^^^^^^ R022 rs2js has no translation for the method `zip` on `Iterator`
+            |v: Vec<i32>| v.iter().unzip_all(v.iter()).count()
+                                   ^^^^^^^^^^^^^^^^^^^ R022 rs2js has no translation for the method `unzip_all` on `Iterator`
               help: see docs/rs2js.md for the methods it knows; otherwise use `js!{}` or move this to a `#[server]` fn
         "#]],
     );

@@ -332,6 +332,42 @@ impl Tx<'_> {
                     Ty::Option(Box::new(item)),
                 ))
             }
+            "max_by_key" | "min_by_key" => {
+                // The key is computed once per item, as in Rust; `max_by_key` keeps the last
+                // of equal keys, `min_by_key` the first.
+                self.check_some(&item, call.span)?;
+                let f = self.closure_param(call, vec![item.clone()], None)?;
+                if f.ty == Ty::F64 || f.ty.has_unknown() {
+                    return self.fail(type_needed(call.span, &format!("the key of `{name}`")));
+                }
+                let max = name == "max_by_key";
+                Some(Val::atom(
+                    format!("{}({it}, {}, {max})", self.helper("$maxbykey"), f.js),
+                    Ty::Option(Box::new(item)),
+                ))
+            }
+            "zip" => {
+                let [arg] = call.args.as_slice() else { return self.unknown(call, &item) };
+                let mark = self.out.len();
+                let other = self.expr(arg, None)?;
+                if self.out.len() > mark && !recv.pure {
+                    return self.fail(unsupported_expression(
+                        call.span,
+                        "`zip` with an argument that needs statements",
+                        Some("bind the argument to a local first: `let b = …; a.iter().zip(b.iter())`"),
+                    ));
+                }
+                let other_item = match (&other.shape, &other.ty) {
+                    (Shape::Iter(_) | Shape::Range { .. }, t) => t.clone(),
+                    (Shape::Value, Ty::Vec(e)) => (**e).clone(),
+                    _ => return self.fail(type_needed(span_of(arg), "the argument of `zip`")),
+                };
+                let b = self.iterable(&other);
+                lazy(
+                    format!("{}({it}, {b})", self.helper("$zip")),
+                    Ty::Tuple(vec![item, other_item]),
+                )
+            }
             "max" | "min" if call.args.is_empty() => {
                 if !(item.is_int() || matches!(item, Ty::String | Ty::Char | Ty::Bool)) {
                     return self.fail(type_needed(call.span, &format!("`{name}`")));

@@ -32,6 +32,11 @@ fn vecs() -> Vec<Case> {
         i13_first_last: |v: Vec<i32>| (v.first().copied(), v.last().copied()) => [(vec![]), (vec![1, 2, 3])];
         i13_position: |v: Vec<i32>| v.iter().position(|x| *x < 0) => [(vec![1, -2, -3]), (vec![])];
         i13_max_min: |v: Vec<i32>| (v.iter().max().copied(), v.iter().min().copied()) => [(vec![]), (vec![-5, 3, 3, -5])];
+        i13_max_last_by_key: |v: Vec<(i32, i32)>| (v.iter().max_by_key(|p| p.0).copied(), v.iter().min_by_key(|p| p.0).copied()) => [(vec![(1, 1), (2, 2), (2, 3), (1, 4)]), (vec![])];
+        i13_max_by_key_str: |v: Vec<String>| (v.iter().max_by_key(|s| s.len()).cloned(), v.iter().min_by_key(|s| s.chars().count()).cloned()) => [(vec!["😀".to_string(), "abcd".to_string(), "é".to_string(), "ab".to_string()]), (vec![])];
+        i13_zip: |a: Vec<i32>, b: Vec<i32>| a.iter().zip(b.iter()).map(|(x, y)| x + y).collect::<Vec<_>>() => [(vec![1, 2, 3], vec![10, 20]), (vec![], vec![1]), (vec![1], vec![])];
+        i13_zip_vec_range: |a: Vec<String>| a.iter().zip(10..a.len() + 10).map(|(s, i)| format!("{i}{s}")).collect::<Vec<_>>() => [(vec!["x".to_string(), "😀".to_string()])];
+        i13_zip_enumerate: |a: Vec<i32>, b: Vec<u64>| a.into_iter().enumerate().zip(b).map(|((i, x), y)| (i, x, y)).collect::<Vec<_>>() => [(vec![1, 2], vec![u64::MAX, 3, 4])];
         i13_rev: |v: Vec<i32>| v.iter().rev().copied().collect::<Vec<_>>() => [(vec![1, 2, 3]), (vec![])];
         i13_enumerate: |v: Vec<i32>| v.iter().enumerate().map(|(i, x)| i as i32 * x).collect::<Vec<_>>() => [(vec![5, 6, 7])];
         i13_sum_product_empty: |v: Vec<i32>| (v.iter().sum::<i32>(), v.iter().product::<i32>()) => [(vec![]), (vec![2, -3]), (vec![i32::MIN, 1])];
