@@ -389,6 +389,11 @@ const HELPERS: &[Helper] = &[
         deps: &["$cmp"],
         src: "(it,f,max)=>{let m=null,k,has=false;for(const x of it){const kx=f(x);if(!has||(max?$cmp(kx,k)>=0:$cmp(kx,k)<0)){m=x;k=kx;has=true}}return m}",
     },
+    Helper {
+        name: "$lines",
+        deps: &[],
+        src: r#"s=>{if(s==="")return[];const p=s.split("\n"),nl=p[p.length-1]==="";if(nl)p.pop();return p.map((l,i)=>(nl||i<p.length-1)&&l.endsWith("\r")?l.slice(0,-1):l)}"#,
+    },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
     Helper { name: "$all", deps: &[], src: "(it,f)=>{for(const x of it)if(!f(x))return false;return true}" },

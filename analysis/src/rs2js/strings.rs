@@ -51,6 +51,10 @@ impl Tx<'_> {
                             .shaped(Shape::Iter(Src::Str)),
                     )
                 }
+                "lines" => {
+                    return helper_call(self, "$lines", &recv, Ty::String)
+                        .map(|v| v.shaped(Shape::Iter(Src::Array)))
+                }
                 "split_whitespace" => {
                     return helper_call(self, "$splitws", &recv, Ty::String)
                         .map(|v| v.shaped(Shape::Iter(Src::Array)))

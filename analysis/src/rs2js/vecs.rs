@@ -332,6 +332,16 @@ impl Tx<'_> {
                     Ty::Option(Box::new(item)),
                 ))
             }
+            "nth" => {
+                self.check_some(&item, call.span)?;
+                let [n] =
+                    <[Val; 1]>::try_from(self.args(&mut recv, call, &[Some(Ty::Usize)])?).ok()?;
+                let (skip, find) = (self.helper("$skip"), self.helper("$find"));
+                Some(Val::atom(
+                    format!("{find}({skip}({it}, {}), () => true)", n.js),
+                    Ty::Option(Box::new(item)),
+                ))
+            }
             "max_by_key" | "min_by_key" => {
                 // The key is computed once per item, as in Rust; `max_by_key` keeps the last
                 // of equal keys, `min_by_key` the first.

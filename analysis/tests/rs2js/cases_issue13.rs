@@ -58,6 +58,9 @@ fn strings() -> Vec<Case> {
         i13_chars_rev: |s: String| s.chars().rev().collect::<String>() => [("a😀é".to_string()), ("".to_string())];
         i13_strip: |s: String| (s.strip_prefix("😀").map(|x| x.to_string()), s.strip_suffix('b').map(|x| x.to_string())) => [("😀ab".to_string()), ("".to_string())];
         i13_ascii_case: |s: String| (s.to_ascii_uppercase(), s.to_ascii_lowercase()) => [("aßÉz😀Q".to_string()), ("".to_string())];
+        i13_chars_nth: |s: String| (s.chars().nth(1), s.chars().nth(5), s.chars().nth(0)) => [("😀😁".to_string()), ("".to_string()), ("a😀b😁c€".to_string())];
+        i13_iter_nth: |v: Vec<u64>| (v.iter().nth(2).copied(), v.iter().map(|x| x / 2).nth(0)) => [(vec![u64::MAX, 1, 2]), (vec![])];
+        i13_lines: |s: String| s.lines().map(|l| l.to_string()).collect::<Vec<_>>() => [("a\r\nb\n\nc\n".to_string()), ("".to_string()), ("x\r".to_string()), ("\n".to_string()), ("a\r\n\r\n".to_string()), ("😀\n\r".to_string())];
         i13_repeat: |s: String| s.repeat(3) => [("😀".to_string()), ("".to_string())];
     }
 }
