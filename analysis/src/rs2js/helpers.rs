@@ -394,6 +394,11 @@ const HELPERS: &[Helper] = &[
         deps: &[],
         src: r#"s=>{if(s==="")return[];const p=s.split("\n"),nl=p[p.length-1]==="";if(nl)p.pop();return p.map((l,i)=>(nl||i<p.length-1)&&l.endsWith("\r")?l.slice(0,-1):l)}"#,
     },
+    Helper {
+        name: "$charidx",
+        deps: &[],
+        src: "function*(s){let i=0;for(const c of s){yield[i,c];const p=c.codePointAt(0);i+=p<128?1:p<2048?2:p<65536?3:4}}",
+    },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
     Helper { name: "$all", deps: &[], src: "(it,f)=>{for(const x of it)if(!f(x))return false;return true}" },

@@ -55,6 +55,16 @@ impl Tx<'_> {
                     return helper_call(self, "$lines", &recv, Ty::String)
                         .map(|v| v.shaped(Shape::Iter(Src::Array)))
                 }
+                "char_indices" => {
+                    let f = self.helper("$charidx");
+                    return Some(
+                        Val::atom(
+                            format!("{f}({})", recv.js),
+                            Ty::Tuple(vec![Ty::Usize, Ty::Char]),
+                        )
+                        .shaped(Shape::Iter(Src::Lazy)),
+                    );
+                }
                 "split_whitespace" => {
                     return helper_call(self, "$splitws", &recv, Ty::String)
                         .map(|v| v.shaped(Shape::Iter(Src::Array)))

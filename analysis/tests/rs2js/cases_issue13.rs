@@ -61,6 +61,8 @@ fn strings() -> Vec<Case> {
         i13_chars_nth: |s: String| (s.chars().nth(1), s.chars().nth(5), s.chars().nth(0)) => [("😀😁".to_string()), ("".to_string()), ("a😀b😁c€".to_string())];
         i13_iter_nth: |v: Vec<u64>| (v.iter().nth(2).copied(), v.iter().map(|x| x / 2).nth(0)) => [(vec![u64::MAX, 1, 2]), (vec![])];
         i13_lines: |s: String| s.lines().map(|l| l.to_string()).collect::<Vec<_>>() => [("a\r\nb\n\nc\n".to_string()), ("".to_string()), ("x\r".to_string()), ("\n".to_string()), ("a\r\n\r\n".to_string()), ("😀\n\r".to_string())];
+        i13_char_indices: |s: String| s.char_indices().map(|(i, c)| (i, c)).collect::<Vec<_>>() => [("a😀é€b".to_string()), ("".to_string())];
+        i13_char_indices_find: |s: String| s.char_indices().find(|(_, c)| *c == 'b').map(|(i, _)| i) => [("😀é€b".to_string()), ("x".to_string())];
         i13_repeat: |s: String| s.repeat(3) => [("😀".to_string()), ("".to_string())];
     }
 }
@@ -89,6 +91,7 @@ fn options() -> Vec<Case> {
     cases! {
         i13_opt_map_then_or: |o: Option<i32>| (o.map(|x| x * 2), o.and_then(|x| if x > 0 { Some(x) } else { None }), o.or(Some(1))) => [(None), (Some(-3)), (Some(3))];
         i13_opt_or_else: |o: Option<i32>| (o.or_else(|| Some(2)), o.or_else(|| None)) => [(None), (Some(-3))];
+        i13_opt_zip: |a: Option<i32>, b: Option<String>| (a.zip(b.clone()), b.zip(a)) => [(None, Some("x".to_string())), (Some(1), Some("😀".to_string())), (Some(2), None), (None, None)];
         i13_opt_ok_or: |o: Option<i32>| o.ok_or("none".to_string()) => [(None), (Some(1))];
         i13_opt_default_filter: |o: Option<i32>| (o.unwrap_or_default(), o.filter(|x| *x > 0), o.is_some_and(|x| x > 0)) => [(None), (Some(-1)), (Some(2))];
         i13_debug_str: |s: String| format!("{:?} {:?} {:?}", s, true, 'x') => [("\t\u{7f}'é".to_string())];
