@@ -399,6 +399,11 @@ const HELPERS: &[Helper] = &[
         deps: &[],
         src: "function*(s){let i=0;for(const c of s){yield[i,c];const p=c.codePointAt(0);i+=p<128?1:p<2048?2:p<65536?3:4}}",
     },
+    Helper {
+        name: "$flatten",
+        deps: &[],
+        src: "function*(it,opt){for(const x of it)if(opt){if(x!==null)yield x}else yield*x}",
+    },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
     Helper { name: "$all", deps: &[], src: "(it,f)=>{for(const x of it)if(!f(x))return false;return true}" },

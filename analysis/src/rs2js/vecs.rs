@@ -342,6 +342,17 @@ impl Tx<'_> {
                     Ty::Option(Box::new(item)),
                 ))
             }
+            "flatten" if call.args.is_empty() => {
+                let (inner, opt) = match item.clone() {
+                    Ty::Option(inner) => (*inner, true),
+                    Ty::Vec(inner) => (*inner, false),
+                    _ => {
+                        return self
+                            .fail(type_needed(call.span, "`flatten` (of `Option` or `Vec` items)"))
+                    }
+                };
+                lazy(format!("{}({it}, {opt})", self.helper("$flatten")), inner)
+            }
             "max_by_key" | "min_by_key" => {
                 // The key is computed once per item, as in Rust; `max_by_key` keeps the last
                 // of equal keys, `min_by_key` the first.

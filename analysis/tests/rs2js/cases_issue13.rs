@@ -92,6 +92,8 @@ fn options() -> Vec<Case> {
         i13_opt_map_then_or: |o: Option<i32>| (o.map(|x| x * 2), o.and_then(|x| if x > 0 { Some(x) } else { None }), o.or(Some(1))) => [(None), (Some(-3)), (Some(3))];
         i13_opt_or_else: |o: Option<i32>| (o.or_else(|| Some(2)), o.or_else(|| None)) => [(None), (Some(-3))];
         i13_opt_zip: |a: Option<i32>, b: Option<String>| (a.zip(b.clone()), b.zip(a)) => [(None, Some("x".to_string())), (Some(1), Some("😀".to_string())), (Some(2), None), (None, None)];
+        i13_opt_flatten: |v: Vec<Option<i32>>| v.into_iter().flatten().collect::<Vec<_>>() => [(vec![Some(1), None, Some(3)]), (vec![])];
+        i13_vec_flatten: |v: Vec<Vec<String>>| v.into_iter().flatten().collect::<Vec<_>>() => [(vec![vec!["a".to_string()], vec![], vec!["😀".to_string(), "b".to_string()]]), (vec![])];
         i13_opt_ok_or: |o: Option<i32>| o.ok_or("none".to_string()) => [(None), (Some(1))];
         i13_opt_default_filter: |o: Option<i32>| (o.unwrap_or_default(), o.filter(|x| *x > 0), o.is_some_and(|x| x > 0)) => [(None), (Some(-1)), (Some(2))];
         i13_debug_str: |s: String| format!("{:?} {:?} {:?}", s, true, 'x') => [("\t\u{7f}'é".to_string())];
