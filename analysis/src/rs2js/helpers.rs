@@ -215,6 +215,11 @@ const HELPERS: &[Helper] = &[
         src: r#"s=>{if(s==="")return{Err:"cannot parse float from empty string"};const m=/^([+-]?)(?:(inf|infinity)|(nan)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?))$/i.exec(s);if(!m)return{Err:"invalid float literal"};const v=m[2]?Infinity:m[3]?NaN:+m[4];return{Ok:m[1]==="-"?-v:v}}"#,
     },
     Helper {
+        name: "$pchar",
+        deps: &[],
+        src: r#"s=>{const n=[...s].length;return n===1?{Ok:s}:{Err:n===0?"cannot parse char from empty string":"too many characters in string"}}"#,
+    },
+    Helper {
         name: "$pbool",
         deps: &[],
         src: r#"s=>s==="true"?{Ok:true}:s==="false"?{Ok:false}:{Err:"provided string was not `true` or `false`"}"#,

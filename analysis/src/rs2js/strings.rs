@@ -189,6 +189,10 @@ impl Tx<'_> {
                 let f = self.helper("$pbool");
                 Some(Val::atom(format!("{f}({})", recv.js), result(Ty::Bool)))
             }
+            Some(Ty::Char) => {
+                let f = self.helper("$pchar");
+                Some(Val::atom(format!("{f}({})", recv.js), result(Ty::Char)))
+            }
             Some(Ty::F32) => self.fail(unsupported_type(
                 call.span,
                 "f32",

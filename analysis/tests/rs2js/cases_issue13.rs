@@ -72,6 +72,7 @@ fn parses() -> Vec<Case> {
         i13_parse_i8: |s: String| s.parse::<i8>().ok() => [("+1".to_string()), ("-128".to_string()), ("128".to_string()), (" 1".to_string()), ("-0".to_string()), ("".to_string()), ("+".to_string())];
         i13_parse_u32_or: |s: String| s.parse::<u32>().unwrap_or(7) => [("-0".to_string()), ("4294967296".to_string()), ("4294967295".to_string()), ("١".to_string())];
         i13_parse_f64: |s: String| s.parse::<f64>().ok() => [("1e3".to_string()), ("+.5".to_string()), ("inf".to_string()), ("-0".to_string()), (" 1".to_string()), ("1_0".to_string()), ("0x10".to_string()), ("5.".to_string())];
+        i13_parse_char: |s: String| (s.parse::<char>().ok(), s.parse::<char>().map_err(|e| e.to_string())) => [("😀".to_string()), ("ab".to_string()), ("".to_string()), ("é".to_string()), ("e\u{301}".to_string())];
         i13_parse_bool: |s: String| s.parse::<bool>().ok() => [("true".to_string()), ("True".to_string()), ("".to_string())];
     }
 }
