@@ -409,6 +409,11 @@ const HELPERS: &[Helper] = &[
         deps: &[],
         src: "function*(it,opt){for(const x of it)if(opt){if(x!==null)yield x}else yield*x}",
     },
+    Helper {
+        name: "$windows",
+        deps: &[],
+        src: r#"function*(v,n,c){n=Number(n);if(n===0)throw new Error(c?"chunk size must be non-zero":"window size must be non-zero");if(c)for(let i=0;i<v.length;i+=n)yield v.slice(i,i+n);else for(let i=0;i+n<=v.length;i++)yield v.slice(i,i+n)}"#,
+    },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },
     Helper { name: "$all", deps: &[], src: "(it,f)=>{for(const x of it)if(!f(x))return false;return true}" },

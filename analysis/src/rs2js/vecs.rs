@@ -63,7 +63,7 @@ impl Tx<'_> {
         let wants: &[Option<Ty>] = match name {
             "push" | "contains" => std::slice::from_ref(&e),
             "insert" => &[usize.clone(), e.clone()],
-            "remove" | "get" | "truncate" => std::slice::from_ref(&usize),
+            "remove" | "get" | "truncate" | "windows" | "chunks" => std::slice::from_ref(&usize),
             "swap" => &[usize.clone(), usize.clone()],
             "join" => &[Some(Ty::String)],
             "retain" | "extend" | "extend_from_slice" => &[None],
@@ -166,6 +166,16 @@ impl Tx<'_> {
                 let cmp = self.order_fn(&f.ty);
                 let k = self.spill(f).operand();
                 atom(format!("{v}.sort((a, b) => {cmp}({k}(a), {k}(b)))"), Ty::Unit)
+            }
+            "windows" | "chunks" => {
+                // Each window is a copy of the slice: reading it is the same, and a shared
+                // slice cannot be written through.
+                let chunk = name == "chunks";
+                let f = self.helper("$windows");
+                Some(
+                    Val::atom(format!("{f}({}, {}, {chunk})", recv.js, arg(0)), vec_ty)
+                        .shaped(Shape::Iter(Src::Lazy)),
+                )
             }
             "reverse" => atom(format!("{v}.reverse()"), Ty::Unit),
             "dedup" => atom(format!("{}({})", self.helper("$dedup"), recv.js), Ty::Unit),

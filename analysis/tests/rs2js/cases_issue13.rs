@@ -45,6 +45,9 @@ fn vecs() -> Vec<Case> {
         i13_product_f64: |v: Vec<f64>| v.iter().product::<f64>() => [(vec![]), (vec![1.5, -2.0])];
         i13_any_all_count: |v: Vec<i32>| (v.iter().any(|x| *x > 1), v.iter().all(|x| *x > 1), v.iter().filter(|x| **x > 1).count()) => [(vec![]), (vec![1, 2, 3])];
         i13_skip_take: |v: Vec<i32>| v.iter().skip(1).take(2).copied().collect::<Vec<_>>() => [(vec![1, 2, 3, 4]), (vec![1])];
+        i13_windows: |v: Vec<i32>| v.windows(2).map(|w| w[1] - w[0]).collect::<Vec<_>>() => [(vec![1, 4, 9]), (vec![1]), (vec![])];
+        i13_windows_big: |v: Vec<i32>, n: usize| (v.windows(n).count(), v.chunks(n).map(|c| c.len()).collect::<Vec<_>>()) => [(vec![1, 2, 3], 2), (vec![1, 2, 3], usize::MAX), (vec![1, 2, 3], 0), (vec![], 1)];
+        i13_chunks: |v: Vec<String>| v.chunks(2).map(|c| c.concat()).collect::<Vec<_>>() => [(vec!["a".to_string(), "😀".to_string(), "c".to_string()]), (vec![])];
         i13_concat_join: |v: Vec<String>| (v.concat(), v.join("-")) => [(vec![]), (vec!["a".to_string(), "😀".to_string()])];
     }
 }
