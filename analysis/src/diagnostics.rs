@@ -597,8 +597,9 @@ pub(crate) fn unsupported_format<S>(span: S, what: &str) -> Diagnostic<S> {
         format!("{what} cannot be formatted in JavaScript"),
     )
     .with_help(format!(
-        "use `{{}}`, `{{:?}}` on strings and numbers, `{{:.N}}`, a literal width, fill and \
-         alignment, or `x`/`b`/`o`; otherwise {WAY_OUT}"
+        "use `{{}}`, `{{:?}}` on strings, chars, bools and numbers, `{{:.N}}`, a literal width, \
+         fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(\", \")` \
+         inside `[{{}}]`; otherwise {WAY_OUT}"
     ))
 }
 

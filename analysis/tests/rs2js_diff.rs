@@ -239,6 +239,8 @@ mod cases_collections;
 mod cases_control;
 #[path = "rs2js/cases_handlers.rs"]
 mod cases_handlers;
+#[path = "rs2js/cases_issue13.rs"]
+mod cases_issue13;
 #[path = "rs2js/cases_numbers.rs"]
 mod cases_numbers;
 #[path = "rs2js/cases_text.rs"]
@@ -291,6 +293,7 @@ fn rust_and_javascript_agree() {
         cases_thunks::cases(),
         cases_thunks::struct_cases(),
         cases_wide::cases(),
+        cases_issue13::cases(),
     ]
     .into_iter()
     .flatten()

@@ -280,7 +280,7 @@ impl Tx<'_> {
             return self.fail(unsupported_expression(
                 span,
                 "slicing with a range",
-                Some("use `iter().skip(a).take(n)` or `chars()`"),
+                Some("for a `Vec`, write `v.iter().skip(a).take(b - a)`; for a string (byte indices), use `s.char_indices()`/`s.find(…)` with `chars().skip(i).take(n).collect::<String>()` on char counts, or a `#[server]` fn"),
             ));
         }
         let vals = self

@@ -215,6 +215,11 @@ const HELPERS: &[Helper] = &[
         src: r#"s=>{if(s==="")return{Err:"cannot parse float from empty string"};const m=/^([+-]?)(?:(inf|infinity)|(nan)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?))$/i.exec(s);if(!m)return{Err:"invalid float literal"};const v=m[2]?Infinity:m[3]?NaN:+m[4];return{Ok:m[1]==="-"?-v:v}}"#,
     },
     Helper {
+        name: "$pchar",
+        deps: &[],
+        src: r#"s=>{const n=[...s].length;return n===1?{Ok:s}:{Err:n===0?"cannot parse char from empty string":"too many characters in string"}}"#,
+    },
+    Helper {
         name: "$pbool",
         deps: &[],
         src: r#"s=>s==="true"?{Ok:true}:s==="false"?{Ok:false}:{Err:"provided string was not `true` or `false`"}"#,
@@ -358,6 +363,56 @@ const HELPERS: &[Helper] = &[
         name: "$sum64",
         deps: &["$add64"],
         src: "(it,t)=>{let s=0;for(const x of it)s=$add64(s,x,t);return s}",
+    },
+    Helper {
+        name: "$prod",
+        deps: &["$ck"],
+        src: r#"(it,t)=>{let s=1;for(const x of it)s=t?$ck(s*x,t,"multiply"):s*x;return s}"#,
+    },
+    Helper {
+        name: "$prod64",
+        deps: &["$mul64"],
+        src: "(it,t)=>{let s=1;for(const x of it)s=$mul64(s,x,t);return s}",
+    },
+    Helper {
+        name: "$sfind",
+        deps: &["$len"],
+        src: "(s,p,r)=>{const i=r?s.lastIndexOf(p):s.indexOf(p);return i<0?null:$len(s.slice(0,i))}",
+    },
+    Helper {
+        name: "$splitonce",
+        deps: &[],
+        src: "(s,p,r)=>{const i=r?s.lastIndexOf(p):s.indexOf(p);return i<0?null:[s.slice(0,i),s.slice(i+p.length)]}",
+    },
+    Helper {
+        name: "$zip",
+        deps: &[],
+        src: "function*(a,b){const i=a[Symbol.iterator](),j=b[Symbol.iterator]();for(;;){const x=i.next();if(x.done)return;const y=j.next();if(y.done)return;yield[x.value,y.value]}}",
+    },
+    Helper {
+        name: "$maxbykey",
+        deps: &["$cmp"],
+        src: "(it,f,max)=>{let m=null,k,has=false;for(const x of it){const kx=f(x);if(!has||(max?$cmp(kx,k)>=0:$cmp(kx,k)<0)){m=x;k=kx;has=true}}return m}",
+    },
+    Helper {
+        name: "$lines",
+        deps: &[],
+        src: r#"s=>{if(s==="")return[];const p=s.split("\n"),nl=p[p.length-1]==="";if(nl)p.pop();return p.map((l,i)=>(nl||i<p.length-1)&&l.endsWith("\r")?l.slice(0,-1):l)}"#,
+    },
+    Helper {
+        name: "$charidx",
+        deps: &[],
+        src: "function*(s){let i=0;for(const c of s){yield[i,c];const p=c.codePointAt(0);i+=p<128?1:p<2048?2:p<65536?3:4}}",
+    },
+    Helper {
+        name: "$flatten",
+        deps: &[],
+        src: "function*(it,opt){for(const x of it)if(opt){if(x!==null)yield x}else yield*x}",
+    },
+    Helper {
+        name: "$windows",
+        deps: &[],
+        src: r#"function*(v,n,c){n=Number(n);if(n===0)throw new Error(c?"chunk size must be non-zero":"window size must be non-zero");if(c)for(let i=0;i<v.length;i+=n)yield v.slice(i,i+n);else for(let i=0;i+n<=v.length;i++)yield v.slice(i,i+n)}"#,
     },
     Helper { name: "$count", deps: &[], src: "it=>{let n=0;for(const _ of it)n++;return n}" },
     Helper { name: "$any", deps: &[], src: "(it,f)=>{for(const x of it)if(f(x))return true;return false}" },

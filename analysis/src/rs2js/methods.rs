@@ -6,7 +6,7 @@
 //! receiver of unknown type, a method whose meaning depends on the type (`len` counts
 //! bytes on a `String`, items on a `Vec`) asks for an annotation.
 
-use super::cx::Tx;
+use super::cx::{span_of, Tx};
 use super::emit::{Shape, Val};
 use super::ty::Ty;
 use crate::diagnostics::{type_needed, unknown_method, unsupported_type};
@@ -328,6 +328,25 @@ impl Tx<'_> {
                 let f = self.closure_param(call, Vec::new(), Some(inner.clone()))?;
                 let v = self.spill(recv);
                 Some(Val::new(format!("{} ?? {}()", v.operand(), f.operand()), inner))
+            }
+            "zip" => {
+                let [b] = <[Val; 1]>::try_from(self.args(&mut recv, call, &[None])?).ok()?;
+                let Ty::Option(b_inner) = b.ty.clone() else {
+                    return self
+                        .fail(type_needed(span_of(call.args.first()?), "the argument of `zip`"));
+                };
+                let a = self.spill(recv);
+                let b = self.spill(b);
+                let (a, b) = (a.operand(), b.operand());
+                Some(Val::new(
+                    format!("{a} !== null && {b} !== null ? [{a}, {b}] : null"),
+                    Ty::Option(Box::new(Ty::Tuple(vec![inner, *b_inner]))),
+                ))
+            }
+            "or_else" => {
+                let f = self.closure_param(call, Vec::new(), Some(opt.clone()))?;
+                let v = self.spill(recv);
+                Some(Val::new(format!("{} ?? {}()", v.operand(), f.operand()), opt))
             }
             "map" | "and_then" => {
                 let ret = if call.name == "and_then" {

@@ -114,6 +114,29 @@ impl Tx<'_> {
                     ty,
                 ));
             }
+            "div_euclid" => {
+                // q = trunc(x / d); when the remainder is negative, step q away from it
+                // (down for d > 0, up for d < 0). Both operands are evaluated once, in order.
+                let x = self.spill(recv.clone()).js;
+                let d = self.spill(args.first()?.clone()).operand();
+                let (div, rem) = (ck(self, "$div"), ck(self, "$rem"));
+                let (q, r) = (self.temp(), self.temp());
+                self.emit(format!("const {q} = {div}({x}, {d}, {b});"));
+                self.emit(format!("const {r} = {rem}({x}, {d}, {b});"));
+                if int.is_wide() {
+                    let (add, sub) = (ck(self, "$add"), ck(self, "$sub"));
+                    return Some(Val::new(
+                        format!(
+                            "{r} < 0 ? ({d} > 0 ? {sub}({q}, 1, {b}) : {add}({q}, 1, {b})) : {q}"
+                        ),
+                        ty,
+                    ));
+                }
+                return Some(Val::new(
+                    format!("{r} < 0 ? ({d} > 0 ? {q} - 1 : {q} + 1) : {q}"),
+                    ty,
+                ));
+            }
             "clamp" => {
                 let hi = args.get(1)?.js.clone();
                 format!("{}({x}, {a}, {hi})", ck(self, "$clamp"))

@@ -34,12 +34,36 @@ impl Tx<'_> {
                 "to_lowercase" => {
                     return Some(Val::atom(format!("{}.toLowerCase()", recv.operand()), Ty::String))
                 }
+                "to_ascii_uppercase" => {
+                    let js =
+                        format!("{}.replace(/[a-z]+/g, (m) => m.toUpperCase())", recv.operand());
+                    return Some(Val::atom(js, Ty::String));
+                }
+                "to_ascii_lowercase" => {
+                    let js =
+                        format!("{}.replace(/[A-Z]+/g, (m) => m.toLowerCase())", recv.operand());
+                    return Some(Val::atom(js, Ty::String));
+                }
                 "chars" => {
                     return Some(
                         Val { place: false, ..recv }
                             .retyped(Ty::Char)
                             .shaped(Shape::Iter(Src::Str)),
                     )
+                }
+                "lines" => {
+                    return helper_call(self, "$lines", &recv, Ty::String)
+                        .map(|v| v.shaped(Shape::Iter(Src::Array)))
+                }
+                "char_indices" => {
+                    let f = self.helper("$charidx");
+                    return Some(
+                        Val::atom(
+                            format!("{f}({})", recv.js),
+                            Ty::Tuple(vec![Ty::Usize, Ty::Char]),
+                        )
+                        .shaped(Shape::Iter(Src::Lazy)),
+                    );
                 }
                 "split_whitespace" => {
                     return helper_call(self, "$splitws", &recv, Ty::String)
@@ -51,7 +75,7 @@ impl Tx<'_> {
         }
         match name {
             "contains" | "starts_with" | "ends_with" | "strip_prefix" | "strip_suffix"
-            | "split" => {
+            | "split" | "find" | "rfind" | "split_once" | "rsplit_once" => {
                 if let Some(syn::Expr::Closure(_)) = call.args.first() {
                     let what = format!("{name} with a closure pattern");
                     return self.fail(unknown_method(call.span, &what, "String"));
@@ -67,6 +91,24 @@ impl Tx<'_> {
                         Some(Val::atom(format!("{s}.startsWith({})", pat.js), Ty::Bool))
                     }
                     "ends_with" => Some(Val::atom(format!("{s}.endsWith({})", pat.js), Ty::Bool)),
+                    "find" | "rfind" => {
+                        // A match of a valid string starts on a code point, so its UTF-16
+                        // offset converts to a byte index.
+                        let f = self.helper("$sfind");
+                        let r = name == "rfind";
+                        Some(Val::atom(
+                            format!("{f}({}, {}, {r})", recv.js, pat.js),
+                            Ty::Option(Box::new(Ty::Usize)),
+                        ))
+                    }
+                    "split_once" | "rsplit_once" => {
+                        let f = self.helper("$splitonce");
+                        let r = name == "rsplit_once";
+                        Some(Val::atom(
+                            format!("{f}({}, {}, {r})", recv.js, pat.js),
+                            Ty::Option(Box::new(Ty::Tuple(vec![Ty::String, Ty::String]))),
+                        ))
+                    }
                     "split" => {
                         let f = self.helper("$split");
                         Some(
@@ -146,6 +188,10 @@ impl Tx<'_> {
             Some(Ty::Bool) => {
                 let f = self.helper("$pbool");
                 Some(Val::atom(format!("{f}({})", recv.js), result(Ty::Bool)))
+            }
+            Some(Ty::Char) => {
+                let f = self.helper("$pchar");
+                Some(Val::atom(format!("{f}({})", recv.js), result(Ty::Char)))
             }
             Some(Ty::F32) => self.fail(unsupported_type(
                 call.span,

@@ -48,10 +48,10 @@ fn r022_unknown_method_names_the_type() {
     "#]],
     );
     check(
-        r#"|v: Vec<i32>| v.iter().zip(v.iter()).count()"#,
+        r#"|v: Vec<i32>| v.iter().unzip_all(v.iter()).count()"#,
         expect![[r#"
-            |v: Vec<i32>| v.iter().zip(v.iter()).count()
-                                   ^^^^^^^^^^^^^ R022 rs2js has no translation for the method `zip` on `Iterator`
+            |v: Vec<i32>| v.iter().unzip_all(v.iter()).count()
+                                   ^^^^^^^^^^^^^^^^^^^ R022 rs2js has no translation for the method `unzip_all` on `Iterator`
               help: see docs/rs2js.md for the methods it knows; otherwise use `js!{}` or move this to a `#[server]` fn
         "#]],
     );
@@ -229,17 +229,17 @@ fn r031_unsupported_format() {
     check(
         r#"|x: f64| format!("{:e}", x)"#,
         expect![[r#"
-        |x: f64| format!("{:e}", x)
-                         ^^^^^^ R031 the format spec `e` cannot be formatted in JavaScript
-          help: use `{}`, `{:?}` on strings and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; otherwise use `js!{}` or move this to a `#[server]` fn
-    "#]],
+            |x: f64| format!("{:e}", x)
+                             ^^^^^^ R031 the format spec `e` cannot be formatted in JavaScript
+              help: use `{}`, `{:?}` on strings, chars, bools and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(", ")` inside `[{}]`; otherwise use `js!{}` or move this to a `#[server]` fn
+        "#]],
     );
     check(
         r#"|v: Vec<i32>| format!("{:?}", v)"#,
         expect![[r#"
             |v: Vec<i32>| format!("{:?}", v)
                                   ^^^^^^ R031 `{:?}` on a `Vec<i32>` cannot be formatted in JavaScript
-              help: use `{}`, `{:?}` on strings and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; otherwise use `js!{}` or move this to a `#[server]` fn
+              help: use `{}`, `{:?}` on strings, chars, bools and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(", ")` inside `[{}]`; otherwise use `js!{}` or move this to a `#[server]` fn
         "#]],
     );
 }

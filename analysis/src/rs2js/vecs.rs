@@ -8,9 +8,53 @@ use super::cx::{span_of, Tx};
 use super::emit::{Shape, Src, Val};
 use super::methods::Call;
 use super::ty::Ty;
-use crate::diagnostics::{type_needed, unsupported_expression};
+use crate::diagnostics::{type_needed, unknown_method, unsupported_expression};
+
+/// `|a, b| a.cmp(b)` is `Some(false)`, `|a, b| b.cmp(a)` is `Some(true)`.
+fn cmp_closure(arg: &syn::Expr) -> Option<bool> {
+    let syn::Expr::Closure(c) = arg else { return None };
+    let names: Vec<String> = c
+        .inputs
+        .iter()
+        .map(|p| match p {
+            syn::Pat::Ident(i) if i.by_ref.is_none() && i.subpat.is_none() => {
+                Some(i.ident.to_string())
+            }
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let [a, b] = names.as_slice() else { return None };
+    let syn::Expr::MethodCall(m) = &*c.body else { return None };
+    let ident = |e: &syn::Expr| match e {
+        syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+        _ => None,
+    };
+    if m.method != "cmp" || m.args.len() != 1 || m.turbofish.is_some() || a == b {
+        return None;
+    }
+    let (x, y) = (ident(&m.receiver)?, ident(m.args.first()?)?);
+    if (&x, &y) == (a, b) {
+        Some(false)
+    } else if (&x, &y) == (b, a) {
+        Some(true)
+    } else {
+        None
+    }
+}
 
 impl Tx<'_> {
+    /// A JavaScript comparator of two values of `ty` in Rust's `Ord` order.
+    fn order_fn(&mut self, ty: &Ty) -> String {
+        // A 64-bit value may be a BigInt, which `-` does not mix with a number.
+        if ty.int().is_some_and(|it| it.is_wide()) {
+            "((a, b) => a < b ? -1 : a > b ? 1 : 0)".to_owned()
+        } else if ty.is_int() || *ty == Ty::Bool {
+            "((a, b) => a - b)".to_owned()
+        } else {
+            self.helper("$cmp").to_owned()
+        }
+    }
+
     pub(crate) fn vec_method(&mut self, mut recv: Val, elem: Ty, call: &Call<'_>) -> Option<Val> {
         let vec_ty = Ty::Vec(Box::new(elem.clone()));
         let name = call.name.as_str();
@@ -19,13 +63,16 @@ impl Tx<'_> {
         let wants: &[Option<Ty>] = match name {
             "push" | "contains" => std::slice::from_ref(&e),
             "insert" => &[usize.clone(), e.clone()],
-            "remove" | "get" | "truncate" => std::slice::from_ref(&usize),
+            "remove" | "get" | "truncate" | "windows" | "chunks" => std::slice::from_ref(&usize),
             "swap" => &[usize.clone(), usize.clone()],
             "join" => &[Some(Ty::String)],
             "retain" | "extend" | "extend_from_slice" => &[None],
             _ => &[],
         };
-        let args = if matches!(name, "retain" | "extend" | "extend_from_slice") {
+        let args = if matches!(
+            name,
+            "retain" | "extend" | "extend_from_slice" | "sort_by" | "sort_by_key"
+        ) {
             Vec::new()
         } else {
             self.args(&mut recv, call, wants)?
@@ -84,18 +131,51 @@ impl Tx<'_> {
                 atom(format!("{v}.join({sep})"), Ty::String)
             }
             "sort" | "sort_unstable" => {
-                // A 64-bit value may be a BigInt, which `-` does not mix with a number.
-                let cmp = if elem.int().is_some_and(|it| it.is_wide()) {
-                    "(a, b) => a < b ? -1 : a > b ? 1 : 0"
-                } else if elem.is_int() || elem == Ty::Bool {
-                    "(a, b) => a - b"
-                } else {
-                    self.helper("$cmp")
-                };
                 if elem == Ty::F64 || elem == Ty::Unknown {
                     return self.fail(type_needed(call.span, "`sort`"));
                 }
+                let cmp = self.order_fn(&elem);
                 atom(format!("{v}.sort({cmp})"), Ty::Unit)
+            }
+            "sort_by" => {
+                // Only the two orders written as `a.cmp(b)` / `b.cmp(a)`: any other
+                // comparator would need `Ordering` values, which rs2js does not model.
+                let Some(reversed) = call.args.first().and_then(|arg| cmp_closure(arg)) else {
+                    return self.fail(unknown_method(
+                        call.span,
+                        "sort_by with a comparator other than `|a, b| a.cmp(b)` or `|a, b| b.cmp(a)` (write `v.sort()`, `v.sort_by_key(|x| key)`, or `v.sort(); v.reverse()`)",
+                        "Vec",
+                    ));
+                };
+                if elem == Ty::F64 || elem == Ty::Unknown {
+                    return self.fail(type_needed(call.span, "`sort_by`"));
+                }
+                let cmp = self.order_fn(&elem);
+                if reversed {
+                    atom(format!("{v}.sort((a, b) => {cmp}(b, a))"), Ty::Unit)
+                } else {
+                    atom(format!("{v}.sort({cmp})"), Ty::Unit)
+                }
+            }
+            "sort_by_key" => {
+                // JavaScript's `sort` is stable, as `sort_by_key` is.
+                let f = self.closure_param(call, vec![elem], None)?;
+                if f.ty == Ty::F64 || f.ty == Ty::Unknown {
+                    return self.fail(type_needed(call.span, "the key of `sort_by_key`"));
+                }
+                let cmp = self.order_fn(&f.ty);
+                let k = self.spill(f).operand();
+                atom(format!("{v}.sort((a, b) => {cmp}({k}(a), {k}(b)))"), Ty::Unit)
+            }
+            "windows" | "chunks" => {
+                // Each window is a copy of the slice: reading it is the same, and a shared
+                // slice cannot be written through.
+                let chunk = name == "chunks";
+                let f = self.helper("$windows");
+                Some(
+                    Val::atom(format!("{f}({}, {}, {chunk})", recv.js, arg(0)), vec_ty)
+                        .shaped(Shape::Iter(Src::Lazy)),
+                )
             }
             "reverse" => atom(format!("{v}.reverse()"), Ty::Unit),
             "dedup" => atom(format!("{}({})", self.helper("$dedup"), recv.js), Ty::Unit),
@@ -222,7 +302,8 @@ impl Tx<'_> {
                 }
                 _ => Val::atom(format!("{}({it})", self.helper("$count")), Ty::Usize),
             }),
-            "sum" if call.args.is_empty() => {
+            "sum" | "product" if call.args.is_empty() => {
+                let base = if name == "sum" { "$sum" } else { "$prod" };
                 let ty = call
                     .turbofish
                     .clone()
@@ -231,14 +312,14 @@ impl Tx<'_> {
                     .unwrap_or(item);
                 match ty.int() {
                     Some(int) => {
-                        let sum = self.int_helper("$sum", int);
+                        let sum = self.int_helper(base, int);
                         let bounds = self.helper(int.bounds_helper());
                         Some(Val::atom(format!("{sum}({it}, {bounds})"), ty))
                     }
                     None if ty == Ty::F64 => {
-                        Some(Val::atom(format!("{}({it})", self.helper("$sum")), ty))
+                        Some(Val::atom(format!("{}({it})", self.helper(base)), ty))
                     }
-                    None => self.fail(type_needed(call.span, "`sum`")),
+                    None => self.fail(type_needed(call.span, &format!("`{name}`"))),
                 }
             }
             "any" | "all" => {
@@ -260,6 +341,63 @@ impl Tx<'_> {
                     format!("{}({it}, {})", self.helper("$find"), f.js),
                     Ty::Option(Box::new(item)),
                 ))
+            }
+            "nth" => {
+                self.check_some(&item, call.span)?;
+                let [n] =
+                    <[Val; 1]>::try_from(self.args(&mut recv, call, &[Some(Ty::Usize)])?).ok()?;
+                let (skip, find) = (self.helper("$skip"), self.helper("$find"));
+                Some(Val::atom(
+                    format!("{find}({skip}({it}, {}), () => true)", n.js),
+                    Ty::Option(Box::new(item)),
+                ))
+            }
+            "flatten" if call.args.is_empty() => {
+                let (inner, opt) = match item.clone() {
+                    Ty::Option(inner) => (*inner, true),
+                    Ty::Vec(inner) => (*inner, false),
+                    _ => {
+                        return self
+                            .fail(type_needed(call.span, "`flatten` (of `Option` or `Vec` items)"))
+                    }
+                };
+                lazy(format!("{}({it}, {opt})", self.helper("$flatten")), inner)
+            }
+            "max_by_key" | "min_by_key" => {
+                // The key is computed once per item, as in Rust; `max_by_key` keeps the last
+                // of equal keys, `min_by_key` the first.
+                self.check_some(&item, call.span)?;
+                let f = self.closure_param(call, vec![item.clone()], None)?;
+                if f.ty == Ty::F64 || f.ty.has_unknown() {
+                    return self.fail(type_needed(call.span, &format!("the key of `{name}`")));
+                }
+                let max = name == "max_by_key";
+                Some(Val::atom(
+                    format!("{}({it}, {}, {max})", self.helper("$maxbykey"), f.js),
+                    Ty::Option(Box::new(item)),
+                ))
+            }
+            "zip" => {
+                let [arg] = call.args.as_slice() else { return self.unknown(call, &item) };
+                let mark = self.out.len();
+                let other = self.expr(arg, None)?;
+                if self.out.len() > mark && !recv.pure {
+                    return self.fail(unsupported_expression(
+                        call.span,
+                        "`zip` with an argument that needs statements",
+                        Some("bind the argument to a local first: `let b = …; a.iter().zip(b.iter())`"),
+                    ));
+                }
+                let other_item = match (&other.shape, &other.ty) {
+                    (Shape::Iter(_) | Shape::Range { .. }, t) => t.clone(),
+                    (Shape::Value, Ty::Vec(e)) => (**e).clone(),
+                    _ => return self.fail(type_needed(span_of(arg), "the argument of `zip`")),
+                };
+                let b = self.iterable(&other);
+                lazy(
+                    format!("{}({it}, {b})", self.helper("$zip")),
+                    Ty::Tuple(vec![item, other_item]),
+                )
             }
             "max" | "min" if call.args.is_empty() => {
                 if !(item.is_int() || matches!(item, Ty::String | Ty::Char | Ty::Bool)) {
