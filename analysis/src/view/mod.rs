@@ -9,6 +9,7 @@ pub(crate) use events::edit_distance;
 mod literal;
 mod markup;
 mod parser;
+mod props;
 #[cfg(test)]
 mod tests;
 
@@ -19,4 +20,5 @@ pub use ast::{
 pub use events::{is_known_event, suggest_event, KNOWN_EVENTS};
 pub use literal::unquote_str;
 pub use markup::{escape_attr, escape_text, is_url_attribute, URL_ATTRIBUTES};
-pub use parser::{is_rust_ident, parse, Parsed, MAX_DEPTH};
+pub use parser::{parse, Parsed, MAX_DEPTH};
+pub use props::is_rust_ident;

@@ -12,8 +12,9 @@ use super::ast::{
 };
 use super::events::{is_known_event, suggest_event};
 use super::literal::unquote_str;
+use super::props::{check_props, prop_block};
 use crate::diagnostics::{
-    self as diag, Diagnostic, InvalidAttributeValue, InvalidBlockProps, StrayClose, UnexpectedToken,
+    self as diag, Diagnostic, InvalidAttributeValue, StrayClose, UnexpectedToken,
 };
 use crate::span::TokenSpan;
 
@@ -323,7 +324,7 @@ impl Parser {
         };
         let open_span = lt_span.to(last);
         if is_component {
-            self.check_props(&name, &attrs, open_span);
+            self.diagnostics.extend(check_props(&name, &attrs, open_span));
         }
         let leaf =
             matches!(end, TagEnd::SelfClosed) || (!is_component && is_void_element(&name.text));
@@ -544,80 +545,6 @@ impl Parser {
             ));
         }
     }
-}
-
-impl Parser {
-    /// The props of a component, `<For>` or `<Show>`: each a Rust identifier, and the
-    /// blocks' own props in their forms.
-    fn check_props(&mut self, name: &Name, props: &[Attribute], open_span: TokenSpan) {
-        match name.text.as_str() {
-            "For" => {
-                for prop in props {
-                    let known = match (prop.name.text.as_str(), &prop.value) {
-                        ("each" | "key", AttrValue::Expr(_)) => true,
-                        (other, AttrValue::Flag) => {
-                            other.strip_prefix("let:").is_some_and(is_rust_ident)
-                        }
-                        _ => false,
-                    };
-                    if !known {
-                        self.diagnostics.push(diag::invalid_block_props(
-                            prop.span(),
-                            InvalidBlockProps::ForProp,
-                        ));
-                    }
-                }
-                let has = |key: &str| props.iter().any(|it| it.name.text == key);
-                let has_item = props.iter().any(|it| it.name.text.starts_with("let:"));
-                if !has("each") || !has_item {
-                    self.diagnostics.push(diag::invalid_block_props(
-                        open_span,
-                        InvalidBlockProps::IncompleteFor,
-                    ));
-                }
-            }
-            "Show" => {
-                for prop in props {
-                    if !(prop.name.text == "when" && matches!(prop.value, AttrValue::Expr(_))) {
-                        self.diagnostics.push(diag::invalid_block_props(
-                            prop.span(),
-                            InvalidBlockProps::ShowProp,
-                        ));
-                    }
-                }
-                if !props.iter().any(|it| it.name.text == "when") {
-                    self.diagnostics
-                        .push(diag::invalid_block_props(open_span, InvalidBlockProps::ShowProp));
-                }
-            }
-            _ => {
-                for prop in props {
-                    if !is_rust_ident(&prop.name.text) {
-                        self.diagnostics.push(diag::invalid_prop_name(
-                            prop.name.span,
-                            &prop.name.text,
-                            &name.text,
-                        ));
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Whether `name` can be a Rust identifier (a keyword is one, written raw).
-pub fn is_rust_ident(name: &str) -> bool {
-    name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
-        && name.chars().all(|c| c == '_' || c.is_alphanumeric())
-        && !matches!(name, "_" | "self" | "Self" | "super" | "crate")
-}
-
-/// The block of the prop `key`, when it is written `key={…}`.
-fn prop_block(props: &[Attribute], key: &str) -> Option<Block> {
-    props.iter().find(|it| it.name.text == key).and_then(|it| match &it.value {
-        AttrValue::Expr(block) => Some(block.clone()),
-        _ => None,
-    })
 }
 
 /// What makes two attributes "the same": events by the event they handle, others by
