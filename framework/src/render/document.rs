@@ -5,6 +5,7 @@
 //! ships zero bytes of JavaScript (the CSRF token is a `<meta>`); the title, metas and
 //! `lang` are escaped; the scripts of a resumable page carry the response's CSP nonce.
 
+use super::head::Head;
 use super::html::Html;
 use super::view::View;
 
@@ -31,6 +32,7 @@ pub struct Document {
     lang: String,
     title: String,
     metas: Vec<Meta>,
+    canonical: Option<String>,
     prefetch: bool,
 }
 
@@ -39,6 +41,14 @@ pub struct Document {
 struct Meta {
     name: String,
     content: String,
+}
+
+/// What [`Document::render_page`] learnt about the page it wrote.
+pub(crate) struct PageFacts {
+    /// It has handlers: it carries the state and the loader.
+    pub(crate) resumes: bool,
+    /// Where the CSRF `<meta>` is in the buffer (it was written unsplit, in one buffer).
+    pub(crate) token_bytes: Option<std::ops::Range<usize>>,
 }
 
 /// What one response's shell writes besides the page: the CSP nonce its scripts carry
@@ -94,7 +104,13 @@ impl Document {
     /// assert_eq!(doc.title_str(), "");
     /// ```
     pub fn new() -> Self {
-        Document { lang: "en".to_owned(), title: String::new(), metas: Vec::new(), prefetch: true }
+        Document {
+            lang: "en".to_owned(),
+            title: String::new(),
+            metas: Vec::new(),
+            canonical: None,
+            prefetch: true,
+        }
     }
 
     /// Sets the `<title>` (escaped when rendered).
@@ -160,6 +176,32 @@ impl Document {
         self
     }
 
+    /// Sets `<link rel="canonical" href>` (escaped when rendered).
+    ///
+    /// ```
+    /// let page = resuma::render::Document::new().canonical("/a?b&c").to_html(resuma::View::empty());
+    /// assert!(page.contains(r#"<link rel="canonical" href="/a?b&amp;c">"#));
+    /// ```
+    pub fn canonical(mut self, href: impl Into<String>) -> Self {
+        self.canonical = Some(href.into());
+        self
+    }
+
+    /// This shell with what a response's [`Head`] sets on top.
+    pub(crate) fn with_head(&self, head: Head) -> Document {
+        let mut document = self.clone();
+        if let Some(title) = head.title {
+            document.title = title;
+        }
+        for (name, content) in head.metas {
+            document = document.meta(name, content);
+        }
+        if let Some(href) = head.canonical {
+            document.canonical = Some(href);
+        }
+        document
+    }
+
     /// The title as set (unescaped).
     ///
     /// ```
@@ -197,6 +239,17 @@ impl Document {
     /// assert!(html.as_str().contains(r#"<script type="resuma/state" nonce="n0nce">"#));
     /// ```
     pub fn render_with(&self, body: View, cx: &ResponseContext<'_>, html: &mut Html) {
+        self.render_page(body, cx, html);
+    }
+
+    /// [`render_with`](Document::render_with), telling what the page carries.
+    pub(crate) fn render_page(
+        &self,
+        body: View,
+        cx: &ResponseContext<'_>,
+        html: &mut Html,
+    ) -> PageFacts {
+        let mut token_bytes = None;
         html.push_static("<!DOCTYPE html><html lang=\"");
         html.push_attr_value(&self.lang);
         html.push_static(
@@ -212,10 +265,17 @@ impl Document {
             html.push_attr_value(&meta.content);
             html.push_static("\">");
         }
+        if let Some(href) = &self.canonical {
+            html.push_static("<link rel=\"canonical\" href=\"");
+            html.push_attr_value(href);
+            html.push_static("\">");
+        }
         if let Some(token) = cx.csrf_token {
+            let start = html.len_bytes();
             html.push_static("<meta name=\"resuma-csrf\" content=\"");
             html.push_attr_value(token);
             html.push_static("\">");
+            token_bytes = Some(start..html.len_bytes());
         }
         html.push_static("</head><body>");
         html.boundary();
@@ -230,6 +290,7 @@ impl Document {
         // Only under `resuma dev` (RESUMA_DEV_SOCKET): live reload and the error overlay.
         crate::dev::write_dev_script(cx.nonce, html);
         html.push_static("</body></html>");
+        PageFacts { resumes: context.has_handlers(), token_bytes }
     }
 
     /// Renders the whole page around `body` into a new `String`.
