@@ -68,6 +68,7 @@
 
 mod link;
 mod name;
+pub mod page_file;
 mod walk;
 
 use std::collections::BTreeMap;

@@ -18,9 +18,7 @@ use axum::response::Response;
 use crate::action::csrf::{session_cookie, session_id};
 use crate::app::Shared;
 use crate::render::panic::catch_render;
-use crate::render::{
-    collect_head, render_to_stream_named, Document, Html, PageFacts, ResponseContext, View,
-};
+use crate::render::{render_to_stream_named, Document, Html, PageFacts, ResponseContext, View};
 use crate::security::random::{new_nonce, new_session_id};
 
 /// Chunk size of streaming pages: a few TCP segments, so the first bytes leave early.
@@ -213,7 +211,7 @@ impl PageRoute {
         }
     }
 
-    /// Renders `body` in its shell (with what it set by `use_head`) into one buffer:
+    /// Renders `body` in its shell (with what it sets by `use_head`) into one buffer:
     /// `answer`'s status, or `500` if it panicked.
     fn render_buffered(
         &self,
@@ -230,12 +228,7 @@ impl PageRoute {
                 .nonce(&secrets.nonce)
                 .csrf_token(&secrets.token)
                 .mount(mount);
-            let (body, head) = collect_head(body);
-            let facts = if head.is_empty() {
-                self.document.render_page(body, &cx, &mut html)
-            } else {
-                self.document.with_head(head).render_page(body, &cx, &mut html)
-            };
+            let facts = self.document.render_page(body(), &cx, &mut html);
             let mut page = html.into_string();
             let (cache, shared) = page_cache(answer.cache.as_ref(), &facts, &self.path);
             if shared {

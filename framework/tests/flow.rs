@@ -249,8 +249,9 @@ fn nested() -> Pages {
             Outcome::new()
                 .layout(layout.map(|nav| {
                     move |children: View| {
-                        use_head(Head::new().title("Layout title").meta("author", "layout"));
+                        // As a component does: its body runs when it renders.
                         View::new(move |h| {
+                            use_head(Head::new().title("Layout title").meta("author", "layout"));
                             h.push_text(&format!("[{nav}]"));
                             children.render(h);
                         })
@@ -258,8 +259,10 @@ fn nested() -> Pages {
                 }))
                 .page(page.map(|text| {
                     move || {
-                        use_head(Head::new().title("Page <title>").canonical("/nested"));
-                        View::new(move |h| h.push_text(&text))
+                        View::new(move |h| {
+                            use_head(Head::new().title("Page <title>").canonical("/nested"));
+                            h.push_text(&text);
+                        })
                     }
                 }))
         })

@@ -21,8 +21,10 @@ use tokio::net::{TcpListener, ToSocketAddrs};
 
 /// The request a middleware gets.
 pub use axum::extract::Request;
+/// A response's status, for middlewares that answer early.
+pub use axum::http::StatusCode;
 /// What a middleware may return: anything axum answers with.
-pub use axum::response::{IntoResponse, Response};
+pub use axum::response::{IntoResponse, Redirect, Response};
 pub use load::{ErrorInfo, LoadCx, LoadError};
 pub use middleware::{BoxFuture, Middleware, Next};
 pub use pages::{param, push_catch_all, push_segment, Pages, Params};

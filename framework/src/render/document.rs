@@ -5,9 +5,12 @@
 //! ships zero bytes of JavaScript (the CSRF token is a `<meta>`); the title, metas and
 //! `lang` are escaped; the scripts of a resumable page carry the response's CSP nonce.
 
-use super::head::Head;
+use std::ops::Range;
+
+use super::head::{collect as collect_head, Head};
 use super::html::Html;
 use super::view::View;
+use crate::resume::context::RenderContext;
 
 /// The HTML around every page: `<!DOCTYPE html>`, `<html lang>`, a `<head>` with charset,
 /// viewport, `<title>` and `<meta name content>` tags, and the `<body>`.
@@ -48,7 +51,7 @@ pub(crate) struct PageFacts {
     /// It has handlers: it carries the state and the loader.
     pub(crate) resumes: bool,
     /// Where the CSRF `<meta>` is in the buffer (it was written unsplit, in one buffer).
-    pub(crate) token_bytes: Option<std::ops::Range<usize>>,
+    pub(crate) token_bytes: Option<Range<usize>>,
 }
 
 /// What one response's shell writes besides the page: the CSP nonce its scripts carry
@@ -249,6 +252,29 @@ impl Document {
         cx: &ResponseContext<'_>,
         html: &mut Html,
     ) -> PageFacts {
+        if html.is_streaming() {
+            // The head leaves first, so the browser starts on it: what the body sets with
+            // `use_head` comes too late, and is dropped.
+            let token_bytes = self.write_head(cx, html);
+            let ((), context) = crate::resume::context::render_scope(|| body.render(html));
+            return self.finish_page(&context, cx, html, token_bytes);
+        }
+        // Buffered: the body first, so the components it runs can set the head.
+        let mut inner = Html::with_capacity(html.as_str().len().max(1024));
+        let (((), context), head) =
+            collect_head(|| crate::resume::context::render_scope(|| body.render(&mut inner)));
+        let token_bytes = if head.is_empty() {
+            self.write_head(cx, html)
+        } else {
+            self.with_head(head).write_head(cx, html)
+        };
+        html.push_raw(inner.as_str());
+        self.finish_page(&context, cx, html, token_bytes)
+    }
+
+    /// The doctype and `<head>`, up to the `<body>` tag and the streaming boundary after
+    /// it; where the CSRF `<meta>` is.
+    fn write_head(&self, cx: &ResponseContext<'_>, html: &mut Html) -> Option<Range<usize>> {
         let mut token_bytes = None;
         html.push_static("<!DOCTYPE html><html lang=\"");
         html.push_attr_value(&self.lang);
@@ -279,9 +305,19 @@ impl Document {
         }
         html.push_static("</head><body>");
         html.boundary();
-        let ((), context) = crate::resume::context::render_scope(|| body.render(html));
+        token_bytes
+    }
+
+    /// The scripts after the body, and the closing tags.
+    fn finish_page(
+        &self,
+        context: &RenderContext,
+        cx: &ResponseContext<'_>,
+        html: &mut Html,
+        token_bytes: Option<Range<usize>>,
+    ) -> PageFacts {
         crate::resume::state::write_resume_scripts(
-            &context,
+            context,
             cx.nonce,
             cx.mount,
             self.prefetch,

@@ -1,11 +1,11 @@
 //! [`Head`] and [`use_head`]: what a page (or a layout around it) puts in `<head>` — its
 //! title, metas and canonical link — set while the page is built.
 //!
-//! Invariant: a response collects the calls made while its view is built (the component
-//! functions run, before the shell is written); the first value of a field wins, and
-//! Flow builds a page before the layouts that wrap it, so a page overrides its layouts'
-//! defaults and a layout the app's. Calls outside a response, or made while the body
-//! renders (the `<head>` is already written then), change nothing.
+//! Invariant: a buffered response renders its body before its shell, collecting the
+//! calls its components make; the last value of a field wins, and a page renders inside
+//! the layouts that wrap it, so a page overrides its layouts' defaults and both the
+//! app's. Calls outside a response change nothing; so do those of a streaming page,
+//! whose `<head>` leaves before its body renders.
 
 use std::cell::RefCell;
 
@@ -55,17 +55,18 @@ impl Head {
         self.title.is_none() && self.metas.is_empty() && self.canonical.is_none()
     }
 
-    /// Takes the fields `later` sets and `self` does not: the first setter wins.
-    fn fill_from(&mut self, later: Head) {
-        if self.title.is_none() {
+    /// Takes every field `later` sets: the last setter wins.
+    fn apply(&mut self, later: Head) {
+        if later.title.is_some() {
             self.title = later.title;
         }
-        if self.canonical.is_none() {
+        if later.canonical.is_some() {
             self.canonical = later.canonical;
         }
         for (name, content) in later.metas {
-            if !self.metas.iter().any(|(known, _)| *known == name) {
-                self.metas.push((name, content));
+            match self.metas.iter_mut().find(|(known, _)| *known == name) {
+                Some(meta) => meta.1 = content,
+                None => self.metas.push((name, content)),
             }
         }
     }
@@ -76,9 +77,9 @@ thread_local! {
     static CURRENT: RefCell<Option<Head>> = const { RefCell::new(None) };
 }
 
-/// Sets what the current response writes in `<head>`; a field an earlier call set
-/// keeps its value (see the module docs: a page wins over its layouts). Call it in a page's
-/// or layout's component body, before its `view!`.
+/// Sets what the current response writes in `<head>`, over what earlier calls set: a
+/// page, which renders inside its layouts, overrides their defaults. Call it in a
+/// component's body (a page's, a layout's, or any component they render).
 ///
 /// ```
 /// use resuma::prelude::*;
@@ -93,7 +94,7 @@ thread_local! {
 pub fn use_head(head: Head) {
     CURRENT.with(|current| {
         if let Some(current) = current.borrow_mut().as_mut() {
-            current.fill_from(head);
+            current.apply(head);
         }
     });
 }
@@ -122,15 +123,15 @@ mod tests {
     use super::{collect, use_head, Head};
 
     #[test]
-    fn the_first_setter_of_a_field_wins() {
+    fn the_last_setter_of_a_field_wins() {
         let ((), head) = collect(|| {
-            use_head(Head::new().title("Post").meta("description", "page"));
             use_head(Head::new().title("Blog").meta("description", "layout").meta("author", "me"));
+            use_head(Head::new().title("Post").meta("description", "page"));
         });
         assert_eq!(head.title.as_deref(), Some("Post"));
         assert_eq!(
             head.metas,
-            [("description".into(), "page".into()), ("author".into(), "me".into())]
+            [("description".to_owned(), "page".to_owned()), ("author".to_owned(), "me".to_owned())]
         );
         assert_eq!(head.canonical, None);
     }

@@ -19,7 +19,6 @@ mod view;
 
 pub(crate) use document::PageFacts;
 pub use document::{Document, ResponseContext};
-pub(crate) use head::collect as collect_head;
 pub use head::{use_head, Head};
 pub use html::Html;
 pub use parts::AttrPart;
