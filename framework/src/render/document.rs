@@ -260,7 +260,8 @@ impl Document {
             return self.finish_page(&context, cx, html, token_bytes);
         }
         // Buffered: the body first, so the components it runs can set the head.
-        let mut inner = Html::with_capacity(html.as_str().len().max(1024));
+        // As big as the page's buffer (sized from its last render), so it rarely grows.
+        let mut inner = Html::with_capacity(html.capacity());
         let (((), context), head) =
             collect_head(|| crate::resume::context::render_scope(|| body.render(&mut inner)));
         let token_bytes = if head.is_empty() {

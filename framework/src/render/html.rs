@@ -108,6 +108,11 @@ impl Html {
         }
     }
 
+    /// How many bytes the buffer holds without growing.
+    pub(crate) fn capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+
     /// Whether output leaves through a chunk sink (a streaming render).
     pub(crate) fn is_streaming(&self) -> bool {
         self.sink.is_some()
