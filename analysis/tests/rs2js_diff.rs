@@ -237,6 +237,8 @@ macro_rules! thunks {
 mod cases_collections;
 #[path = "rs2js/cases_control.rs"]
 mod cases_control;
+#[path = "rs2js/cases_gaps.rs"]
+mod cases_gaps;
 #[path = "rs2js/cases_handlers.rs"]
 mod cases_handlers;
 #[path = "rs2js/cases_issue13.rs"]
@@ -294,6 +296,7 @@ fn rust_and_javascript_agree() {
         cases_thunks::struct_cases(),
         cases_wide::cases(),
         cases_issue13::cases(),
+        cases_gaps::cases(),
     ]
     .into_iter()
     .flatten()

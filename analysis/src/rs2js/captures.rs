@@ -67,6 +67,9 @@ impl Tx<'_> {
             .skip_while(|it| matches!(*it, "std" | "core"))
             .collect();
         let float = |value: f64| Some(Val::pure(f64_js(value), Ty::F64));
+        if let Some(val) = Self::ordering_const(&names) {
+            return Some(val);
+        }
         match names.as_slice() {
             ["f64", "consts", name] | ["f64", name] => match f64_const(name) {
                 Some(value) => float(value),

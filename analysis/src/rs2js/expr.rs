@@ -276,12 +276,8 @@ impl Tx<'_> {
 
     fn index(&mut self, index: &syn::ExprIndex) -> Option<Val> {
         let span = span_of(index);
-        if matches!(&*index.index, syn::Expr::Range(_)) {
-            return self.fail(unsupported_expression(
-                span,
-                "slicing with a range",
-                Some("for a `Vec`, write `v.iter().skip(a).take(b - a)`; for a string (byte indices), use `s.char_indices()`/`s.find(…)` with `chars().skip(i).take(n).collect::<String>()` on char counts, or a `#[server]` fn"),
-            ));
+        if let syn::Expr::Range(range) = &*index.index {
+            return self.range_index(&index.expr, range);
         }
         let vals = self
             .seq(&[(&index.expr, None), (&index.index, Some(Ty::Usize))], |tx, e, want| {

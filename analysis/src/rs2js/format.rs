@@ -243,6 +243,9 @@ impl Tx<'_> {
         let ty = val.ty.clone();
         let numeric = ty.is_int() || ty == Ty::F64;
         let x = val.js.clone();
+        if spec.kind == Kind::Debug && super::debug::is_composite(&ty) {
+            return self.fmt_debug(&x, &ty, spec, span);
+        }
         let mut text = match (spec.kind, &ty) {
             (_, Ty::F32) => {
                 return self
@@ -256,7 +259,7 @@ impl Tx<'_> {
             (Kind::Display | Kind::Debug, t) if t.is_int() || *t == Ty::Bool => {
                 format!("String({x})")
             }
-            (Kind::Display, Ty::String | Ty::Char) => match spec.precision {
+            (Kind::Display, Ty::String | Ty::Char | Ty::ParseError(_)) => match spec.precision {
                 Some(p) => format!("{}({x}, {p})", self.helper("$trunc")),
                 None => x,
             },

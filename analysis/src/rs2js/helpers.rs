@@ -12,10 +12,15 @@
 use std::collections::BTreeSet;
 
 /// One helper: its name, the helpers its body calls, and its body.
-struct Helper {
-    name: &'static str,
-    deps: &'static [&'static str],
-    src: &'static str,
+pub(super) struct Helper {
+    pub(super) name: &'static str,
+    pub(super) deps: &'static [&'static str],
+    pub(super) src: &'static str,
+}
+
+/// Every helper: this file's, then `helpers_more.rs`'s.
+fn all() -> impl Iterator<Item = &'static Helper> {
+    HELPERS.iter().chain(super::helpers_more::MORE)
 }
 
 /// Every helper, in the order they are written into a chunk.
@@ -461,7 +466,7 @@ pub fn helpers_source(names: &BTreeSet<&'static str>) -> String {
         add_with_deps(name, &mut wanted);
     }
     let mut out = String::new();
-    for helper in HELPERS.iter().filter(|it| wanted.contains(it.name)) {
+    for helper in all().filter(|it| wanted.contains(it.name)) {
         out.push_str("const ");
         out.push_str(helper.name);
         out.push('=');
@@ -473,12 +478,12 @@ pub fn helpers_source(names: &BTreeSet<&'static str>) -> String {
 
 /// The 64-bit twin of the helper `base` (`$add` → `$add64`), or `base` if it has none.
 pub(crate) fn wide(base: &'static str) -> &'static str {
-    HELPERS.iter().find(|it| it.name.strip_suffix("64") == Some(base)).map_or(base, |it| it.name)
+    all().find(|it| it.name.strip_suffix("64") == Some(base)).map_or(base, |it| it.name)
 }
 
 /// Adds the helper `name` and, transitively, the helpers it calls to `set`.
 pub(crate) fn add_with_deps(name: &str, set: &mut BTreeSet<&'static str>) {
-    let Some(helper) = HELPERS.iter().find(|it| it.name == name) else { return };
+    let Some(helper) = all().find(|it| it.name == name) else { return };
     if set.insert(helper.name) {
         for dep in helper.deps {
             add_with_deps(dep, set);
@@ -489,5 +494,5 @@ pub(crate) fn add_with_deps(name: &str, set: &mut BTreeSet<&'static str>) {
 /// Every helper's name (for tests that check each one parses as JavaScript).
 #[cfg(test)]
 pub(crate) fn all_names() -> impl Iterator<Item = &'static str> {
-    HELPERS.iter().map(|it| it.name)
+    all().map(|it| it.name)
 }

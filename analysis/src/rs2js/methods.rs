@@ -103,12 +103,21 @@ impl Tx<'_> {
         if mutates_string {
             return self.string_mutation(receiver, &call);
         }
+        self.check_slice_receiver(receiver, &call)?;
+        let option_place = matches!(call.name.as_str(), "take" | "replace")
+            && matches!(self.place_type(receiver), Some(Ty::Option(_)));
+        if option_place {
+            return self.option_in_place(receiver, &call);
+        }
         let recv = self.expr(receiver, None)?;
         self.method(recv, &call)
     }
 
     /// `recv.name(args)`.
     pub(crate) fn method(&mut self, recv: Val, call: &Call<'_>) -> Option<Val> {
+        if Self::is_ordering_call(&recv, call) {
+            return self.ordering_method(recv, call);
+        }
         if let Shape::Iter(_) | Shape::Range { .. } = recv.shape {
             return self.iter_method(recv, call);
         }
@@ -226,7 +235,9 @@ impl Tx<'_> {
                 Some(Val::new(js, Ty::Bool))
             }
             "to_string" => match &recv.ty {
-                Ty::String | Ty::Char => Some(Val { ty: Ty::String, place: false, ..recv.clone() }),
+                Ty::String | Ty::Char | Ty::ParseError(_) => {
+                    Some(Val { ty: Ty::String, place: false, ..recv.clone() })
+                }
                 Ty::Bool => Some(Val::atom(format!("String({})", recv.js), Ty::String)),
                 t if t.is_int() => Some(Val::atom(format!("String({})", recv.js), Ty::String)),
                 Ty::F64 => {

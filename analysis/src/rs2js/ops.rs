@@ -438,6 +438,9 @@ impl Tx<'_> {
                     _ => self.fail(unsupported_assignment(span_of(f), "this field")),
                 }
             }
+            syn::Expr::Index(i) if super::slices::is_slice(expr) => {
+                self.fail(unsupported_assignment(span_of(i), "a slice (`v[a..b]` is a copy here)"))
+            }
             syn::Expr::Index(i) => {
                 let vals = self
                     .seq(&[(&i.expr, None), (&i.index, Some(Ty::Usize))], |tx, e, w| {

@@ -173,7 +173,15 @@ impl Tx<'_> {
             Some(Ty::Result(ok, _)) => Some((**ok).clone()),
             _ => None,
         });
-        let result = |ty: Ty| Ty::Result(Box::new(ty), Box::new(Ty::String));
+        let result = |ty: Ty| {
+            let err = match ty {
+                Ty::F64 => "ParseFloatError",
+                Ty::Bool => "ParseBoolError",
+                Ty::Char => "ParseCharError",
+                _ => "ParseIntError",
+            };
+            Ty::Result(Box::new(ty), Box::new(Ty::ParseError(err)))
+        };
         match target {
             Some(ty) if ty.is_int() => {
                 let int = ty.int()?;

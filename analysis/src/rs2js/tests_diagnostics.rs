@@ -231,15 +231,15 @@ fn r031_unsupported_format() {
         expect![[r#"
             |x: f64| format!("{:e}", x)
                              ^^^^^^ R031 the format spec `e` cannot be formatted in JavaScript
-              help: use `{}`, `{:?}` on strings, chars, bools and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(", ")` inside `[{}]`; otherwise use `js!{}` or move this to a `#[server]` fn
+              help: use `{}`, `{:?}` or `{:#?}` (on numbers, strings, chars, bools, and on `Vec`s, `Option`s, `Result`s, tuples and structs of them, without a width or precision), `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; otherwise use `js!{}` or move this to a `#[server]` fn
         "#]],
     );
     check(
-        r#"|v: Vec<i32>| format!("{:?}", v)"#,
+        r#"|v: Vec<i32>| format!("{:>9?}", v)"#,
         expect![[r#"
-            |v: Vec<i32>| format!("{:?}", v)
-                                  ^^^^^^ R031 `{:?}` on a `Vec<i32>` cannot be formatted in JavaScript
-              help: use `{}`, `{:?}` on strings, chars, bools and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(", ")` inside `[{}]`; otherwise use `js!{}` or move this to a `#[server]` fn
+            |v: Vec<i32>| format!("{:>9?}", v)
+                                  ^^^^^^^^ R031 a width, precision or sign with `{:?}` on a `Vec<i32>` cannot be formatted in JavaScript
+              help: use `{}`, `{:?}` or `{:#?}` (on numbers, strings, chars, bools, and on `Vec`s, `Option`s, `Result`s, tuples and structs of them, without a width or precision), `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; otherwise use `js!{}` or move this to a `#[server]` fn
         "#]],
     );
 }
