@@ -55,6 +55,7 @@ impl Tx<'_> {
         if let Some(bad) = ty.ambiguous_option() {
             return self.fail(ambiguous_option(span, &bad.to_string()));
         }
+        self.check_f32_capture(&ty, span)?;
         Some(binding_val(self.bind_capture(name, ty)))
     }
 

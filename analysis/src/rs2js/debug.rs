@@ -2,7 +2,7 @@
 //! `()`, `Ordering`, parse errors), as `#[derive(Debug)]` and std write them.
 //!
 //! The value's type is known here, so it becomes a small descriptor that the `$dbg`
-//! helper walks: `"n"` (an integer or `bool`), `"f"` (`f64`), `"s"`/`"c"` (a string or
+//! helper walks: `"n"` (an integer or `bool`), `"f"`/`"F"` (`f64`/`f32`), `"s"`/`"c"` (a string or
 //! a char, with Rust's escapes), `"u"`, `"O"` (an `Ordering`), `["v", t]`, `["o", t]`,
 //! `["r", ok, err]`, `["t", [t…]]`, `["S", name, [[field, t]…]]`, `["E", name]` (a parse
 //! error). A type rs2js does not know is refused, never guessed.
@@ -63,6 +63,7 @@ impl Tx<'_> {
             Ty::Bool => "\"n\"".to_owned(),
             t if t.is_int() => "\"n\"".to_owned(),
             Ty::F64 => "\"f\"".to_owned(),
+            Ty::F32 => "\"F\"".to_owned(),
             Ty::String => "\"s\"".to_owned(),
             Ty::Char => "\"c\"".to_owned(),
             Ty::Unit => "\"u\"".to_owned(),

@@ -85,11 +85,10 @@ impl Tx<'_> {
         match lit {
             syn::Lit::Int(int) => self.int_lit(int, want, negative),
             syn::Lit::Float(float) => {
-                let ty = match (float.suffix(), want) {
-                    ("f32", _) | ("", Some(Ty::F32)) => Ty::F32,
-                    _ => Ty::F64,
-                };
-                Some(Val::pure(format!("{sign}{}", float.base10_digits()), ty))
+                if matches!((float.suffix(), want), ("f32", _) | ("", Some(Ty::F32))) {
+                    return self.f32_lit(float, negative);
+                }
+                Some(Val::pure(format!("{sign}{}", float.base10_digits()), Ty::F64))
             }
             syn::Lit::Str(s) => Some(Val::pure(js_string(&s.value()), Ty::String)),
             syn::Lit::Char(c) => Some(Val::pure(js_string(&c.value().to_string()), Ty::Char)),

@@ -9,7 +9,7 @@
 use super::cx::{span_of, Tx};
 use super::emit::{Shape, Val};
 use super::ty::Ty;
-use crate::diagnostics::{type_needed, unknown_method, unsupported_type};
+use crate::diagnostics::{type_needed, unknown_method};
 use crate::span::TokenSpan;
 
 /// A method call being translated.
@@ -137,11 +137,7 @@ impl Tx<'_> {
             Ty::Option(inner) => self.option_method(recv, *inner, call),
             Ty::Result(ok, err) => self.result_method(recv, *ok, *err, call),
             Ty::F64 => self.float_method(recv, call),
-            Ty::F32 => self.fail(unsupported_type(
-                call.span,
-                "f32",
-                "its rounding is not modelled; use f64",
-            )),
+            Ty::F32 => self.f32_method(recv, call),
             ty if ty.is_int() => self.int_method(recv, call),
             Ty::Unknown if KNOWN_METHODS.contains(&call.name.as_str()) => {
                 self.fail(type_needed(call.span, &format!("the method `{}`", call.name)))

@@ -21,6 +21,7 @@ mod debug;
 mod emit;
 mod env;
 mod expr;
+mod float32;
 mod format;
 mod helpers;
 mod helpers_more;

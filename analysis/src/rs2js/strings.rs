@@ -204,7 +204,7 @@ impl Tx<'_> {
             Some(Ty::F32) => self.fail(unsupported_type(
                 call.span,
                 "f32",
-                "its rounding is not modelled; use f64",
+                "`parse::<f32>` would round twice (to f64, then f32); write `parse::<f64>()` and `as f32` if that is what you mean",
             )),
             Some(Ty::Unknown) | None => self.fail(type_needed(call.span, "`parse`")),
             Some(other) => self.unknown(call, &Ty::Result(Box::new(other), Box::new(Ty::Unknown))),

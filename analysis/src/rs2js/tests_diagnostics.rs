@@ -247,12 +247,12 @@ fn r031_unsupported_format() {
 #[test]
 fn r032_unsupported_type() {
     check(
-        r#"|x: f32| x * 2.0"#,
+        r#"|s: String| s.parse::<f32>()"#,
         expect![[r#"
-        |x: f32| x * 2.0
-                 ^^^^^^^ R032 `f32` is not translated: its rounding is not modelled; use f64
-          help: use i32, u32, i64, u64 or f64 here; otherwise use `js!{}` or move this to a `#[server]` fn
-    "#]],
+            |s: String| s.parse::<f32>()
+                          ^^^^^^^^^^^^^^ R032 `f32` is not translated: `parse::<f32>` would round twice (to f64, then f32); write `parse::<f64>()` and `as f32` if that is what you mean
+              help: use i32, u32, i64, u64 or f64 here; otherwise use `js!{}` or move this to a `#[server]` fn
+        "#]],
     );
     check(
         r#"|| 1u128"#,

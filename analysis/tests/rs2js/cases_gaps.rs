@@ -14,6 +14,7 @@ pub(crate) fn cases() -> Vec<Case> {
     out.extend(debug());
     out.extend(orderings());
     out.extend(slices());
+    out.extend(floats32());
     out
 }
 
@@ -80,5 +81,20 @@ fn slices() -> Vec<Case> {
         gap_option_take: |o: Option<String>| { let mut o = o; let t = o.take(); (o, t) } => [(None), (Some("😀".to_string()))];
         gap_option_take_loop: |v: Vec<i32>| { let mut last: Option<i32> = None; let mut pairs = Vec::new(); for x in v { if let Some(p) = last.take() { pairs.push((p, x)); } else { last = Some(x); } } (pairs, last) } => [(vec![1, 2, 3, 4, 5]), (vec![])];
         gap_option_replace: |o: Option<i32>, x: i32| { let mut o = o; let old = o.replace(x); (o, old) } => [(None, 1), (Some(2), 3)];
+    }
+}
+
+fn floats32() -> Vec<Case> {
+    // f32 results are compared as the `{:?}` of their exact `f64` (the harness's JSON
+    // reader rounds some long floats by an ulp).
+    cases! {
+        gap_f32_cast: |x: f64| { let d = |v: f32| format!("{:?}", v as f64); (d(x as f32), format!("{}", x as f32), format!("{:?}", x as f32), (x as f32).to_string()) } => [(0.1), (1.0 / 3.0), (16777217.0), (3.4028235e38), (3.5e38), (-1e-46), (1e-40), (1e20), (0.000099999997), (0.0001), (1e16), (123456789.0), (-0.0), (2.5), (7e-45), (1.1754944e-38)];
+        gap_f32_arith: |a: f64, b: f64| { let d = |v: f32| format!("{:?}", v as f64); let (x, y) = (a as f32, b as f32); (d(x + y), d(x * y), d(x / y), d(x - y), d(x % y), format!("{}", x * y + 0.1)) } => [(0.1, 0.2), (1e30, 1e10), (1.0, 3.0), (16777216.0, 1.0), (-2.5, 0.7)];
+        gap_f32_literals: |a: f64| { let d = |v: f32| format!("{:?}", v as f64); let y: f32 = 0.1; let mut z = a as f32; z += 0.2; z *= 1.1; (d(y), d(z), format!("{z} {:?} {}", 0.3f32, 0.1 + a as f32), d(-0.5f32)) } => [(0.0), (1e7)];
+        gap_f32_from_ints: |a: u64, b: i64, c: i32| { let d = |v: f32| format!("{:?}", v as f64); (d(a as f32), d(b as f32), d(c as f32), format!("{}", a as f32)) } => [(u64::MAX, i64::MIN, i32::MAX), (16777217, -16777217, 16777217), ((1 << 60) + (1 << 36), (1 << 53) + 1, -3), (9007199254740993, 36028797287936001, 0), (0, 0, 0), (((1u64 << 24) + 1) << 30, -((((1i64 << 24) + 3) << 29) + 1), 1)];
+        gap_f32_to_ints: |a: f64| { let x = a as f32; (x as i32, x as u8, x as i64, x as u64) } => [(2.9), (-1.5), (3e9), (1e20), (-1e20)];
+        gap_f32_methods: |a: f64, b: f64| { let d = |v: f32| format!("{:?}", v as f64); let (x, y) = (a as f32, b as f32); (d(x.sqrt()), d(x.abs()), d(x.floor()), d(x.round()), d(x.min(y)), d(x.max(y)), x < y, x == y) } => [(2.0, 3.0), (-2.5, -2.5), (0.1, 0.2)];
+        gap_f32_precision: |a: f64| format!("{:.2} {:.0} {:8.3}", a as f32, a as f32, a as f32) => [(0.125), (2.5), (0.1), (-1.005)];
+        gap_f32_debug_vec: |v: Vec<f64>| format!("{:?}", v.iter().map(|x| *x as f32).collect::<Vec<f32>>()) => [(vec![0.1, 1e20, 1.5e-5])];
     }
 }
