@@ -251,6 +251,8 @@ mod cases_text;
 mod cases_thunks;
 #[path = "rs2js/cases_wide.rs"]
 mod cases_wide;
+#[path = "rs2js/generated.rs"]
+mod generated;
 
 /// Defines the structs the cases use and keeps their source for rs2js, which reads a
 /// component file's structs the same way.
@@ -297,6 +299,7 @@ fn rust_and_javascript_agree() {
         cases_wide::cases(),
         cases_issue13::cases(),
         cases_gaps::cases(),
+        generated::cases(),
     ]
     .into_iter()
     .flatten()
@@ -428,7 +431,11 @@ fn run_cases(cases: &[Case]) {
             }
         }
     }
-    println!("rs2js differential: {} cases, {n_runs} runs", cases.len());
+    println!(
+        "rs2js differential: {} cases, {n_runs} runs (generated inputs: seed {})",
+        cases.len(),
+        generated::seed()
+    );
     assert!(
         failures.is_empty(),
         "{} of {} differential runs ({} cases) disagree:\n\n{}",

@@ -71,4 +71,18 @@ pub(super) const MORE: &[Helper] = &[
         deps: &["$fmtf", "$fmtf32", "$sf32"],
         src: r#"x=>{const a=Math.abs(x);if(x!==x||a===Infinity)return $fmtf(x);if(a===0||a>=Math.fround(1e-4)&&a<Math.fround(1e16)){const s=$fmtf32(x);return s.includes(".")?s:s+".0"}const[g,d,p]=$sf32(x);return g+d[0]+(d.length>1?"."+d.slice(1):"")+"e"+(p-1)}"#,
     },
+    Helper {
+        // Whether the positive double `a` is exactly (D + 1/2) * 10^E (BigInt D).
+        name: "$tie",
+        deps: &[],
+        src: "(a,D,E)=>{const v=new DataView(new ArrayBuffer(8));v.setFloat64(0,a);const h=v.getUint32(0);let x=h>>>20&2047,M=BigInt(h&1048575)<<32n|BigInt(v.getUint32(4));if(x===0)x=1;else M|=1n<<52n;const P=x-1075;let L=2n*M,R=2n*D+1n;if(P>=0)L<<=BigInt(P);else R<<=BigInt(-P);if(E>=0)R*=10n**BigInt(E);else L*=10n**BigInt(-E);return L===R}",
+    },
+    Helper {
+        // The shortest digits of a finite positive double that round-trip, and where
+        // the point goes ([digits, k]: 0.digits * 10^k). JavaScript picks the even of
+        // two equally close candidates, Rust the larger: on an exact tie, one up.
+        name: "$sd",
+        deps: &["$tie"],
+        src: r#"a=>{const m=/^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(a.toExponential());let d=m[1]+(m[2]||"");const E=+m[3]-d.length+1;if($tie(a,BigInt(d),E)){const u=String(BigInt(d)+1n);if(+(u+"e"+E)===a)d=u}return[d.replace(/0+$/,""),E+d.length]}"#,
+    },
 ];

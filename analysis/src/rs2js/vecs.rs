@@ -297,6 +297,12 @@ impl Tx<'_> {
                     Ty::Option(Box::new(item)),
                 ))
             }
+            // The chain is fresh (an iterator cannot be kept in a variable): its first item.
+            "next" if call.args.is_empty() => {
+                self.check_some(&item, call.span)?;
+                let find = self.helper("$find");
+                Some(Val::atom(format!("{find}({it}, () => true)"), Ty::Option(Box::new(item))))
+            }
             "flatten" if call.args.is_empty() => {
                 let (inner, opt) = match item.clone() {
                     Ty::Option(inner) => (*inner, true),
