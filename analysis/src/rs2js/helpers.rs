@@ -212,7 +212,7 @@ const HELPERS: &[Helper] = &[
     Helper {
         name: "$pint",
         deps: &[],
-        src: r#"(s,t)=>{if(s==="")return{Err:"cannot parse integer from empty string"};const I={Err:"invalid digit found in string"},c=s[0];let i=0,g=false;if(c==="+"||c==="-"){if(s.length===1)return I;if(c==="-"&&t[0]<0)g=true;if(c==="+"||g)i=1}const r=t[2],O={Err:"number too "+(g?"small":"large")+" to fit in target type"};let v=r?0n:0;for(;i<s.length;i++){const d=s.charCodeAt(i)-48;if(d<0||d>9)return I;if(r){v=v*10n+BigInt(g?-d:d);if(v<r[0]||v>r[1])return O}else{v=v*10+(g?-d:d);if(v<t[0]||v>t[1])return O}}return{Ok:r?(v>=-9007199254740991n&&v<=9007199254740991n?Number(v):v):v+0}}"#,
+        src: r#"(s,t,R=10)=>{if(!(R>=2&&R<=36))throw new Error("from_str_radix_int: must lie in the range `[2, 36]`");if(s==="")return{Err:"cannot parse integer from empty string"};const I={Err:"invalid digit found in string"},c=s[0];let i=0,g=false;if(c==="+"||c==="-"){if(s.length===1)return I;if(c==="-"&&t[0]<0)g=true;if(c==="+"||g)i=1}const r=t[2],O={Err:"number too "+(g?"small":"large")+" to fit in target type"};let v=r?0n:0;for(;i<s.length;i++){const c=s.charCodeAt(i),d=c>=48&&c<=57?c-48:c>=97&&c<=122?c-87:c>=65&&c<=90?c-55:99;if(d>=R)return I;if(r){v=v*BigInt(R)+BigInt(g?-d:d);if(v<r[0]||v>r[1])return O}else{v=v*R+(g?-d:d);if(v<t[0]||v>t[1])return O}}return{Ok:r?(v>=-9007199254740991n&&v<=9007199254740991n?Number(v):v):v+0}}"#,
     },
     Helper {
         name: "$pflt",

@@ -85,4 +85,11 @@ pub(super) const MORE: &[Helper] = &[
         deps: &["$tie"],
         src: r#"a=>{const m=/^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(a.toExponential());let d=m[1]+(m[2]||"");const E=+m[3]-d.length+1;if($tie(a,BigInt(d),E)){const u=String(BigInt(d)+1n);if(+(u+"e"+E)===a)d=u}return[d.replace(/0+$/,""),E+d.length]}"#,
     },
+    Helper {
+        // `trim_start_matches` (e & 1) / `trim_end_matches` (e & 2) with a char or
+        // string pattern; an empty pattern trims nothing.
+        name: "$trimm",
+        deps: &[],
+        src: "(s,p,e)=>{if(p==='')return s;if(e&1)while(s.startsWith(p))s=s.slice(p.length);if(e&2)while(s.endsWith(p))s=s.slice(0,s.length-p.length);return s}",
+    },
 ];

@@ -25,6 +25,7 @@ mod float32;
 mod format;
 mod helpers;
 mod helpers_more;
+mod iter_mut;
 mod methods;
 mod numbers;
 mod ops;

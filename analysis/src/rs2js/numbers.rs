@@ -210,6 +210,7 @@ impl Tx<'_> {
             "is_control" => (test(r"\p{Cc}"), Ty::Bool),
             "is_ascii" => (test(r"^[\0-\x7f]$"), Ty::Bool),
             "is_ascii_digit" => (test("[0-9]"), Ty::Bool),
+            "is_ascii_hexdigit" => (test("[0-9A-Fa-f]"), Ty::Bool),
             "is_ascii_alphabetic" => (test("[A-Za-z]"), Ty::Bool),
             "is_ascii_alphanumeric" => (test("[0-9A-Za-z]"), Ty::Bool),
             "is_ascii_uppercase" => (test("[A-Z]"), Ty::Bool),

@@ -405,7 +405,9 @@ impl Tx<'_> {
                 match (binding.kind, &binding.ty) {
                     (Kind::Local, _) if binding.alias => self.fail(unsupported_assignment(
                         span_of(p),
-                        &format!("`{name}`, bound by a pattern from the `update` value,"),
+                        &format!(
+                            "`{name}`, a reference into the `update` value or an `iter_mut` item,"
+                        ),
                     )),
                     (Kind::Local, _) => Some((Place::Var(binding.js), binding.ty, binding.var)),
                     (Kind::Capture, Ty::Signal(_)) => {

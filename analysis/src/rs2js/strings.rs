@@ -73,6 +73,22 @@ impl Tx<'_> {
                 _ => {}
             }
         }
+        if let ("trim_start_matches" | "trim_end_matches" | "trim_matches", [pat]) =
+            (name, call.args.as_slice())
+        {
+            // A char or string pattern, removed as often as it repeats at that end.
+            let pat = self.expr(pat, None)?;
+            if !matches!(pat.ty, Ty::Char | Ty::String) {
+                return self.unknown(call, &Ty::String);
+            }
+            let f = self.helper("$trimm");
+            let ends = match name {
+                "trim_start_matches" => "1",
+                "trim_end_matches" => "2",
+                _ => "3",
+            };
+            return Some(Val::atom(format!("{f}({}, {}, {ends})", recv.js, pat.js), Ty::String));
+        }
         match name {
             "contains" | "starts_with" | "ends_with" | "strip_prefix" | "strip_suffix"
             | "split" | "find" | "rfind" | "split_once" | "rsplit_once" => {

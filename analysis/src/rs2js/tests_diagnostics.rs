@@ -174,10 +174,10 @@ fn r029_unsupported_expression() {
     check(
         r#"|mut v: Vec<i32>| for x in &mut v { *x += 1; }"#,
         expect![[r#"
-        |mut v: Vec<i32>| for x in &mut v { *x += 1; }
-                                   ^^^^^^ R029 iterating with `&mut` cannot be translated to JavaScript
-          help: index the vector instead: `for i in 0..v.len() { v[i] += 1; }`
-    "#]],
+            |mut v: Vec<i32>| for x in &mut v { *x += 1; }
+                                       ^^^^^^ R029 iterating by `&mut` over `i32` items cannot be translated to JavaScript
+              help: index the vector instead: `for i in 0..v.len() { v[i] += 1; }`, or write through `update(|v| v[i] = …)`
+        "#]],
     );
     check(
         r#"|x: i32| Point { x, y: 0 }"#,
@@ -290,10 +290,10 @@ fn r034_unsupported_assignment() {
         r#"move |_| pair.update(|p| { let (n, label) = p; *n += 1; label.push('!'); })"#,
         expect![[r#"
             move |_| pair.update(|p| { let (n, label) = p; *n += 1; label.push('!'); })
-                                                            ^ R034 `n`, bound by a pattern from the `update` value, cannot be assigned in the browser
+                                                            ^ R034 `n`, a reference into the `update` value or an `iter_mut` item, cannot be assigned in the browser
               help: assign to a local, a tuple field, a vector element, or a signal through `set`/`update`
             move |_| pair.update(|p| { let (n, label) = p; *n += 1; label.push('!'); })
-                                                                    ^^^^^ R034 `label`, bound by a pattern from the `update` value, cannot be assigned in the browser
+                                                                    ^^^^^ R034 `label`, a reference into the `update` value or an `iter_mut` item, cannot be assigned in the browser
               help: assign to a local, a tuple field, a vector element, or a signal through `set`/`update`
         "#]],
     );

@@ -191,7 +191,7 @@ impl Tx<'_> {
                         );
                     }
                     (_, Src::Array | Src::Str) => format!("[...{}].reverse()", recv.js),
-                    (_, Src::Lazy) => return self.fail(unsupported_expression(
+                    (_, Src::Lazy | Src::Mut) => return self.fail(unsupported_expression(
                         call.span,
                         "`rev()` after `map`, `filter` or `enumerate`",
                         Some("call `rev()` first, or `collect::<Vec<_>>()` and reverse the vector"),
@@ -296,6 +296,23 @@ impl Tx<'_> {
                     format!("{find}({skip}({it}, {}), () => true)", n.js),
                     Ty::Option(Box::new(item)),
                 ))
+            }
+            "eq" | "ne" => {
+                // Item by item, as `Iterator::eq`; the argument is an iterator or a `Vec`.
+                let [arg] = call.args.as_slice() else { return self.unknown(call, &item) };
+                let other = self.expr(arg, None)?;
+                let b = match (&other.shape, &other.ty) {
+                    (Shape::Iter(_) | Shape::Range { .. }, _) | (Shape::Value, Ty::Vec(_)) => {
+                        self.iterable(&other)
+                    }
+                    _ => {
+                        return self
+                            .fail(type_needed(span_of(*arg), &format!("the argument of `{name}`")))
+                    }
+                };
+                let not = if name == "ne" { "!" } else { "" };
+                let eq = self.helper("$eq");
+                Some(Val::new(format!("{not}{eq}([...{it}], [...{b}])"), Ty::Bool))
             }
             // The chain is fresh (an iterator cannot be kept in a variable): its first item.
             "next" if call.args.is_empty() => {

@@ -15,6 +15,7 @@ pub(crate) fn cases() -> Vec<Case> {
     out.extend(orderings());
     out.extend(slices());
     out.extend(floats32());
+    out.extend(corpus_fixes());
     out
 }
 
@@ -96,5 +97,18 @@ fn floats32() -> Vec<Case> {
         gap_f32_methods: |a: f64, b: f64| { let d = |v: f32| format!("{:?}", v as f64); let (x, y) = (a as f32, b as f32); (d(x.sqrt()), d(x.abs()), d(x.floor()), d(x.round()), d(x.min(y)), d(x.max(y)), x < y, x == y) } => [(2.0, 3.0), (-2.5, -2.5), (0.1, 0.2)];
         gap_f32_precision: |a: f64| format!("{:.2} {:.0} {:8.3}", a as f32, a as f32, a as f32) => [(0.125), (2.5), (0.1), (-1.005)];
         gap_f32_debug_vec: |v: Vec<f64>| format!("{:?}", v.iter().map(|x| *x as f32).collect::<Vec<f32>>()) => [(vec![0.1, 1e20, 1.5e-5])];
+    }
+}
+
+fn corpus_fixes() -> Vec<Case> {
+    cases! {
+        gap_iter_mut_tuples: |mut v: Vec<(i32, String)>| { for x in v.iter_mut() { x.0 += 1; x.1.push('!'); } for (i, x) in v.iter_mut().enumerate() { if i == 0 { x.1 = String::from("first"); } } v } => [(vec![(1, "a".to_string()), (2, "é".to_string())]), (vec![])];
+        gap_iter_mut_find: |mut v: Vec<(u64, bool)>, k: u64| { if let Some(x) = v.iter_mut().find(|x| x.0 == k) { x.1 = !x.1; } let n = v.iter_mut().filter(|x| x.1).count(); (v, n) } => [(vec![(1, false), (u64::MAX, true)], u64::MAX), (vec![], 1)];
+        gap_for_mut_ref: |mut v: Vec<Vec<i32>>| { for row in &mut v { row.push(0); } v } => [(vec![vec![1], vec![]])];
+        gap_parse_typed_by_let: |s: String| { let a: u64 = s.parse().unwrap_or(7); let b: i8 = s.trim().parse().unwrap_or_default(); let c: f64 = s.parse().unwrap_or(0.5); let d: u32 = s.parse().unwrap_or(1).max(2); let e: Option<i64> = s.parse().ok(); (a, b, c, d, e) } => [("12".to_string()), ("-3".to_string()), ("18446744073709551615".to_string()), ("x".to_string()), (" 4".to_string())];
+        gap_from_str_radix: |s: String| (u8::from_str_radix(&s, 16).ok(), i64::from_str_radix(&s, 2).ok(), format!("{:?}", u32::from_str_radix(&s, 36)), i32::from_str_radix(&s, 10).map_err(|e| e.to_string())) => [("ff".to_string()), ("FF".to_string()), ("-101".to_string()), ("zz".to_string()), ("".to_string()), ("1g".to_string()), ("+7".to_string()), ("111111111111111111111111111111111111111111111111111111111111111".to_string())];
+        gap_trim_matches: |s: String| (s.trim_start_matches('#').to_string(), s.trim_end_matches("ab").to_string(), s.trim_matches('x').to_string(), s.trim_start_matches("").to_string()) => [("##x#abab".to_string()), ("".to_string()), ("xéx".to_string())];
+        gap_iter_eq: |s: String| { let c: Vec<char> = s.chars().collect(); (c.iter().eq(c.iter().rev()), s.chars().ne(s.chars().rev()), c.iter().eq(vec!['a'].iter())) } => [("abba".to_string()), ("ab".to_string()), ("".to_string()), ("a".to_string())];
+        gap_char_ascii_classes: |s: String| s.chars().map(|c| (c.is_ascii_hexdigit(), c.is_ascii_whitespace(), c.is_ascii_punctuation())).collect::<Vec<_>>() => [("aG9 \u{c}\u{b}!~[é".to_string())];
     }
 }

@@ -403,6 +403,7 @@ fn strings(rng: &mut Rng) -> Vec<Case> {
         gen_str_debug: |s: String| (format!("{s:?}"), format!("{:?}", s.chars().next())) => one(rng);
         gen_parse_ints: |s: String| (s.parse::<u8>().ok(), s.parse::<i8>().ok(), s.parse::<u32>().ok(), s.parse::<i32>().ok(), s.parse::<u64>().ok(), s.parse::<i64>().ok(), s.parse::<usize>().ok()) => numeric(rng);
         gen_parse_errors: |s: String| (format!("{:?}", s.parse::<i32>()), s.parse::<u64>().map_err(|e| e.to_string()), format!("{:?}", s.parse::<bool>()), format!("{:?}", s.parse::<char>())) => numeric(rng);
+        gen_from_str_radix: |s: String| (u8::from_str_radix(&s, 16).ok(), format!("{:?}", i64::from_str_radix(&s, 36)), u64::from_str_radix(&s, 2).map_err(|e| e.to_string()), i32::from_str_radix(&s, 8).ok()) => numeric(rng);
         gen_parse_f64: |s: String| format!("{:?}", s.parse::<f64>()) => numeric(rng);
     }
 }
