@@ -47,6 +47,7 @@ mod tests_diagnostics;
 mod tests_server;
 mod ty;
 mod vecs;
+mod want;
 
 use proc_macro2::{TokenStream, TokenTree};
 
