@@ -207,7 +207,10 @@ fn is_pure_closure(expr: &syn::Expr) -> bool {
                     return false;
                 }
             }
-            proc_macro2::TokenTree::Punct(p) if p.as_char() == '!' => {
+            // `name!(…)` is a macro; `a != b` is not (its `!` joins the `=`).
+            proc_macro2::TokenTree::Punct(p)
+                if p.as_char() == '!' && p.spacing() == proc_macro2::Spacing::Alone =>
+            {
                 if matches!(&prev, Some(proc_macro2::TokenTree::Ident(_))) {
                     return false;
                 }

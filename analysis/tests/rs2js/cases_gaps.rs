@@ -63,6 +63,7 @@ fn orderings() -> Vec<Case> {
         gap_cmp_methods: |a: u64, b: u64| { let o = a.cmp(&b); (o.is_lt(), o.is_le(), o.is_eq(), o.is_ne(), o.is_gt(), o.is_ge(), o == Ordering::Less, o.reverse() == std::cmp::Ordering::Less) } => [(1, 2), (u64::MAX, u64::MAX), (u64::MAX, 1)];
         gap_cmp_strings: |a: String, b: String| (a.cmp(&b) == Ordering::Greater, a.partial_cmp(&b) == Some(Ordering::Less)) => [("😀".to_string(), "\u{ffff}".to_string()), ("a".to_string(), "ab".to_string()), ("".to_string(), "".to_string())];
         gap_partial_cmp_nan: |a: f64, b: f64| { let n = a / a; (n.partial_cmp(&b).is_none(), a.partial_cmp(&b) == Some(Ordering::Equal)) } => [(0.0, 1.0), (0.0, -0.0), (1.0, 2.0)];
+        gap_sort_by_ne_le: |mut v: Vec<(i32, i32)>| { v.sort_by(|a, b| if a.0 != b.0 { a.0.cmp(&b.0) } else if a.1 <= b.1 { Ordering::Less } else { Ordering::Greater }); v } => [(vec![(2, 1), (1, 5), (1, 3), (2, 0)])];
         gap_max_by: |v: Vec<f64>| (v.iter().copied().max_by(|a, b| a.partial_cmp(b).unwrap()), v.iter().copied().min_by(|a, b| a.partial_cmp(b).unwrap())) => [(vec![1.0, 3.5, -2.0, 3.5]), (vec![])];
         gap_max_by_ties: |v: Vec<(i32, i32)>| (v.iter().max_by(|a, b| a.0.cmp(&b.0)).copied(), v.iter().min_by(|a, b| a.0.cmp(&b.0)).copied()) => [(vec![(1, 1), (2, 2), (2, 3), (1, 4)]), (vec![])];
     }
