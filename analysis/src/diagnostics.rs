@@ -605,9 +605,9 @@ pub(crate) fn unsupported_format<S>(span: S, what: &str) -> Diagnostic<S> {
         format!("{what} cannot be formatted in JavaScript"),
     )
     .with_help(format!(
-        "use `{{}}`, `{{:?}}` on strings, chars, bools and numbers, `{{:.N}}`, a literal width, \
-         fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(\", \")` \
-         inside `[{{}}]`; otherwise {WAY_OUT}"
+        "use `{{}}`, `{{:?}}` or `{{:#?}}` (on numbers, strings, chars, bools, and on `Vec`s, \
+         `Option`s, `Result`s, tuples and structs of them, without a width or precision), \
+         `{{:.N}}`, a literal width, fill and alignment, or `x`/`b`/`o`; otherwise {WAY_OUT}"
     ))
 }
 

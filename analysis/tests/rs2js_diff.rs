@@ -237,6 +237,8 @@ macro_rules! thunks {
 mod cases_collections;
 #[path = "rs2js/cases_control.rs"]
 mod cases_control;
+#[path = "rs2js/cases_gaps.rs"]
+mod cases_gaps;
 #[path = "rs2js/cases_handlers.rs"]
 mod cases_handlers;
 #[path = "rs2js/cases_issue13.rs"]
@@ -249,6 +251,10 @@ mod cases_text;
 mod cases_thunks;
 #[path = "rs2js/cases_wide.rs"]
 mod cases_wide;
+#[path = "rs2js/corpus.rs"]
+mod corpus;
+#[path = "rs2js/generated.rs"]
+mod generated;
 
 /// Defines the structs the cases use and keeps their source for rs2js, which reads a
 /// component file's structs the same way.
@@ -262,6 +268,10 @@ macro_rules! model {
 model! {
     #[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
     pub(crate) struct Todo { pub(crate) id: u32, pub(crate) title: String, pub(crate) done: bool }
+    #[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
+    pub(crate) struct Item { pub(crate) name: String, pub(crate) price_cents: u64, pub(crate) qty: u32 }
+    #[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
+    pub(crate) struct Row { pub(crate) name: String, pub(crate) age: u32, pub(crate) score: f64 }
 }
 
 /// The minimum number of cases the suite must keep.
@@ -282,23 +292,27 @@ fn model_structs() -> std::sync::Arc<resuma_analysis::rs2js::Structs> {
 
 #[test]
 fn rust_and_javascript_agree() {
-    std::panic::set_hook(Box::new(|_| {}));
-    let overflow_checks = std::panic::catch_unwind(|| std::hint::black_box(i32::MAX) + 1).is_err();
-    let cases: Vec<Case> = [
-        cases_numbers::cases(),
-        cases_text::cases(),
-        cases_collections::cases(),
-        cases_control::cases(),
-        cases_handlers::cases(),
-        cases_thunks::cases(),
-        cases_thunks::struct_cases(),
-        cases_wide::cases(),
-        cases_issue13::cases(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let _ = std::panic::take_hook();
+    let (overflow_checks, cases) = quietly(|| {
+        let overflow_checks =
+            std::panic::catch_unwind(|| std::hint::black_box(i32::MAX) + 1).is_err();
+        let cases: Vec<Case> = [
+            cases_numbers::cases(),
+            cases_text::cases(),
+            cases_collections::cases(),
+            cases_control::cases(),
+            cases_handlers::cases(),
+            cases_thunks::cases(),
+            cases_thunks::struct_cases(),
+            cases_wide::cases(),
+            cases_issue13::cases(),
+            cases_gaps::cases(),
+            generated::cases(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (overflow_checks, cases)
+    });
     assert!(
         overflow_checks,
         "the differential test needs overflow checks (a debug build): rs2js models debug-build panics"
@@ -306,10 +320,58 @@ fn rust_and_javascript_agree() {
     assert!(cases.len() >= MIN_CASES, "only {} differential cases", cases.len());
     let names: BTreeSet<&str> = cases.iter().map(|c| c.name).collect();
     assert_eq!(names.len(), cases.len(), "case names are unique");
-    run_cases(&cases);
+    let failures = run_cases(&cases, None);
+    assert!(
+        failures.is_empty(),
+        "{} differential runs or cases fail:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
-fn run_cases(cases: &[Case]) {
+/// Runs `f` (which runs cases in Rust, some of them panicking) without the panic
+/// messages; the hook is global, so the tests of this file take turns.
+fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    static HOOK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = HOOK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    std::panic::set_hook(Box::new(|_| {}));
+    let res = f();
+    let _ = std::panic::take_hook();
+    res
+}
+
+/// The most of the corpus that may be refused.
+const MAX_REFUSED_PERCENT: usize = 10;
+
+/// The corpus of realistic handler bodies: each refused one is listed with its
+/// diagnostic; more than 10% refused fails, and so does any translated one whose result
+/// differs from Rust's.
+#[test]
+fn corpus_refusals() {
+    let cases = quietly(corpus::cases);
+    let mut refused = Vec::new();
+    let failures = run_cases(&cases, Some(&mut refused));
+    println!("rs2js corpus: {} of {} handlers refused", refused.len(), cases.len());
+    for it in &refused {
+        println!("  refused {it}");
+    }
+    assert!(
+        failures.is_empty(),
+        "translated corpus handlers disagree:\n\n{}",
+        failures.join("\n\n")
+    );
+    assert!(
+        refused.len() * 100 <= cases.len() * MAX_REFUSED_PERCENT,
+        "{} of {} corpus handlers refused (more than {MAX_REFUSED_PERCENT}%):\n{}",
+        refused.len(),
+        cases.len(),
+        refused.join("\n")
+    );
+}
+
+/// Runs `cases` in Rust and Node and returns what disagrees. A case rs2js refuses is a
+/// failure, or, given `refused`, is listed there instead.
+fn run_cases(cases: &[Case], mut refused: Option<&mut Vec<String>>) -> Vec<String> {
     let mut failures = Vec::new();
     let mut helpers = BTreeSet::new();
     let mut js_cases = Vec::new();
@@ -324,6 +386,10 @@ fn run_cases(cases: &[Case]) {
         let Some(closure) = closure else {
             let messages: Vec<String> =
                 diagnostics.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+            if let Some(refused) = refused.as_deref_mut() {
+                refused.push(format!("{}: {}", case.name, messages.join("; ")));
+                continue;
+            }
             failures.push(format!(
                 "{}: not translated: {}\n  {}",
                 case.name,
@@ -379,7 +445,11 @@ fn run_cases(cases: &[Case]) {
     }
     module.push_str("];\n");
     module.push_str(include_str!("rs2js/runner.mjs"));
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("rs2js_diff.mjs");
+    // One module per call: the tests of this file run in parallel.
+    static N_MODULES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n_module = N_MODULES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("rs2js_diff_{}_{n_module}.mjs", std::process::id()));
     std::fs::File::create(&path)
         .and_then(|mut file| file.write_all(module.as_bytes()))
         .expect("writes the JavaScript module");
@@ -425,15 +495,12 @@ fn run_cases(cases: &[Case]) {
             }
         }
     }
-    println!("rs2js differential: {} cases, {n_runs} runs", cases.len());
-    assert!(
-        failures.is_empty(),
-        "{} of {} differential runs ({} cases) disagree:\n\n{}",
-        failures.len(),
-        n_runs,
+    println!(
+        "rs2js differential: {} cases, {n_runs} runs (generated inputs: seed {})",
         cases.len(),
-        failures.join("\n\n")
+        generated::seed()
     );
+    failures
 }
 
 /// The largest integer a JavaScript number holds exactly, with all below it.

@@ -101,6 +101,22 @@ impl Tx<'_> {
                 }
                 Some(Val::atom(format!("Math.{f}({}, {})", a.js, b.js), ty))
             }
+            ([ty_name, "from_str_radix"], [text, radix])
+                if int_suffix(ty_name).is_some_and(|it| it.is_int()) =>
+            {
+                // Rust panics on a radix outside 2..=36, as the helper does.
+                let ty = int_suffix(ty_name).unwrap_or(Ty::Unknown);
+                let int = ty.int()?;
+                let exprs = [(*text, Some(Ty::String)), (*radix, Some(Ty::U32))];
+                let vals = self.seq(&exprs, |tx, e, want| tx.expr(e, want))?;
+                let [text, radix] = <[Val; 2]>::try_from(vals).ok()?;
+                let (f, bounds) = (self.helper("$pint"), self.helper(int.bounds_helper()));
+                let err = Box::new(Ty::ParseError("ParseIntError"));
+                Some(Val::atom(
+                    format!("{f}({}, {bounds}, {})", text.js, radix.js),
+                    Ty::Result(Box::new(ty), err),
+                ))
+            }
             (["char", "from_u32"], [arg]) => {
                 let n = self.expr(arg, Some(&Ty::U32))?;
                 let f = self.helper("$fromu32");

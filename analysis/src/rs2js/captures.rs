@@ -55,6 +55,7 @@ impl Tx<'_> {
         if let Some(bad) = ty.ambiguous_option() {
             return self.fail(ambiguous_option(span, &bad.to_string()));
         }
+        self.check_f32_capture(&ty, span)?;
         Some(binding_val(self.bind_capture(name, ty)))
     }
 
@@ -67,6 +68,9 @@ impl Tx<'_> {
             .skip_while(|it| matches!(*it, "std" | "core"))
             .collect();
         let float = |value: f64| Some(Val::pure(f64_js(value), Ty::F64));
+        if let Some(val) = Self::ordering_const(&names) {
+            return Some(val);
+        }
         match names.as_slice() {
             ["f64", "consts", name] | ["f64", name] => match f64_const(name) {
                 Some(value) => float(value),

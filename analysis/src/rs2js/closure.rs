@@ -225,7 +225,11 @@ impl Tx<'_> {
             syn::Expr::Closure(closure) => {
                 let f = self.closure_fn(closure, Mode::Params(params), ret)?;
                 let ty = f.val.ty.clone();
-                Some(Val::new(f.arrow(&[]), ty).shaped(Shape::Closure))
+                let arrow = f.arrow(&[]);
+                // Iterators are lazy: `v.iter().map(move |x| x + k)` may run after `k`
+                // changed, and must see `k` as it was when the closure was made.
+                let js = if closure.capture.is_some() { self.moved(closure, arrow) } else { arrow };
+                Some(Val::new(js, ty).shaped(Shape::Closure))
             }
             syn::Expr::Paren(p) => self.closure_arg(&p.expr, params, ret),
             other => {
@@ -252,7 +256,8 @@ impl Tx<'_> {
             ));
         };
         let f = self.closure_fn(closure, Mode::Update(ty), None)?;
-        Some(f.arrow(&[]))
+        let arrow = f.arrow(&[]);
+        Some(if closure.capture.is_some() { self.moved(closure, arrow) } else { arrow })
     }
 }
 

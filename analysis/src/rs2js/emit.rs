@@ -56,6 +56,8 @@ pub(crate) enum Src {
     Str,
     /// A one-shot JavaScript iterator.
     Lazy,
+    /// The items of a vector by `&mut` (`iter_mut`): objects, changed in place.
+    Mut,
 }
 
 impl Val {

@@ -85,11 +85,10 @@ impl Tx<'_> {
         match lit {
             syn::Lit::Int(int) => self.int_lit(int, want, negative),
             syn::Lit::Float(float) => {
-                let ty = match (float.suffix(), want) {
-                    ("f32", _) | ("", Some(Ty::F32)) => Ty::F32,
-                    _ => Ty::F64,
-                };
-                Some(Val::pure(format!("{sign}{}", float.base10_digits()), ty))
+                if matches!((float.suffix(), want), ("f32", _) | ("", Some(Ty::F32))) {
+                    return self.f32_lit(float, negative);
+                }
+                Some(Val::pure(format!("{sign}{}", float.base10_digits()), Ty::F64))
             }
             syn::Lit::Str(s) => Some(Val::pure(js_string(&s.value()), Ty::String)),
             syn::Lit::Char(c) => Some(Val::pure(js_string(&c.value().to_string()), Ty::Char)),
@@ -276,12 +275,8 @@ impl Tx<'_> {
 
     fn index(&mut self, index: &syn::ExprIndex) -> Option<Val> {
         let span = span_of(index);
-        if matches!(&*index.index, syn::Expr::Range(_)) {
-            return self.fail(unsupported_expression(
-                span,
-                "slicing with a range",
-                Some("for a `Vec`, write `v.iter().skip(a).take(b - a)`; for a string (byte indices), use `s.char_indices()`/`s.find(…)` with `chars().skip(i).take(n).collect::<String>()` on char counts, or a `#[server]` fn"),
-            ));
+        if let syn::Expr::Range(range) = &*index.index {
+            return self.range_index(&index.expr, range);
         }
         let vals = self
             .seq(&[(&index.expr, None), (&index.index, Some(Ty::Usize))], |tx, e, want| {

@@ -241,13 +241,18 @@ impl Tx<'_> {
             return self.fmt_value(read, spec, span);
         }
         let ty = val.ty.clone();
-        let numeric = ty.is_int() || ty == Ty::F64;
+        let numeric = ty.is_int() || ty.is_float();
         let x = val.js.clone();
+        if spec.kind == Kind::Debug && super::debug::is_composite(&ty) {
+            return self.fmt_debug(&x, &ty, spec, span);
+        }
         let mut text = match (spec.kind, &ty) {
-            (_, Ty::F32) => {
-                return self
-                    .fail(unsupported_format(span, "an `f32` (its rounding is not modelled)"))
-            }
+            (Kind::Display | Kind::Debug, Ty::F32) => match spec.precision {
+                // The `f32` is an exact `f64`: its digits at a precision are the same.
+                Some(p) => format!("{}({x}, {p})", self.helper("$fix")),
+                None if spec.kind == Kind::Debug => format!("{}({x})", self.helper("$dbgf32")),
+                None => format!("{}({x})", self.helper("$fmtf32")),
+            },
             (Kind::Display | Kind::Debug, Ty::F64) => match spec.precision {
                 Some(p) => format!("{}({x}, {p})", self.helper("$fix")),
                 None if spec.kind == Kind::Debug => format!("{}({x})", self.helper("$dbgf")),
@@ -256,7 +261,7 @@ impl Tx<'_> {
             (Kind::Display | Kind::Debug, t) if t.is_int() || *t == Ty::Bool => {
                 format!("String({x})")
             }
-            (Kind::Display, Ty::String | Ty::Char) => match spec.precision {
+            (Kind::Display, Ty::String | Ty::Char | Ty::ParseError(_)) => match spec.precision {
                 Some(p) => format!("{}({x}, {p})", self.helper("$trunc")),
                 None => x,
             },

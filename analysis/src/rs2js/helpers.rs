@@ -12,10 +12,15 @@
 use std::collections::BTreeSet;
 
 /// One helper: its name, the helpers its body calls, and its body.
-struct Helper {
-    name: &'static str,
-    deps: &'static [&'static str],
-    src: &'static str,
+pub(super) struct Helper {
+    pub(super) name: &'static str,
+    pub(super) deps: &'static [&'static str],
+    pub(super) src: &'static str,
+}
+
+/// Every helper: this file's, then `helpers_more.rs`'s.
+fn all() -> impl Iterator<Item = &'static Helper> {
+    HELPERS.iter().chain(super::helpers_more::MORE)
 }
 
 /// Every helper, in the order they are written into a chunk.
@@ -207,7 +212,7 @@ const HELPERS: &[Helper] = &[
     Helper {
         name: "$pint",
         deps: &[],
-        src: r#"(s,t)=>{const m=/^([+-]?)(\d+)$/.exec(s);if(!m||t[0]===0&&m[1]==="-")return{Err:s===""?"cannot parse integer from empty string":"invalid digit found in string"};const v=+(m[1]+m[2]);if(v>=t[0]&&v<=t[1])return{Ok:v+0};const r=t[2];if(r){const b=BigInt(m[1]+m[2]);if(b>=r[0]&&b<=r[1])return{Ok:b}}return{Err:"number too "+(m[1]==="-"?"small":"large")+" to fit in target type"}}"#,
+        src: r#"(s,t,R=10)=>{if(!(R>=2&&R<=36))throw new Error("from_str_radix_int: must lie in the range `[2, 36]`");if(s==="")return{Err:"cannot parse integer from empty string"};const I={Err:"invalid digit found in string"},c=s[0];let i=0,g=false;if(c==="+"||c==="-"){if(s.length===1)return I;if(c==="-"&&t[0]<0)g=true;if(c==="+"||g)i=1}const r=t[2],O={Err:"number too "+(g?"small":"large")+" to fit in target type"};let v=r?0n:0;for(;i<s.length;i++){const c=s.charCodeAt(i),d=c>=48&&c<=57?c-48:c>=97&&c<=122?c-87:c>=65&&c<=90?c-55:99;if(d>=R)return I;if(r){v=v*BigInt(R)+BigInt(g?-d:d);if(v<r[0]||v>r[1])return O}else{v=v*R+(g?-d:d);if(v<t[0]||v>t[1])return O}}return{Ok:r?(v>=-9007199254740991n&&v<=9007199254740991n?Number(v):v):v+0}}"#,
     },
     Helper {
         name: "$pflt",
@@ -226,18 +231,18 @@ const HELPERS: &[Helper] = &[
     },
     Helper {
         name: "$fmtf",
-        deps: &[],
-        src: r#"x=>{if(x!==x)return"NaN";if(x===Infinity)return"inf";if(x===-Infinity)return"-inf";if(Object.is(x,-0))return"-0";const s=String(x),m=/^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);if(!m)return s;const d=m[2]+(m[3]||""),p=1+ +m[4];return m[1]+(p>=d.length?d+"0".repeat(p-d.length):p<=0?"0."+"0".repeat(-p)+d:d.slice(0,p)+"."+d.slice(p))}"#,
+        deps: &["$sd"],
+        src: r#"x=>{if(x!==x)return"NaN";if(x===Infinity)return"inf";if(x===-Infinity)return"-inf";if(x===0)return Object.is(x,-0)?"-0":"0";const[d,p]=$sd(Math.abs(x));return(x<0?"-":"")+(p>=d.length?d+"0".repeat(p-d.length):p<=0?"0."+"0".repeat(-p)+d:d.slice(0,p)+"."+d.slice(p))}"#,
     },
     Helper {
         name: "$dbgf",
-        deps: &["$fmtf"],
-        src: r#"x=>{const a=Math.abs(x);if(x!==x||a===Infinity)return $fmtf(x);if(a===0||a>=1e-4&&a<1e16){const s=$fmtf(x);return s.includes(".")?s:s+".0"}return x.toExponential().replace("e+","e")}"#,
+        deps: &["$fmtf", "$sd"],
+        src: r#"x=>{const a=Math.abs(x);if(x!==x||a===Infinity)return $fmtf(x);if(a===0||a>=1e-4&&a<1e16){const s=$fmtf(x);return s.includes(".")?s:s+".0"}const[d,p]=$sd(a);return(x<0?"-":"")+d[0]+(d.length>1?"."+d.slice(1):"")+"e"+(p-1)}"#,
     },
     Helper {
         name: "$fix",
         deps: &["$fmtf"],
-        src: r#"(x,p)=>{if(x!==x||x===Infinity||x===-Infinity)return $fmtf(x);const a=Math.abs(x);let s;if(a>=1e21)s=$fmtf(a)+(p?"."+"0".repeat(p):"");else{s=a.toFixed(p);if(!Number.isInteger(a)){let m=a,e=0;while(!Number.isInteger(m)){m*=2;e--}if(e===-p-1&&+s[s.length-1]%2){s=a.toFixed(p+1).slice(0,-1);if(!p)s=s.slice(0,-1)}}}return(x<0||Object.is(x,-0)?"-":"")+s}"#,
+        src: r#"(x,p)=>{if(x!==x||x===Infinity||x===-Infinity)return $fmtf(x);const a=Math.abs(x);let s;if(a>=1e21)s=BigInt(a).toString()+(p?"."+"0".repeat(p):"");else{s=a.toFixed(p);if(!Number.isInteger(a)){let m=a,e=0;while(!Number.isInteger(m)){m*=2;e--}if(e===-p-1&&+s[s.length-1]%2){s=a.toFixed(p+1).slice(0,-1);if(!p)s=s.slice(0,-1)}}}return(x<0||Object.is(x,-0)?"-":"")+s}"#,
     },
     Helper {
         name: "$dbgs",
@@ -461,7 +466,7 @@ pub fn helpers_source(names: &BTreeSet<&'static str>) -> String {
         add_with_deps(name, &mut wanted);
     }
     let mut out = String::new();
-    for helper in HELPERS.iter().filter(|it| wanted.contains(it.name)) {
+    for helper in all().filter(|it| wanted.contains(it.name)) {
         out.push_str("const ");
         out.push_str(helper.name);
         out.push('=');
@@ -473,12 +478,12 @@ pub fn helpers_source(names: &BTreeSet<&'static str>) -> String {
 
 /// The 64-bit twin of the helper `base` (`$add` → `$add64`), or `base` if it has none.
 pub(crate) fn wide(base: &'static str) -> &'static str {
-    HELPERS.iter().find(|it| it.name.strip_suffix("64") == Some(base)).map_or(base, |it| it.name)
+    all().find(|it| it.name.strip_suffix("64") == Some(base)).map_or(base, |it| it.name)
 }
 
 /// Adds the helper `name` and, transitively, the helpers it calls to `set`.
 pub(crate) fn add_with_deps(name: &str, set: &mut BTreeSet<&'static str>) {
-    let Some(helper) = HELPERS.iter().find(|it| it.name == name) else { return };
+    let Some(helper) = all().find(|it| it.name == name) else { return };
     if set.insert(helper.name) {
         for dep in helper.deps {
             add_with_deps(dep, set);
@@ -489,5 +494,5 @@ pub(crate) fn add_with_deps(name: &str, set: &mut BTreeSet<&'static str>) {
 /// Every helper's name (for tests that check each one parses as JavaScript).
 #[cfg(test)]
 pub(crate) fn all_names() -> impl Iterator<Item = &'static str> {
-    HELPERS.iter().map(|it| it.name)
+    all().map(|it| it.name)
 }

@@ -9,7 +9,7 @@
 use super::cx::{span_of, Tx};
 use super::emit::{Shape, Val};
 use super::ty::Ty;
-use crate::diagnostics::{type_needed, unknown_method, unsupported_type};
+use crate::diagnostics::{type_needed, unknown_method};
 use crate::span::TokenSpan;
 
 /// A method call being translated.
@@ -103,12 +103,31 @@ impl Tx<'_> {
         if mutates_string {
             return self.string_mutation(receiver, &call);
         }
-        let recv = self.expr(receiver, None)?;
+        self.check_slice_receiver(receiver, &call)?;
+        let option_place = matches!(call.name.as_str(), "take" | "replace")
+            && matches!(self.place_type(receiver), Some(Ty::Option(_)));
+        if option_place {
+            return self.option_in_place(receiver, &call);
+        }
+        let recv_want = super::want::receiver_want(receiver, &call.name, want);
+        let recv = self.expr(receiver, recv_want.as_ref())?;
         self.method(recv, &call)
     }
 
     /// `recv.name(args)`.
     pub(crate) fn method(&mut self, recv: Val, call: &Call<'_>) -> Option<Val> {
+        if Self::is_ordering_call(&recv, call) {
+            return self.ordering_method(recv, call);
+        }
+        if recv.shape == Shape::Iter(super::emit::Src::Mut) {
+            return self.iter_mut_method(recv, call);
+        }
+        if let (Ty::Vec(elem), "iter_mut", true) =
+            (&recv.ty, call.name.as_str(), call.args.is_empty() && recv.shape == Shape::Value)
+        {
+            let elem = (**elem).clone();
+            return self.iter_mut(recv, elem, call.span);
+        }
         if let Shape::Iter(_) | Shape::Range { .. } = recv.shape {
             return self.iter_method(recv, call);
         }
@@ -128,11 +147,7 @@ impl Tx<'_> {
             Ty::Option(inner) => self.option_method(recv, *inner, call),
             Ty::Result(ok, err) => self.result_method(recv, *ok, *err, call),
             Ty::F64 => self.float_method(recv, call),
-            Ty::F32 => self.fail(unsupported_type(
-                call.span,
-                "f32",
-                "its rounding is not modelled; use f64",
-            )),
+            Ty::F32 => self.f32_method(recv, call),
             ty if ty.is_int() => self.int_method(recv, call),
             Ty::Unknown if KNOWN_METHODS.contains(&call.name.as_str()) => {
                 self.fail(type_needed(call.span, &format!("the method `{}`", call.name)))
@@ -226,7 +241,9 @@ impl Tx<'_> {
                 Some(Val::new(js, Ty::Bool))
             }
             "to_string" => match &recv.ty {
-                Ty::String | Ty::Char => Some(Val { ty: Ty::String, place: false, ..recv.clone() }),
+                Ty::String | Ty::Char | Ty::ParseError(_) => {
+                    Some(Val { ty: Ty::String, place: false, ..recv.clone() })
+                }
                 Ty::Bool => Some(Val::atom(format!("String({})", recv.js), Ty::String)),
                 t if t.is_int() => Some(Val::atom(format!("String({})", recv.js), Ty::String)),
                 Ty::F64 => {

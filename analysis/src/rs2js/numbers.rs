@@ -18,7 +18,7 @@ impl Tx<'_> {
         let wants: &[Option<Ty>] = match name {
             "pow" | "checked_pow" | "wrapping_pow" | "saturating_pow" => &[Some(Ty::U32)],
             "abs" | "signum" | "is_positive" | "is_negative" | "checked_neg" | "checked_abs"
-            | "count_ones" => &[],
+            | "count_ones" | "wrapping_neg" => &[],
             "clamp" => &[same.clone(), same.clone()],
             _ => std::slice::from_ref(&same),
         };
@@ -94,6 +94,23 @@ impl Tx<'_> {
                 } else {
                     format!("{}({x} {sym} {a}, {b})", ck(self, "$wrap"))
                 }
+            }
+            "wrapping_neg" if int.is_wide() => format!("{}(-BigInt({x}), {b})", ck(self, "$wrap")),
+            "wrapping_neg" => format!("{}(0 - {x}, {b})", ck(self, "$wrap")),
+            "checked_div_euclid" | "checked_rem_euclid" => {
+                // Rust's `None` on a zero divisor or on overflow (`MIN / -1`): the
+                // helpers' panics, caught.
+                let (div, rem) = (ck(self, "$div"), ck(self, "$rem"));
+                let (add, sub) = (ck(self, "$add"), ck(self, "$sub"));
+                let f = if name == "checked_div_euclid" {
+                    format!("(p, q, t) => {{ const v = {div}(p, q, t); return {rem}(p, q, t) < 0 ? (q > 0 ? {sub}(v, 1, t) : {add}(v, 1, t)) : v; }}")
+                } else {
+                    format!("(p, q, t) => {{ const r = {rem}(p, q, t); return r < 0 ? (q < 0 ? {sub}(r, q, t) : {add}(r, q, t)) : r; }}")
+                };
+                return Some(Val::atom(
+                    format!("{}({f}, {x}, {a}, {b})", ck(self, "$chk")),
+                    Ty::Option(Box::new(ty)),
+                ));
             }
             "rem_euclid" => {
                 // The divisor is read again after `%`: evaluate both operands once, in order.
@@ -193,6 +210,7 @@ impl Tx<'_> {
             "is_control" => (test(r"\p{Cc}"), Ty::Bool),
             "is_ascii" => (test(r"^[\0-\x7f]$"), Ty::Bool),
             "is_ascii_digit" => (test("[0-9]"), Ty::Bool),
+            "is_ascii_hexdigit" => (test("[0-9A-Fa-f]"), Ty::Bool),
             "is_ascii_alphabetic" => (test("[A-Za-z]"), Ty::Bool),
             "is_ascii_alphanumeric" => (test("[0-9A-Za-z]"), Ty::Bool),
             "is_ascii_uppercase" => (test("[A-Z]"), Ty::Bool),

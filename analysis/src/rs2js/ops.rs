@@ -11,7 +11,7 @@ use syn::BinOp;
 use super::cx::{span_of, Kind, Tx};
 use super::emit::{is_identifier, Val};
 use super::ty::Ty;
-use crate::diagnostics::{type_needed, unknown_path, unsupported_assignment, unsupported_type};
+use crate::diagnostics::{type_needed, unknown_path, unsupported_assignment};
 use crate::span::TokenSpan;
 
 /// Where an assignment writes.
@@ -59,9 +59,10 @@ impl Tx<'_> {
         let want =
             if arith { want.filter(|it| it.is_int() || it.is_float()).cloned() } else { None };
         // An unsuffixed literal on the left takes its type from the right.
-        let (a, b) = if is_int_literal(&bin.left) && !shift {
+        let (a, b) = if (is_int_literal(&bin.left) || is_float_literal(&bin.left)) && !shift {
             let b = self.expr(&bin.right, want.as_ref())?;
-            let want_a = if b.ty.is_int() { Some(b.ty.clone()) } else { want.clone() };
+            let want_a =
+                if b.ty.is_int() || b.ty.is_float() { Some(b.ty.clone()) } else { want.clone() };
             (self.expr(&bin.left, want_a.as_ref())?, b)
         } else {
             self.pair(
@@ -75,6 +76,10 @@ impl Tx<'_> {
                 },
             )?
         };
+        if a.ty.is_float() && b.ty.is_float() && a.ty != b.ty {
+            // Only an unsuffixed literal can meet an `f32` as an `f64` here.
+            return self.fail(type_needed(span, "an `f32` beside a float literal"));
+        }
         if is_comparison(&bin.op) {
             return self.compare(&bin.op, a, b, span);
         }
@@ -126,9 +131,10 @@ impl Tx<'_> {
             return Some(Val::atom(format!("{helper}({}, {}, {bounds})", a.js, b.js), ty.clone()));
         }
         match (ty, op) {
-            (Ty::F32, _) => {
-                self.fail(unsupported_type(span, "f32", "its rounding is not modelled; use f64"))
-            }
+            (
+                Ty::F32,
+                BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_) | BinOp::Rem(_),
+            ) => Some(self.f32_arith(&x, op_symbol(op), &y)),
             (
                 Ty::F64,
                 BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_) | BinOp::Rem(_),
@@ -184,10 +190,7 @@ impl Tx<'_> {
             return Some(Val::new(format!("{not}{eq}({}, {})", a.js, b.js), Ty::Bool));
         }
         match ty {
-            Ty::F32 => {
-                self.fail(unsupported_type(span, "f32", "its rounding is not modelled; use f64"))
-            }
-            it if it.is_int() || it == Ty::F64 || it == Ty::Bool => {
+            it if it.is_int() || it.is_float() || it == Ty::Bool => {
                 Some(Val::new(format!("{x} {sym} {y}"), Ty::Bool))
             }
             Ty::String | Ty::Char | Ty::Vec(_) | Ty::Tuple(_) | Ty::Option(_) => {
@@ -237,11 +240,9 @@ impl Tx<'_> {
                     None if val.ty == Ty::F64 => {
                         Some(Val::new(format!("-{}", val.operand()), Ty::F64))
                     }
-                    None if val.ty == Ty::F32 => self.fail(unsupported_type(
-                        span,
-                        "f32",
-                        "its rounding is not modelled; use f64",
-                    )),
+                    None if val.ty == Ty::F32 => {
+                        Some(Val::new(format!("-{}", val.operand()), Ty::F32))
+                    }
                     None => self.fail(type_needed(span, "negation")),
                 }
             }
@@ -272,13 +273,12 @@ impl Tx<'_> {
         let val = self.expr(&cast.expr, None)?;
         let from = val.ty.clone();
         let x = val.operand();
-        if from == Ty::F32 || to == Ty::F32 {
-            return self.fail(unsupported_type(
-                span,
-                "f32",
-                "its rounding is not modelled; use f64",
-            ));
+        if to == Ty::F32 || (from == Ty::F32 && !to.is_int()) {
+            return self.cast_f32(val, &to, span);
         }
+        // From `f32` to an integer: the `f32` is an exact `f64`, and casts as it does.
+        let (from, val) =
+            if from == Ty::F32 { (Ty::F64, Val { ty: Ty::F64, ..val }) } else { (from, val) };
         if from == to {
             return Some(Val { var: None, ..val });
         }
@@ -405,7 +405,9 @@ impl Tx<'_> {
                 match (binding.kind, &binding.ty) {
                     (Kind::Local, _) if binding.alias => self.fail(unsupported_assignment(
                         span_of(p),
-                        &format!("`{name}`, bound by a pattern from the `update` value,"),
+                        &format!(
+                            "`{name}`, a reference into the `update` value or an `iter_mut` item,"
+                        ),
                     )),
                     (Kind::Local, _) => Some((Place::Var(binding.js), binding.ty, binding.var)),
                     (Kind::Capture, Ty::Signal(_)) => {
@@ -437,6 +439,9 @@ impl Tx<'_> {
                     }
                     _ => self.fail(unsupported_assignment(span_of(f), "this field")),
                 }
+            }
+            syn::Expr::Index(i) if super::slices::is_slice(expr) => {
+                self.fail(unsupported_assignment(span_of(i), "a slice (`v[a..b]` is a copy here)"))
             }
             syn::Expr::Index(i) => {
                 let vals = self
@@ -502,6 +507,16 @@ pub(crate) fn is_int_literal(expr: &syn::Expr) -> bool {
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => int.suffix().is_empty(),
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => is_int_literal(&u.expr),
         syn::Expr::Paren(p) => is_int_literal(&p.expr),
+        _ => false,
+    }
+}
+
+/// Whether `expr` is an unsuffixed float literal (`0.5`, `-2.0`).
+fn is_float_literal(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Float(f), .. }) => f.suffix().is_empty(),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => is_float_literal(&u.expr),
+        syn::Expr::Paren(p) => is_float_literal(&p.expr),
         _ => false,
     }
 }

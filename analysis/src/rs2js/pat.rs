@@ -120,6 +120,22 @@ impl Tx<'_> {
                 tests.push(format!("{subject} === null"));
                 Some(())
             }
+            syn::Pat::Path(path) if *ty == Ty::Ordering || ty.has_unknown() => {
+                let names: Vec<String> =
+                    path.path.segments.iter().map(|it| it.ident.to_string()).collect();
+                let names: Vec<&str> = names
+                    .iter()
+                    .map(String::as_str)
+                    .skip_while(|it| matches!(*it, "std" | "core"))
+                    .collect();
+                match Self::ordering_const(&names) {
+                    Some(val) => {
+                        tests.push(format!("{subject} === {}", val.js));
+                        Some(())
+                    }
+                    None => self.fail(unknown_path(span_of(path), &names.join("::"))),
+                }
+            }
             syn::Pat::TupleStruct(ts) => {
                 let name =
                     ts.path.segments.last().map(|it| it.ident.to_string()).unwrap_or_default();

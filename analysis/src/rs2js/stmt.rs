@@ -331,17 +331,10 @@ impl Tx<'_> {
 
     pub(crate) fn for_expr(&mut self, expr: &syn::ExprForLoop) -> Option<Val> {
         let (rust, js, prefix) = self.loop_label(&expr.label);
-        if let syn::Expr::Reference(r) = &*expr.expr {
-            if r.mutability.is_some() {
-                // The loop variable would be a copy: writes to it must reach the vector.
-                return self.fail(unsupported_expression(
-                    span_of(&expr.expr),
-                    "iterating with `&mut`",
-                    Some("index the vector instead: `for i in 0..v.len() { v[i] += 1; }`"),
-                ));
-            }
-        }
-        let iter = self.expr(&expr.expr, None)?;
+        let iter = match &*expr.expr {
+            syn::Expr::Reference(r) if r.mutability.is_some() => self.for_mut(r)?,
+            other => self.expr(other, None)?,
+        };
         let span = span_of(&expr.expr);
         let item = match (&iter.shape, &iter.ty) {
             (Shape::Iter(_) | Shape::Range { .. }, item) => item.clone(),
@@ -357,10 +350,13 @@ impl Tx<'_> {
         self.push_loop(rust, js, None, true);
         self.push_scope();
         let (mut stmts, head) = self.buffered(|tx| -> Option<String> {
+            // Items by `&mut` are aliased, not copied (see `iter_mut.rs`).
+            tx.aliasing = iter.mut_ref && iter.shape == Shape::Iter(super::emit::Src::Mut);
             let var = simple.map(|ident| {
                 let mutable = ident.mutability.is_some();
                 tx.bind(&ident.ident.to_string(), item.clone(), Kind::Local, mutable, iter.var)
             });
+            tx.aliasing = false;
             match (&iter.shape, var) {
                 (Shape::Range { start, end, inclusive }, var) => {
                     let cmp = if *inclusive { "<=" } else { "<" };
@@ -388,7 +384,9 @@ impl Tx<'_> {
                 (_, Some(var)) => Some(format!("for (let {var} of {})", iter.js)),
                 (_, None) => {
                     let temp = tx.temp();
-                    tx.bind_irrefutable(&expr.pat, Val::pure(temp.clone(), item.clone()), "let")?;
+                    let mut_ref = iter.shape == Shape::Iter(super::emit::Src::Mut);
+                    let val = Val { mut_ref, ..Val::pure(temp.clone(), item.clone()) };
+                    tx.bind_irrefutable(&expr.pat, val, "let")?;
                     Some(format!("for (const {temp} of {})", iter.js))
                 }
             }

@@ -73,6 +73,22 @@ impl Tx<'_> {
                 _ => {}
             }
         }
+        if let ("trim_start_matches" | "trim_end_matches" | "trim_matches", [pat]) =
+            (name, call.args.as_slice())
+        {
+            // A char or string pattern, removed as often as it repeats at that end.
+            let pat = self.expr(pat, None)?;
+            if !matches!(pat.ty, Ty::Char | Ty::String) {
+                return self.unknown(call, &Ty::String);
+            }
+            let f = self.helper("$trimm");
+            let ends = match name {
+                "trim_start_matches" => "1",
+                "trim_end_matches" => "2",
+                _ => "3",
+            };
+            return Some(Val::atom(format!("{f}({}, {}, {ends})", recv.js, pat.js), Ty::String));
+        }
         match name {
             "contains" | "starts_with" | "ends_with" | "strip_prefix" | "strip_suffix"
             | "split" | "find" | "rfind" | "split_once" | "rsplit_once" => {
@@ -173,7 +189,15 @@ impl Tx<'_> {
             Some(Ty::Result(ok, _)) => Some((**ok).clone()),
             _ => None,
         });
-        let result = |ty: Ty| Ty::Result(Box::new(ty), Box::new(Ty::String));
+        let result = |ty: Ty| {
+            let err = match ty {
+                Ty::F64 => "ParseFloatError",
+                Ty::Bool => "ParseBoolError",
+                Ty::Char => "ParseCharError",
+                _ => "ParseIntError",
+            };
+            Ty::Result(Box::new(ty), Box::new(Ty::ParseError(err)))
+        };
         match target {
             Some(ty) if ty.is_int() => {
                 let int = ty.int()?;
@@ -196,7 +220,7 @@ impl Tx<'_> {
             Some(Ty::F32) => self.fail(unsupported_type(
                 call.span,
                 "f32",
-                "its rounding is not modelled; use f64",
+                "`parse::<f32>` would round twice (to f64, then f32); write `parse::<f64>()` and `as f32` if that is what you mean",
             )),
             Some(Ty::Unknown) | None => self.fail(type_needed(call.span, "`parse`")),
             Some(other) => self.unknown(call, &Ty::Result(Box::new(other), Box::new(Ty::Unknown))),

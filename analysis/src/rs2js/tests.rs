@@ -333,7 +333,7 @@ fn format_strings() {
         r#"|x: f64, n: i64, s: String| format!("{x:.2} {n:>5} {s:?} {{literal}} {:#x} {}", n, x)"#,
         expect![[r#"
             (x, n, s) => `${$fix(x, 2)} ${$pad(String(n), 5, ">", " ")} ${$dbgs(s, '"')} {literal} ${"0x" + $radix(n, 16, $i64)} ${$fmtf(x)}`
-            helpers: $dbgs $fix $fmtf $i64 $pad $radix
+            helpers: $dbgs $fix $fmtf $i64 $pad $radix $sd $tie
         "#]],
     );
 }

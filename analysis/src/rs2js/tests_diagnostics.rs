@@ -174,10 +174,10 @@ fn r029_unsupported_expression() {
     check(
         r#"|mut v: Vec<i32>| for x in &mut v { *x += 1; }"#,
         expect![[r#"
-        |mut v: Vec<i32>| for x in &mut v { *x += 1; }
-                                   ^^^^^^ R029 iterating with `&mut` cannot be translated to JavaScript
-          help: index the vector instead: `for i in 0..v.len() { v[i] += 1; }`
-    "#]],
+            |mut v: Vec<i32>| for x in &mut v { *x += 1; }
+                                       ^^^^^^ R029 iterating by `&mut` over `i32` items cannot be translated to JavaScript
+              help: index the vector instead: `for i in 0..v.len() { v[i] += 1; }`, or write through `update(|v| v[i] = …)`
+        "#]],
     );
     check(
         r#"|x: i32| Point { x, y: 0 }"#,
@@ -231,15 +231,15 @@ fn r031_unsupported_format() {
         expect![[r#"
             |x: f64| format!("{:e}", x)
                              ^^^^^^ R031 the format spec `e` cannot be formatted in JavaScript
-              help: use `{}`, `{:?}` on strings, chars, bools and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(", ")` inside `[{}]`; otherwise use `js!{}` or move this to a `#[server]` fn
+              help: use `{}`, `{:?}` or `{:#?}` (on numbers, strings, chars, bools, and on `Vec`s, `Option`s, `Result`s, tuples and structs of them, without a width or precision), `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; otherwise use `js!{}` or move this to a `#[server]` fn
         "#]],
     );
     check(
-        r#"|v: Vec<i32>| format!("{:?}", v)"#,
+        r#"|v: Vec<i32>| format!("{:>9?}", v)"#,
         expect![[r#"
-            |v: Vec<i32>| format!("{:?}", v)
-                                  ^^^^^^ R031 `{:?}` on a `Vec<i32>` cannot be formatted in JavaScript
-              help: use `{}`, `{:?}` on strings, chars, bools and numbers, `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; for a `Vec` of strings write `v.join(", ")` inside `[{}]`; otherwise use `js!{}` or move this to a `#[server]` fn
+            |v: Vec<i32>| format!("{:>9?}", v)
+                                  ^^^^^^^^ R031 a width, precision or sign with `{:?}` on a `Vec<i32>` cannot be formatted in JavaScript
+              help: use `{}`, `{:?}` or `{:#?}` (on numbers, strings, chars, bools, and on `Vec`s, `Option`s, `Result`s, tuples and structs of them, without a width or precision), `{:.N}`, a literal width, fill and alignment, or `x`/`b`/`o`; otherwise use `js!{}` or move this to a `#[server]` fn
         "#]],
     );
 }
@@ -247,12 +247,12 @@ fn r031_unsupported_format() {
 #[test]
 fn r032_unsupported_type() {
     check(
-        r#"|x: f32| x * 2.0"#,
+        r#"|s: String| s.parse::<f32>()"#,
         expect![[r#"
-        |x: f32| x * 2.0
-                 ^^^^^^^ R032 `f32` is not translated: its rounding is not modelled; use f64
-          help: use i32, u32, i64, u64 or f64 here; otherwise use `js!{}` or move this to a `#[server]` fn
-    "#]],
+            |s: String| s.parse::<f32>()
+                          ^^^^^^^^^^^^^^ R032 `f32` is not translated: `parse::<f32>` would round twice (to f64, then f32); write `parse::<f64>()` and `as f32` if that is what you mean
+              help: use i32, u32, i64, u64 or f64 here; otherwise use `js!{}` or move this to a `#[server]` fn
+        "#]],
     );
     check(
         r#"|| 1u128"#,
@@ -290,10 +290,10 @@ fn r034_unsupported_assignment() {
         r#"move |_| pair.update(|p| { let (n, label) = p; *n += 1; label.push('!'); })"#,
         expect![[r#"
             move |_| pair.update(|p| { let (n, label) = p; *n += 1; label.push('!'); })
-                                                            ^ R034 `n`, bound by a pattern from the `update` value, cannot be assigned in the browser
+                                                            ^ R034 `n`, a reference into the `update` value or an `iter_mut` item, cannot be assigned in the browser
               help: assign to a local, a tuple field, a vector element, or a signal through `set`/`update`
             move |_| pair.update(|p| { let (n, label) = p; *n += 1; label.push('!'); })
-                                                                    ^^^^^ R034 `label`, bound by a pattern from the `update` value, cannot be assigned in the browser
+                                                                    ^^^^^ R034 `label`, a reference into the `update` value or an `iter_mut` item, cannot be assigned in the browser
               help: assign to a local, a tuple field, a vector element, or a signal through `set`/`update`
         "#]],
     );

@@ -65,6 +65,11 @@ pub enum Ty {
     /// A struct with named fields defined in the component's file (one of the
     /// [`Structs`] the [`Env`](super::Env) knows): a JavaScript object with the same keys.
     Struct(String, Vec<(String, Ty)>),
+    /// `std::cmp::Ordering`: `-1`, `0` or `1`.
+    Ordering,
+    /// The error of `str::parse` (`ParseIntError`, `ParseFloatError`, `ParseBoolError`,
+    /// `ParseCharError`): its message, which is its `Display`; `{:?}` names its kind.
+    ParseError(&'static str),
     /// The handler's event.
     Event,
     /// Anything else.
@@ -130,6 +135,7 @@ impl Ty {
     pub(crate) fn has_strict_eq(&self) -> bool {
         match self {
             Ty::Bool | Ty::Char | Ty::String | Ty::Unit | Ty::F64 => true,
+            Ty::Ordering | Ty::ParseError(_) => true,
             Ty::Option(inner) => inner.has_strict_eq(),
             it => it.is_int(),
         }
@@ -250,6 +256,11 @@ fn from_syn_at(ty: &syn::Type, structs: &Structs, depth: u32) -> Ty {
                 "Result" => Ty::Result(Box::new(arg(&args, 0)), Box::new(arg(&args, 1))),
                 "Signal" => Ty::Signal(Box::new(arg(&args, 0))),
                 "Event" => Ty::Event,
+                "Ordering" => Ty::Ordering,
+                "ParseIntError" => Ty::ParseError("ParseIntError"),
+                "ParseFloatError" => Ty::ParseError("ParseFloatError"),
+                "ParseBoolError" => Ty::ParseError("ParseBoolError"),
+                "ParseCharError" => Ty::ParseError("ParseCharError"),
                 _ if p.path.segments.len() == 1 && args.is_empty() => {
                     named_at(&name, structs, depth)
                 }
@@ -300,6 +311,8 @@ impl fmt::Display for Ty {
             Ty::String => "String",
             Ty::Unit => "()",
             Ty::Event => "Event",
+            Ty::Ordering => "Ordering",
+            Ty::ParseError(name) => name,
             Ty::Unknown => "_",
             Ty::Vec(it) => return write!(f, "Vec<{it}>"),
             Ty::Option(it) => return write!(f, "Option<{it}>"),

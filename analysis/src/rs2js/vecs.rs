@@ -8,39 +8,7 @@ use super::cx::{span_of, Tx};
 use super::emit::{Shape, Src, Val};
 use super::methods::Call;
 use super::ty::Ty;
-use crate::diagnostics::{type_needed, unknown_method, unsupported_expression};
-
-/// `|a, b| a.cmp(b)` is `Some(false)`, `|a, b| b.cmp(a)` is `Some(true)`.
-fn cmp_closure(arg: &syn::Expr) -> Option<bool> {
-    let syn::Expr::Closure(c) = arg else { return None };
-    let names: Vec<String> = c
-        .inputs
-        .iter()
-        .map(|p| match p {
-            syn::Pat::Ident(i) if i.by_ref.is_none() && i.subpat.is_none() => {
-                Some(i.ident.to_string())
-            }
-            _ => None,
-        })
-        .collect::<Option<_>>()?;
-    let [a, b] = names.as_slice() else { return None };
-    let syn::Expr::MethodCall(m) = &*c.body else { return None };
-    let ident = |e: &syn::Expr| match e {
-        syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
-        _ => None,
-    };
-    if m.method != "cmp" || m.args.len() != 1 || m.turbofish.is_some() || a == b {
-        return None;
-    }
-    let (x, y) = (ident(&m.receiver)?, ident(m.args.first()?)?);
-    if (&x, &y) == (a, b) {
-        Some(false)
-    } else if (&x, &y) == (b, a) {
-        Some(true)
-    } else {
-        None
-    }
-}
+use crate::diagnostics::{type_needed, unsupported_expression};
 
 impl Tx<'_> {
     /// A JavaScript comparator of two values of `ty` in Rust's `Ord` order.
@@ -69,10 +37,7 @@ impl Tx<'_> {
             "retain" | "extend" | "extend_from_slice" => &[None],
             _ => &[],
         };
-        let args = if matches!(
-            name,
-            "retain" | "extend" | "extend_from_slice" | "sort_by" | "sort_by_key"
-        ) {
+        let args = if matches!(name, "retain" | "extend" | "extend_from_slice" | "sort_by_key") {
             Vec::new()
         } else {
             self.args(&mut recv, call, wants)?
@@ -137,26 +102,6 @@ impl Tx<'_> {
                 let cmp = self.order_fn(&elem);
                 atom(format!("{v}.sort({cmp})"), Ty::Unit)
             }
-            "sort_by" => {
-                // Only the two orders written as `a.cmp(b)` / `b.cmp(a)`: any other
-                // comparator would need `Ordering` values, which rs2js does not model.
-                let Some(reversed) = call.args.first().and_then(|arg| cmp_closure(arg)) else {
-                    return self.fail(unknown_method(
-                        call.span,
-                        "sort_by with a comparator other than `|a, b| a.cmp(b)` or `|a, b| b.cmp(a)` (write `v.sort()`, `v.sort_by_key(|x| key)`, or `v.sort(); v.reverse()`)",
-                        "Vec",
-                    ));
-                };
-                if elem == Ty::F64 || elem == Ty::Unknown {
-                    return self.fail(type_needed(call.span, "`sort_by`"));
-                }
-                let cmp = self.order_fn(&elem);
-                if reversed {
-                    atom(format!("{v}.sort((a, b) => {cmp}(b, a))"), Ty::Unit)
-                } else {
-                    atom(format!("{v}.sort({cmp})"), Ty::Unit)
-                }
-            }
             "sort_by_key" => {
                 // JavaScript's `sort` is stable, as `sort_by_key` is.
                 let f = self.closure_param(call, vec![elem], None)?;
@@ -205,7 +150,7 @@ impl Tx<'_> {
     }
 
     /// A JavaScript iterable for an iterator or range value.
-    fn iterable(&mut self, val: &Val) -> String {
+    pub(crate) fn iterable(&mut self, val: &Val) -> String {
         match &val.shape {
             Shape::Range { start, end, inclusive } if is_wide(&val.ty) => {
                 let range = self.helper("$range64");
@@ -246,7 +191,7 @@ impl Tx<'_> {
                         );
                     }
                     (_, Src::Array | Src::Str) => format!("[...{}].reverse()", recv.js),
-                    (_, Src::Lazy) => return self.fail(unsupported_expression(
+                    (_, Src::Lazy | Src::Mut) => return self.fail(unsupported_expression(
                         call.span,
                         "`rev()` after `map`, `filter` or `enumerate`",
                         Some("call `rev()` first, or `collect::<Vec<_>>()` and reverse the vector"),
@@ -351,6 +296,29 @@ impl Tx<'_> {
                     format!("{find}({skip}({it}, {}), () => true)", n.js),
                     Ty::Option(Box::new(item)),
                 ))
+            }
+            "eq" | "ne" => {
+                // Item by item, as `Iterator::eq`; the argument is an iterator or a `Vec`.
+                let [arg] = call.args.as_slice() else { return self.unknown(call, &item) };
+                let other = self.expr(arg, None)?;
+                let b = match (&other.shape, &other.ty) {
+                    (Shape::Iter(_) | Shape::Range { .. }, _) | (Shape::Value, Ty::Vec(_)) => {
+                        self.iterable(&other)
+                    }
+                    _ => {
+                        return self
+                            .fail(type_needed(span_of(*arg), &format!("the argument of `{name}`")))
+                    }
+                };
+                let not = if name == "ne" { "!" } else { "" };
+                let eq = self.helper("$eq");
+                Some(Val::new(format!("{not}{eq}([...{it}], [...{b}])"), Ty::Bool))
+            }
+            // The chain is fresh (an iterator cannot be kept in a variable): its first item.
+            "next" if call.args.is_empty() => {
+                self.check_some(&item, call.span)?;
+                let find = self.helper("$find");
+                Some(Val::atom(format!("{find}({it}, () => true)"), Ty::Option(Box::new(item))))
             }
             "flatten" if call.args.is_empty() => {
                 let (inner, opt) = match item.clone() {
