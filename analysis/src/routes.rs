@@ -66,7 +66,11 @@
 //! one folder that become the same identifier (`a-b.rs` and `a_b.rs`; `slug.rs` and
 //! `[slug].rs`; `404.rs` and `_404.rs`) are R073, naming both.
 
+mod complete;
+mod files;
+mod lex;
 mod link;
+mod links;
 mod name;
 mod walk;
 
@@ -78,7 +82,10 @@ use crate::diagnostics::{
 };
 use name::{Part, Special, Stem};
 
+pub use complete::{module_completions, ModuleCompletions, ModuleItem};
+pub use files::{file_diagnostics, page_diagnostics};
 pub use link::link_path;
+pub use links::{check_links, closest_pages, page_links, PageLink};
 pub use walk::page_files_in;
 
 /// A file under `src/pages/`: the input of [`route_table`].
