@@ -71,6 +71,7 @@ mod files;
 mod lex;
 mod link;
 mod links;
+mod matching;
 mod name;
 mod walk;
 
@@ -86,6 +87,7 @@ pub use complete::{module_completions, ModuleCompletions, ModuleItem};
 pub use files::{file_diagnostics, page_diagnostics};
 pub use link::link_path;
 pub use links::{check_links, closest_pages, page_links, PageLink};
+pub use matching::route_of;
 pub use walk::page_files_in;
 
 /// A file under `src/pages/`: the input of [`route_table`].
