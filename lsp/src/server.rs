@@ -340,8 +340,11 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let Some(text) = self.text(&uri) else { return Ok(None) };
+        let pages = pages_for(&uri);
         guarded("code action", || {
-            let actions = code_action::code_actions(&uri, &text, &params.context.diagnostics);
+            let table = pages.as_ref().map(|it| &it.table);
+            let diagnostics = &params.context.diagnostics;
+            let actions = code_action::code_actions(&uri, &text, diagnostics, table);
             (!actions.is_empty()).then_some(actions)
         })
     }

@@ -2,7 +2,7 @@
 //! missing pages (R075) and with the wrong argument count (R076) are published with
 //! exact UTF-16 ranges; a page file gets the route table's diagnostics about it; `href`
 //! strings complete the crate's routes (parameterised ones as snippets) and `pages::`
-//! paths complete the page modules; a page added on disk counts at the next analysis;
+//! paths complete the page modules; a quick fix links to the closest page; a page added on disk counts at the next analysis;
 //! half-typed text is answered, never fatal.
 
 mod common;
@@ -82,6 +82,20 @@ fn links_to_missing_pages_are_published_with_the_closest_pages() {
     assert_eq!(
         diagnostics[0]["message"],
         "`pages::blog::slgu` is no page of src/pages/\nhelp: did you mean `pages::blog::slug`?"
+    );
+    // The quick fix links to the closest page.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": main},
+            "range": range((3, 0), (3, 60)),
+            "context": {"diagnostics": [diagnostics[0]]},
+        }),
+    );
+    assert_eq!(actions[0]["title"], "Link to `pages::blog::slug`");
+    assert_eq!(
+        actions[0]["edit"]["changes"][&main][0],
+        json!({"range": range((3, 27), (3, 37)), "newText": "blog::slug"})
     );
     assert_eq!(
         diagnostics[1]["message"],
