@@ -286,13 +286,13 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
         syn::Item::Use(it) => &it.attrs,
         _ => return Vec::new(),
     };
-    let Some(at) = attrs.iter().position(|it| {
-        signature::is_attribute(it, "component") || signature::is_attribute(it, "server")
+    const ATTRIBUTES: [&str; 4] = ["component", "server", "load", "middleware"];
+    let Some((at, name)) = attrs.iter().enumerate().find_map(|(at, attr)| {
+        ATTRIBUTES.into_iter().find(|name| signature::is_attribute(attr, name)).map(|it| (at, it))
     }) else {
         return Vec::new();
     };
     let attr = &attrs[at];
-    let is_server = signature::is_attribute(attr, "server");
     let args = signature::attribute_args(attr);
     let function = match item {
         syn::Item::Fn(function) => function.clone(),
@@ -300,17 +300,17 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
             // The macro gets the item without its attribute, and reports where syn stops.
             let mut other = other.clone();
             strip_attr(&mut other, at);
-            let name = if is_server { "server" } else { "component" };
             return match signature::parse_function(name, quote::ToTokens::to_token_stream(&other)) {
                 Ok(_) => Vec::new(),
                 Err(diagnostic) => vec![diagnostic],
             };
         }
     };
-    if is_server {
-        read_server(args, &function).diagnostics
-    } else {
-        read_component(&args, &function).diagnostics
+    match name {
+        "server" => read_server(args, &function).diagnostics,
+        "load" => signature::flow::read_load(args, &function).diagnostics,
+        "middleware" => signature::flow::read_middleware(args, &function),
+        _ => read_component(&args, &function).diagnostics,
     }
 }
 

@@ -167,6 +167,14 @@ codes! {
     MissingPage = "R075", "link to a missing page";
     /// A typed link whose number of arguments is not its route's number of parameters.
     LinkArguments = "R076", "wrong number of link arguments";
+    /// A `#[load]` fn that is not `async fn(cx: LoadCx)`, or `#[load]` arguments other
+    /// than `cache = "…"`.
+    InvalidLoad = "R080", "invalid #[load] fn";
+    /// A `#[middleware]` fn that is not `async fn(req: Request, next: Next)`.
+    InvalidMiddleware = "R081", "invalid #[middleware] fn";
+    /// A file of `src/pages/` whose items do not fit its role (its component, load,
+    /// props or middleware).
+    InvalidPageFile = "R082", "page file does not fit its role";
 }
 
 impl Code {
@@ -855,7 +863,7 @@ pub(crate) fn not_a_function<S>(span: S, attribute: &str, problem: &str) -> Diag
         span,
         format!("#[{attribute}] goes on a function: {problem}"),
     )
-    .with_help(if attribute == "server" {
+    .with_help(if matches!(attribute, "server" | "load" | "middleware") {
         "write it above an `async fn`"
     } else {
         "write it above `fn Name(props…) -> View`"
@@ -1044,4 +1052,191 @@ pub(crate) fn link_arguments<S>(
         format!("`pages::{module}::path` takes {takes}, found {found}"),
     )
     .with_help(help)
+}
+
+/// What is wrong with a `#[load]` fn.
+pub(crate) enum InvalidLoad<'a> {
+    NotAsync,
+    Generic,
+    Method,
+    /// It takes this many arguments, not one.
+    Arguments(usize),
+    /// An argument of `#[load(…)]` other than `cache = "…"`.
+    UnknownArgument(&'a str),
+    /// A `cache` value that is no `Cache-Control` header value.
+    InvalidCache(&'a str),
+}
+
+pub(crate) fn invalid_load<S>(span: S, form: InvalidLoad<'_>) -> Diagnostic<S> {
+    let (message, help) = match form {
+        InvalidLoad::NotAsync => (
+            "a #[load] fn must be `async`: the page awaits it".to_owned(),
+            "write `pub async fn load(cx: LoadCx) -> Result<Data, LoadError>`".to_owned(),
+        ),
+        InvalidLoad::Generic => (
+            "a #[load] fn cannot be generic: the page table calls it".to_owned(),
+            "use concrete types".to_owned(),
+        ),
+        InvalidLoad::Method => (
+            "a #[load] fn is a free function of the page file, not a method".to_owned(),
+            "move it out of the `impl`".to_owned(),
+        ),
+        InvalidLoad::Arguments(found) => (
+            format!("a #[load] fn takes one argument, the request's `LoadCx`, not {found}"),
+            "write `pub async fn load(cx: LoadCx) -> Result<Data, LoadError>`; params, \
+             query, headers, cookies and app state come from `cx`"
+                .to_owned(),
+        ),
+        InvalidLoad::UnknownArgument(found) => (
+            format!("#[load] takes only `cache = \"…\"`; found `{found}`"),
+            "write `#[load]`, or `#[load(cache = \"public, max-age=60\")]`".to_owned(),
+        ),
+        InvalidLoad::InvalidCache(value) => (
+            format!("`{value}` cannot be a Cache-Control header value"),
+            "use visible ASCII only, e.g. \"public, max-age=60\"".to_owned(),
+        ),
+    };
+    Diagnostic::error(Code::InvalidLoad, span, message).with_help(help)
+}
+
+/// What is wrong with a `#[middleware]` fn.
+pub(crate) enum InvalidMiddleware {
+    NotAsync,
+    Generic,
+    Method,
+    /// It takes this many arguments, not two.
+    Arguments(usize),
+    /// `#[middleware(…)]` has arguments.
+    WithArguments,
+}
+
+pub(crate) fn invalid_middleware<S>(span: S, form: InvalidMiddleware) -> Diagnostic<S> {
+    let message = match form {
+        InvalidMiddleware::NotAsync => "a #[middleware] fn must be `async`".to_owned(),
+        InvalidMiddleware::Generic => "a #[middleware] fn cannot be generic".to_owned(),
+        InvalidMiddleware::Method => "a #[middleware] fn cannot be a method".to_owned(),
+        InvalidMiddleware::Arguments(found) => {
+            format!("a #[middleware] fn takes two arguments, the request and `Next`, not {found}")
+        }
+        InvalidMiddleware::WithArguments => "#[middleware] takes no arguments".to_owned(),
+    };
+    Diagnostic::error(Code::InvalidMiddleware, span, message).with_help(
+        "write `pub async fn guard(req: Request, next: Next) -> Response`, answering early or \
+         with `next.run(req).await`",
+    )
+}
+
+/// Why a file of `src/pages/` does not fit its role.
+pub(crate) enum InvalidPageFile<'a> {
+    /// A page, layout, 404 or error page with no `#[component]` fn.
+    NoComponent,
+    /// Several `#[component]` fns (their names).
+    SeveralComponents(&'a [String]),
+    /// Several fns with this attribute (`load`, `middleware`).
+    Several(&'a str),
+    /// An item the page table calls that is not `pub` (its name).
+    NotPublic(&'a str),
+    /// A generic component (its name).
+    Generic(&'a str),
+    /// A component prop that is not a plain name.
+    PropPattern,
+    /// A route parameter with no prop of that name.
+    MissingParam(&'a str),
+    /// A prop no route parameter, load or role gives (its name, the route's params).
+    UnknownProp(&'a str, &'a str),
+    /// A `data` prop on a page without a `#[load]`.
+    DataWithoutLoad,
+    /// A `#[load]` whose page has no `data` prop.
+    LoadWithoutData,
+    /// A layout's props are not `children: Children` (and `data` with a load).
+    LayoutProps,
+    /// An error page's props are not `error: ErrorInfo`.
+    ErrorProps,
+    /// A `#[load]` in an error page or a middleware file.
+    LoadNotAllowed,
+    /// A `_middleware.rs` with no `#[middleware]` fn.
+    NoMiddleware,
+    /// The file does not parse (syn's message).
+    Unparsable(&'a str),
+}
+
+pub(crate) fn invalid_page_file(file: String, form: InvalidPageFile<'_>) -> Diagnostic<String> {
+    let (message, help) = match form {
+        InvalidPageFile::NoComponent => (
+            format!("`{file}` has no `#[component]` fn"),
+            "a page file exports exactly one, the page: `#[component] pub fn Page() -> View { … }`"
+                .to_owned(),
+        ),
+        InvalidPageFile::SeveralComponents(names) => (
+            format!(
+                "`{file}` has {} `#[component]` fns ({})",
+                names.len(),
+                names.iter().map(|it| format!("`{it}`")).collect::<Vec<_>>().join(", ")
+            ),
+            "a page file exports exactly one, the page: move the others to a module outside \
+             src/pages/"
+                .to_owned(),
+        ),
+        InvalidPageFile::Several(attribute) => (
+            format!("`{file}` has several `#[{attribute}]` fns"),
+            format!("keep one `#[{attribute}]` fn per file"),
+        ),
+        InvalidPageFile::NotPublic(name) => (
+            format!("`fn {name}` of `{file}` is not public"),
+            "make it `pub` (or `pub(crate)`) so the page table can call it".to_owned(),
+        ),
+        InvalidPageFile::Generic(name) => (
+            format!("`fn {name}` of `{file}` is generic"),
+            "a page component takes concrete props".to_owned(),
+        ),
+        InvalidPageFile::PropPattern => (
+            format!("a prop of the component of `{file}` is not a plain name"),
+            "name each prop: `slug: String`".to_owned(),
+        ),
+        InvalidPageFile::MissingParam(param) => (
+            format!("the route parameter `{param}` of `{file}` has no prop"),
+            format!("add `{param}: String` (or any `FromStr` type) to the component's arguments"),
+        ),
+        InvalidPageFile::UnknownProp(prop, params) => (
+            format!("the prop `{prop}` of `{file}` is no route parameter (this route's: {params})"),
+            "a page's props are its route parameters, and `data` when it has a `#[load]`"
+                .to_owned(),
+        ),
+        InvalidPageFile::DataWithoutLoad => (
+            format!("the component of `{file}` takes `data`, but the file has no `#[load]` fn"),
+            "add `#[load] pub async fn load(cx: LoadCx) -> Result<Data, LoadError>`, or remove \
+             the prop"
+                .to_owned(),
+        ),
+        InvalidPageFile::LoadWithoutData => (
+            format!("`{file}` has a `#[load]` fn, but its component takes no `data` prop"),
+            "add `data: Data` (the load's `Ok` type) to the component's arguments".to_owned(),
+        ),
+        InvalidPageFile::LayoutProps => (
+            format!("the layout `{file}` must take `children: Children`"),
+            "a layout takes the page it wraps as `children: Children`, and `data` when it has \
+             a `#[load]`"
+                .to_owned(),
+        ),
+        InvalidPageFile::ErrorProps => (
+            format!("the error page `{file}` must take one prop, `error: ErrorInfo`"),
+            "write `#[component] pub fn Oops(error: ErrorInfo) -> View`".to_owned(),
+        ),
+        InvalidPageFile::LoadNotAllowed => (
+            format!("`{file}` cannot have a `#[load]` fn"),
+            "an error page shows what went wrong and a middleware file has no page: load in \
+             the pages or layouts"
+                .to_owned(),
+        ),
+        InvalidPageFile::NoMiddleware => (
+            format!("`{file}` has no `#[middleware]` fn"),
+            "add `#[middleware] pub async fn guard(req: Request, next: Next) -> Response`"
+                .to_owned(),
+        ),
+        InvalidPageFile::Unparsable(err) => (
+            format!("`{file}` does not parse as Rust: {err}"),
+            "fix the syntax error; the page table is built from the file's items".to_owned(),
+        ),
+    };
+    Diagnostic::error(Code::InvalidPageFile, file, message).with_help(help)
 }

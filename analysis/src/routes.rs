@@ -73,6 +73,7 @@ mod link;
 mod links;
 mod matching;
 mod name;
+pub mod page_file;
 mod walk;
 
 use std::collections::BTreeMap;

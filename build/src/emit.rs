@@ -17,13 +17,12 @@
 //! sees it as a normal module; the generated code names nothing from the page files but
 //! their one component and its props struct.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use resuma_analysis::routes::page_file::{read_page_file, PageItems, Role};
 use resuma_analysis::routes::{PageModule, ParamKind, Route, RouteTable, Segment};
-
-use crate::component::{self, PageComponent};
 
 /// A module of the tree: maybe a file, maybe child modules.
 #[derive(Default)]
@@ -34,33 +33,32 @@ struct Node {
     children: BTreeMap<String, Node>,
 }
 
-/// What a file is to the page table.
-#[derive(Clone, Copy, PartialEq)]
-enum Role {
-    Page,
-    Layout,
-    NotFound,
+/// Every file a route uses, with its role and the params of the route (a page's).
+fn files_of(table: &RouteTable) -> BTreeMap<&str, (&PageModule, Role, Vec<&str>)> {
+    let mut files = BTreeMap::new();
+    let routes = table.routes.iter().map(|it| (it, Role::Page));
+    let not_found = table.not_found.iter().map(|it| (it, Role::NotFound));
+    for (route, role) in routes.chain(not_found) {
+        let params = route.params.iter().map(|it| it.name.as_str()).collect();
+        files.insert(route.page.file.as_str(), (&route.page, role, params));
+        for layout in &route.layouts {
+            files.insert(&layout.file, (layout, Role::Layout, Vec::new()));
+        }
+        for middleware in &route.middlewares {
+            files.insert(&middleware.file, (middleware, Role::Middleware, Vec::new()));
+        }
+        if let Some(error) = &route.error {
+            files.insert(&error.file, (error, Role::Error, Vec::new()));
+        }
+    }
+    files
 }
 
 pub(crate) fn emit(root: &Path, table: &RouteTable) -> Result<String, Vec<String>> {
     let mut tree = Node::default();
-    // Each file once, with its role (a file has one: its name says which).
-    let mut files: BTreeMap<&str, (&PageModule, Role)> = BTreeMap::new();
-    for route in &table.routes {
-        files.insert(&route.page.file, (&route.page, Role::Page));
-        for layout in &route.layouts {
-            files.insert(&layout.file, (layout, Role::Layout));
-        }
-    }
-    for route in &table.not_found {
-        files.insert(&route.page.file, (&route.page, Role::NotFound));
-        for layout in &route.layouts {
-            files.insert(&layout.file, (layout, Role::Layout));
-        }
-    }
     let mut errors = Vec::new();
-    let mut components: BTreeMap<&str, PageComponent> = BTreeMap::new();
-    for (file, (module, role)) in &files {
+    let mut items: BTreeMap<&str, PageItems> = BTreeMap::new();
+    for (file, (module, role, params)) in files_of(table) {
         let path = root.join(file);
         let source = match std::fs::read_to_string(&path) {
             Ok(source) => source,
@@ -78,14 +76,11 @@ pub(crate) fn emit(root: &Path, table: &RouteTable) -> Result<String, Vec<String
             node = node.children.entry(ident.to_owned()).or_default();
         }
         node.file = Some(abs.to_owned());
-        match component::read(file, &source) {
+        match read_page_file(file, &source, role, &params) {
             Ok(found) => {
-                if let Err(err) = check_props(file, &found, *role, table) {
-                    errors.push(err);
-                }
-                components.insert(file, found);
+                items.insert(file, found);
             }
-            Err(err) => errors.push(err),
+            Err(diagnostics) => errors.extend(diagnostics.iter().map(crate::message)),
         }
     }
     if !errors.is_empty() {
@@ -96,7 +91,7 @@ pub(crate) fn emit(root: &Path, table: &RouteTable) -> Result<String, Vec<String
         for ident in route.page.module.split("::") {
             node = node.children.entry(ident.to_owned()).or_default();
         }
-        node.path_fn = Some(path_fn(route, &components[route.page.file.as_str()]));
+        node.path_fn = Some(path_fn(route, &items[route.page.file.as_str()]));
     }
 
     let mut out = String::from(
@@ -104,7 +99,7 @@ pub(crate) fn emit(root: &Path, table: &RouteTable) -> Result<String, Vec<String
          // Included by `resuma::pages!()`: one module per page file, then `all()`.\n\n",
     );
     write_modules(&mut out, &tree, 0);
-    let cx = Cx { components: &components };
+    let cx = Cx { items: &items };
     out.push_str(
         "\n/// Every route of `src/pages/`, for `resuma::flow::FlowApp::new`.\n\
          #[allow(unreachable_pub)]\n\
@@ -112,65 +107,16 @@ pub(crate) fn emit(root: &Path, table: &RouteTable) -> Result<String, Vec<String
     );
     for route in &table.routes {
         let _ = write!(out, "        .route({:?}, {:?}, ", route.pattern, route.page.file);
-        cx.write_render(&mut out, route, true);
+        cx.write_route(&mut out, route);
         out.push_str(")\n");
     }
     for route in &table.not_found {
         let _ = write!(out, "        .not_found({:?}, {:?}, ", route.pattern, route.page.file);
-        cx.write_render(&mut out, route, false);
+        cx.write_route(&mut out, route);
         out.push_str(")\n");
     }
     out.push_str("}\n");
     Ok(out)
-}
-
-/// A page's props are its params; a layout's, `children`; a 404's, none.
-fn check_props(
-    file: &str,
-    found: &PageComponent,
-    role: Role,
-    table: &RouteTable,
-) -> Result<(), String> {
-    let name = &found.name;
-    let props: BTreeSet<&str> = found.props.iter().map(|it| it.name.as_str()).collect();
-    match role {
-        Role::Page => {
-            let route = table.routes.iter().find(|it| it.page.file == file);
-            let params: BTreeSet<&str> =
-                route.into_iter().flat_map(|it| &it.params).map(|it| it.name.as_str()).collect();
-            if let Some(param) = params.difference(&props).next() {
-                return Err(format!(
-                    "{file}: the route parameter `{param}` has no prop in `fn {name}`; add \
-                     `{param}: String` (or any `FromStr` type) to its arguments"
-                ));
-            }
-            if let Some(prop) = props.difference(&params).next() {
-                let known: Vec<String> = params.iter().map(|it| format!("`{it}`")).collect();
-                let known = if known.is_empty() { "none".to_owned() } else { known.join(", ") };
-                return Err(format!(
-                    "{file}: the prop `{prop}` of `fn {name}` is no route parameter (this \
-                     route's: {known}); a page's props are its parameters"
-                ));
-            }
-        }
-        Role::Layout => {
-            let children_only = found.props.len() == 1
-                && found.props[0].name == "children"
-                && found.props[0].type_name.as_deref() == Some("Children");
-            if !children_only {
-                return Err(format!(
-                    "{file}: a layout's `fn {name}` takes one prop, `children: Children`, \
-                     the page it wraps"
-                ));
-            }
-        }
-        Role::NotFound => {
-            if !found.props.is_empty() {
-                return Err(format!("{file}: a 404 page's `fn {name}` takes no props"));
-            }
-        }
-    }
-    Ok(())
 }
 
 fn write_modules(out: &mut String, node: &Node, depth: usize) {
@@ -210,9 +156,10 @@ fn write_modules(out: &mut String, node: &Node, depth: usize) {
 /// A page's typed link: `pub fn path(slug: impl Display) -> String`, one argument per
 /// route parameter (named as its prop), encoded as `resuma::flow::push_segment` says;
 /// `dead_code` allowed, since an app need not link to every page.
-fn path_fn(route: &Route, page: &PageComponent) -> String {
+fn path_fn(route: &Route, page: &PageItems) -> String {
+    let props = page.component.as_ref().map(|it| &it.props[..]).unwrap_or_default();
     let ident = |name: &str| {
-        page.props.iter().find(|it| it.name == name).map_or(name.to_owned(), |it| it.ident.clone())
+        props.iter().find(|it| it.name == name).map_or(name.to_owned(), |it| it.ident.clone())
     };
     let args: Vec<String> = route
         .params
@@ -257,56 +204,137 @@ fn path_fn(route: &Route, page: &PageComponent) -> String {
 const ALLOW_PUB: &str = "#[allow(unreachable_pub)]\n";
 
 struct Cx<'a> {
-    components: &'a BTreeMap<&'a str, PageComponent>,
+    items: &'a BTreeMap<&'a str, PageItems>,
 }
 
 impl Cx<'_> {
-    /// `self::blog::slug`: a file that is also a folder, or a page with its `path()`, is
-    /// `…::__page`, private, and re-exported by `pub use self::__page::*`.
-    fn rust_path(&self, module: &PageModule) -> String {
-        format!("self::{}", module.module)
-    }
-
     /// A call of `module`'s component: `path::Name(path::NameProps { fields })`.
     fn call(&self, module: &PageModule, fields: &[(String, String)]) -> String {
-        let path = self.rust_path(module);
-        let name = &self.components[module.file.as_str()].name;
+        let path = format!("self::{}", module.module);
+        let name = self.items[module.file.as_str()].component.as_ref().map_or("", |it| &it.name);
         if fields.is_empty() {
             return format!("{path}::{name}()");
         }
         let mut call = format!("{path}::{name}({path}::{}Props {{ ", name.trim_start_matches("r#"));
         for (field, value) in fields {
-            let _ = write!(call, "{field}: {value}, ");
+            if field == value {
+                let _ = write!(call, "{field}, ");
+            } else {
+                let _ = write!(call, "{field}: {value}, ");
+            }
         }
         call.push_str("__resuma_marker: ::core::marker::PhantomData })");
         call
     }
 
-    /// `|params| { … Some(view) }`: the page (its params parsed with `FromStr`, `None`
-    /// when one does not parse), wrapped in its layouts from the nearest out.
-    fn write_render(&self, out: &mut String, route: &Route, with_params: bool) {
-        let page = &self.components[route.page.file.as_str()];
-        let fields: Vec<(String, String)> = if with_params {
-            page.props
-                .iter()
-                .map(|prop| {
-                    let value = format!("::resuma::flow::param(params, {:?})?", prop.name);
-                    (prop.ident.clone(), value)
-                })
-                .collect()
+    /// The path of `module`'s `#[load]` fn, if it has one.
+    fn load(&self, module: &PageModule) -> Option<String> {
+        let load = self.items[module.file.as_str()].load.as_ref()?;
+        Some(format!("self::{}::{load}", module.module))
+    }
+
+    /// `Route::new(|cx| …)` and its layouts, middlewares and error page: the params
+    /// parsed (a 404 when one does not parse), the loads of the layouts and the page
+    /// joined (concurrent), then the closures that build the page inside its layouts.
+    fn write_route(&self, out: &mut String, route: &Route) {
+        const OK: &str = "::core::result::Result::Ok";
+        let page = &route.page;
+        let props = self.items[page.file.as_str()].component.as_ref().map(|it| &it.props[..]);
+        let mut body = String::new();
+        let mut fields = Vec::new();
+        for param in &route.params {
+            let ident = props
+                .and_then(|props| props.iter().find(|it| it.name == param.name))
+                .map_or(param.name.clone(), |it| it.ident.clone());
+            let local = format!("__param_{}", param.name);
+            let _ = writeln!(
+                body,
+                "            let {local} = match __cx.param({:?}) {{ {OK}(it) => it, \
+                 ::core::result::Result::Err(err) => return ::resuma::flow::Outcome::failed(err) }};",
+                param.name
+            );
+            fields.push((ident, local));
+        }
+        // The loads: each layout's publishes its data for `LoadCx::layout`.
+        let mut loads = Vec::new();
+        for (level, layout) in route.layouts.iter().enumerate() {
+            if let Some(load) = self.load(layout) {
+                loads.push((
+                    format!("__layout{level}"),
+                    format!("__cx.run_layout({level}, {load}(__cx.at({level})))"),
+                ));
+            }
+        }
+        let page_load = self.load(page);
+        if let Some(load) = &page_load {
+            loads.push(("__page".to_owned(), format!("{load}(__cx.at({}))", route.layouts.len())));
+        }
+        if !loads.is_empty() {
+            let names: Vec<&str> = loads.iter().map(|it| it.0.as_str()).collect();
+            let futures: Vec<&str> = loads.iter().map(|it| it.1.as_str()).collect();
+            let _ = writeln!(
+                body,
+                "            let ({},) = ::resuma::__private::tokio::join!({});",
+                names.join(", "),
+                futures.join(", ")
+            );
+        }
+        body.push_str("            ::resuma::flow::Outcome::new()\n");
+        for (level, layout) in route.layouts.iter().enumerate() {
+            let mut fields = vec![("children".to_owned(), "children".to_owned())];
+            let loaded = if self.load(layout).is_some() {
+                fields.push(("data".to_owned(), "data".to_owned()));
+                format!("__layout{level}.map(|data| ")
+            } else {
+                format!("{OK}(")
+            };
+            let _ = writeln!(
+                body,
+                "                .layout({loaded}move |children: ::resuma::View| -> ::resuma::View {{ {} }}))",
+                self.call(layout, &fields)
+            );
+        }
+        let loaded = if page_load.is_some() {
+            fields.push(("data".to_owned(), "data".to_owned()));
+            "__page.map(|data| ".to_owned()
         } else {
-            Vec::new()
+            format!("{OK}(")
         };
-        let params = if fields.is_empty() { "_params" } else { "params" };
+        let _ = writeln!(
+            body,
+            "                .page({loaded}move || -> ::resuma::View {{ {} }}))",
+            self.call(page, &fields)
+        );
+        let body: String = body.lines().map(|line| format!("    {line}\n")).collect();
         let _ = write!(
             out,
-            "|{params}| {{\n            let view = {};\n",
-            self.call(&route.page, &fields)
+            "::resuma::flow::Route::new(|__cx| {{\n            let _ = &__cx;\n            \
+             ::std::boxed::Box::pin(async move {{\n{body}            }})\n        }})\n        .layouts({})",
+            route.layouts.len()
         );
-        for layout in route.layouts.iter().rev() {
-            let children = [("children".to_owned(), "view".to_owned())];
-            let _ = writeln!(out, "            let view = {};", self.call(layout, &children));
+        for middleware in &route.middlewares {
+            let name = self.items[middleware.file.as_str()].middleware.as_deref().unwrap_or("");
+            let _ = write!(
+                out,
+                "\n        .middleware(|req, next| ::std::boxed::Box::pin(async move {{ \
+                 ::resuma::flow::IntoResponse::into_response(self::{}::{name}(req, next).await) }}))",
+                middleware.module
+            );
         }
-        out.push_str("            ::core::option::Option::Some(view)\n        }");
+        if let Some(error) = &route.error {
+            // The layouts of the error page's folder and above wrap it.
+            let folder = |file: &str| file.rsplit_once('/').map_or("", |it| it.0).to_owned();
+            let error_folder = folder(&error.file);
+            let wraps = |layout: &&PageModule| {
+                let layout = folder(&layout.file);
+                layout.is_empty()
+                    || error_folder == layout
+                    || error_folder.starts_with(&format!("{layout}/"))
+            };
+            let wrapping = route.layouts.iter().filter(wraps).count();
+            let fields = [("error".to_owned(), "error".to_owned())];
+            let _ =
+                write!(out, "\n        .error({wrapping}, |error| {})", self.call(error, &fields));
+        }
     }
 }

@@ -21,12 +21,11 @@
 // The examples are `build.rs` files: their `fn main` is the point.
 #![allow(clippy::needless_doctest_main)]
 
-mod component;
 mod emit;
 
 use std::path::Path;
 
-use resuma_analysis::diagnostics::Severity;
+use resuma_analysis::diagnostics::{Diagnostic, Severity};
 use resuma_analysis::routes::{page_files_in, route_table};
 
 /// The file `resuma::pages!()` includes, under `$OUT_DIR`.
@@ -100,35 +99,25 @@ pub fn generate(pages_dir: &Path) -> Result<String, Vec<String>> {
     let files = page_files_in(&root)
         .map_err(|err| vec![format!("cannot list {}: {err}", root.display())])?;
     let table = route_table(&files);
-    let mut errors: Vec<String> = table
-        .diagnostics
-        .iter()
-        .filter(|it| it.severity == Severity::Error)
-        .map(|it| {
-            let mut text = format!("{} {}: {}", it.code.as_str(), it.span, it.message);
-            for label in &it.labels {
-                text.push_str(&format!("\n{}: {}", label.span, label.message));
-            }
-            if let Some(help) = &it.help {
-                text.push_str(&format!("\nhelp: {help}"));
-            }
-            text
-        })
-        .collect();
-    // Not served yet: refusing them beats ignoring a file the author expects to work.
-    for file in &files {
-        let name = file.path.rsplit('/').next().unwrap_or(&file.path);
-        if name == "_error.rs" || name == "_middleware.rs" {
-            errors.push(format!(
-                "{}: `{name}` is not supported by Flow yet (issue #14); remove it for now",
-                file.path
-            ));
-        }
-    }
+    let errors: Vec<String> =
+        table.diagnostics.iter().filter(|it| it.severity == Severity::Error).map(message).collect();
     if !errors.is_empty() {
         return Err(errors);
     }
     emit::emit(&root, &table)
+}
+
+/// A diagnostic as the build prints it: `R070 file: message`, its labels and help.
+fn message(diagnostic: &Diagnostic<String>) -> String {
+    let mut text =
+        format!("{} {}: {}", diagnostic.code.as_str(), diagnostic.span, diagnostic.message);
+    for label in &diagnostic.labels {
+        text.push_str(&format!("\n{}: {}", label.span, label.message));
+    }
+    if let Some(help) = &diagnostic.help {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    text
 }
 
 #[cfg(test)]

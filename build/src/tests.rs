@@ -188,43 +188,74 @@ pub mod items {
 #[allow(unreachable_pub)]
 pub fn all() -> ::resuma::flow::Pages {
     ::resuma::flow::Pages::new()
-        .route("/", "index.rs", |_params| {
-            let view = self::index::Home();
-            let view = self::_layout::Shell(self::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            ::core::option::Option::Some(view)
+        .route("/", "index.rs", ::resuma::flow::Route::new(|__cx| {
+            let _ = &__cx;
+            ::std::boxed::Box::pin(async move {
+                ::resuma::flow::Outcome::new()
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::_layout::Shell(self::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .page(::core::result::Result::Ok(move || -> ::resuma::View { self::index::Home() }))
+            })
         })
-        .route("/about", "about.rs", |_params| {
-            let view = self::about::About();
-            let view = self::_layout::Shell(self::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            ::core::option::Option::Some(view)
+        .layouts(1))
+        .route("/about", "about.rs", ::resuma::flow::Route::new(|__cx| {
+            let _ = &__cx;
+            ::std::boxed::Box::pin(async move {
+                ::resuma::flow::Outcome::new()
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::_layout::Shell(self::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .page(::core::result::Result::Ok(move || -> ::resuma::View { self::about::About() }))
+            })
         })
-        .route("/blog", "blog/index.rs", |_params| {
-            let view = self::blog::index::Home();
-            let view = self::blog::_layout::Shell(self::blog::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            let view = self::_layout::Shell(self::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            ::core::option::Option::Some(view)
+        .layouts(1))
+        .route("/blog", "blog/index.rs", ::resuma::flow::Route::new(|__cx| {
+            let _ = &__cx;
+            ::std::boxed::Box::pin(async move {
+                ::resuma::flow::Outcome::new()
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::_layout::Shell(self::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::blog::_layout::Shell(self::blog::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .page(::core::result::Result::Ok(move || -> ::resuma::View { self::blog::index::Home() }))
+            })
         })
-        .route("/blog/{slug}", "blog/[slug].rs", |params| {
-            let view = self::blog::slug::Post(self::blog::slug::PostProps { slug: ::resuma::flow::param(params, "slug")?, __resuma_marker: ::core::marker::PhantomData });
-            let view = self::blog::_layout::Shell(self::blog::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            let view = self::_layout::Shell(self::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            ::core::option::Option::Some(view)
+        .layouts(2))
+        .route("/blog/{slug}", "blog/[slug].rs", ::resuma::flow::Route::new(|__cx| {
+            let _ = &__cx;
+            ::std::boxed::Box::pin(async move {
+                let __param_slug = match __cx.param("slug") { ::core::result::Result::Ok(it) => it, ::core::result::Result::Err(err) => return ::resuma::flow::Outcome::failed(err) };
+                ::resuma::flow::Outcome::new()
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::_layout::Shell(self::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::blog::_layout::Shell(self::blog::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .page(::core::result::Result::Ok(move || -> ::resuma::View { self::blog::slug::Post(self::blog::slug::PostProps { slug: __param_slug, __resuma_marker: ::core::marker::PhantomData }) }))
+            })
         })
-        .route("/docs/{*rest}", "docs/[...rest].rs", |params| {
-            let view = self::docs::rest::Doc(self::docs::rest::DocProps { rest: ::resuma::flow::param(params, "rest")?, __resuma_marker: ::core::marker::PhantomData });
-            let view = self::_layout::Shell(self::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            ::core::option::Option::Some(view)
+        .layouts(2))
+        .route("/docs/{*rest}", "docs/[...rest].rs", ::resuma::flow::Route::new(|__cx| {
+            let _ = &__cx;
+            ::std::boxed::Box::pin(async move {
+                let __param_rest = match __cx.param("rest") { ::core::result::Result::Ok(it) => it, ::core::result::Result::Err(err) => return ::resuma::flow::Outcome::failed(err) };
+                ::resuma::flow::Outcome::new()
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::_layout::Shell(self::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .page(::core::result::Result::Ok(move || -> ::resuma::View { self::docs::rest::Doc(self::docs::rest::DocProps { rest: __param_rest, __resuma_marker: ::core::marker::PhantomData }) }))
+            })
         })
-        .route("/items/{id}", "items/[id].rs", |params| {
-            let view = self::items::id::Item(self::items::id::ItemProps { id: ::resuma::flow::param(params, "id")?, __resuma_marker: ::core::marker::PhantomData });
-            let view = self::_layout::Shell(self::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            ::core::option::Option::Some(view)
+        .layouts(1))
+        .route("/items/{id}", "items/[id].rs", ::resuma::flow::Route::new(|__cx| {
+            let _ = &__cx;
+            ::std::boxed::Box::pin(async move {
+                let __param_id = match __cx.param("id") { ::core::result::Result::Ok(it) => it, ::core::result::Result::Err(err) => return ::resuma::flow::Outcome::failed(err) };
+                ::resuma::flow::Outcome::new()
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::_layout::Shell(self::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .page(::core::result::Result::Ok(move || -> ::resuma::View { self::items::id::Item(self::items::id::ItemProps { id: __param_id, __resuma_marker: ::core::marker::PhantomData }) }))
+            })
         })
-        .not_found("/", "_404.rs", |_params| {
-            let view = self::_404::Missing();
-            let view = self::_layout::Shell(self::_layout::ShellProps { children: view, __resuma_marker: ::core::marker::PhantomData });
-            ::core::option::Option::Some(view)
+        .layouts(1))
+        .not_found("/", "_404.rs", ::resuma::flow::Route::new(|__cx| {
+            let _ = &__cx;
+            ::std::boxed::Box::pin(async move {
+                ::resuma::flow::Outcome::new()
+                    .layout(::core::result::Result::Ok(move |children: ::resuma::View| -> ::resuma::View { self::_layout::Shell(self::_layout::ShellProps { children, __resuma_marker: ::core::marker::PhantomData }) }))
+                    .page(::core::result::Result::Ok(move || -> ::resuma::View { self::_404::Missing() }))
+            })
         })
+        .layouts(1))
 }
 "#;
     assert_eq!(code, expected, "{code}");
@@ -240,11 +271,11 @@ fn a_file_beside_its_folder_is_the_folders_page_module() {
         ),
         "{code}"
     );
-    assert!(code.contains("let view = self::blog::Home();"), "{code}");
+    assert!(code.contains("-> ::resuma::View { self::blog::Home() }"), "{code}");
     // The page of `blog.rs` and its child `slug` both get a typed link.
     assert!(code.contains("pub fn path() -> ::std::string::String {"), "{code}");
     assert!(code.contains("pub fn path(slug: impl ::core::fmt::Display)"), "{code}");
-    assert!(code.contains("let view = self::blog::slug::Post("), "{code}");
+    assert!(code.contains("-> ::resuma::View { self::blog::slug::Post("), "{code}");
 }
 
 #[test]
@@ -256,47 +287,42 @@ fn two_files_on_one_route_name_both() {
     assert!(errors[0].contains("`about.rs` and `about/index.rs` both serve /about"), "{errors:#?}");
 }
 
+/// The one error of `files`, which must start with `prefix`.
+fn one_error(files: &[(&str, &str)], prefix: &str) {
+    let errors = Pages::new(files).errors();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].starts_with(prefix), "{errors:#?}");
+}
+
 #[test]
 fn a_page_needs_exactly_one_public_component() {
-    let pages = Pages::new(&[("index.rs", "pub fn not_a_component() {}")]);
-    let errors = pages.errors();
-    assert_eq!(errors, ["index.rs: has no `#[component]` fn; a page file exports exactly one, the page (`#[component] pub fn Page() -> View { … }`)"]);
-
-    let two = format!("{HOME}{MISSING}");
-    let pages = Pages::new(&[("index.rs", &two)]);
-    let errors = pages.errors();
-    assert!(
-        errors[0].starts_with("index.rs: has 2 `#[component]` fns (`Home`, `Missing`)"),
-        "{errors:#?}"
+    one_error(
+        &[("index.rs", "pub fn not_a_component() {}")],
+        "R082 index.rs: `index.rs` has no `#[component]` fn\nhelp: a page file exports exactly one",
     );
-
-    let pages = Pages::new(&[("index.rs", "#[component]\nfn Home() -> View { View::empty() }")]);
-    let errors = pages.errors();
-    assert!(errors[0].contains("`fn Home` must be `pub`"), "{errors:#?}");
-
-    let pages = Pages::new(&[("index.rs", "fn broken( {")]);
-    assert!(pages.errors()[0].starts_with("index.rs: does not parse as Rust"));
+    one_error(
+        &[("index.rs", &format!("{HOME}{MISSING}"))],
+        "R082 index.rs: `index.rs` has 2 `#[component]` fns (`Home`, `Missing`)",
+    );
+    one_error(
+        &[("index.rs", "#[component]\nfn Home() -> View { View::empty() }")],
+        "R082 index.rs: `fn Home` of `index.rs` is not public",
+    );
+    one_error(&[("index.rs", "fn broken( {")], "R082 index.rs: `index.rs` does not parse as Rust");
 }
 
 #[test]
 fn params_and_props_must_match() {
-    let pages =
-        Pages::new(&[("blog/[slug].rs", "#[component]\npub fn Post() -> View { View::empty() }")]);
-    let errors = pages.errors();
-    assert!(
-        errors[0]
-            .starts_with("blog/[slug].rs: the route parameter `slug` has no prop in `fn Post`"),
-        "{errors:#?}"
+    one_error(
+        &[("blog/[slug].rs", "#[component]\npub fn Post() -> View { View::empty() }")],
+        "R082 blog/[slug].rs: the route parameter `slug` of `blog/[slug].rs` has no prop",
     );
-
-    let pages = Pages::new(&[(
-        "blog/[slug].rs",
-        "#[component]\npub fn Post(slug: String, id: u64) -> View { View::empty() }",
-    )]);
-    let errors = pages.errors();
-    assert!(
-        errors[0].starts_with("blog/[slug].rs: the prop `id` of `fn Post` is no route parameter (this route's: `slug`)"),
-        "{errors:#?}"
+    one_error(
+        &[(
+            "blog/[slug].rs",
+            "#[component]\npub fn Post(slug: String, id: u64) -> View { View::empty() }",
+        )],
+        "R082 blog/[slug].rs: the prop `id` of `blog/[slug].rs` is no route parameter (this route's: `slug`)",
     );
 }
 
@@ -309,27 +335,91 @@ fn layouts_take_children_and_404s_nothing() {
     ]);
     let errors = pages.errors();
     assert_eq!(errors.len(), 2, "{errors:#?}");
-    assert!(errors[0].starts_with("_404.rs: a 404 page's `fn Post` takes no props"), "{errors:#?}");
+    assert!(
+        errors[0].starts_with("R082 _404.rs: the prop `slug` of `_404.rs` is no route parameter"),
+        "{errors:#?}"
+    );
     assert!(
         errors[1]
-            .starts_with("_layout.rs: a layout's `fn Shell` takes one prop, `children: Children`"),
+            .starts_with("R082 _layout.rs: the layout `_layout.rs` must take `children: Children`"),
         "{errors:#?}"
     );
 }
 
+const LOAD: &str = "#[load]\npub async fn load(cx: LoadCx) -> Result<u8, LoadError> { Ok(1) }\n";
+
 #[test]
-fn error_and_middleware_files_are_refused_until_supported() {
-    let pages =
-        Pages::new(&[("index.rs", HOME), ("_error.rs", HOME), ("admin/_middleware.rs", "")]);
-    let errors = pages.errors();
-    assert_eq!(errors.len(), 2, "{errors:#?}");
+fn loads_give_their_page_and_layout_a_data_prop() {
+    one_error(
+        &[("index.rs", &format!("{LOAD}{HOME}"))],
+        "R082 index.rs: `index.rs` has a `#[load]` fn, but its component takes no `data` prop",
+    );
+    one_error(
+        &[("index.rs", "#[component]\npub fn Home(data: u8) -> View { View::empty() }")],
+        "R082 index.rs: the component of `index.rs` takes `data`, but the file has no `#[load]` fn",
+    );
+    one_error(
+        &[(
+            "index.rs",
+            &format!("{LOAD}{LOAD}#[component]\npub fn Home(data: u8) -> View {{ View::empty() }}"),
+        )],
+        "R082 index.rs: `index.rs` has several `#[load]` fns",
+    );
+    let layout = format!(
+        "{LOAD}#[component]\npub fn Shell(children: Children, data: u8) -> View {{ children }}"
+    );
+    let page = format!(
+        "{LOAD}#[component]\npub fn Post(slug: String, data: u8) -> View {{ View::empty() }}"
+    );
+    let code = Pages::new(&[("_layout.rs", &layout), ("blog/[slug].rs", &page)]).code();
+    // Both loads start at once; the layout's publishes its data for `LoadCx::layout`.
     assert!(
-        errors[0].starts_with("_error.rs: `_error.rs` is not supported by Flow yet"),
-        "{errors:#?}"
+        code.contains(
+            "let (__layout0, __page,) = ::resuma::__private::tokio::join!(\
+             __cx.run_layout(0, self::_layout::load(__cx.at(0))), self::blog::slug::load(__cx.at(1)));"
+        ),
+        "{code}"
     );
     assert!(
-        errors[1].starts_with("admin/_middleware.rs: `_middleware.rs` is not supported"),
-        "{errors:#?}"
+        code.contains(".layout(__layout0.map(|data| move |children: ::resuma::View|"),
+        "{code}"
+    );
+    assert!(code.contains("PostProps { slug: __param_slug, data, "), "{code}");
+}
+
+#[test]
+fn error_pages_and_middlewares_apply_to_their_folder() {
+    let error = "#[component]\npub fn Oops(error: ErrorInfo) -> View { View::empty() }";
+    let guard = "#[middleware]\npub async fn guard(req: Request, next: Next) -> Response { next.run(req).await }";
+    let code = Pages::new(&[
+        ("index.rs", HOME),
+        ("_layout.rs", LAYOUT),
+        ("admin/_layout.rs", LAYOUT),
+        ("admin/index.rs", HOME),
+        ("admin/_error.rs", error),
+        ("_middleware.rs", guard),
+        ("admin/_middleware.rs", guard),
+    ])
+    .code();
+    let admin = &code[code.find(".route(\"/admin\"").unwrap()..];
+    let guards = ".middleware(|req, next| ::std::boxed::Box::pin(async move { \
+                  ::resuma::flow::IntoResponse::into_response(self::_middleware::guard(req, next).await) }))\n        \
+                  .middleware(|req, next| ::std::boxed::Box::pin(async move { \
+                  ::resuma::flow::IntoResponse::into_response(self::admin::_middleware::guard(req, next).await) }))";
+    assert!(admin.contains(guards), "root first: {admin}");
+    // `admin/_error.rs` sits inside both layouts.
+    assert!(admin.contains(".error(2, |error| self::admin::_error::Oops("), "{admin}");
+    let home = &code[code.find(".route(\"/\"").unwrap()..code.find(".route(\"/admin\"").unwrap()];
+    assert!(!home.contains(".error("), "no error page above `/`: {home}");
+    assert!(!home.contains("admin::_middleware"), "{home}");
+
+    one_error(
+        &[("index.rs", HOME), ("_middleware.rs", HOME)],
+        "R082 _middleware.rs: `_middleware.rs` has no `#[middleware]` fn",
+    );
+    one_error(
+        &[("index.rs", HOME), ("_error.rs", HOME)],
+        "R082 _error.rs: the error page `_error.rs` must take one prop, `error: ErrorInfo`",
     );
 }
 

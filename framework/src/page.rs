@@ -18,7 +18,7 @@ use axum::response::Response;
 use crate::action::csrf::{session_cookie, session_id};
 use crate::app::Shared;
 use crate::render::panic::catch_render;
-use crate::render::{render_to_stream_named, Document, Html, ResponseContext, View};
+use crate::render::{render_to_stream_named, Document, Html, PageFacts, ResponseContext, View};
 use crate::security::random::{new_nonce, new_session_id};
 
 /// Chunk size of streaming pages: a few TCP segments, so the first bytes leave early.
@@ -190,20 +190,20 @@ impl PageRoute {
             let stream = render_to_stream_named(path, page, STREAM_CHUNK_BYTES);
             return self.finish(html_response(StatusCode::OK, Body::from_stream(stream)), secrets);
         }
-        self.render_buffered(secrets, mount, StatusCode::OK, || (self.render)())
+        self.render_buffered(secrets, mount, Answer::ok(), || (self.render)())
     }
 
     /// The response to a request with `headers` whose page is `body` (a Flow page, built
-    /// from the request's params), answered with `status`, in one buffer.
+    /// from the request's params), answered as `answer` says, in one buffer.
     pub(crate) fn respond_view(
         &self,
         headers: &HeaderMap,
         mount: &str,
-        status: StatusCode,
+        answer: Answer,
         body: impl FnOnce() -> View,
     ) -> Response {
         match ResponseSecrets::new(&self.shared, headers) {
-            Ok(secrets) => self.render_buffered(secrets, mount, status, body),
+            Ok(secrets) => self.render_buffered(secrets, mount, answer, body),
             Err(err) => {
                 tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
                 html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
@@ -211,12 +211,13 @@ impl PageRoute {
         }
     }
 
-    /// Renders `body` in its shell into one buffer: `status`, or `500` if it panicked.
+    /// Renders `body` in its shell (with what it sets by `use_head`) into one buffer:
+    /// `answer`'s status, or `500` if it panicked.
     fn render_buffered(
         &self,
-        secrets: ResponseSecrets,
+        mut secrets: ResponseSecrets,
         mount: &str,
-        status: StatusCode,
+        answer: Answer,
         body: impl FnOnce() -> View,
     ) -> Response {
         let hint = self.size_hint.load(Ordering::Relaxed);
@@ -227,13 +228,28 @@ impl PageRoute {
                 .nonce(&secrets.nonce)
                 .csrf_token(&secrets.token)
                 .mount(mount);
-            self.document.render_with(body(), &cx, &mut html);
-            html.into_string()
+            let facts = self.document.render_page(body(), &cx, &mut html);
+            let mut page = html.into_string();
+            let (cache, shared) = page_cache(answer.cache.as_ref(), &facts, &self.path);
+            if shared {
+                // A shared cache may keep it for everyone: no session, so no token.
+                if let Some(bytes) = facts.token_bytes {
+                    page.replace_range(bytes, "");
+                }
+            }
+            (page, cache, shared)
         });
         let res = match rendered {
-            Some(page) => {
+            Some((page, cache, shared)) => {
                 self.size_hint.store(page.len(), Ordering::Relaxed);
-                html_response(status, Body::from(page))
+                let mut res = html_response(answer.status, Body::from(page));
+                if let Some(cache) = cache {
+                    res.headers_mut().insert(header::CACHE_CONTROL, cache);
+                }
+                if shared {
+                    secrets.set_cookie = None;
+                }
+                res
             }
             None => html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE)),
         };
@@ -250,6 +266,56 @@ impl PageRoute {
         }
         res
     }
+}
+
+/// How a buffered page answers: its status, and the `Cache-Control` its loads asked for
+/// (default `private, no-cache`).
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) cache: Option<HeaderValue>,
+}
+
+impl Answer {
+    pub(crate) fn ok() -> Answer {
+        Answer { status: StatusCode::OK, cache: None }
+    }
+
+    pub(crate) fn status(status: StatusCode) -> Answer {
+        Answer { status, cache: None }
+    }
+}
+
+/// The `Cache-Control` of a page its loads asked `cache` for, and whether a shared cache
+/// may keep it (`public`, `s-maxage`): then it goes without its session. A page with
+/// handlers keeps its CSRF token, since its server function calls need it, so it stays
+/// per visitor: `public` becomes `private` and `s-maxage` goes (logged).
+fn page_cache(
+    cache: Option<&HeaderValue>,
+    facts: &PageFacts,
+    page: &str,
+) -> (Option<HeaderValue>, bool) {
+    let Some(value) = cache.and_then(|it| it.to_str().ok()) else {
+        return (cache.cloned(), false);
+    };
+    let is_shared = |it: &str| {
+        let it = it.trim().to_ascii_lowercase();
+        it == "public" || it.starts_with("s-maxage")
+    };
+    if !value.split(',').any(is_shared) {
+        return (cache.cloned(), false);
+    }
+    if !facts.resumes {
+        return (cache.cloned(), true);
+    }
+    tracing::warn!(
+        page,
+        cache = value,
+        "a page with handlers carries its visitor's CSRF token: served `private`"
+    );
+    let private: Vec<&str> = std::iter::once("private")
+        .chain(value.split(',').map(str::trim).filter(|it| !is_shared(it) && !it.is_empty()))
+        .collect();
+    (HeaderValue::from_str(&private.join(", ")).ok(), false)
 }
 
 /// The per-response values of a page.

@@ -13,6 +13,7 @@ mod component;
 #[cfg(test)]
 mod cross_surface;
 mod emit;
+mod flow;
 mod pages;
 mod print;
 mod props;
@@ -134,6 +135,57 @@ pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn server(args: TokenStream, item: TokenStream) -> TokenStream {
     server::expand(args.into(), item.into()).into()
+}
+
+/// Marks the `async fn` of a Flow page file (`src/pages/…`) that runs on the server
+/// before its page renders: `pub async fn load(cx: LoadCx) -> Result<Data, LoadError>`.
+/// The page's component gets `Ok(data)` as its `data` prop; an `Err` redirects, is the
+/// 404 page, or the nearest `_error.rs` (see `resuma::flow::LoadError`).
+/// `#[load(cache = "public, max-age=60")]` sets the page's `Cache-Control`.
+///
+/// ```
+/// use resuma::prelude::*;
+/// use resuma::flow::{LoadCx, LoadError};
+///
+/// #[load(cache = "public, max-age=60")]
+/// pub async fn load(cx: LoadCx) -> Result<String, LoadError> {
+///     let slug: String = cx.param("slug")?;
+///     Ok(slug.to_uppercase())
+/// }
+/// ```
+///
+/// ```compile_fail
+/// use resuma::prelude::*;
+/// // error: R080: a #[load] fn must be `async`: the page awaits it
+/// #[load]
+/// pub fn load(cx: resuma::flow::LoadCx) -> Result<u8, resuma::flow::LoadError> { Ok(1) }
+/// ```
+#[proc_macro_attribute]
+pub fn load(args: TokenStream, item: TokenStream) -> TokenStream {
+    flow::expand_load(args.into(), item.into()).into()
+}
+
+/// Marks the `async fn` of a folder's `_middleware.rs` that runs before every page (and
+/// 404 page) under that folder, root first: `async fn(req: Request, next: Next) ->
+/// impl IntoResponse`. It answers early (a redirect to a login page), or passes the
+/// request on with `next.run(req).await`, after inserting extensions loads read.
+///
+/// ```
+/// use resuma::prelude::*;
+/// use resuma::flow::{IntoResponse, Next, Request, Response};
+///
+/// #[middleware]
+/// pub async fn guard(req: Request, next: Next) -> Response {
+///     if req.headers().contains_key("x-admin") {
+///         next.run(req).await
+///     } else {
+///         resuma::flow::StatusCode::FORBIDDEN.into_response()
+///     }
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn middleware(args: TokenStream, item: TokenStream) -> TokenStream {
+    flow::expand_middleware(args.into(), item.into()).into()
 }
 
 /// JavaScript for an event handler, when a closure cannot say it in Rust: written in

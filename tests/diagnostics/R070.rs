@@ -2,3 +2,9 @@
 //! pages: about.rs about/index.rs
 //! file: about.rs
 //! expect: R070 0..0
+
+/// A valid page: the only problem is its name.
+#[component]
+pub fn Page() -> View {
+    view! { <p>"page"</p> }
+}

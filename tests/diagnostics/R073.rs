@@ -2,3 +2,9 @@
 //! pages: a-b.rs a_b.rs
 //! file: a_b.rs
 //! expect: R073 0..0
+
+/// A valid page: the only problem is its name.
+#[component]
+pub fn Page() -> View {
+    view! { <p>"page"</p> }
+}

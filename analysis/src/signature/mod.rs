@@ -7,6 +7,7 @@
 //! Nothing here fails: every problem is a diagnostic.
 
 pub mod component;
+pub mod flow;
 pub mod placement;
 pub mod props;
 pub mod server;

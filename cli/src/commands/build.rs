@@ -18,6 +18,7 @@ mod measure;
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::process::Stdio;
 
 use clap::Args;
 use miette::{miette, IntoDiagnostic as _, WrapErr as _};
@@ -103,7 +104,9 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
     // Quiet: its log would only say where it listens, a private port.
     // RESUMA_LIST_PAGES: the app lists its pages at /_resuma/pages (framework app.rs).
     let env = [("RUST_LOG", "error".to_owned()), ("RESUMA_LIST_PAGES", "1".to_owned())];
-    let app = App::start(&executable, &dir, &env).await.into_diagnostic()?;
+    // Its logs (a failing load's error, say) must not mix with the table or the JSON.
+    let logs = Stdio::from(std::io::stderr());
+    let app = App::start_with_stdout(&executable, &dir, &env, logs).await.into_diagnostic()?;
     let rows = measure_pages(app.addr(), routes.as_ref(), &args.routes).await;
     app.stop().await;
     let rows = rows?;

@@ -1,11 +1,14 @@
 //! Flow: every file under `src/pages/` is a route, with no other edit.
 //!
-//! `index.rs` is `/`, `about.rs` `/about`, `blog/[slug].rs` `/blog/{slug}` (the slug is
-//! the page's `slug` prop), `items/[id].rs` `/items/{id}` (a `u64`: `/items/abc` is the
-//! 404 page), `blog/_layout.rs` wraps the blog's pages, and `_404.rs` answers the rest.
-//! Run it with `cargo run -p flow`.
+//! `index.rs` is `/`, `about.rs` `/about`, `blog/[slug].rs` `/blog/{slug}` (its `#[load]`
+//! reads the post from SQLite; an unknown slug is the 404 page), `items/[id].rs`
+//! `/items/{id}` (a `u64`: `/items/abc` is the 404 page), `go/[slug].rs` a redirect,
+//! `_layout.rs` and `blog/_layout.rs` wrap the pages below them, `admin/_middleware.rs`
+//! guards `admin/`, `_error.rs` shows failed loads and `_404.rs` answers the rest.
+//! Run it with `cargo run -p flow`; `/admin` wants the cookie `admin=letmein`.
 
 mod counter;
+mod db;
 
 mod pages {
     resuma::pages!();
@@ -13,5 +16,7 @@ mod pages {
 
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
-    resuma::flow::FlowApp::new(pages::all()).title("Flow · Resuma").run()
+    let path = std::env::var("FLOW_DB").unwrap_or_else(|_| ":memory:".to_owned());
+    let db = db::Db::open(&path).map_err(std::io::Error::other)?;
+    resuma::flow::FlowApp::new(pages::all()).title("Flow · Resuma").state(db).run()
 }

@@ -23,16 +23,26 @@ impl Server {
 
     /// The status and body of `GET path`, once the server answers.
     async fn get(&self, path: &str) -> (u16, String) {
+        let res = self.send(path, &[]).await;
+        let content_type = res.headers()["content-type"].to_str().unwrap().to_owned();
+        assert_eq!(content_type, "text/html; charset=utf-8", "{path}");
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// The response to `GET path` with `headers`, redirects not followed, once the
+    /// server answers.
+    async fn send(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
         let url = format!("{}{path}", self.base);
+        let client =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            match reqwest::get(&url).await {
-                Ok(res) => {
-                    let status = res.status().as_u16();
-                    let content_type = res.headers()["content-type"].to_str().unwrap().to_owned();
-                    assert_eq!(content_type, "text/html; charset=utf-8", "{path}");
-                    return (status, res.text().await.unwrap());
-                }
+            let mut req = client.get(&url);
+            for (name, value) in headers {
+                req = req.header(*name, *value);
+            }
+            match req.send().await {
+                Ok(res) => return res,
                 Err(_) if Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
@@ -59,17 +69,74 @@ async fn every_route_answers_its_page() {
         // Typed links: the generated `path()` of each page, parameters percent-encoded.
         ("/blog", "<a href=\"/blog/hello\">Hello</a>"),
         ("/blog", "<a href=\"/blog/caf%C3%A9%20%3Cb%3E\">Café</a>"),
-        ("/blog/hello", "<h1>Post: hello</h1>"),
-        ("/blog/caf%C3%A9%20%3Cb%3E", "<h1>Post: café &lt;b&gt;</h1>"),
+        // Loads: the post from SQLite, the home page's list, the layout's count.
+        ("/blog/hello", "<h1>Hello, Flow</h1><p>Every file under src/pages/ is a route.</p>"),
+        ("/blog/caf%C3%A9%20%3Cb%3E", "<h1>Café &lt;b&gt;</h1>"),
+        ("/", "<li><a href=\"/blog/loads\">Loads</a></li>"),
+        ("/about", "<a href=\"/blog\">Blog (3)</a>"),
         ("/items/41", "<h1>Item #41</h1><a href=\"/items/42\">Next</a>"),
     ];
     for (path, expected) in pages {
         let (status, body) = server.get(path).await;
         assert_eq!(status, 200, "{path}: {body}");
         assert!(body.starts_with("<!DOCTYPE html>"), "{path}: {body}");
-        assert!(body.contains("<title>Flow · Resuma</title>"), "{path}: {body}");
         assert!(body.contains(expected), "{path}: {body}");
     }
+}
+
+#[tokio::test]
+async fn pages_set_their_head_over_the_apps() {
+    let server = Server::start();
+    let (_, body) = server.get("/blog/hello").await;
+    assert!(body.contains("<title>Hello, Flow · Blog</title>"), "{body}");
+    assert!(body.contains(r#"<link rel="canonical" href="/blog/hello">"#), "{body}");
+    let (_, body) = server.get("/").await;
+    assert!(body.contains("<title>Flow · Resuma</title>"), "the app's default: {body}");
+    assert!(body.contains(r#"<meta name="description" content="A blog made of files">"#), "{body}");
+}
+
+#[tokio::test]
+async fn loads_redirect_answer_404_and_fail_into_the_error_page() {
+    let server = Server::start();
+    let res = server.send("/go/hello", &[]).await;
+    assert_eq!(res.status().as_u16(), 307, "LoadError::redirect is a 307");
+    assert_eq!(res.headers()["location"], "/blog/hello");
+
+    let (status, body) = server.get("/blog/no-such-post").await;
+    assert_eq!(status, 404, "{body}");
+    assert!(body.contains("<h1>Nothing here</h1>"), "{body}");
+
+    let (status, body) = server.get("/broken").await;
+    assert_eq!(status, 500, "{body}");
+    assert!(
+        body.contains("<main class=\"error\"><h1>Error 500</h1><p>Internal Server Error</p>"),
+        "{body}"
+    );
+    assert!(body.contains("<header class=\"site-nav\">"), "inside the root layout: {body}");
+    assert!(!body.contains("secret_drafts") && !body.contains("no such table"), "leaked: {body}");
+}
+
+#[tokio::test]
+async fn the_admin_folder_is_behind_its_middleware() {
+    let server = Server::start();
+    let res = server.send("/admin", &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/login");
+    let res = server.send("/admin", &[("cookie", "theme=dark; admin=letmein")]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("<h1>Welcome, admin</h1><p>3 posts</p>"), "{body}");
+}
+
+#[tokio::test]
+async fn cache_headers_come_from_loads() {
+    let server = Server::start();
+    let res = server.send("/", &[]).await;
+    assert_eq!(res.headers()["cache-control"], "public, max-age=60");
+    assert!(res.headers().get("set-cookie").is_none(), "a public page starts no session");
+    let res = server.send("/about", &[]).await;
+    assert_eq!(res.headers()["cache-control"], "private, no-cache");
+    assert!(res.headers().get("set-cookie").is_some());
 }
 
 #[tokio::test]
@@ -82,6 +149,7 @@ async fn params_that_do_not_parse_and_unknown_paths_are_the_custom_404() {
         assert_eq!(status, 404, "{path}: {body}");
         assert!(body.contains("<main class=\"not-found\"><h1>Nothing here</h1>"), "{path}: {body}");
         assert!(body.contains("<title>Flow · Resuma</title>"), "{path}: {body}");
+        assert!(body.contains("<header class=\"site-nav\">"), "inside the root layout: {body}");
     }
 }
 
@@ -109,7 +177,7 @@ async fn the_blog_layout_wraps_the_blog_pages_only() {
 #[tokio::test]
 async fn pages_without_handlers_ship_no_script() {
     let server = Server::start();
-    for path in ["/", "/about", "/items/7", "/nope"] {
+    for path in ["/", "/about", "/items/7", "/nope", "/broken"] {
         let (_, body) = server.get(path).await;
         assert!(!body.to_ascii_lowercase().contains("<script"), "{path} ships JS: {body}");
     }

@@ -38,7 +38,7 @@ impl StateMap {
         self.values.insert(TypeId::of::<T>(), Box::new(value));
     }
 
-    fn get<T: Clone + Send + Sync + 'static>(&self) -> Option<T> {
+    pub(crate) fn get<T: Clone + Send + Sync + 'static>(&self) -> Option<T> {
         self.values.get(&TypeId::of::<T>())?.downcast_ref::<T>().cloned()
     }
 }

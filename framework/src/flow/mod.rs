@@ -7,7 +7,10 @@
 //! fallback (catch-alls and 404 pages), so merge other routers into it, not it into one
 //! with a fallback of its own.
 
+mod load;
+mod middleware;
 mod pages;
+mod route;
 mod serve;
 
 use std::io;
@@ -16,7 +19,16 @@ use std::time::Duration;
 use axum::Router;
 use tokio::net::{TcpListener, ToSocketAddrs};
 
-pub use pages::{param, push_catch_all, push_segment, Pages, Params, Render};
+/// The request a middleware gets.
+pub use axum::extract::Request;
+/// A response's status, for middlewares that answer early.
+pub use axum::http::StatusCode;
+/// What a middleware may return: anything axum answers with.
+pub use axum::response::{IntoResponse, Redirect, Response};
+pub use load::{ErrorInfo, LoadCx, LoadError};
+pub use middleware::{BoxFuture, Middleware, Next};
+pub use pages::{param, push_catch_all, push_segment, Pages, Params};
+pub use route::{ErrorPage, Outcome, Render, Route};
 
 use crate::security::{RateLimitStore, SecurityHeaders};
 use crate::{ConfigError, IntoPage, ResumaApp};
@@ -40,8 +52,10 @@ use crate::{ConfigError, IntoPage, ResumaApp};
 /// ```
 /// use resuma::flow::{FlowApp, Pages};
 ///
-/// let pages = Pages::new().route("/", "index.rs", |_| Some(resuma::View::empty()));
-/// let router: axum::Router = FlowApp::new(pages).title("Test").router();
+/// use resuma::flow::{Outcome, Route};
+///
+/// let home = Route::new(|_| Box::pin(async { Outcome::new().page(Ok(resuma::View::empty)) }));
+/// let router: axum::Router = FlowApp::new(Pages::new().route("/", "index.rs", home)).router();
 /// ```
 #[derive(Debug)]
 pub struct FlowApp {
@@ -99,7 +113,7 @@ impl FlowApp {
         fn action_body_limit(limit_bytes: usize);
         /// Trust `X-Forwarded-For`: [`ResumaApp::trust_forwarded_for`].
         fn trust_forwarded_for(trust: bool);
-        /// App state for server functions: [`ResumaApp::state`].
+        /// App state for loads ([`LoadCx::state`]) and server functions: [`ResumaApp::state`].
         fn state<T: StateValue>(value: T);
     }
 

@@ -8,24 +8,27 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::View;
-
-/// What renders one route: its params in, its page (inside its layouts) out, or `None`
-/// when a param does not parse (the request is then a 404).
-pub type Render = fn(&Params) -> Option<View>;
+use super::route::Route;
 
 /// The routes of `src/pages/`, as `resuma::pages!()` builds them (see the Flow guide).
 ///
 /// ```
-/// use resuma::flow::{param, Pages};
+/// use resuma::flow::{Outcome, Pages, Route};
 /// use resuma::View;
 ///
-/// let pages = Pages::new()
-///     .route("/", "index.rs", |_| Some(View::new(|h| h.push_static("<h1>Home</h1>"))))
-///     .route("/items/{id}", "items/[id].rs", |params| {
-///         let id: u64 = param(params, "id")?;
-///         Some(View::new(move |h| h.push_text(&id.to_string())))
-///     });
+/// let home = Route::new(|_cx| {
+///     Box::pin(async { Outcome::new().page(Ok(|| View::new(|h| h.push_static("<h1>Home</h1>")))) })
+/// });
+/// let item = Route::new(|cx| {
+///     Box::pin(async move {
+///         let id: u64 = match cx.param("id") {
+///             Ok(id) => id,
+///             Err(err) => return Outcome::failed(err), // `/items/x` is a 404
+///         };
+///         Outcome::new().page(Ok(move || View::new(move |h| h.push_text(&id.to_string()))))
+///     })
+/// });
+/// let pages = Pages::new().route("/", "index.rs", home).route("/items/{id}", "items/[id].rs", item);
 /// let router: axum::Router = resuma::flow::FlowApp::new(pages).router();
 /// ```
 #[derive(Default)]
@@ -39,7 +42,7 @@ pub(crate) struct PageEntry {
     pub(crate) pattern: &'static str,
     pub(crate) file: &'static str,
     pub(crate) segments: Vec<Segment>,
-    pub(crate) render: Render,
+    pub(crate) route: Route,
 }
 
 /// A segment of a pattern.
@@ -64,10 +67,12 @@ impl Pages {
     /// syntax: `/blog/{slug}`, `/docs/{*rest}`), after the ones before it in precedence.
     ///
     /// ```
-    /// let pages = resuma::flow::Pages::new().route("/", "index.rs", |_| Some(resuma::View::empty()));
+    /// use resuma::flow::{Outcome, Pages, Route};
+    /// let empty = Route::new(|_| Box::pin(async { Outcome::new().page(Ok(resuma::View::empty)) }));
+    /// let pages = Pages::new().route("/", "index.rs", empty);
     /// ```
-    pub fn route(mut self, pattern: &'static str, file: &'static str, render: Render) -> Pages {
-        self.routes.push(PageEntry { pattern, file, segments: segments_of(pattern), render });
+    pub fn route(mut self, pattern: &'static str, file: &'static str, route: Route) -> Pages {
+        self.routes.push(PageEntry { pattern, file, segments: segments_of(pattern), route });
         self
     }
 
@@ -75,11 +80,15 @@ impl Pages {
     /// root): it answers the paths under it that no route takes, the deepest folder first.
     ///
     /// ```
-    /// let pages = resuma::flow::Pages::new()
-    ///     .not_found("/", "_404.rs", |_| Some(resuma::View::new(|h| h.push_static("gone"))));
+    /// use resuma::flow::{Outcome, Pages, Route};
+    /// use resuma::View;
+    /// let gone = Route::new(|_| {
+    ///     Box::pin(async { Outcome::new().page(Ok(|| View::new(|h| h.push_static("gone")))) })
+    /// });
+    /// let pages = Pages::new().not_found("/", "_404.rs", gone);
     /// ```
-    pub fn not_found(mut self, pattern: &'static str, file: &'static str, render: Render) -> Pages {
-        self.not_found.push(PageEntry { pattern, file, segments: segments_of(pattern), render });
+    pub fn not_found(mut self, pattern: &'static str, file: &'static str, route: Route) -> Pages {
+        self.not_found.push(PageEntry { pattern, file, segments: segments_of(pattern), route });
         self
     }
 

@@ -1,24 +1,31 @@
 //! The axum side of a [`Pages`] table: a route per page, catch-alls and 404 pages in a
-//! fallback.
+//! fallback, and how a route's [`Outcome`] becomes a response.
 //!
-//! Invariant: a route's params parse or the request is the 404 page (status 404, never a
-//! 500); a page renders in one buffer on the handler's thread, so no `View` crosses an
-//! await. axum 0.8 refuses a param and a catch-all at one position (`/{id}` beside
-//! `/{*rest}`), so catch-alls never reach `Router::route`: the fallback tries them in the
-//! table's order, then answers the deepest 404 page whose folder holds the path.
+//! Invariant: a request passes its route's middlewares, then its loads; a param that does
+//! not parse or a load's `not_found` is the nearest 404 page (status 404, never a 500); a
+//! load's redirect is a redirect; any other load error is the nearest `_error.rs` with
+//! its status, its details only in the log. The page renders in one buffer after the
+//! loads, so no `View` crosses an await. axum 0.8 refuses a param and a catch-all at one
+//! position (`/{id}` beside `/{*rest}`), so catch-alls never reach `Router::route`: the
+//! fallback tries them in the table's order, then the deepest 404 page whose folder
+//! holds the path.
 
 use std::sync::Arc;
 
+use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request};
-use axum::http::{Method, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 use axum::routing::get;
 use axum::Router;
 
+use super::load::{ErrorInfo, LoadCx, Stop};
+use super::middleware::{BoxFuture, Next};
 use super::pages::{is_under, match_path, PageEntry, Pages, Params, Segment};
+use super::route::Outcome;
 use crate::app::Shared;
-use crate::page::{mount_prefix, PageRoute};
+use crate::page::{mount_prefix, Answer, PageRoute};
 use crate::render::Document;
 use crate::{Page, View};
 
@@ -28,12 +35,13 @@ struct Served {
     page: PageRoute,
 }
 
-/// What the fallback needs.
-struct Fallback {
-    catch_alls: Vec<Served>,
-    not_found: Vec<Served>,
-    /// The 404 page when no `_404.rs` holds the path.
-    default_not_found: PageRoute,
+/// What every request of a Flow app needs.
+struct Flow {
+    shared: Arc<Shared>,
+    catch_alls: Vec<Arc<Served>>,
+    not_found: Vec<Arc<Served>>,
+    /// The shell of the 404 and error pages when no `_404.rs` or `_error.rs` applies.
+    default_page: PageRoute,
 }
 
 /// Adds the routes of `pages` and their fallback to `router`.
@@ -47,86 +55,191 @@ pub(super) fn install(
     let shell = |pattern: &str| {
         PageRoute::new(pattern, Page::new(View::empty), document, Arc::clone(shared))
     };
-    let served = |entry: PageEntry| Served { page: shell(entry.pattern), entry };
+    let served = |entry: PageEntry| Arc::new(Served { page: shell(entry.pattern), entry });
     let (catch_alls, routes): (Vec<PageEntry>, Vec<PageEntry>) = pages
         .routes
         .into_iter()
         .partition(|it| it.segments.iter().any(|s| matches!(s, Segment::CatchAll(_))));
-    let fallback = Arc::new(Fallback {
+    let flow = Arc::new(Flow {
+        shared: Arc::clone(shared),
         catch_alls: catch_alls.into_iter().map(served).collect(),
         not_found: pages.not_found.into_iter().map(served).collect(),
-        default_not_found: shell("404"),
+        default_page: shell("404"),
     });
     for entry in routes {
-        let route = Arc::new(served(entry));
-        let fallback_of_route = Arc::clone(&fallback);
+        let route = served(entry);
+        let flow = Arc::clone(&flow);
         router = router.route(
             route.entry.pattern,
             get(move |path: Result<Path<Vec<(String, String)>>, PathRejection>, req: Request| {
-                let (route, fallback) = (Arc::clone(&route), Arc::clone(&fallback_of_route));
-                async move {
-                    match path {
-                        Ok(Path(params)) => respond(&route, &Params(params), &fallback, &req),
-                        // A param that is not UTF-8 once decoded is no page either.
-                        Err(_) => fallback.not_found(&req),
-                    }
+                let (route, flow) = (Arc::clone(&route), Arc::clone(&flow));
+                match path {
+                    Ok(Path(params)) => flow.serve(route, Params(params), req, StatusCode::OK),
+                    // A param that is not UTF-8 once decoded is no page either.
+                    Err(_) => flow.not_found(req),
                 }
             }),
         );
     }
-    router.fallback(move |req: Request| {
-        let fallback = Arc::clone(&fallback);
-        async move { fallback.answer(&req) }
-    })
+    router.fallback(move |req: Request| Arc::clone(&flow).answer(req))
 }
 
-/// The page of `route` with `params`, or the 404 page when a param does not parse.
-fn respond(route: &Served, params: &Params, fallback: &Fallback, req: &Request) -> Response {
-    match (route.entry.render)(params) {
-        Some(view) => {
-            let mount = mount_prefix(req);
-            route.page.respond_view(req.headers(), &mount, StatusCode::OK, || view)
-        }
-        None => fallback.not_found(req),
-    }
-}
-
-impl Fallback {
+impl Flow {
     /// A request no axum route took: a catch-all in precedence order, or the 404 page.
-    fn answer(&self, req: &Request) -> Response {
+    fn answer(self: Arc<Self>, req: Request) -> BoxFuture<Response> {
         let path = req.uri().path();
         for route in &self.catch_alls {
             if let Some(params) = match_path(&route.entry.segments, path) {
                 if req.method() != Method::GET && req.method() != Method::HEAD {
-                    return StatusCode::METHOD_NOT_ALLOWED.into_response();
+                    return Box::pin(async { StatusCode::METHOD_NOT_ALLOWED.into_response() });
                 }
-                return respond(route, &params, self, req);
+                let route = Arc::clone(route);
+                return self.serve(route, params, req, StatusCode::OK);
             }
         }
         self.not_found(req)
     }
 
     /// The deepest `_404.rs` whose folder holds the path, with status 404.
-    fn not_found(&self, req: &Request) -> Response {
+    fn not_found(self: Arc<Self>, req: Request) -> BoxFuture<Response> {
         let path = req.uri().path();
-        let mount = mount_prefix(req);
         let page = self
             .not_found
             .iter()
             .filter(|it| is_under(&it.entry.segments, path))
-            .max_by_key(|it| it.entry.segments.len());
+            .max_by_key(|it| it.entry.segments.len())
+            .map(Arc::clone);
         match page {
-            Some(page) => {
-                page.page.respond_view(req.headers(), &mount, StatusCode::NOT_FOUND, || {
-                    (page.entry.render)(&Params::default()).unwrap_or_else(View::empty)
-                })
-            }
-            None => self.default_not_found.respond_view(
-                req.headers(),
-                &mount,
-                StatusCode::NOT_FOUND,
-                || View::new(|html| html.push_static("<h1>404 Not Found</h1>")),
-            ),
+            Some(page) => self.serve(page, Params::default(), req, StatusCode::NOT_FOUND),
+            None => Box::pin(async move { self.default_not_found(&req) }),
         }
+    }
+
+    /// The built-in 404 page, when no `_404.rs` holds the path.
+    fn default_not_found(&self, req: &Request) -> Response {
+        let mount = mount_prefix(req);
+        let answer = Answer::status(StatusCode::NOT_FOUND);
+        self.default_page.respond_view(req.headers(), &mount, answer, || {
+            View::new(|html| html.push_static("<h1>404 Not Found</h1>"))
+        })
+    }
+
+    /// `route` for `req`: its middlewares, then its loads and page, answered with
+    /// `status` (404 for a 404 page).
+    fn serve(
+        self: Arc<Self>,
+        route: Arc<Served>,
+        params: Params,
+        req: Request,
+        status: StatusCode,
+    ) -> BoxFuture<Response> {
+        let middlewares = Arc::clone(&route.entry.route.middlewares);
+        let next =
+            Next::new(middlewares, move |req| Box::pin(self.page(route, params, req, status)));
+        Box::pin(next.run(req))
+    }
+
+    /// The loads and page of `route`, after its middlewares.
+    async fn page(
+        self: Arc<Self>,
+        route: Arc<Served>,
+        params: Params,
+        req: Request,
+        status: StatusCode,
+    ) -> Response {
+        let mount = mount_prefix(&req);
+        let (parts, _) = req.into_parts();
+        let state = Arc::clone(&self.shared.actions.state);
+        let cx = LoadCx::new(params, parts.clone(), state, route.entry.route.layouts);
+        let outcome = (route.entry.route.render)(cx.clone()).await;
+        let Outcome { layouts, page, failure } = outcome;
+        let stop = match (failure, page) {
+            (None, Some(page)) => {
+                let answer = Answer { status, cache: cx.cache() };
+                return route.page.respond_view(cx.headers(), &mount, answer, move || {
+                    layouts.into_iter().rev().flatten().fold(page(), |view, wrap| wrap(view))
+                });
+            }
+            (Some((level, error)), _) => (level, error.into_stop()),
+            // A render that built no page and said no error: a bug of the table.
+            (None, None) => {
+                let detail = Some("the route's render gave no page".to_owned());
+                (0, Stop::Error { info: ErrorInfo::internal(), detail })
+            }
+        };
+        match stop {
+            (_, Stop::Redirect { status, location }) => {
+                redirect(status, &location, route.entry.file)
+            }
+            (_, Stop::NotFound) if status == StatusCode::NOT_FOUND => {
+                self.default_not_found(&Request::from_parts(parts, Body::empty()))
+            }
+            (_, Stop::NotFound) => self.not_found(Request::from_parts(parts, Body::empty())).await,
+            (level, Stop::Error { info, detail }) => {
+                log_error(route.entry.file, &info, detail.as_deref());
+                let answer = Answer::status(info.status());
+                let headers = cx.headers();
+                match route.entry.route.error {
+                    Some((wrapping, error_page)) => {
+                        // The layouts above the failure that wrap the error page's folder.
+                        let wraps: Vec<_> =
+                            layouts.into_iter().take(wrapping.min(level)).flatten().collect();
+                        route.page.respond_view(headers, &mount, answer, move || {
+                            wraps.into_iter().rev().fold(error_page(info), |view, wrap| wrap(view))
+                        })
+                    }
+                    None => self
+                        .default_page
+                        .respond_view(headers, &mount, answer, move || default_error_page(&info)),
+                }
+            }
+        }
+    }
+}
+
+/// The built-in error page, when no `_error.rs` applies.
+fn default_error_page(info: &ErrorInfo) -> View {
+    let (status, message) = (info.status(), info.message().to_owned());
+    View::new(move |html| {
+        html.push_static("<h1>");
+        html.push_text(status.as_str());
+        html.push_static(" ");
+        html.push_text(status.canonical_reason().unwrap_or("Error"));
+        html.push_static("</h1><p>");
+        html.push_text(&message);
+        html.push_static("</p>");
+    })
+}
+
+/// A load's redirect: `status` with `Location`, or a logged 500 when `location` is no
+/// header value (a newline in it, say).
+fn redirect(status: StatusCode, location: &str, file: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => {
+            let mut res = Response::new(Body::empty());
+            *res.status_mut() = status;
+            res.headers_mut().insert(header::LOCATION, value);
+            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(_) => {
+            tracing::error!(
+                page = file,
+                location,
+                "a load redirected to a location that is no header value"
+            );
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Logs a load's error: server errors with their details as errors, the others as info.
+fn log_error(file: &str, info: &ErrorInfo, detail: Option<&str>) {
+    let status = info.status().as_u16();
+    if info.status().is_server_error() {
+        let detail = detail.unwrap_or(info.message());
+        tracing::error!(page = file, status, error = detail, "a load failed");
+    } else {
+        tracing::info!(page = file, status, message = info.message(), "a load answered an error");
     }
 }

@@ -5,8 +5,12 @@
 //! ships zero bytes of JavaScript (the CSRF token is a `<meta>`); the title, metas and
 //! `lang` are escaped; the scripts of a resumable page carry the response's CSP nonce.
 
+use std::ops::Range;
+
+use super::head::{collect as collect_head, Head};
 use super::html::Html;
 use super::view::View;
+use crate::resume::context::RenderContext;
 
 /// The HTML around every page: `<!DOCTYPE html>`, `<html lang>`, a `<head>` with charset,
 /// viewport, `<title>` and `<meta name content>` tags, and the `<body>`.
@@ -31,6 +35,7 @@ pub struct Document {
     lang: String,
     title: String,
     metas: Vec<Meta>,
+    canonical: Option<String>,
     prefetch: bool,
 }
 
@@ -39,6 +44,14 @@ pub struct Document {
 struct Meta {
     name: String,
     content: String,
+}
+
+/// What [`Document::render_page`] learnt about the page it wrote.
+pub(crate) struct PageFacts {
+    /// It has handlers: it carries the state and the loader.
+    pub(crate) resumes: bool,
+    /// Where the CSRF `<meta>` is in the buffer (it was written unsplit, in one buffer).
+    pub(crate) token_bytes: Option<Range<usize>>,
 }
 
 /// What one response's shell writes besides the page: the CSP nonce its scripts carry
@@ -94,7 +107,13 @@ impl Document {
     /// assert_eq!(doc.title_str(), "");
     /// ```
     pub fn new() -> Self {
-        Document { lang: "en".to_owned(), title: String::new(), metas: Vec::new(), prefetch: true }
+        Document {
+            lang: "en".to_owned(),
+            title: String::new(),
+            metas: Vec::new(),
+            canonical: None,
+            prefetch: true,
+        }
     }
 
     /// Sets the `<title>` (escaped when rendered).
@@ -160,6 +179,32 @@ impl Document {
         self
     }
 
+    /// Sets `<link rel="canonical" href>` (escaped when rendered).
+    ///
+    /// ```
+    /// let page = resuma::render::Document::new().canonical("/a?b&c").to_html(resuma::View::empty());
+    /// assert!(page.contains(r#"<link rel="canonical" href="/a?b&amp;c">"#));
+    /// ```
+    pub fn canonical(mut self, href: impl Into<String>) -> Self {
+        self.canonical = Some(href.into());
+        self
+    }
+
+    /// This shell with what a response's [`Head`] sets on top.
+    pub(crate) fn with_head(&self, head: Head) -> Document {
+        let mut document = self.clone();
+        if let Some(title) = head.title {
+            document.title = title;
+        }
+        for (name, content) in head.metas {
+            document = document.meta(name, content);
+        }
+        if let Some(href) = head.canonical {
+            document.canonical = Some(href);
+        }
+        document
+    }
+
     /// The title as set (unescaped).
     ///
     /// ```
@@ -197,6 +242,40 @@ impl Document {
     /// assert!(html.as_str().contains(r#"<script type="resuma/state" nonce="n0nce">"#));
     /// ```
     pub fn render_with(&self, body: View, cx: &ResponseContext<'_>, html: &mut Html) {
+        self.render_page(body, cx, html);
+    }
+
+    /// [`render_with`](Document::render_with), telling what the page carries.
+    pub(crate) fn render_page(
+        &self,
+        body: View,
+        cx: &ResponseContext<'_>,
+        html: &mut Html,
+    ) -> PageFacts {
+        if html.is_streaming() {
+            // The head leaves first, so the browser starts on it: what the body sets with
+            // `use_head` comes too late, and is dropped.
+            let token_bytes = self.write_head(cx, html);
+            let ((), context) = crate::resume::context::render_scope(|| body.render(html));
+            return self.finish_page(&context, cx, html, token_bytes);
+        }
+        // Buffered: the body first, so the components it runs can set the head.
+        let mut inner = Html::with_capacity(html.as_str().len().max(1024));
+        let (((), context), head) =
+            collect_head(|| crate::resume::context::render_scope(|| body.render(&mut inner)));
+        let token_bytes = if head.is_empty() {
+            self.write_head(cx, html)
+        } else {
+            self.with_head(head).write_head(cx, html)
+        };
+        html.push_raw(inner.as_str());
+        self.finish_page(&context, cx, html, token_bytes)
+    }
+
+    /// The doctype and `<head>`, up to the `<body>` tag and the streaming boundary after
+    /// it; where the CSRF `<meta>` is.
+    fn write_head(&self, cx: &ResponseContext<'_>, html: &mut Html) -> Option<Range<usize>> {
+        let mut token_bytes = None;
         html.push_static("<!DOCTYPE html><html lang=\"");
         html.push_attr_value(&self.lang);
         html.push_static(
@@ -212,16 +291,33 @@ impl Document {
             html.push_attr_value(&meta.content);
             html.push_static("\">");
         }
+        if let Some(href) = &self.canonical {
+            html.push_static("<link rel=\"canonical\" href=\"");
+            html.push_attr_value(href);
+            html.push_static("\">");
+        }
         if let Some(token) = cx.csrf_token {
+            let start = html.len_bytes();
             html.push_static("<meta name=\"resuma-csrf\" content=\"");
             html.push_attr_value(token);
             html.push_static("\">");
+            token_bytes = Some(start..html.len_bytes());
         }
         html.push_static("</head><body>");
         html.boundary();
-        let ((), context) = crate::resume::context::render_scope(|| body.render(html));
+        token_bytes
+    }
+
+    /// The scripts after the body, and the closing tags.
+    fn finish_page(
+        &self,
+        context: &RenderContext,
+        cx: &ResponseContext<'_>,
+        html: &mut Html,
+        token_bytes: Option<Range<usize>>,
+    ) -> PageFacts {
         crate::resume::state::write_resume_scripts(
-            &context,
+            context,
             cx.nonce,
             cx.mount,
             self.prefetch,
@@ -230,6 +326,7 @@ impl Document {
         // Only under `resuma dev` (RESUMA_DEV_SOCKET): live reload and the error overlay.
         crate::dev::write_dev_script(cx.nonce, html);
         html.push_static("</body></html>");
+        PageFacts { resumes: context.has_handlers(), token_bytes }
     }
 
     /// Renders the whole page around `body` into a new `String`.

@@ -108,6 +108,11 @@ impl Html {
         }
     }
 
+    /// Whether output leaves through a chunk sink (a streaming render).
+    pub(crate) fn is_streaming(&self) -> bool {
+        self.sink.is_some()
+    }
+
     /// Appends markup that is already safe HTML, as is: the `view!` macro's merged
     /// static tags and text. This is the renderer's hot path, a plain `push_str`.
     ///

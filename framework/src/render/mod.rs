@@ -7,6 +7,7 @@
 
 mod document;
 mod escape;
+mod head;
 mod html;
 pub(crate) mod panic;
 mod parts;
@@ -16,7 +17,9 @@ mod traits;
 mod url;
 mod view;
 
+pub(crate) use document::PageFacts;
 pub use document::{Document, ResponseContext};
+pub use head::{use_head, Head};
 pub use html::Html;
 pub use parts::AttrPart;
 pub use raw::{raw_html, RawHtml};

@@ -1,0 +1,53 @@
+//! `#[load]` and `#[middleware]`: Flow's page-file fns. Both stay the fns they are; the
+//! build script (`resuma_build`) finds them in the page files and the page table calls
+//! them. `#[load(cache = "…")]` sets the page's `Cache-Control` first thing.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use resuma_analysis::signature::flow::{read_load, read_middleware};
+
+use crate::emit::{parse_fn, Errors};
+
+/// Expands `#[load(args)]` on `item`.
+pub(crate) fn expand_load(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let mut function = match parse_fn("load", item, &mut errors) {
+        Ok(function) => function,
+        Err(fallback) => return fallback,
+    };
+    let signature = read_load(args, &function);
+    errors.extend_diagnostics(&signature.diagnostics);
+    if let (Some(cache), Some(syn::FnArg::Typed(arg))) =
+        (&signature.cache, function.sig.inputs.first_mut())
+    {
+        // The argument under a name of ours, so a `_` pattern gets its cache too.
+        let pat = std::mem::replace(&mut *arg.pat, syn::parse_quote!(__resuma_cx));
+        let block = &function.block;
+        function.block = syn::parse_quote!({
+            ::resuma::flow::LoadCx::cache_control(&__resuma_cx, #cache);
+            let #pat = __resuma_cx;
+            #block
+        });
+    }
+    let errors = errors.into_tokens();
+    quote! {
+        #errors
+        #function
+    }
+}
+
+/// Expands `#[middleware(args)]` on `item`.
+pub(crate) fn expand_middleware(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let function = match parse_fn("middleware", item, &mut errors) {
+        Ok(function) => function,
+        Err(fallback) => return fallback,
+    };
+    errors.extend_diagnostics(&read_middleware(args, &function));
+    let errors = errors.into_tokens();
+    quote! {
+        #errors
+        #function
+    }
+}
