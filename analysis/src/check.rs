@@ -163,7 +163,8 @@ fn analyze_lexable(text: &str, settings: &Settings, structs: Option<&Structs>) -
         let lowered = lower_file(text, &file, &views, &structs);
         diagnostics.extend(lowered.diagnostics);
         for (range, function, plan) in &lowered.components {
-            let payload = payload::measure(function, *range, plan);
+            let mut payload = payload::measure(function, *range, plan);
+            payload.children = called_components(&views, *range);
             diagnostics.extend(payload::budget_diagnostics(&payload, &settings.budget));
             components.push(payload);
         }
@@ -341,6 +342,36 @@ fn misplaced_diagnostics(
     collect_components(&file.items, &mut components);
     let components: Vec<TextRange> = components.into_iter().map(|(range, _)| range).collect();
     misplaced_macros(tokens, &handlers, &components)
+}
+
+/// The components the views inside `range` call, by the last segment of their path, once
+/// each in document order.
+fn called_components(views: &[FileView], range: TextRange) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let inside = views
+        .iter()
+        .filter(|it| range.start <= it.site.body.start && it.site.body.end <= range.end);
+    for parsed in inside.filter_map(|it| it.parsed.as_ref()) {
+        let mut stack: Vec<&Node> = parsed.tree.nodes.iter().rev().collect();
+        while let Some(node) = stack.pop() {
+            let children = match node {
+                Node::Element(element) => &element.children,
+                Node::Component(call) => {
+                    let name = call.name.text.rsplit("::").next().unwrap_or_default().trim();
+                    if !name.is_empty() && !out.iter().any(|it| it == name) {
+                        out.push(name.to_owned());
+                    }
+                    &call.children
+                }
+                Node::For(list) => &list.children,
+                Node::Show(show) => &show.children,
+                Node::Fragment(fragment) => &fragment.children,
+                Node::Text(_) | Node::Expr(_) => continue,
+            };
+            stack.extend(children.iter().rev());
+        }
+    }
+    out
 }
 
 /// The handler blocks of a tree, in document order (views nested in blocks are views of

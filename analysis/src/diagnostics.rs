@@ -163,6 +163,10 @@ codes! {
     ModuleCollision = "R073", "two pages on one module name";
     /// A route that binds one parameter name twice.
     RepeatedRouteParam = "R074", "repeated route parameter";
+    /// A typed link `pages::…::path(…)` to a module that is no page of `src/pages/`.
+    MissingPage = "R075", "link to a missing page";
+    /// A typed link whose number of arguments is not its route's number of parameters.
+    LinkArguments = "R076", "wrong number of link arguments";
     /// A `#[load]` fn that is not `async fn(cx: LoadCx)`, or `#[load]` arguments other
     /// than `cache = "…"`.
     InvalidLoad = "R080", "invalid #[load] fn";
@@ -982,6 +986,72 @@ pub(crate) fn repeated_route_param<S>(span: S, path: &str, name: &str) -> Diagno
         format!("`{path}` binds the route parameter `{name}` twice"),
     )
     .with_help("give each parameter of a route its own name: `[year]/[slug].rs`")
+}
+
+/// R075: the link at `span` names `module`, which is no page; `closest` are the pages
+/// nearest to it (maybe none), `all` every page of the table.
+pub(crate) fn missing_page<S>(
+    span: S,
+    module: &str,
+    closest: &[&str],
+    all: &[&str],
+) -> Diagnostic<S> {
+    let quoted = |names: &[&str]| -> Vec<String> {
+        names.iter().map(|it| format!("`pages::{it}`")).collect()
+    };
+    let help = match closest {
+        [] if all.is_empty() => "src/pages/ has no pages yet: add one, e.g. `src/pages/index.rs` \
+             for `/`"
+            .to_owned(),
+        [] => {
+            let shown = quoted(&all[..all.len().min(3)]).join(", ");
+            let more = match all.len().saturating_sub(3) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            format!(
+                "the pages are {shown}{more}; a page's module path is its file's path under \
+                 src/pages/: `blog/[slug].rs` is `pages::blog::slug`"
+            )
+        }
+        [one] => format!("did you mean `pages::{one}`?"),
+        [init @ .., last] => {
+            format!("did you mean {} or `pages::{last}`?", quoted(init).join(", "))
+        }
+    };
+    let shown = if module.is_empty() { "pages".to_owned() } else { format!("pages::{module}") };
+    Diagnostic::error(Code::MissingPage, span, format!("`{shown}` is no page of src/pages/"))
+        .with_help(help)
+}
+
+/// R076: the link to `module` passes `found` arguments (its list at `span`) where the
+/// route has `params`.
+pub(crate) fn link_arguments<S>(
+    span: S,
+    module: &str,
+    params: &[&str],
+    found: usize,
+) -> Diagnostic<S> {
+    let takes = match params {
+        [] => "no arguments".to_owned(),
+        [one] => format!("1 argument (`{one}`)"),
+        _ => format!(
+            "{} arguments ({})",
+            params.len(),
+            params.iter().map(|it| format!("`{it}`")).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    let help = if params.is_empty() {
+        "call it as `path()`".to_owned()
+    } else {
+        format!("pass one value per route parameter, in URL order: `path({})`", params.join(", "))
+    };
+    Diagnostic::error(
+        Code::LinkArguments,
+        span,
+        format!("`pages::{module}::path` takes {takes}, found {found}"),
+    )
+    .with_help(help)
 }
 
 /// What is wrong with a `#[load]` fn.

@@ -70,6 +70,9 @@ pub struct ComponentPayload {
     pub state_bytes: u32,
     /// Whether every part of [`ComponentPayload::state_bytes`] was known exactly.
     pub state_exact: bool,
+    /// The components its views call (`<Counter/>`, `<ui::Card>`), by the last segment
+    /// of their path, once each in order: a page ships their chunks too.
+    pub children: Vec<String>,
 }
 
 /// One event handler of a component.
@@ -133,6 +136,7 @@ pub(crate) fn measure(
         chunk_name: plan.chunk.as_ref().map(|it| it.name.clone()),
         state_bytes,
         state_exact,
+        children: Vec::new(),
     }
 }
 

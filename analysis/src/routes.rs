@@ -66,7 +66,12 @@
 //! one folder that become the same identifier (`a-b.rs` and `a_b.rs`; `slug.rs` and
 //! `[slug].rs`; `404.rs` and `_404.rs`) are R073, naming both.
 
+mod complete;
+mod files;
+mod lex;
 mod link;
+mod links;
+mod matching;
 mod name;
 pub mod page_file;
 mod walk;
@@ -79,7 +84,11 @@ use crate::diagnostics::{
 };
 use name::{Part, Special, Stem};
 
+pub use complete::{module_completions, ModuleCompletions, ModuleItem};
+pub use files::{file_diagnostics, page_diagnostics};
 pub use link::link_path;
+pub use links::{check_links, closest_pages, page_links, PageLink};
+pub use matching::route_of;
 pub use walk::page_files_in;
 
 /// A file under `src/pages/`: the input of [`route_table`].

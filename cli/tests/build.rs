@@ -86,3 +86,42 @@ fn a_directory_without_an_app_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open no-such-app"));
 }
+
+/// Flow (#14): every static route of the route table `src/pages/` gives is measured
+/// without the app listing it, each row names its page file, and a parameterised route
+/// is measured when given with `--route` (never fetched as its pattern).
+#[test]
+fn a_flow_app_s_static_routes_come_from_its_pages_folder() {
+    use resuma_analysis::routes::{page_files_in, route_table};
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/flow");
+    let table = route_table(&page_files_in(&app.join("src/pages")).unwrap());
+    let out = resuma(&app, &["build", "--json", "--route", "/blog/hello"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let rows = rows.as_array().unwrap();
+    let shown =
+        |row: &serde_json::Value| format!("{} {} {}", row["route"], row["file"], row["pattern"]);
+    // `/`, then the table's static routes in precedence order, each with its file.
+    let mut expected = vec!["\"/\" \"index.rs\" \"/\"".to_owned()];
+    for route in table.routes.iter().filter(|it| it.params.is_empty() && it.pattern != "/") {
+        expected.push(format!("{:?} {:?} {:?}", route.pattern, route.page.file, route.pattern));
+    }
+    assert!(expected.len() >= 3, "{expected:?}");
+    let first: Vec<String> = rows.iter().take(expected.len()).map(shown).collect();
+    assert_eq!(first, expected);
+    let hello = rows.iter().find(|it| it["route"] == "/blog/hello").expect("the --route row");
+    assert_eq!(shown(hello), "\"/blog/hello\" \"blog/[slug].rs\" \"/blog/{slug}\"");
+    assert_eq!(hello["status"], 200);
+    assert!(rows.iter().all(|it| !it["route"].as_str().unwrap().contains('{')), "{rows:?}");
+
+    let out = resuma(&app, &["build", "--route", "/blog/hello"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("File") && table.contains("Route"), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|line| line.starts_with("blog/[slug].rs") && line.contains("/blog/hello")),
+        "{table}"
+    );
+}

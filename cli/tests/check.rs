@@ -162,3 +162,72 @@ fn a_file_that_does_not_parse_is_reported() {
     let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(json["unparsed"], serde_json::json!(["broken/src/half_typed.rs"]));
 }
+
+/// Flow (#14): the routes of `src/pages/` with each page's JavaScript, the route table's
+/// diagnostics on the page files, and typed links to missing pages or with the wrong
+/// number of arguments, in Rust code and in a `view!` attribute.
+#[test]
+fn a_flow_crate_lists_its_routes_and_checks_its_links() {
+    let (code, stdout, _) = resuma_check(&["flow", "--format", "json"]);
+    assert_eq!(code, 1, "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let routes: Vec<String> = json["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|it| {
+            format!("{} {} {} {}", it["file"], it["pattern"], it["module"], it["js_gz_bytes"])
+        })
+        .collect();
+    let counter =
+        json["components"].as_array().unwrap().iter().find(|it| it["name"] == "Counter").unwrap()
+            ["chunk_gz_bytes"]
+            .as_u64()
+            .unwrap();
+    assert!(counter > 100, "{counter}");
+    // The home page renders the counter: its chunk; the others have no handler: 0 B.
+    assert_eq!(
+        routes,
+        [
+            format!("\"index.rs\" \"/\" \"index\" {counter}"),
+            "\"about.rs\" \"/about\" \"about\" 0".to_owned(),
+            "\"blog/[slug].rs\" \"/blog/{slug}\" \"blog::slug\" 0".to_owned(),
+        ]
+    );
+    let found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|it| {
+            format!(
+                "{} {}:{}:{} {}",
+                it["code"].as_str().unwrap(),
+                it["file"].as_str().unwrap(),
+                it["start"]["line"],
+                it["start"]["column"],
+                it["help"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "R075 flow/src/main.rs:9:20 did you mean `pages::blog::slug`?",
+            "R071 flow/src/pages/_draft.rs:1:1 name pages `name.rs`, `index.rs`, `[param].rs` or \
+             `[...rest].rs` (a param is a Rust identifier), folders `name/` or `[param]/`, and \
+             special files _layout.rs, _error.rs, _404.rs or _middleware.rs",
+            "R076 flow/src/pages/index.rs:8:58 pass one value per route parameter, in URL order: \
+             `path(slug)`",
+        ]
+    );
+
+    let (_, human, _) = resuma_check(&["flow"]);
+    assert!(human.contains("routes (src/pages/;"), "{human}");
+    assert!(
+        human.lines().any(|line| line.trim_start().starts_with("/blog/{slug}")
+            && line.contains("blog/[slug].rs")
+            && line.contains(" 0 B")),
+        "{human}"
+    );
+    assert!(human.contains("resuma check: 3 errors"), "{human}");
+}

@@ -15,6 +15,7 @@ use std::time::Duration;
 mod convert;
 mod documents;
 mod handlers;
+pub mod pages;
 mod schedule;
 mod server;
 pub mod settings;

@@ -21,9 +21,10 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 use crate::convert::{to_lsp, PositionIndex};
 use crate::documents::{self, Changed, Document};
 use crate::handlers::{code_action, completion, hover};
+use crate::pages::{crate_pages, CratePages};
 use crate::schedule::next_run;
 use crate::settings::{load_settings, BudgetOverrides};
-use crate::worker::Worker;
+use crate::worker::{Pages, Worker};
 use crate::Config;
 
 /// Serves the protocol on `input`/`output` until `exit`.
@@ -145,7 +146,12 @@ impl Inner {
             (current, Arc::<str>::from(state.doc.text()))
         };
         let settings = self.settings_for(uri);
-        let analysis = self.worker.analyze(uri.as_str(), Arc::clone(&text), settings).await?;
+        let pages = pages_for(uri).map(|it| {
+            let page_file = uri.to_file_path().and_then(|path| it.page_file(&path));
+            Pages { table: Arc::new(it.table), page_file }
+        });
+        let analysis =
+            self.worker.analyze(uri.as_str(), Arc::clone(&text), settings, pages).await?;
         let analysed = Arc::new(Analysed { version: current, text, settings, analysis });
         let mut docs = lock(&self.docs);
         let state = docs.get_mut(uri)?;
@@ -179,6 +185,12 @@ impl Inner {
         lock(&self.manifests).insert(manifest, (modified, settings));
         settings
     }
+}
+
+/// The pages of the document's crate, listed now (a page added or deleted since the last
+/// analysis counts); `None` outside a Flow crate.
+fn pages_for(uri: &Uri) -> Option<CratePages> {
+    crate_pages(&uri.to_file_path()?)
 }
 
 /// `initializationOptions` the server reads (the VS Code extension sends them from its
@@ -219,7 +231,10 @@ impl LanguageServer for Backend {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 completion_provider: Some(CompletionOptions {
-                    trigger_characters: Some(vec!["<".to_owned()]),
+                    // `"` opens an `href`, `:` ends `pages::`, `/` goes a folder deeper.
+                    trigger_characters: Some(
+                        ["<", "\"", ":", "/"].into_iter().map(str::to_owned).collect(),
+                    ),
                     ..CompletionOptions::default()
                 }),
                 code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
@@ -313,9 +328,11 @@ impl LanguageServer for Backend {
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
         let Some(text) = self.text(&at.text_document.uri) else { return Ok(None) };
+        let pages = pages_for(&at.text_document.uri);
         guarded("completion", || {
             let offset = PositionIndex::new(&text).offset(at.position);
-            let items = completion::completions(&text, offset);
+            let table = pages.as_ref().map(|it| &it.table);
+            let items = completion::completions(&text, offset, table);
             (!items.is_empty()).then_some(CompletionResponse::Array(items))
         })
     }
@@ -323,8 +340,11 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let Some(text) = self.text(&uri) else { return Ok(None) };
+        let pages = pages_for(&uri);
         guarded("code action", || {
-            let actions = code_action::code_actions(&uri, &text, &params.context.diagnostics);
+            let table = pages.as_ref().map(|it| &it.table);
+            let diagnostics = &params.context.diagnostics;
+            let actions = code_action::code_actions(&uri, &text, diagnostics, table);
             (!actions.is_empty()).then_some(actions)
         })
     }

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use resuma_analysis::incremental::{analyze_cached, AnalysisCache};
+use resuma_analysis::routes::{page_diagnostics, RouteTable};
 use resuma_analysis::{FileAnalysis, Settings};
 use tokio::sync::oneshot;
 
@@ -25,10 +26,19 @@ enum Job {
         document: String,
         text: Arc<str>,
         settings: Settings,
+        pages: Option<Pages>,
         reply: oneshot::Sender<Option<FileAnalysis>>,
     },
     /// The document was closed: drop its cache.
     Forget { document: String },
+}
+
+/// The route table of a Flow document's crate, and the document's path under
+/// `src/pages/` when it is a page file: its links and the table's diagnostics about it are
+/// added to its analysis.
+pub(crate) struct Pages {
+    pub(crate) table: Arc<RouteTable>,
+    pub(crate) page_file: Option<String>,
 }
 
 /// A handle to the analysis thread.
@@ -44,11 +54,18 @@ impl Worker {
             let mut caches: HashMap<String, AnalysisCache> = HashMap::new();
             for job in queue {
                 match job {
-                    Job::Analyze { document, text, settings, reply } => {
+                    Job::Analyze { document, text, settings, pages, reply } => {
                         let started = Instant::now();
                         let cache = caches.entry(document.clone()).or_default();
                         let res = catch_unwind(AssertUnwindSafe(|| {
-                            analyze_cached(&text, &settings, cache)
+                            let mut analysis = analyze_cached(&text, &settings, cache);
+                            if let Some(pages) = &pages {
+                                let page_file = pages.page_file.as_deref();
+                                let found = page_diagnostics(&text, page_file, &pages.table);
+                                analysis.diagnostics.extend(found);
+                                analysis.diagnostics.sort_by_key(|it| (it.span.start, it.span.end));
+                            }
+                            analysis
                         }));
                         proc_macro2::extra::invalidate_current_thread_spans();
                         match &res {
@@ -75,16 +92,18 @@ impl Worker {
         Ok(Worker { jobs })
     }
 
-    /// Analyses `text`, the current text of `document`; `None` when analysis failed or
+    /// Analyses `text`, the current text of `document` (with its crate's `pages`, for a
+    /// Flow crate); `None` when analysis failed or
     /// the thread is gone.
     pub(crate) async fn analyze(
         &self,
         document: &str,
         text: Arc<str>,
         settings: Settings,
+        pages: Option<Pages>,
     ) -> Option<FileAnalysis> {
         let (reply, answer) = oneshot::channel();
-        let job = Job::Analyze { document: document.to_owned(), text, settings, reply };
+        let job = Job::Analyze { document: document.to_owned(), text, settings, pages, reply };
         self.jobs.send(job).ok()?;
         answer.await.ok().flatten()
     }

@@ -1,3 +1,5 @@
-//! surfaces: — page file diagnostics come from a file's items under src/pages/ and its role there, read by the build script; build/src/tests.rs checks each form
+//! surfaces: check lsp — page file diagnostics come from a file's items and its role under src/pages/, which the build script reads (build/src/tests.rs checks each form); check and the server report them at the start of the file
 //! pages: index.rs
-//^^^^^^^^ R082
+//! file: index.rs
+//! expect: R082 0..0
+pub fn Home() {}

@@ -10,7 +10,14 @@
 //! A file's first lines may say:
 //! - `//! surfaces: check lsp — why` when a code cannot arise on every surface (the
 //!   reason is required);
-//! - `//! manifest: key = value` for a line of `[package.metadata.resuma]` (budgets).
+//! - `//! manifest: key = value` for a line of `[package.metadata.resuma]` (budgets);
+//! - `//! pages: a.rs blog/[slug].rs` for the files of the crate's `src/pages/` (a Flow
+//!   crate: the route codes and the links are checked against its route table); each is
+//!   written empty, but for the one `//! file:` names;
+//! - `//! file: about.rs` when the fixture's text is that page file (relative to
+//!   `src/pages/`) instead of `src/lib.rs`: what the surfaces report on it is compared;
+//! - `//! expect: R070 0..0` for a diagnostic at a byte range no carets can mark (the
+//!   route codes are reported at the start of the page file they are about).
 //!
 //! A code without a file fails every one of the three tests.
 
@@ -53,12 +60,25 @@ pub(crate) struct Fixture {
     pub(crate) surfaces: Vec<Surface>,
     /// Lines for `[package.metadata.resuma]`.
     pub(crate) manifest: Vec<String>,
+    /// The files of `src/pages/`, relative to it.
+    pub(crate) pages: Vec<String>,
+    /// The page file whose text the fixture is, relative to `src/pages/`; `None` for
+    /// `src/lib.rs`.
+    pub(crate) file: Option<String>,
 }
 
 impl Fixture {
     /// Whether the fixture is checked on `surface`.
     pub(crate) fn on(&self, surface: Surface) -> bool {
         self.surfaces.contains(&surface)
+    }
+
+    /// The path of the fixture's text in its crate: `src/lib.rs` or `src/pages/…`.
+    pub(crate) fn path(&self) -> String {
+        match &self.file {
+            Some(file) => format!("src/pages/{file}"),
+            None => "src/lib.rs".to_owned(),
+        }
     }
 }
 
@@ -86,6 +106,8 @@ pub(crate) fn all() -> Vec<Fixture> {
 fn parse(code: Code, name: String, text: String) -> Fixture {
     let mut surfaces = vec![Surface::Macro, Surface::Check, Surface::Lsp];
     let mut manifest = Vec::new();
+    let mut pages = Vec::new();
+    let mut file = None;
     let mut expected = Vec::new();
     // Byte offset and text of the last line that is not a mark.
     let mut marked: Option<(usize, &str)> = None;
@@ -107,6 +129,18 @@ fn parse(code: Code, name: String, text: String) -> Fixture {
                 .collect();
         } else if let Some(rest) = trimmed.strip_prefix("//! manifest:") {
             manifest.push(rest.trim().to_owned());
+        } else if let Some(rest) = trimmed.strip_prefix("//! pages:") {
+            pages.extend(rest.split_whitespace().map(str::to_owned));
+        } else if let Some(rest) = trimmed.strip_prefix("//! file:") {
+            file = Some(rest.trim().to_owned());
+        } else if let Some(rest) = trimmed.strip_prefix("//! expect:") {
+            let (found_code, range) = rest.trim().split_once(' ').unwrap_or((rest.trim(), ""));
+            let (start, end) = range
+                .trim()
+                .split_once("..")
+                .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                .unwrap_or_else(|| panic!("{name}: `expect:` is `CODE START..END`"));
+            expected.push(Found { code: found_code.to_owned(), start, end });
         } else if let Some(marks) = trimmed.strip_prefix("//").filter(|it| it.starts_with('^')) {
             let (line_start, above) =
                 marked.unwrap_or_else(|| panic!("{name}: a mark with no line above"));
@@ -133,7 +167,10 @@ fn parse(code: Code, name: String, text: String) -> Fixture {
         "{name} marks no {} diagnostic",
         code.as_str()
     );
-    Fixture { code, name, text, expected, surfaces, manifest }
+    if let Some(file) = &file {
+        assert!(pages.contains(file), "{name}: `file: {file}` is not on the `pages:` line");
+    }
+    Fixture { code, name, text, expected, surfaces, manifest, pages, file }
 }
 
 /// The fixture's `Cargo.toml`, for the crate the cli and the server read it in.
@@ -151,13 +188,19 @@ pub(crate) fn manifest(fixture: &Fixture) -> String {
     out
 }
 
-/// Writes the fixture as the `src/lib.rs` of a crate of its own under `root` (its
-/// `Cargo.toml` carries the fixture's settings), and returns the crate's directory.
+/// Writes the fixture as the `src/lib.rs` (or the page file) of a crate of its own under
+/// `root` (its `Cargo.toml` carries the fixture's settings, its `src/pages/` the
+/// fixture's pages), and returns the crate's directory.
 pub(crate) fn write_crate(root: &std::path::Path, fixture: &Fixture) -> PathBuf {
     let dir = root.join(fixture.code.as_str());
     std::fs::create_dir_all(dir.join("src")).expect("a temporary crate");
     std::fs::write(dir.join("Cargo.toml"), manifest(fixture)).expect("its Cargo.toml");
-    std::fs::write(dir.join("src/lib.rs"), &fixture.text).expect("its lib.rs");
+    for page in &fixture.pages {
+        let path = dir.join("src/pages").join(page);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("its pages folder");
+        std::fs::write(&path, "").expect("a page file");
+    }
+    std::fs::write(dir.join(fixture.path()), &fixture.text).expect("its text");
     dir
 }
 

@@ -7,6 +7,10 @@
 //! Each page's scripts are read from its HTML as the loader reads them
 //! (`build/measure.rs`), and the core and chunks it names are fetched from the app. A page
 //! with parameters in its path (`/item/{id}`) is measured when given with `--route`.
+//!
+//! A Flow app (one with `src/pages/`) has its route table read from the files there
+//! (`resuma_analysis::routes`): every static route is measured, whether the app lists it
+//! or not, and each row names the page file that serves it.
 
 mod http;
 mod measure;
@@ -14,6 +18,7 @@ mod measure;
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::process::Stdio;
 
 use clap::Args;
 use miette::{miette, IntoDiagnostic as _, WrapErr as _};
@@ -22,6 +27,8 @@ use serde::Serialize;
 use super::dev::app::App;
 use super::dev::cargo::{self, Build, BuildOutcome};
 use measure::{gzip_len, read_page};
+use resuma_analysis::routes::{route_of, RouteTable};
+use resuma_lsp::pages::crate_pages;
 
 /// At most this many pages are crawled.
 const MAX_PAGES: usize = 200;
@@ -53,6 +60,10 @@ pub(crate) struct BuildArgs {
 #[derive(Debug, Serialize)]
 struct PageRow {
     route: String,
+    /// The page file under `src/pages/` that serves it, in a Flow app.
+    file: Option<String>,
+    /// That route's pattern: `/blog/{slug}` for `/blog/hello`.
+    pattern: Option<String>,
     status: u16,
     html_gz: usize,
     initial_js_gz: usize,
@@ -77,6 +88,8 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
             dir.display()
         ));
     }
+    // Read before the build: a page file that is no route fails the build anyway.
+    let routes = crate_pages(&dir).map(|it| it.table);
     eprintln!("resuma build: cargo build --release in {}", dir.display());
     let Build { outcome, report } =
         cargo::build(&dir, true, args.bin.as_deref()).await.into_diagnostic()?;
@@ -91,8 +104,10 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
     // Quiet: its log would only say where it listens, a private port.
     // RESUMA_LIST_PAGES: the app lists its pages at /_resuma/pages (framework app.rs).
     let env = [("RUST_LOG", "error".to_owned()), ("RESUMA_LIST_PAGES", "1".to_owned())];
-    let app = App::start(&executable, &dir, &env).await.into_diagnostic()?;
-    let rows = measure_pages(app.addr(), &args.routes).await;
+    // Its logs (a failing load's error, say) must not mix with the table or the JSON.
+    let logs = Stdio::from(std::io::stderr());
+    let app = App::start_with_stdout(&executable, &dir, &env, logs).await.into_diagnostic()?;
+    let rows = measure_pages(app.addr(), routes.as_ref(), &args.routes).await;
     app.stop().await;
     let rows = rows?;
     if args.json {
@@ -115,11 +130,22 @@ async fn listed_pages(addr: SocketAddr) -> Vec<String> {
     paths.into_iter().filter(|it| it.starts_with('/') && !it.contains(['{', '*'])).collect()
 }
 
-/// Measures `/`, the app's listed pages, `extra`, and the pages their links reach.
-async fn measure_pages(addr: SocketAddr, extra: &[String]) -> miette::Result<Vec<PageRow>> {
+/// Measures `/`, the static routes of `table` (a Flow app's), the app's listed pages,
+/// `extra`, and the pages their links reach.
+async fn measure_pages(
+    addr: SocketAddr,
+    table: Option<&RouteTable>,
+    extra: &[String],
+) -> miette::Result<Vec<PageRow>> {
     let listed = listed_pages(addr).await;
+    let static_routes = table
+        .into_iter()
+        .flat_map(|it| &it.routes)
+        .filter(|it| it.params.is_empty())
+        .map(|it| it.pattern.clone());
     let mut queue: VecDeque<String> = VecDeque::new();
-    for route in std::iter::once("/".to_owned()).chain(listed).chain(extra.iter().cloned()) {
+    let first = std::iter::once("/".to_owned()).chain(static_routes).chain(listed);
+    for route in first.chain(extra.iter().cloned()) {
         if !queue.contains(&route) {
             queue.push_back(route);
         }
@@ -128,12 +154,17 @@ async fn measure_pages(addr: SocketAddr, extra: &[String]) -> miette::Result<Vec
     let mut script_sizes: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::new();
     while let Some(route) = queue.pop_front() {
+        let served_by = table.and_then(|it| route_of(it, &route));
+        let file = served_by.map(|it| it.page.file.clone());
+        let pattern = served_by.map(|it| it.pattern.clone());
         let page = http::get(addr, &route)
             .await
             .map_err(|err| miette!("cannot fetch {route} from the app: {err}"))?;
         if page.status != 200 || !page.content_type.starts_with("text/html") {
             rows.push(PageRow {
                 route,
+                file,
+                pattern,
                 status: page.status,
                 html_gz: 0,
                 initial_js_gz: 0,
@@ -162,6 +193,8 @@ async fn measure_pages(addr: SocketAddr, extra: &[String]) -> miette::Result<Vec
         }
         rows.push(PageRow {
             route,
+            file,
+            pattern,
             status: page.status,
             html_gz: gzip_len(&page.body),
             initial_js_gz: initial,
@@ -179,19 +212,36 @@ async fn measure_pages(addr: SocketAddr, extra: &[String]) -> miette::Result<Vec
     Ok(rows)
 }
 
-/// The table people know from other frameworks' build output.
+/// The table people know from other frameworks' build output; a Flow app's has the page
+/// file of each route first (`-` for a URL no page serves).
 fn table(rows: &[PageRow]) -> String {
     let route_width = rows.iter().map(|row| row.route.len()).max().unwrap_or(0).max(5);
+    let has_files = rows.iter().any(|row| row.file.is_some());
+    let file_width = rows.iter().filter_map(|row| row.file.as_ref()).map(String::len).max();
+    let file_width = file_width.unwrap_or(0).max(4);
+    let file_cell = |file: Option<&str>| {
+        if has_files {
+            format!("{:<file_width$}  ", file.unwrap_or("-"))
+        } else {
+            String::new()
+        }
+    };
     let mut out = format!(
-        "\n{:<route_width$}  {:>6}  {:>10}  {:>12}  {:>19}\n",
-        "Route", "Status", "HTML (gz)", "Initial JS", "First interaction"
+        "\n{}{:<route_width$}  {:>6}  {:>10}  {:>12}  {:>19}\n",
+        file_cell(Some("File")),
+        "Route",
+        "Status",
+        "HTML (gz)",
+        "Initial JS",
+        "First interaction"
     );
     for row in rows {
         let size =
             |bytes: usize, shown: bool| if shown { format_bytes(bytes) } else { "-".to_owned() };
         let ok = row.status == 200;
         out.push_str(&format!(
-            "{:<route_width$}  {:>6}  {:>10}  {:>12}  {:>19}\n",
+            "{}{:<route_width$}  {:>6}  {:>10}  {:>12}  {:>19}\n",
+            file_cell(row.file.as_deref()),
             row.route,
             row.status,
             size(row.html_gz, ok),
@@ -223,6 +273,8 @@ mod tests {
         let rows = [
             PageRow {
                 route: "/".into(),
+                file: None,
+                pattern: None,
                 status: 200,
                 html_gz: 700,
                 initial_js_gz: 480,
@@ -230,6 +282,8 @@ mod tests {
             },
             PageRow {
                 route: "/about".into(),
+                file: None,
+                pattern: None,
                 status: 200,
                 html_gz: 300,
                 initial_js_gz: 0,
@@ -237,6 +291,8 @@ mod tests {
             },
             PageRow {
                 route: "/gone".into(),
+                file: None,
+                pattern: None,
                 status: 404,
                 html_gz: 0,
                 initial_js_gz: 0,
@@ -249,5 +305,28 @@ mod tests {
         assert!(lines[2].starts_with("/          200") && lines[2].ends_with("2.05 KiB"), "{out}");
         assert!(lines[3].contains("0 B"), "{out}");
         assert!(lines[4].starts_with("/gone      404") && lines[4].ends_with("-"), "{out}");
+    }
+
+    #[test]
+    fn a_flow_table_names_each_route_s_page_file_first() {
+        let row = |route: &str, file: Option<&str>, status| PageRow {
+            route: route.into(),
+            file: file.map(str::to_owned),
+            pattern: None,
+            status,
+            html_gz: 300,
+            initial_js_gz: 0,
+            first_interaction_js_gz: 0,
+        };
+        let out = table(&[
+            row("/", Some("index.rs"), 200),
+            row("/blog/hello", Some("blog/[slug].rs"), 200),
+            row("/nowhere", None, 404),
+        ]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].starts_with("File            Route        Status"), "{out}");
+        assert!(lines[2].starts_with("index.rs        /               200"), "{out}");
+        assert!(lines[3].starts_with("blog/[slug].rs  /blog/hello     200"), "{out}");
+        assert!(lines[4].starts_with("-               /nowhere        404"), "{out}");
     }
 }

@@ -1,14 +1,21 @@
 //! `resuma check [PATH]`: every `.rs` file of a crate through `resuma_analysis::analyze`
 //! with the budgets of the crate's `Cargo.toml`, reported with miette (or as JSON), with a
 //! summary of errors, warnings and each component's payload; non-zero exit on errors.
-//! [`check_crate`] is the check itself, which `resuma dev` runs before every build.
+//! [`check_crate`] is the check itself, which `resuma dev` runs before every build. In a
+//! Flow crate (one with `src/pages/`) it adds what `resuma_analysis::routes` reports on
+//! each file (the route table's diagnostics on the page files, typed links everywhere),
+//! and lists the routes with the JavaScript each page ships (`check/routes.rs`).
 
+mod routes;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use resuma_analysis::payload::ComponentPayload;
 use resuma_analysis::{analyze, FileAnalysis, LineIndex, Settings, Severity};
+use resuma_lsp::pages::{crate_pages, CratePages};
 use serde::Serialize;
 
 use crate::report::{render, JsonDiagnostic};
@@ -42,6 +49,8 @@ struct Summary {
     unparsed: Vec<String>,
     budget: BudgetJson,
     components: Vec<ComponentJson>,
+    /// The routes of the checked crate's `src/pages/`; empty outside a Flow crate.
+    routes: Vec<routes::RouteJson>,
     diagnostics: Vec<JsonDiagnostic>,
 }
 
@@ -88,6 +97,8 @@ pub(crate) struct CrateCheck {
     pub(crate) settings: Settings,
     /// In path order.
     pub(crate) files: Vec<CheckedFile>,
+    /// The pages of the crate the checked path is in, when it is a Flow crate.
+    pub(crate) pages: Option<CratePages>,
 }
 
 /// One file of a [`CrateCheck`].
@@ -116,12 +127,21 @@ pub(crate) fn unreadable_message(shown: &str) -> String {
 pub(crate) fn check_crate(path: &Path) -> Result<CrateCheck, CrateCheckError> {
     let files = rust_files(path).ok_or_else(|| CrateCheckError::Missing(path.to_owned()))?;
     let settings = resuma_lsp::settings::load_settings(path, Settings::default())?;
+    // Each file's crate's pages, listed once per crate (a folder may hold several).
+    let mut pages_by_crate: HashMap<Option<PathBuf>, Option<CratePages>> = HashMap::new();
     let files = files
         .into_iter()
         .map(|path| {
             let analysed = match std::fs::read(&path).map(String::from_utf8) {
                 Ok(Ok(text)) => {
-                    let analysis = analyze(&text, &settings);
+                    let mut analysis = analyze(&text, &settings);
+                    let manifest = resuma_lsp::settings::find_manifest(&path);
+                    let pages =
+                        pages_by_crate.entry(manifest).or_insert_with(|| crate_pages(&path));
+                    if let Some(pages) = pages {
+                        analysis.diagnostics.extend(pages.diagnostics(&path, &text));
+                        analysis.diagnostics.sort_by_key(|it| (it.span.start, it.span.end));
+                    }
                     Some((text, analysis))
                 }
                 Ok(Err(_)) | Err(_) => None,
@@ -129,7 +149,7 @@ pub(crate) fn check_crate(path: &Path) -> Result<CrateCheck, CrateCheckError> {
             CheckedFile { path, analysed }
         })
         .collect();
-    Ok(CrateCheck { settings, files })
+    Ok(CrateCheck { settings, files, pages: crate_pages(path) })
 }
 
 /// Runs the check; exit code 0 when there is no error, 1 when there is, 2 when `path`
@@ -158,6 +178,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             state_bytes: settings.budget.state_bytes,
         },
         components: Vec::new(),
+        routes: Vec::new(),
         diagnostics: Vec::new(),
     };
     for file in &checked.files {
@@ -190,6 +211,9 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 }
             }
         }
+    }
+    if let Some(pages) = &checked.pages {
+        summary.routes = routes::list(pages, &checked.files);
     }
     match args.format {
         Format::Human => print_summary(&summary),
@@ -234,6 +258,9 @@ fn print_summary(summary: &Summary) {
                 if over { "  over budget" } else { "" },
             );
         }
+    }
+    if !summary.routes.is_empty() {
+        print!("{}", routes::table(&summary.routes));
     }
     println!(
         "resuma check: {} error{}, {} warning{} in {} file{}, {} component{}",

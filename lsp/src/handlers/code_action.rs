@@ -1,10 +1,12 @@
 //! Code actions for the diagnostics with a mechanical fix: a misspelled event name
 //! (R005, the suggestion analysis makes), a char literal in the token form of `js!`
-//! (R037, written with double quotes) and a closing tag that does not match the open one
-//! (R002, renamed to it).
+//! (R037, written with double quotes), a closing tag that does not match the open one
+//! (R002, renamed to it) and, in a Flow crate, a link to a missing page (R075, one fix per
+//! page analysis finds closest).
 
 use std::collections::HashMap;
 
+use resuma_analysis::routes::{closest_pages, RouteTable};
 use resuma_analysis::view::suggest_event;
 use resuma_analysis::{Code, TextRange};
 use tower_lsp_server::ls_types::{
@@ -14,11 +16,13 @@ use tower_lsp_server::ls_types::{
 
 use crate::convert::PositionIndex;
 
-/// The fixes for `diagnostics` (as the client sent them back) in `text`.
+/// The fixes for `diagnostics` (as the client sent them back) in `text`; `table` is the
+/// route table of its crate, in a Flow crate.
 pub(crate) fn code_actions(
     uri: &Uri,
     text: &str,
     diagnostics: &[Diagnostic],
+    table: Option<&RouteTable>,
 ) -> Vec<CodeActionOrCommand> {
     let index = PositionIndex::new(text);
     let mut out = Vec::new();
@@ -27,28 +31,42 @@ pub(crate) fn code_actions(
         let start = index.offset(diagnostic.range.start) as usize;
         let end = index.offset(diagnostic.range.end) as usize;
         let Some(written) = text.get(start..end) else { continue };
-        let fix = match code.as_str() {
+        let fixes: Vec<_> = match code.as_str() {
             "R005" => suggest_event(written)
-                .map(|it| (format!("Replace with `{it}`"), diagnostic.range, it)),
+                .map(|it| (format!("Replace with `{it}`"), diagnostic.range, it))
+                .into_iter()
+                .collect(),
             "R037" => double_quoted(written)
-                .map(|it| (format!("Write {it} with double quotes"), diagnostic.range, it)),
+                .map(|it| (format!("Write {it} with double quotes"), diagnostic.range, it))
+                .into_iter()
+                .collect(),
             "R002" => rename_closing_tag(text, start, end)
-                .map(|(at, name)| (format!("Close with </{name}>"), index.range(at), name)),
-            _ => None,
+                .map(|(at, name)| (format!("Close with </{name}>"), index.range(at), name))
+                .into_iter()
+                .collect(),
+            // The span is the module path after `pages::`.
+            "R075" => table
+                .map(|table| closest_pages(written, table))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|it| (format!("Link to `pages::{it}`"), diagnostic.range, it))
+                .collect(),
+            _ => Vec::new(),
         };
-        let Some((title, range, new_text)) = fix else { continue };
-        let edit = TextEdit { range, new_text };
-        out.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title,
-            kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![diagnostic.clone()]),
-            edit: Some(WorkspaceEdit {
-                changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
-                ..WorkspaceEdit::default()
-            }),
-            is_preferred: Some(true),
-            ..CodeAction::default()
-        }));
+        for (fix_idx, (title, range, new_text)) in fixes.into_iter().enumerate() {
+            let edit = TextEdit { range, new_text };
+            out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+                    ..WorkspaceEdit::default()
+                }),
+                is_preferred: Some(fix_idx == 0),
+                ..CodeAction::default()
+            }));
+        }
     }
     out
 }

@@ -1,10 +1,15 @@
 //! Completion inside `view!`: HTML tags after `<`, attributes and event attributes inside
-//! a tag. Outside a view (or inside a `{…}` block or a string) it offers nothing:
-//! rust-analyzer covers Rust.
+//! a tag, and in a Flow crate the routes of `src/pages/` inside an `href="…"`. Outside a
+//! view (or inside a `{…}` block or another string) it offers nothing of HTML:
+//! rust-analyzer covers Rust, but for the page modules after `pages::`, which it cannot
+//! know before the build script has run (see `pages.rs` here).
 
+use resuma_analysis::routes::RouteTable;
 use resuma_analysis::scan::find_views;
 use resuma_analysis::view::KNOWN_EVENTS;
 use tower_lsp_server::ls_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
+
+use super::pages;
 
 /// Elements a view commonly writes.
 const TAGS: &[&str] = &[
@@ -162,10 +167,21 @@ enum Context {
     TagName,
     /// Inside an open tag, after its name: an attribute is being written.
     Attribute,
+    /// Inside the string value of an `href` attribute, whose text starts at this byte of
+    /// the body.
+    Href(usize),
 }
 
-/// The completions at byte `offset` of `text`.
-pub(crate) fn completions(text: &str, offset: u32) -> Vec<CompletionItem> {
+/// The completions at byte `offset` of `text`; `table` is the route table of its crate
+/// when it is a Flow crate.
+pub(crate) fn completions(
+    text: &str,
+    offset: u32,
+    table: Option<&RouteTable>,
+) -> Vec<CompletionItem> {
+    if let Some(items) = table.and_then(|it| pages::module_items(text, offset, it)) {
+        return items;
+    }
     let Some(site) = find_views(text)
         .into_iter()
         .filter(|it| it.body.start <= offset && offset <= it.body.end)
@@ -185,6 +201,10 @@ pub(crate) fn completions(text: &str, offset: u32) -> Vec<CompletionItem> {
             })
             .collect(),
         Some(Context::Attribute) => attributes(),
+        Some(Context::Href(start)) => match table {
+            Some(table) => pages::href_items(text, site.body.start + start as u32, offset, table),
+            None => Vec::new(),
+        },
         None => Vec::new(),
     }
 }
@@ -217,7 +237,9 @@ fn context(body: &str) -> Option<Context> {
     let mut escaped = false;
     let mut state: Option<Context> = None;
     let mut name_len = 0usize;
-    for c in body.chars() {
+    // Where the open string's text starts, when it is an `href` value.
+    let mut href_at: Option<usize> = None;
+    for (at, c) in body.char_indices() {
         if in_string {
             match (escaped, c) {
                 (false, '\\') => escaped = true,
@@ -230,7 +252,18 @@ fn context(body: &str) -> Option<Context> {
             '{' => depth += 1,
             '}' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            '"' => in_string = true,
+            '"' => {
+                in_string = true;
+                let before = body[..at].trim_end();
+                let is_href = state == Some(Context::Attribute)
+                    && before.strip_suffix('=').is_some_and(|it| {
+                        let it = it.trim_end();
+                        it.ends_with("href")
+                            && !it[..it.len() - 4]
+                                .ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                    });
+                href_at = is_href.then_some(at + 1);
+            }
             '<' => {
                 state = Some(Context::TagName);
                 name_len = 0;
@@ -244,8 +277,11 @@ fn context(body: &str) -> Option<Context> {
             _ => {}
         }
     }
-    if depth > 0 || in_string {
+    if depth > 0 {
         return None;
+    }
+    if in_string {
+        return href_at.map(Context::Href);
     }
     state
 }
@@ -265,5 +301,11 @@ mod tests {
         assert_eq!(context("<p>"), None);
         assert_eq!(context("<p>{ x <"), None);
         assert_eq!(context("<p>\"<"), None);
+        assert_eq!(context("<a href=\"/b"), Some(Context::Href(9)));
+        assert_eq!(context("<a class=\"x\" href = \""), Some(Context::Href(21)));
+        assert_eq!(context("<a hreflang=\""), None);
+        assert_eq!(context("<a data-href=\""), None);
+        assert_eq!(context("<a title=\""), None);
+        assert_eq!(context("<a href={\""), None);
     }
 }

@@ -4,3 +4,4 @@
 pub(crate) mod code_action;
 pub(crate) mod completion;
 pub(crate) mod hover;
+pub(crate) mod pages;

@@ -38,6 +38,17 @@ impl App {
         dir: &Path,
         env: &[(&str, String)],
     ) -> Result<App, StartError> {
+        App::start_with_stdout(executable, dir, env, Stdio::inherit()).await
+    }
+
+    /// [`App::start`], with the app's standard output sent to `stdout` (`resuma build`
+    /// keeps its own stdout for the table or the JSON, and sends the app's logs to stderr).
+    pub(crate) async fn start_with_stdout(
+        executable: &Path,
+        dir: &Path,
+        env: &[(&str, String)],
+        stdout: Stdio,
+    ) -> Result<App, StartError> {
         let addr = free_loopback_addr().map_err(|source| StartError::Spawn {
             path: executable.display().to_string(),
             source,
@@ -47,6 +58,7 @@ impl App {
             .current_dir(dir)
             .env("RESUMA_ADDR", addr.to_string())
             .stdin(Stdio::null())
+            .stdout(stdout)
             .kill_on_drop(true);
         for (name, value) in env {
             command.env(name, value);
