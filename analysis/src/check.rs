@@ -222,7 +222,10 @@ fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a 
         match item {
             syn::Item::Fn(function)
                 if function.attrs.iter().any(|it| {
-                    it.path().segments.last().is_some_and(|s| s.ident == "component")
+                    it.path()
+                        .segments
+                        .last()
+                        .is_some_and(|s| s.ident == "component" || s.ident == "layout")
                 }) =>
             {
                 let range = function.span().byte_range();
@@ -286,7 +289,7 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
         syn::Item::Use(it) => &it.attrs,
         _ => return Vec::new(),
     };
-    const ATTRIBUTES: [&str; 4] = ["component", "server", "load", "middleware"];
+    const ATTRIBUTES: [&str; 5] = ["component", "layout", "server", "load", "middleware"];
     let Some((at, name)) = attrs.iter().enumerate().find_map(|(at, attr)| {
         ATTRIBUTES.into_iter().find(|name| signature::is_attribute(attr, name)).map(|it| (at, it))
     }) else {

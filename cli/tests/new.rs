@@ -56,6 +56,16 @@ fn each_template_is_a_crate_that_builds_against_the_checkout() {
     for (name, template, files) in [
         ("basic-app", "basic", &["src/components/counter.rs", "src/components/home.rs"][..]),
         ("todo_app", "todo", &["src/store.rs", "src/todos.rs", "src/components/todo_list.rs"][..]),
+        (
+            "flow_app",
+            "flow",
+            &[
+                "build.rs",
+                "src/pages/index.rs",
+                "src/pages/blog/[slug].rs",
+                "src/pages/admin/_middleware.rs",
+            ][..],
+        ),
     ] {
         let (code, stdout, stderr) = resuma_new(&dir, &[name, "--template", template]);
         assert_eq!(code, 0, "{stdout}{stderr}");
@@ -84,6 +94,111 @@ fn each_template_is_a_crate_that_builds_against_the_checkout() {
     }
     // The todo app's own tests: SQLite store and title checks.
     cargo(&dir.join("todo_app"), &["test"]);
+}
+
+fn cargo_output(app: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(app)
+        .env("CARGO_TARGET_DIR", shared_target_dir())
+        .output()
+        .expect("cargo runs")
+}
+
+/// `GET path` on `port` over HTTP/1.1: the status line's code, the head and the body.
+fn http_get(port: u16, path: &str, cookie: &str) -> Option<(u16, String, String)> {
+    use std::io::{Read as _, Write as _};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    let cookie = if cookie.is_empty() { String::new() } else { format!("cookie: {cookie}\r\n") };
+    let request =
+        format!("GET {path} HTTP/1.1\r\nhost: localhost\r\n{cookie}connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).ok()?;
+    let (head, body) = raw.split_once("\r\n\r\n")?;
+    let status = head.split(' ').nth(1)?.parse().ok()?;
+    Some((status, head.to_owned(), body.to_owned()))
+}
+
+/// #14: the flow template serves its routes, and what the compiler and the build script
+/// refuse: a link to a page that does not exist, and two files on one route.
+#[test]
+fn the_flow_template_serves_its_pages_and_refuses_broken_links_and_route_conflicts() {
+    let dir = scratch("flow");
+    let (code, stdout, stderr) = resuma_new(&dir, &["blog_app", "--template", "flow"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let app = dir.join("blog_app");
+    let manifest = std::fs::read_to_string(app.join("Cargo.toml")).unwrap();
+    let build = std::fs::canonicalize(concat!(env!("CARGO_MANIFEST_DIR"), "/../build")).unwrap();
+    assert!(
+        manifest.contains(&format!("resuma-build = {{ path = \"{}\" }}", build.display())),
+        "{manifest}"
+    );
+    cargo(&app, &["build"]);
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _server = Kill(
+        Command::new(shared_target_dir().join("debug/blog_app"))
+            .current_dir(&app)
+            .env("RESUMA_ADDR", format!("127.0.0.1:{port}"))
+            .env("BLOG_DB", ":memory:")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the app starts"),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while http_get(port, "/", "").is_none() {
+        assert!(std::time::Instant::now() < deadline, "the flow app never answered");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let (status, _, body) = http_get(port, "/blog/hello", "").unwrap();
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("<title>Hello, Flow · Blog</title>"), "{body}");
+    assert!(body.contains("<h1>Hello, Flow</h1>"), "the post from SQLite: {body}");
+    assert!(body.contains("<a href=\"/blog\">Blog (3)</a>"), "the layout's load: {body}");
+    let (status, _, body) = http_get(port, "/blog/nope", "").unwrap();
+    assert_eq!(status, 404, "{body}");
+    let (status, head, _) = http_get(port, "/admin", "").unwrap();
+    assert_eq!(status, 303, "{head}");
+    assert!(head.to_ascii_lowercase().contains("location: /login"), "{head}");
+    let (status, _, body) = http_get(port, "/admin", "admin=letmein").unwrap();
+    assert_eq!(status, 200, "{body}");
+    let (status, head, body) = http_get(port, "/", "").unwrap();
+    assert_eq!(status, 200);
+    assert!(head.to_ascii_lowercase().contains("cache-control: public, max-age=60"), "{head}");
+    assert!(!body.contains("<script"), "no handlers on the home page: {body}");
+
+    // A link to a page that does not exist does not compile.
+    let about = app.join("src/pages/about.rs");
+    let original = std::fs::read_to_string(&about).unwrap();
+    let broken =
+        original.replace("view! {", "let _missing = crate::pages::contact::path();\n    view! {");
+    assert_ne!(broken, original, "the about page has a view");
+    std::fs::write(&about, &broken).unwrap();
+    let out = cargo_output(&app, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "a link to a missing page built");
+    assert!(stderr.contains("could not find `contact` in `pages`"), "{stderr}");
+    std::fs::write(&about, &original).unwrap();
+
+    // Two files on one route fail the build script, naming both.
+    std::fs::create_dir_all(app.join("src/pages/about")).unwrap();
+    std::fs::write(app.join("src/pages/about/index.rs"), &original).unwrap();
+    let out = cargo_output(&app, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "two pages on /about built");
+    assert!(
+        stderr.contains("R070 about.rs: `about.rs` and `about/index.rs` both serve /about"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -156,7 +271,9 @@ fn invalid_crate_names_are_refused_with_the_reason() {
 fn help_says_what_each_option_does() {
     let out = Command::new(env!("CARGO_BIN_EXE_resuma")).args(["new", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    for expected in ["--template", "basic:", "todo:", "--resuma-path", "--from-registry", "empty"] {
+    for expected in
+        ["--template", "basic:", "todo:", "flow:", "--resuma-path", "--from-registry", "empty"]
+    {
         assert!(help.contains(expected), "missing {expected:?} in:\n{help}");
     }
 }

@@ -6,7 +6,7 @@
 pub use crate::flow::FlowApp;
 /// The `#[server]` attribute and the `server` module (`server::cookie`, `server::app_state`).
 pub use crate::server;
-pub use crate::{component, computed, debounce, effect, js, load, middleware, pages, view};
+pub use crate::{component, computed, debounce, effect, js, layout, load, middleware, pages, view};
 pub use crate::{
     init_tracing, raw_html, use_signal, ActionRejection, AttributeValue, Children, Component,
     Event, Html, Page, RawHtml, Render, ResumaApp, Signal, View,

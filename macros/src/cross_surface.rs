@@ -80,7 +80,7 @@ fn expand_item(item: &syn::Item, structs: &Structs) -> TokenStream {
 }
 
 fn attribute_position(attrs: &[syn::Attribute]) -> Option<usize> {
-    const ATTRIBUTES: [&str; 4] = ["component", "server", "load", "middleware"];
+    const ATTRIBUTES: [&str; 5] = ["component", "layout", "server", "load", "middleware"];
     attrs.iter().position(|it| ATTRIBUTES.iter().any(|name| is_attribute(it, name)))
 }
 

@@ -137,6 +137,22 @@ pub fn server(args: TokenStream, item: TokenStream) -> TokenStream {
     server::expand(args.into(), item.into()).into()
 }
 
+/// `#[component]` under the name Flow's layouts go by: the component of a `_layout.rs`,
+/// which takes the page it wraps as `children: Children` (and its load's `data`).
+///
+/// ```
+/// use resuma::prelude::*;
+///
+/// #[layout]
+/// pub fn Frame(children: Children) -> View {
+///     view! { <nav><a href="/">"Home"</a></nav><main>{children}</main> }
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn layout(args: TokenStream, item: TokenStream) -> TokenStream {
+    component::expand(args.into(), item.into(), structs::file_structs()).into()
+}
+
 /// Marks the `async fn` of a Flow page file (`src/pages/…`) that runs on the server
 /// before its page renders: `pub async fn load(cx: LoadCx) -> Result<Data, LoadError>`.
 /// The page's component gets `Ok(data)` as its `data` prop; an `Err` redirects, is the

@@ -95,7 +95,11 @@ pub fn read_page_file(
     };
     let mut errors = Vec::new();
     let mut items = PageItems::default();
-    let components = marked("component");
+    let mut components = marked("component");
+    if role == Role::Layout {
+        // `#[layout]` is `#[component]` under the name a layout goes by.
+        components.extend(marked("layout"));
+    }
     let loads = marked("load");
     let middlewares = marked("middleware");
 

@@ -1,4 +1,4 @@
-//! `resuma new <PATH> [--template basic|todo]`: a ready crate from an embedded template.
+//! `resuma new <PATH> [--template basic|todo|flow]`: a ready crate from an embedded template.
 //!
 //! Invariant: nothing is written unless the name is a valid crate name and the target
 //! directory is new or empty; the crate has its own `[workspace]`, so it builds wherever
@@ -80,12 +80,13 @@ enum ResumaSource {
 }
 
 impl ResumaSource {
-    /// The dependency's value in `Cargo.toml`.
-    fn dependency(&self) -> String {
+    /// The value in `Cargo.toml` of the dependency on the checkout's crate in `folder`
+    /// (`framework` is `resuma`, `build` is `resuma-build`).
+    fn dependency(&self, folder: &str) -> String {
         match self {
             ResumaSource::Version(version) => toml_string(version),
             ResumaSource::Checkout { root } => {
-                format!("{{ path = {} }}", toml_string(&root.join("framework").to_string_lossy()))
+                format!("{{ path = {} }}", toml_string(&root.join(folder).to_string_lossy()))
             }
         }
     }
@@ -112,14 +113,17 @@ fn create(args: &NewArgs) -> Result<(), NewError> {
         let path = path.display().to_string();
         move |source| NewError::Io { path, source }
     };
-    let dependency = source.dependency();
+    let (dependency, build_dependency) =
+        (source.dependency("framework"), source.dependency("build"));
     for (stored, text) in args.template.files() {
         let target = args.path.join(output_path(stored));
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
         }
         let text = if has_placeholders(stored) {
-            text.replace("{{name}}", name).replace("{{resuma_dependency}}", &dependency)
+            text.replace("{{name}}", name)
+                .replace("{{resuma_dependency}}", &dependency)
+                .replace("{{resuma_build_dependency}}", &build_dependency)
         } else {
             (*text).to_owned()
         };

@@ -36,6 +36,27 @@ const TODO: Files = files!("todo":
     "src/components/todo_list.rs",
 );
 
+const FLOW: Files = files!("flow":
+    "Cargo.toml.tmpl",
+    "README.md",
+    "gitignore",
+    "build.rs",
+    "src/counter.rs",
+    "src/db.rs",
+    "src/main.rs",
+    "src/pages/_404.rs",
+    "src/pages/_error.rs",
+    "src/pages/_layout.rs",
+    "src/pages/about.rs",
+    "src/pages/admin/_middleware.rs",
+    "src/pages/admin/index.rs",
+    "src/pages/blog/[slug].rs",
+    "src/pages/blog/_layout.rs",
+    "src/pages/blog/index.rs",
+    "src/pages/index.rs",
+    "src/pages/login.rs",
+);
+
 /// What `resuma new --template` can start from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Template {
@@ -43,6 +64,8 @@ pub(crate) enum Template {
     Basic,
     /// A todo list kept in SQLite by #[server] functions (add, toggle, remove, filter).
     Todo,
+    /// A Flow blog: pages from src/pages/, loads from SQLite, layouts, an admin guard.
+    Flow,
 }
 
 impl Template {
@@ -51,6 +74,7 @@ impl Template {
         match self {
             Template::Basic => BASIC,
             Template::Todo => TODO,
+            Template::Flow => FLOW,
         }
     }
 
@@ -59,6 +83,7 @@ impl Template {
         match self {
             Template::Basic => "basic",
             Template::Todo => "todo",
+            Template::Flow => "flow",
         }
     }
 }

@@ -5,7 +5,7 @@ use resuma::prelude::*;
 use crate::counter::Counter;
 
 /// The blog's frame.
-#[component]
+#[layout]
 pub fn BlogLayout(children: Children) -> View {
     view! {
         <div class="blog-layout">

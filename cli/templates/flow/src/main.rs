@@ -1,0 +1,15 @@
+//! A blog on Resuma Flow: every file under `src/pages/` is a route (see README.md).
+
+mod counter;
+mod db;
+
+mod pages {
+    resuma::pages!();
+}
+
+fn main() -> std::io::Result<()> {
+    resuma::init_tracing();
+    let path = std::env::var("BLOG_DB").unwrap_or_else(|_| "blog.db".to_owned());
+    let db = db::Db::open(&path).map_err(std::io::Error::other)?;
+    resuma::flow::FlowApp::new(pages::all()).title("Blog").state(db).run()
+}
