@@ -201,6 +201,38 @@ fn the_flow_template_serves_its_pages_and_refuses_broken_links_and_route_conflic
     );
 }
 
+/// The flow template is `examples/flow`'s shape: every source file but `main.rs` (which
+/// names the database and the title) is the example's, byte for byte.
+#[test]
+fn the_flow_template_is_the_examples_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let template = root.join("templates/flow");
+    let example = root.join("../examples/flow");
+    let mut files = vec![PathBuf::from("build.rs")];
+    let mut folders = vec![PathBuf::from("src")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(template.join(&folder)).unwrap() {
+            let path = folder.join(entry.unwrap().file_name());
+            if template.join(&path).is_dir() {
+                folders.push(path);
+            } else if path != Path::new("src/main.rs") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 10, "{files:?}");
+    for file in files {
+        let ours = std::fs::read_to_string(template.join(&file)).unwrap();
+        let theirs = std::fs::read_to_string(example.join(&file))
+            .unwrap_or_else(|err| panic!("examples/flow/{}: {err}", file.display()));
+        assert!(
+            ours == theirs,
+            "cli/templates/flow/{0} differs from examples/flow/{0}",
+            file.display()
+        );
+    }
+}
+
 #[test]
 fn the_dependency_follows_the_flags() {
     let dir = scratch("flags");

@@ -1,5 +1,5 @@
-//! The blog's posts in SQLite (rusqlite): created and seeded at start, in memory unless
-//! `FLOW_DB` names a file. Loads reach it with `cx.state::<Db>()?`.
+//! The blog's posts in SQLite (rusqlite): the table is created and seeded at start. Loads
+//! reach it with `cx.state::<Db>()?`.
 
 use std::sync::{Arc, Mutex};
 
@@ -81,11 +81,11 @@ impl Db {
 
     /// How many posts there are.
     pub(crate) fn count(&self) -> rusqlite::Result<usize> {
-        self.with(|conn| conn.query_row("SELECT COUNT(*) FROM posts", [], |row| row.get(0)))
+        self.count_rows("SELECT COUNT(*) FROM posts")
     }
 
-    /// A query on a table that does not exist: the `/broken` page's load fails with it.
-    pub(crate) fn missing_table(&self) -> rusqlite::Result<usize> {
-        self.with(|conn| conn.query_row("SELECT COUNT(*) FROM secret_drafts", [], |row| row.get(0)))
+    /// The count a `SELECT COUNT(*) …` query answers.
+    pub(crate) fn count_rows(&self, query: &'static str) -> rusqlite::Result<usize> {
+        self.with(|conn| conn.query_row(query, [], |row| row.get(0)))
     }
 }

@@ -36,6 +36,9 @@ const TODO: Files = files!("todo":
     "src/components/todo_list.rs",
 );
 
+/// The shape of `examples/flow` (minus its demo-only pages), copied rather than included
+/// from `examples/`: the templates must live inside this crate for `cargo package`.
+/// `cli/tests/new.rs` fails when a copied file differs from the example's.
 const FLOW: Files = files!("flow":
     "Cargo.toml.tmpl",
     "README.md",

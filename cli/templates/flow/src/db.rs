@@ -81,6 +81,11 @@ impl Db {
 
     /// How many posts there are.
     pub(crate) fn count(&self) -> rusqlite::Result<usize> {
-        self.with(|conn| conn.query_row("SELECT COUNT(*) FROM posts", [], |row| row.get(0)))
+        self.count_rows("SELECT COUNT(*) FROM posts")
+    }
+
+    /// The count a `SELECT COUNT(*) …` query answers.
+    pub(crate) fn count_rows(&self, query: &'static str) -> rusqlite::Result<usize> {
+        self.with(|conn| conn.query_row(query, [], |row| row.get(0)))
     }
 }

@@ -21,7 +21,7 @@ pub async fn load(cx: LoadCx) -> Result<Site, LoadError> {
 }
 
 /// The site's frame.
-#[component]
+#[layout]
 pub fn Frame(children: Children, data: Site) -> View {
     let blog = format!("Blog ({})", data.posts);
     view! {
