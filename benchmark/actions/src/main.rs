@@ -73,6 +73,17 @@ struct Row {
     author: String,
 }
 
+/// The 50 rows of the Flow page.
+fn rows() -> Vec<Row> {
+    (0..50)
+        .map(|id| Row {
+            id,
+            title: format!("Post number {id} & more"),
+            author: format!("author{}", id % 7),
+        })
+        .collect()
+}
+
 /// The Flow page's layout: a header and a nav around the page.
 #[component]
 fn FlowLayout(children: Children, data: String) -> View {
@@ -443,29 +454,15 @@ fn main() {
     let app = ResumaApp::new().secret(secret).page("/", BenchPage);
     let names = ["bare-axum-page", "resuma-page", "resuma-page-cookie"];
     let pages = start_pages(&rt, names, app.router(), "Count: ");
-    let rows: Vec<Row> = (0..50)
-        .map(|id| Row {
-            id,
-            title: format!("Post number {id} & more"),
-            author: format!("author{}", id % 7),
-        })
-        .collect();
     let flow =
-        resuma::flow::FlowApp::new(flow_pages()).secret(secret).state(std::sync::Arc::new(rows));
+        resuma::flow::FlowApp::new(flow_pages()).secret(secret).state(std::sync::Arc::new(rows()));
     let names = ["bare-axum-flow", "flow-page", "flow-page-cookie"];
     let flow =
         start_pages(&rt, names, flow.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
     // The same view as a plain `ResumaApp` page (no loads, no Flow): what Flow adds.
     let same = move || {
-        let rows: Vec<Row> = (0..50)
-            .map(|id| Row {
-                id,
-                title: format!("Post number {id} & more"),
-                author: format!("author{}", id % 7),
-            })
-            .collect();
         let page =
-            FlowRows(FlowRowsProps { data: rows, __resuma_marker: core::marker::PhantomData });
+            FlowRows(FlowRowsProps { data: rows(), __resuma_marker: core::marker::PhantomData });
         FlowLayout(FlowLayoutProps {
             children: page,
             data: "Flow benchmark".to_owned(),
