@@ -18,7 +18,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use serde::de::DeserializeOwned;
 use tokio::sync::watch;
 
-use super::pages::Params;
+use super::params::Params;
 use crate::action::StateMap;
 
 /// What a `#[load]` fn gets: the request and the app, for the page or layout it loads.
@@ -70,7 +70,7 @@ impl LoadCx {
     /// The route parameter `name`, parsed with `FromStr`: a missing or unparsable one is
     /// [`LoadError::not_found`] (the request is a 404, not a 500).
     pub fn param<T: FromStr>(&self, name: &str) -> Result<T, LoadError> {
-        super::pages::param(&self.request.params, name).ok_or_else(LoadError::not_found)
+        super::params::param(&self.request.params, name).ok_or_else(LoadError::not_found)
     }
 
     /// The route parameters, percent-decoded.

@@ -10,6 +10,7 @@
 mod load;
 mod middleware;
 mod pages;
+mod params;
 mod route;
 mod serve;
 
@@ -27,7 +28,8 @@ pub use axum::http::StatusCode;
 pub use axum::response::{IntoResponse, Redirect, Response};
 pub use load::{ErrorInfo, LoadCx, LoadError};
 pub use middleware::{BoxFuture, Middleware, Next};
-pub use pages::{param, push_catch_all, push_segment, Pages, Params};
+pub use pages::{push_catch_all, push_segment, Pages};
+pub use params::{param, Params};
 pub use route::{ErrorPage, Outcome, Render, Route};
 
 use crate::security::{RateLimitStore, SecurityHeaders};

@@ -6,8 +6,8 @@
 //! router cannot take (catch-alls, 404 folders), in that same order.
 
 use std::fmt;
-use std::str::FromStr;
 
+use super::params::Params;
 use super::route::Route;
 
 /// The routes of `src/pages/`, as `resuma::pages!()` builds them (see the Flow guide).
@@ -112,34 +112,6 @@ impl fmt::Debug for Pages {
     }
 }
 
-/// A request's route parameters, percent-decoded, by name.
-#[derive(Clone, Default, PartialEq, Eq, Debug)]
-pub struct Params(pub(crate) Vec<(String, String)>);
-
-impl Params {
-    /// The value of the parameter `name`, as in the URL but percent-decoded.
-    ///
-    /// ```
-    /// let params = resuma::flow::Params::default();
-    /// assert_eq!(params.get("slug"), None);
-    /// ```
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(known, _)| known == name).map(|(_, value)| value.as_str())
-    }
-}
-
-/// The parameter `name` parsed with `FromStr`: `None` when it is missing or does not
-/// parse, which makes the request a 404.
-///
-/// ```
-/// let params = resuma::flow::Params::default();
-/// assert_eq!(resuma::flow::param::<u64>(&params, "id"), None);
-/// ```
-pub fn param<T: FromStr>(params: &Params, name: &str) -> Option<T> {
-    params.get(name)?.parse().ok()
-}
-
-/// The segments of an axum pattern: `/blog/{slug}` is `blog`, `{slug}`.
 /// Appends `/` and `value` as one path segment, for a page's generated `path()`: UTF-8,
 /// percent-encoded but for the unreserved characters (`A-Z a-z 0-9 - . _ ~`), so a `/`
 /// in it is `%2F` (the rule of `resuma_analysis::routes::link_path`). An empty value,
@@ -178,6 +150,7 @@ pub fn push_catch_all(out: &mut String, value: &str) {
     }
 }
 
+/// The segments of an axum pattern: `/blog/{slug}` is `blog`, `{slug}`.
 fn segments_of(pattern: &'static str) -> Vec<Segment> {
     split(pattern)
         .map(|it| match it.strip_prefix('{').and_then(|it| it.strip_suffix('}')) {

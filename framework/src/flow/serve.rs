@@ -22,7 +22,8 @@ use axum::Router;
 
 use super::load::{ErrorInfo, LoadCx, Stop};
 use super::middleware::{BoxFuture, Next};
-use super::pages::{is_under, match_path, PageEntry, Pages, Params, Segment};
+use super::pages::{is_under, match_path, PageEntry, Pages, Segment};
+use super::params::Params;
 use super::route::Outcome;
 use crate::app::Shared;
 use crate::page::{mount_prefix, Answer, PageRoute};
