@@ -17,7 +17,7 @@
 //! sees it as a normal module; the generated code names nothing from the page files but
 //! their one component and its props struct.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -31,6 +31,66 @@ struct Node {
     /// A page's `pub fn path(…) -> String`, its typed link.
     path_fn: Option<String>,
     children: BTreeMap<String, Node>,
+}
+
+/// The 404 entry of a folder with a `_middleware.rs` but no `_404.rs`.
+struct Guarded {
+    /// The folder's pattern (`/admin`).
+    pattern: String,
+    /// The nearest `_404.rs` above, behind the folder's middlewares; `None` for the
+    /// built-in 404 page.
+    page: Option<Route>,
+    /// The folder's middlewares, root first (for the built-in page).
+    middlewares: Vec<PageModule>,
+}
+
+/// Folders guarded by a `_middleware.rs` with no `_404.rs` of their own: an unknown path
+/// under one must pass its guard too (or the 404 would tell a stranger which of its pages
+/// exist), so each gets a 404 entry, the nearest one above behind its middlewares.
+fn guarded_not_found(table: &RouteTable) -> Vec<Guarded> {
+    let folder = |file: &str| file.rsplit_once('/').map_or("", |it| it.0).to_owned();
+    let within = |inner: &str, outer: &str| {
+        outer.is_empty() || inner == outer || inner.starts_with(&format!("{outer}/"))
+    };
+    let with_404: BTreeSet<String> =
+        table.not_found.iter().map(|it| folder(&it.page.file)).collect();
+    let mut guarded: BTreeMap<String, Guarded> = BTreeMap::new();
+    for route in table.routes.iter().chain(&table.not_found) {
+        for (at, middleware) in route.middlewares.iter().enumerate() {
+            let dir = folder(&middleware.file);
+            if with_404.contains(&dir) || guarded.contains_key(&dir) {
+                continue;
+            }
+            let depth = if dir.is_empty() { 0 } else { dir.split('/').count() };
+            let Some(segments) = route.segments.get(..depth) else { continue };
+            let mut pattern = String::new();
+            for segment in segments {
+                match segment {
+                    Segment::Static(name) => pattern.push_str(&format!("/{name}")),
+                    Segment::Param(param) => pattern.push_str(&format!("/{{{}}}", param.name)),
+                }
+            }
+            if pattern.is_empty() {
+                pattern.push('/');
+            }
+            let middlewares = route.middlewares[..=at].to_vec();
+            let nearest = table
+                .not_found
+                .iter()
+                .filter(|it| within(&dir, &folder(&it.page.file)))
+                .max_by_key(|it| folder(&it.page.file).len());
+            let page = nearest.map(|it| {
+                let mut page = it.clone();
+                page.pattern.clone_from(&pattern);
+                page.segments = segments.to_vec();
+                page.params.clear();
+                page.middlewares.clone_from(&middlewares);
+                page
+            });
+            guarded.insert(dir, Guarded { pattern, page, middlewares });
+        }
+    }
+    guarded.into_values().collect()
 }
 
 /// Every file a route uses, with its role and the params of the route (a page's).
@@ -113,6 +173,30 @@ pub(crate) fn emit(root: &Path, table: &RouteTable) -> Result<String, Vec<String
     for route in &table.not_found {
         let _ = write!(out, "        .not_found({:?}, {:?}, ", route.pattern, route.page.file);
         cx.write_route(&mut out, route);
+        out.push_str(")\n");
+    }
+    for guarded in guarded_not_found(table) {
+        match guarded.page {
+            Some(route) => {
+                let _ = write!(
+                    out,
+                    "        .not_found({:?}, {:?}, ",
+                    guarded.pattern, route.page.file
+                );
+                cx.write_route(&mut out, &route);
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "        .not_found({:?}, \"\", ::resuma::flow::Route::new(|_| ::std::boxed::Box::pin(async {{ \
+                     ::resuma::flow::Outcome::new().page(::core::result::Result::Ok(::resuma::flow::default_not_found)) }}))",
+                    guarded.pattern
+                );
+                for middleware in &guarded.middlewares {
+                    cx.write_middleware(&mut out, middleware);
+                }
+            }
+        }
         out.push_str(")\n");
     }
     out.push_str("}\n");
@@ -233,6 +317,17 @@ impl Cx<'_> {
         Some(format!("self::{}::{load}", module.module))
     }
 
+    /// `.middleware(…)`: a call of `middleware`'s `#[middleware]` fn.
+    fn write_middleware(&self, out: &mut String, middleware: &PageModule) {
+        let name = self.items[middleware.file.as_str()].middleware.as_deref().unwrap_or("");
+        let _ = write!(
+            out,
+            "\n        .middleware(|req, next| ::std::boxed::Box::pin(async move {{ \
+             ::resuma::flow::IntoResponse::into_response(self::{}::{name}(req, next).await) }}))",
+            middleware.module
+        );
+    }
+
     /// `Route::new(|cx| …)` and its layouts, middlewares and error page: the params
     /// parsed (a 404 when one does not parse), the loads of the layouts and the page
     /// joined (concurrent), then the closures that build the page inside its layouts.
@@ -313,13 +408,7 @@ impl Cx<'_> {
             route.layouts.len()
         );
         for middleware in &route.middlewares {
-            let name = self.items[middleware.file.as_str()].middleware.as_deref().unwrap_or("");
-            let _ = write!(
-                out,
-                "\n        .middleware(|req, next| ::std::boxed::Box::pin(async move {{ \
-                 ::resuma::flow::IntoResponse::into_response(self::{}::{name}(req, next).await) }}))",
-                middleware.module
-            );
+            self.write_middleware(out, middleware);
         }
         if let Some(error) = &route.error {
             // The layouts of the error page's folder and above wrap it.

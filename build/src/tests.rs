@@ -393,6 +393,7 @@ fn error_pages_and_middlewares_apply_to_their_folder() {
     let guard = "#[middleware]\npub async fn guard(req: Request, next: Next) -> Response { next.run(req).await }";
     let code = Pages::new(&[
         ("index.rs", HOME),
+        ("_404.rs", MISSING),
         ("_layout.rs", LAYOUT),
         ("admin/_layout.rs", LAYOUT),
         ("admin/index.rs", HOME),
@@ -412,6 +413,18 @@ fn error_pages_and_middlewares_apply_to_their_folder() {
     let home = &code[code.find(".route(\"/\"").unwrap()..code.find(".route(\"/admin\"").unwrap()];
     assert!(!home.contains(".error("), "no error page above `/`: {home}");
     assert!(!home.contains("admin::_middleware"), "{home}");
+
+    // No `admin/_404.rs`: the root's 404 page answers under admin/, behind both guards.
+    let admin_404 = &code[code.find(".not_found(\"/admin\", \"_404.rs\"").expect(&code)..];
+    assert!(admin_404.contains("self::admin::_middleware::guard"), "{admin_404}");
+    // No `_404.rs` at all: the built-in page, behind the guard.
+    let code = Pages::new(&[("admin/index.rs", HOME), ("admin/_middleware.rs", guard)]).code();
+    assert!(
+        code.contains(".not_found(\"/admin\", \"\", ::resuma::flow::Route::new(|_| ::std::boxed::Box::pin(async { \
+             ::resuma::flow::Outcome::new().page(::core::result::Result::Ok(::resuma::flow::default_not_found)) }))\n        \
+             .middleware(|req, next|"),
+        "{code}"
+    );
 
     one_error(
         &[("index.rs", HOME), ("_middleware.rs", HOME)],

@@ -119,9 +119,16 @@ async fn loads_redirect_answer_404_and_fail_into_the_error_page() {
 #[tokio::test]
 async fn the_admin_folder_is_behind_its_middleware() {
     let server = Server::start();
-    let res = server.send("/admin", &[]).await;
-    assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(res.headers()["location"], "/login");
+    // Unknown paths under admin/ pass the guard too: a 404 would tell a stranger which
+    // admin pages exist.
+    for path in ["/admin", "/admin/anything", "/admin/a/b"] {
+        let res = server.send(path, &[]).await;
+        assert_eq!(res.status().as_u16(), 303, "{path}");
+        assert_eq!(res.headers()["location"], "/login", "{path}");
+    }
+    let res = server.send("/admin/anything", &[("cookie", "admin=letmein")]).await;
+    assert_eq!(res.status().as_u16(), 404, "signed in, the 404 page");
+    assert!(res.text().await.unwrap().contains("<h1>Nothing here</h1>"));
     let res = server.send("/admin", &[("cookie", "theme=dark; admin=letmein")]).await;
     assert_eq!(res.status().as_u16(), 200);
     let body = res.text().await.unwrap();

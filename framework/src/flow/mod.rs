@@ -31,6 +31,7 @@ pub use middleware::{BoxFuture, Middleware, Next};
 pub use pages::{push_catch_all, push_segment, Pages};
 pub use params::{param, Params};
 pub use route::{ErrorPage, Outcome, Render, Route};
+pub use serve::default_not_found;
 
 use crate::security::{RateLimitStore, SecurityHeaders};
 use crate::{ConfigError, IntoPage, ResumaApp};

@@ -120,9 +120,7 @@ impl Flow {
     fn default_not_found(&self, req: &Request) -> Response {
         let mount = mount_prefix(req);
         let answer = Answer::status(StatusCode::NOT_FOUND);
-        self.default_page.respond_view(req.headers(), &mount, answer, || {
-            View::new(|html| html.push_static("<h1>404 Not Found</h1>"))
-        })
+        self.default_page.respond_view(req.headers(), &mount, answer, default_not_found)
     }
 
     /// `route` for `req`: its middlewares, then its loads and page, answered with
@@ -196,6 +194,12 @@ impl Flow {
             }
         }
     }
+}
+
+/// The built-in 404 page, when no `_404.rs` holds the path (the page table also names
+/// it, for folders whose middleware must run before it).
+pub fn default_not_found() -> View {
+    View::new(|html| html.push_static("<h1>404 Not Found</h1>"))
 }
 
 /// The built-in error page, when no `_error.rs` applies.
