@@ -1,13 +1,21 @@
 //! `diagnostics.rs` promises that each [`Code`] has one constructor: the one place its
-//! message and help are worded. This test reads that file's own source and holds it to
-//! the promise, so a second constructor for a code (or a code with none) cannot slip in.
+//! message and help are worded. This test reads the source of that module (the file and
+//! its submodules in `diagnostics/`) and holds it to the promise, so a second constructor
+//! for a code (or a code with none) cannot slip in.
 
 use std::collections::BTreeMap;
 
 use resuma_analysis::Code;
 use syn::visit::Visit;
 
-const SOURCE: &str = include_str!("../src/diagnostics.rs");
+/// The module's files: the table, then the constructors by area.
+const SOURCES: [(&str, &str); 5] = [
+    ("diagnostics.rs", include_str!("../src/diagnostics.rs")),
+    ("diagnostics/view.rs", include_str!("../src/diagnostics/view.rs")),
+    ("diagnostics/rs2js.rs", include_str!("../src/diagnostics/rs2js.rs")),
+    ("diagnostics/signature.rs", include_str!("../src/diagnostics/signature.rs")),
+    ("diagnostics/flow.rs", include_str!("../src/diagnostics/flow.rs")),
+];
 
 /// For each function of the file (free or in an `impl`), the `Code::Variant` paths its
 /// body names as expressions. Macro invocations (the `codes!` table) are not looked into,
@@ -79,10 +87,27 @@ impl<'ast> Visit<'ast> for Constructions {
 }
 
 fn constructions() -> BTreeMap<String, Vec<String>> {
-    let file = syn::parse_file(SOURCE).expect("diagnostics.rs parses");
     let mut visitor = Constructions::default();
-    visitor.visit_file(&file);
+    for (name, source) in SOURCES {
+        let file = syn::parse_file(source).unwrap_or_else(|err| panic!("{name}: {err}"));
+        visitor.visit_file(&file);
+    }
     visitor.by_variant
+}
+
+/// Every file of the module is read: a submodule the list forgot would hide constructors.
+#[test]
+fn every_file_of_the_module_is_read() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diagnostics");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|it| format!("diagnostics/{}", it.unwrap().file_name().to_string_lossy()))
+        .collect();
+    files.push("diagnostics.rs".to_owned());
+    files.sort();
+    let mut read: Vec<String> = SOURCES.iter().map(|(name, _)| (*name).to_owned()).collect();
+    read.sort();
+    assert_eq!(files, read);
 }
 
 #[test]
@@ -109,8 +134,8 @@ fn every_code_is_constructed_in_exactly_one_function() {
     }
     assert!(
         problems.is_empty(),
-        "each Code has one constructor in analysis/src/diagnostics.rs; fold the others into it \
-         with a parameter naming the form:\n{}",
+        "each Code has one constructor in analysis/src/diagnostics{{.rs,/}}; fold the others \
+         into it with a parameter naming the form:\n{}",
         problems.join("\n")
     );
 }
