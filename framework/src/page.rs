@@ -18,7 +18,7 @@ use axum::response::Response;
 use crate::action::csrf::{session_cookie, session_id};
 use crate::app::Shared;
 use crate::render::panic::catch_render;
-use crate::render::{render_to_stream_named, Document, Html, PageFacts, ResponseContext, View};
+use crate::render::{render_to_stream_named, Document, Html, ResponseContext, View};
 use crate::security::random::{new_nonce, new_session_id};
 
 /// Chunk size of streaming pages: a few TCP segments, so the first bytes leave early.
@@ -228,16 +228,13 @@ impl PageRoute {
                 .nonce(&secrets.nonce)
                 .csrf_token(&secrets.token)
                 .mount(mount);
-            let facts = self.document.render_page(body(), &cx, &mut html);
-            let mut page = html.into_string();
-            let (cache, shared) = page_cache(answer.cache.as_ref(), &facts, &self.path);
-            if shared {
-                // A shared cache may keep it for everyone: no session, so no token.
-                if let Some(bytes) = facts.token_bytes {
-                    page.replace_range(bytes, "");
-                }
-            }
-            (page, cache, shared)
+            let shareable = answer.cache.as_ref().is_some_and(lets_shared_caches_keep);
+            let facts = self.document.render_page(body(), &cx, &mut html, shareable);
+            let cache = match (&answer.cache, shareable && facts.resumes) {
+                (Some(cache), true) => per_visitor(cache, &self.path),
+                (cache, _) => cache.clone(),
+            };
+            (html.into_string(), cache, shareable && !facts.resumes)
         });
         let res = match rendered {
             Some((page, cache, shared)) => {
@@ -285,37 +282,31 @@ impl Answer {
     }
 }
 
-/// The `Cache-Control` of a page its loads asked `cache` for, and whether a shared cache
-/// may keep it (`public`, `s-maxage`): then it goes without its session. A page with
-/// handlers keeps its CSRF token, since its server function calls need it, so it stays
-/// per visitor: `public` becomes `private` and `s-maxage` goes (logged).
-fn page_cache(
-    cache: Option<&HeaderValue>,
-    facts: &PageFacts,
-    page: &str,
-) -> (Option<HeaderValue>, bool) {
-    let Some(value) = cache.and_then(|it| it.to_str().ok()) else {
-        return (cache.cloned(), false);
-    };
-    let is_shared = |it: &str| {
-        let it = it.trim().to_ascii_lowercase();
-        it == "public" || it.starts_with("s-maxage")
-    };
-    if !value.split(',').any(is_shared) {
-        return (cache.cloned(), false);
-    }
-    if !facts.resumes {
-        return (cache.cloned(), true);
-    }
+/// Whether a `Cache-Control` value lets shared caches keep the page (`public`,
+/// `s-maxage`): then the page goes without its visitor's session, unless it resumes.
+fn lets_shared_caches_keep(cache: &HeaderValue) -> bool {
+    cache.to_str().is_ok_and(|value| value.split(',').any(is_shared_directive))
+}
+
+fn is_shared_directive(directive: &str) -> bool {
+    let directive = directive.trim().to_ascii_lowercase();
+    directive == "public" || directive.starts_with("s-maxage")
+}
+
+/// `cache` for a page that asked to be shared but resumes: it carries its visitor's CSRF
+/// token, which its server function calls need, so it stays per visitor: `public` becomes
+/// `private` and `s-maxage` goes (logged).
+fn per_visitor(cache: &HeaderValue, page: &str) -> Option<HeaderValue> {
+    let value = cache.to_str().ok()?;
     tracing::warn!(
         page,
         cache = value,
         "a page with handlers carries its visitor's CSRF token: served `private`"
     );
-    let private: Vec<&str> = std::iter::once("private")
-        .chain(value.split(',').map(str::trim).filter(|it| !is_shared(it) && !it.is_empty()))
-        .collect();
-    (HeaderValue::from_str(&private.join(", ")).ok(), false)
+    let kept =
+        value.split(',').map(str::trim).filter(|it| !is_shared_directive(it) && !it.is_empty());
+    let private: Vec<&str> = std::iter::once("private").chain(kept).collect();
+    HeaderValue::from_str(&private.join(", ")).ok()
 }
 
 /// The per-response values of a page.

@@ -191,6 +191,17 @@ impl LoadCx {
         result
     }
 
+    /// The request again, without its body (a page's is empty), for the 404 page a load
+    /// asked for: its parts are taken back when the loads let go of this context, as they
+    /// have by then, else copied.
+    pub(crate) fn into_request(self) -> axum::extract::Request {
+        let parts = match Arc::try_unwrap(self.request) {
+            Ok(request) => request.parts,
+            Err(shared) => shared.parts.clone(),
+        };
+        axum::extract::Request::from_parts(parts, axum::body::Body::empty())
+    }
+
     /// The `Cache-Control` the deepest load set.
     pub(crate) fn cache(&self) -> Option<HeaderValue> {
         let cache = self.request.cache.lock().unwrap_or_else(|it| it.into_inner());

@@ -149,7 +149,7 @@ impl Flow {
         let mount = mount_prefix(&req);
         let (parts, _) = req.into_parts();
         let state = Arc::clone(&self.shared.actions.state);
-        let cx = LoadCx::new(params, parts.clone(), state, route.entry.route.layouts);
+        let cx = LoadCx::new(params, parts, state, route.entry.route.layouts);
         let outcome = (route.entry.route.render)(cx.clone()).await;
         let Outcome { layouts, page, failure } = outcome;
         let stop = match (failure, page) {
@@ -171,9 +171,9 @@ impl Flow {
                 redirect(status, &location, route.entry.file)
             }
             (_, Stop::NotFound) if status == StatusCode::NOT_FOUND => {
-                self.default_not_found(&Request::from_parts(parts, Body::empty()))
+                self.default_not_found(&cx.into_request())
             }
-            (_, Stop::NotFound) => self.not_found(Request::from_parts(parts, Body::empty())).await,
+            (_, Stop::NotFound) => self.not_found(cx.into_request()).await,
             (level, Stop::Error { info, detail }) => {
                 log_error(route.entry.file, &info, detail.as_deref());
                 let answer = Answer::status(info.status());

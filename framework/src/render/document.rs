@@ -5,8 +5,6 @@
 //! ships zero bytes of JavaScript (the CSRF token is a `<meta>`); the title, metas and
 //! `lang` are escaped; the scripts of a resumable page carry the response's CSP nonce.
 
-use std::ops::Range;
-
 use super::head::{collect as collect_head, Head};
 use super::html::Html;
 use super::view::View;
@@ -48,11 +46,12 @@ struct Meta {
 
 /// What [`Document::render_page`] learnt about the page it wrote.
 pub(crate) struct PageFacts {
-    /// It has handlers: it carries the state and the loader.
+    /// It has handlers: it carries the state, the loader and the CSRF token.
     pub(crate) resumes: bool,
-    /// Where the CSRF `<meta>` is in the buffer (it was written unsplit, in one buffer).
-    pub(crate) token_bytes: Option<Range<usize>>,
 }
+
+/// Room for a page's `<head>`, written after its body: a few hundred bytes.
+const SHELL_BYTES: usize = 512;
 
 /// What one response's shell writes besides the page: the CSP nonce its scripts carry
 /// and the CSRF token server function calls send back. [`ResumaApp`](crate::ResumaApp)
@@ -95,6 +94,12 @@ impl<'a> ResponseContext<'a> {
     /// The CSRF token, written as `<meta name="resuma-csrf" content="…">` in `<head>`.
     pub fn csrf_token(mut self, token: &'a str) -> Self {
         self.csrf_token = Some(token);
+        self
+    }
+
+    /// This context without its CSRF token.
+    fn without_csrf_token(mut self) -> Self {
+        self.csrf_token = None;
         self
     }
 }
@@ -242,41 +247,44 @@ impl Document {
     /// assert!(html.as_str().contains(r#"<script type="resuma/state" nonce="n0nce">"#));
     /// ```
     pub fn render_with(&self, body: View, cx: &ResponseContext<'_>, html: &mut Html) {
-        self.render_page(body, cx, html);
+        self.render_page(body, cx, html, false);
     }
 
-    /// [`render_with`](Document::render_with), telling what the page carries.
+    /// [`render_with`](Document::render_with), telling whether the page resumes. A
+    /// `shareable` page (one a shared cache may keep) goes without the visitor's CSRF
+    /// token unless it resumes: its handlers' server function calls need it.
     pub(crate) fn render_page(
         &self,
         body: View,
         cx: &ResponseContext<'_>,
         html: &mut Html,
+        shareable: bool,
     ) -> PageFacts {
         if html.is_streaming() {
             // The head leaves first, so the browser starts on it: what the body sets with
             // `use_head` comes too late, and is dropped.
-            let token_bytes = self.write_head(cx, html);
+            self.write_head(cx, html);
             let ((), context) = crate::resume::context::render_scope(|| body.render(html));
-            return self.finish_page(&context, cx, html, token_bytes);
+            return self.finish_page(&context, cx, html);
         }
-        // Buffered: the body first, so the components it runs can set the head.
-        // As big as the page's buffer (sized from its last render), so it rarely grows.
-        let mut inner = Html::with_capacity(html.capacity());
+        // Buffered: the body first, so the components it runs can set the head, and the
+        // shell is known to need the token or not; the head goes in front of it.
         let (((), context), head) =
-            collect_head(|| crate::resume::context::render_scope(|| body.render(&mut inner)));
-        let token_bytes = if head.is_empty() {
-            self.write_head(cx, html)
+            collect_head(|| crate::resume::context::render_scope(|| body.render(html)));
+        let cx = if shareable && !context.has_handlers() { cx.without_csrf_token() } else { *cx };
+        let mut shell = Html::with_capacity(SHELL_BYTES);
+        if head.is_empty() {
+            self.write_head(&cx, &mut shell);
         } else {
-            self.with_head(head).write_head(cx, html)
-        };
-        html.push_raw(inner.as_str());
-        self.finish_page(&context, cx, html, token_bytes)
+            self.with_head(head).write_head(&cx, &mut shell);
+        }
+        html.prepend(shell.as_str());
+        self.finish_page(&context, &cx, html)
     }
 
     /// The doctype and `<head>`, up to the `<body>` tag and the streaming boundary after
-    /// it; where the CSRF `<meta>` is.
-    fn write_head(&self, cx: &ResponseContext<'_>, html: &mut Html) -> Option<Range<usize>> {
-        let mut token_bytes = None;
+    /// it.
+    fn write_head(&self, cx: &ResponseContext<'_>, html: &mut Html) {
         html.push_static("<!DOCTYPE html><html lang=\"");
         html.push_attr_value(&self.lang);
         html.push_static(
@@ -298,15 +306,12 @@ impl Document {
             html.push_static("\">");
         }
         if let Some(token) = cx.csrf_token {
-            let start = html.len_bytes();
             html.push_static("<meta name=\"resuma-csrf\" content=\"");
             html.push_attr_value(token);
             html.push_static("\">");
-            token_bytes = Some(start..html.len_bytes());
         }
         html.push_static("</head><body>");
         html.boundary();
-        token_bytes
     }
 
     /// The scripts after the body, and the closing tags.
@@ -315,7 +320,6 @@ impl Document {
         context: &RenderContext,
         cx: &ResponseContext<'_>,
         html: &mut Html,
-        token_bytes: Option<Range<usize>>,
     ) -> PageFacts {
         crate::resume::state::write_resume_scripts(
             context,
@@ -327,7 +331,7 @@ impl Document {
         // Only under `resuma dev` (RESUMA_DEV_SOCKET): live reload and the error overlay.
         crate::dev::write_dev_script(cx.nonce, html);
         html.push_static("</body></html>");
-        PageFacts { resumes: context.has_handlers(), token_bytes }
+        PageFacts { resumes: context.has_handlers() }
     }
 
     /// Renders the whole page around `body` into a new `String`.

@@ -108,9 +108,12 @@ impl Html {
         }
     }
 
-    /// How many bytes the buffer holds without growing.
-    pub(crate) fn capacity(&self) -> usize {
-        self.buf.capacity()
+    /// Puts `markup` (safe HTML) before what the buffer holds: a buffered page's head,
+    /// written after its body. Nothing of a streaming buffer has left yet only before its
+    /// first boundary, so it is for buffers without a sink.
+    pub(crate) fn prepend(&mut self, markup: &str) {
+        debug_assert!(self.sink.is_none(), "a streaming buffer cannot take a prefix");
+        self.buf.insert_str(0, markup);
     }
 
     /// Whether output leaves through a chunk sink (a streaming render).

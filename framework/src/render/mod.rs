@@ -17,7 +17,6 @@ mod traits;
 mod url;
 mod view;
 
-pub(crate) use document::PageFacts;
 pub use document::{Document, ResponseContext};
 pub use head::{use_head, Head};
 pub use html::Html;
