@@ -27,7 +27,7 @@ use crate::signature::component::read_component;
 use crate::signature::placement::misplaced_macros;
 use crate::signature::server::read_server;
 use crate::span::{TextRange, TokenSpan};
-use crate::view::{parse, AttrValue, Block, Node, Parsed};
+use crate::view::{document_order, parse, AttrValue, Block, Node, Parsed};
 use syn::spanned::Spanned;
 
 /// One `view!` of a file, parsed.
@@ -355,23 +355,13 @@ fn called_components(views: &[FileView], range: TextRange) -> Vec<String> {
         .iter()
         .filter(|it| range.start <= it.site.body.start && it.site.body.end <= range.end);
     for parsed in inside.filter_map(|it| it.parsed.as_ref()) {
-        let mut stack: Vec<&Node> = parsed.tree.nodes.iter().rev().collect();
-        while let Some(node) = stack.pop() {
-            let children = match node {
-                Node::Element(element) => &element.children,
-                Node::Component(call) => {
-                    let name = call.name.text.rsplit("::").next().unwrap_or_default().trim();
-                    if !name.is_empty() && !out.iter().any(|it| it == name) {
-                        out.push(name.to_owned());
-                    }
-                    &call.children
+        for node in document_order(&parsed.tree.nodes) {
+            if let Node::Component(call) = node {
+                let name = call.name.text.rsplit("::").next().unwrap_or_default().trim();
+                if !name.is_empty() && !out.iter().any(|it| it == name) {
+                    out.push(name.to_owned());
                 }
-                Node::For(list) => &list.children,
-                Node::Show(show) => &show.children,
-                Node::Fragment(fragment) => &fragment.children,
-                Node::Text(_) | Node::Expr(_) => continue,
-            };
-            stack.extend(children.iter().rev());
+            }
         }
     }
     out
@@ -381,24 +371,14 @@ fn called_components(views: &[FileView], range: TextRange) -> Vec<String> {
 /// their own and are visited as such).
 fn handler_blocks(nodes: &[Node]) -> Vec<&Block> {
     let mut out = Vec::new();
-    let mut stack: Vec<&Node> = nodes.iter().rev().collect();
-    while let Some(node) = stack.pop() {
-        let children = match node {
-            Node::Element(element) => {
-                for attr in &element.attrs {
-                    if let (Some(_), AttrValue::Expr(block)) = (attr.event(), &attr.value) {
-                        out.push(block);
-                    }
+    for node in document_order(nodes) {
+        if let Node::Element(element) = node {
+            for attr in &element.attrs {
+                if let (Some(_), AttrValue::Expr(block)) = (attr.event(), &attr.value) {
+                    out.push(block);
                 }
-                &element.children
             }
-            Node::Component(call) => &call.children,
-            Node::For(list) => &list.children,
-            Node::Show(show) => &show.children,
-            Node::Fragment(fragment) => &fragment.children,
-            Node::Text(_) | Node::Expr(_) => continue,
-        };
-        stack.extend(children.iter().rev());
+        }
     }
     out
 }

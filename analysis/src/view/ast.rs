@@ -33,6 +33,30 @@ pub enum Node {
     Expr(Block),
 }
 
+impl Node {
+    /// The nodes inside this one (none for text and expressions).
+    pub fn children(&self) -> &[Node] {
+        match self {
+            Node::Element(element) => &element.children,
+            Node::Component(call) => &call.children,
+            Node::For(list) => &list.children,
+            Node::Show(show) => &show.children,
+            Node::Fragment(fragment) => &fragment.children,
+            Node::Text(_) | Node::Expr(_) => &[],
+        }
+    }
+}
+
+/// Every node of `nodes` and below, in document order (a node before its children).
+pub fn document_order(nodes: &[Node]) -> impl Iterator<Item = &Node> {
+    let mut stack: Vec<&Node> = nodes.iter().rev().collect();
+    std::iter::from_fn(move || {
+        let node = stack.pop()?;
+        stack.extend(node.children().iter().rev());
+        Some(node)
+    })
+}
+
 /// An HTML element.
 #[derive(Clone, Debug)]
 pub struct Element {

@@ -14,8 +14,8 @@ mod props;
 mod tests;
 
 pub use ast::{
-    event_of, is_void_element, AttrValue, Attribute, Block, ComponentCall, Element, ForBlock,
-    Fragment, Name, Node, ShowBlock, Text, ViewTree, VOID_ELEMENTS,
+    document_order, event_of, is_void_element, AttrValue, Attribute, Block, ComponentCall, Element,
+    ForBlock, Fragment, Name, Node, ShowBlock, Text, ViewTree, VOID_ELEMENTS,
 };
 pub use events::{is_known_event, suggest_event, KNOWN_EVENTS};
 pub use literal::unquote_str;
