@@ -35,12 +35,10 @@ impl Head {
         self
     }
 
-    /// A `<meta name content>`, replacing the app's of that name.
+    /// A `<meta name content>`, replacing the app's of that name (and an earlier one of
+    /// this head: the last wins, as everywhere in the head).
     pub fn meta(mut self, name: impl Into<String>, content: impl Into<String>) -> Head {
-        let name = name.into();
-        if !self.metas.iter().any(|(known, _)| *known == name) {
-            self.metas.push((name, content.into()));
-        }
+        self.apply(Head { metas: vec![(name.into(), content.into())], ..Head::default() });
         self
     }
 
@@ -134,6 +132,12 @@ mod tests {
             [("description".to_owned(), "page".to_owned()), ("author".to_owned(), "me".to_owned())]
         );
         assert_eq!(head.canonical, None);
+    }
+
+    #[test]
+    fn a_meta_set_twice_in_one_head_keeps_the_last() {
+        let head = Head::new().meta("robots", "index").meta("robots", "noindex");
+        assert_eq!(head.metas, [("robots".to_owned(), "noindex".to_owned())]);
     }
 
     #[test]
