@@ -86,7 +86,7 @@ use name::{Part, Special, Stem};
 
 pub use complete::{module_completions, ModuleCompletions, ModuleItem};
 pub use files::{file_diagnostics, page_diagnostics};
-pub use link::link_path;
+pub use link::{link_path, pattern_of};
 pub use links::{check_links, closest_pages, page_links, PageLink};
 pub use matching::route_of;
 pub use walk::page_files_in;
@@ -415,31 +415,20 @@ fn route(
 ) -> Route {
     let mut segments = Vec::new();
     let mut params = Vec::new();
-    let mut pattern = String::new();
     for part in parts {
-        pattern.push('/');
         match part {
-            Part::Static(name) => {
-                pattern.push_str(name);
-                segments.push(Segment::Static(name.clone()));
-            }
+            Part::Static(name) => segments.push(Segment::Static(name.clone())),
             Part::Param(name) | Part::CatchAll(name) => {
                 let kind = if matches!(part, Part::Param(_)) {
                     ParamKind::Segment
                 } else {
                     ParamKind::CatchAll
                 };
-                pattern.push_str(if kind == ParamKind::Segment { "{" } else { "{*" });
-                pattern.push_str(name);
-                pattern.push('}');
                 let param = Param { name: name.clone(), kind };
                 params.push(param.clone());
                 segments.push(Segment::Param(param));
             }
         }
-    }
-    if pattern.is_empty() {
-        pattern.push('/');
     }
     // The folders from the root down to the page's own: "", "blog/", "blog/[slug]/".
     let mut chain = vec![String::new()];
@@ -457,7 +446,7 @@ fn route(
             .collect()
     };
     Route {
-        pattern,
+        pattern: pattern_of(&segments),
         page: module_of(entry),
         segments,
         params,

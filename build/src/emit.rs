@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use resuma_analysis::routes::page_file::{read_page_file, PageItems, Role};
-use resuma_analysis::routes::{PageModule, ParamKind, Route, RouteTable, Segment};
+use resuma_analysis::routes::{pattern_of, PageModule, ParamKind, Route, RouteTable, Segment};
 
 /// A module of the tree: maybe a file, maybe child modules.
 #[derive(Default)]
@@ -63,16 +63,7 @@ fn guarded_not_found(table: &RouteTable) -> Vec<Guarded> {
             }
             let depth = if dir.is_empty() { 0 } else { dir.split('/').count() };
             let Some(segments) = route.segments.get(..depth) else { continue };
-            let mut pattern = String::new();
-            for segment in segments {
-                match segment {
-                    Segment::Static(name) => pattern.push_str(&format!("/{name}")),
-                    Segment::Param(param) => pattern.push_str(&format!("/{{{}}}", param.name)),
-                }
-            }
-            if pattern.is_empty() {
-                pattern.push('/');
-            }
+            let pattern = pattern_of(segments);
             let middlewares = route.middlewares[..=at].to_vec();
             let nearest = table
                 .not_found

@@ -1,6 +1,33 @@
-//! A route's URL with its parameters filled in, for typed links.
+//! A route's URL: its axum pattern, and the path with its parameters filled in, for
+//! typed links.
 
 use super::{ParamKind, Route, Segment};
+
+/// The axum 0.8 pattern of `segments`: `/blog/{slug}`, `/docs/{*rest}`, `/` for none.
+///
+/// ```
+/// use resuma_analysis::routes::{pattern_of, Segment};
+/// assert_eq!(pattern_of(&[]), "/");
+/// assert_eq!(pattern_of(&[Segment::Static("blog".into())]), "/blog");
+/// ```
+pub fn pattern_of(segments: &[Segment]) -> String {
+    let mut pattern = String::new();
+    for segment in segments {
+        pattern.push('/');
+        match segment {
+            Segment::Static(name) => pattern.push_str(name),
+            Segment::Param(param) => {
+                pattern.push_str(if param.kind == ParamKind::Segment { "{" } else { "{*" });
+                pattern.push_str(&param.name);
+                pattern.push('}');
+            }
+        }
+    }
+    if pattern.is_empty() {
+        pattern.push('/');
+    }
+    pattern
+}
 
 /// The path of `route` with `args` in its parameters, in order; `None` when the number
 /// of arguments is not the number of parameters, or when an argument cannot be put in a
