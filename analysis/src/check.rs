@@ -289,7 +289,7 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
         syn::Item::Use(it) => &it.attrs,
         _ => return Vec::new(),
     };
-    const ATTRIBUTES: [&str; 5] = ["component", "layout", "server", "load", "middleware"];
+    const ATTRIBUTES: [&str; 6] = ["component", "layout", "server", "load", "middleware", "submit"];
     let Some((at, name)) = attrs.iter().enumerate().find_map(|(at, attr)| {
         ATTRIBUTES.into_iter().find(|name| signature::is_attribute(attr, name)).map(|it| (at, it))
     }) else {
@@ -313,6 +313,7 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
         "server" => read_server(args, &function).diagnostics,
         "load" => signature::flow::read_load(args, &function).diagnostics,
         "middleware" => signature::flow::read_middleware(args, &function),
+        "submit" => signature::flow::read_submit(args, &function).diagnostics,
         _ => read_component(&args, &function).diagnostics,
     }
 }

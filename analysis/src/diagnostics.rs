@@ -176,6 +176,10 @@ codes! {
     /// A file of `src/pages/` whose items do not fit its role (its component, load,
     /// props or middleware).
     InvalidPageFile = "R082", "page file does not fit its role";
+    /// A `#[submit]` fn that is not `async fn(cx: SubmitCx, form: T) -> Result<…>`.
+    InvalidSubmit = "R083", "invalid #[submit] fn";
+    /// A `<Form>` whose `submit` is missing or is not the name of a `#[submit]` fn.
+    InvalidForm = "R084", "invalid <Form>";
 }
 
 impl Code {

@@ -401,6 +401,17 @@ impl Cx<'_> {
         for middleware in &route.middlewares {
             self.write_middleware(out, middleware);
         }
+        // The submits its forms post to: the layouts', outermost first, then the page's.
+        for module in route.layouts.iter().chain([page]) {
+            for submit in &self.items[module.file.as_str()].submits {
+                let _ = write!(
+                    out,
+                    "\n        .submit(::resuma::flow::Submission::new({:?}, self::{}::{submit}))",
+                    submit.trim_start_matches("r#"),
+                    module.module
+                );
+            }
+        }
         if let Some(error) = &route.error {
             // The layouts of the error page's folder and above wrap it.
             let folder = |file: &str| file.rsplit_once('/').map_or("", |it| it.0).to_owned();

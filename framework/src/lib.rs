@@ -50,6 +50,8 @@ pub mod guide {
     pub mod server_functions {}
     #[doc = include_str!("docs/flow.md")]
     pub mod flow {}
+    #[doc = include_str!("docs/forms.md")]
+    pub mod forms {}
 }
 pub mod render;
 
@@ -64,6 +66,7 @@ pub use event::Event;
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
 pub use resuma_macros::{
-    component, computed, debounce, effect, js, layout, load, middleware, pages, server, view,
+    component, computed, debounce, effect, js, layout, load, middleware, pages, server, submit,
+    view,
 };
 pub use resume::{use_signal, Signal};

@@ -17,6 +17,7 @@ use axum::response::Response;
 
 use crate::action::csrf::{session_cookie, session_id};
 use crate::app::Shared;
+use crate::render::form::{form_scope, Replay};
 use crate::render::panic::catch_render;
 use crate::render::{render_to_stream_named, Document, Html, ResponseContext, View};
 use crate::security::random::{new_nonce, new_session_id};
@@ -221,6 +222,7 @@ impl PageRoute {
         body: impl FnOnce() -> View,
     ) -> Response {
         let hint = self.size_hint.load(Ordering::Relaxed);
+        let replay = answer.replay;
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
@@ -229,7 +231,9 @@ impl PageRoute {
                 .csrf_token(&secrets.token)
                 .mount(mount);
             let shareable = answer.cache.as_ref().is_some_and(lets_shared_caches_keep);
-            let facts = self.document.render_page(body(), &cx, &mut html, shareable);
+            let facts = form_scope(Some(&secrets.token), replay, || {
+                self.document.render_page(body(), &cx, &mut html, shareable)
+            });
             let cache = match (&answer.cache, shareable && facts.resumes) {
                 (Some(cache), true) => per_visitor(cache, &self.path),
                 (cache, _) => cache.clone(),
@@ -270,15 +274,17 @@ impl PageRoute {
 pub(crate) struct Answer {
     pub(crate) status: StatusCode,
     pub(crate) cache: Option<HeaderValue>,
+    /// A submit's result its form shows again (values, errors, data).
+    pub(crate) replay: Option<Replay>,
 }
 
 impl Answer {
     pub(crate) fn ok() -> Answer {
-        Answer { status: StatusCode::OK, cache: None }
+        Answer { status: StatusCode::OK, cache: None, replay: None }
     }
 
     pub(crate) fn status(status: StatusCode) -> Answer {
-        Answer { status, cache: None }
+        Answer { status, cache: None, replay: None }
     }
 }
 

@@ -100,3 +100,36 @@ pub fn write_slot(html: &mut Html, slot: u32) {
 pub fn list_key<T, K: PartialEq>(item: &T, key: impl Fn(&T) -> K) -> K {
     key(item)
 }
+
+/// What `#[submit]` checks its form with: `(&ValidateForm(&form)).resuma_validate()?`
+/// finds garde's rules when the form derives `garde::Validate` ([`ViaGarde`]), and
+/// accepts it otherwise ([`NoValidation`], one autoref further).
+pub struct ValidateForm<'a, T>(pub &'a T);
+
+/// The check of a form that derives `garde::Validate`: its report as field errors.
+pub trait ViaGarde {
+    /// Validates the form.
+    fn resuma_validate(&self) -> Result<(), crate::flow::FormError>;
+}
+
+#[cfg(feature = "garde")]
+impl<T: garde::Validate> ViaGarde for ValidateForm<'_, T>
+where
+    T::Context: Default,
+{
+    fn resuma_validate(&self) -> Result<(), crate::flow::FormError> {
+        self.0.validate().map_err(|report| crate::flow::FieldErrors::from(report).into())
+    }
+}
+
+/// The check of a form with no validation rules: none.
+pub trait NoValidation {
+    /// Accepts the form.
+    fn resuma_validate(&self) -> Result<(), crate::flow::FormError>;
+}
+
+impl<T> NoValidation for &ValidateForm<'_, T> {
+    fn resuma_validate(&self) -> Result<(), crate::flow::FormError> {
+        Ok(())
+    }
+}

@@ -3,7 +3,7 @@
 //! of the output compared with the fixture's marks.
 //!
 //! The expansion runs outside the compiler (proc-macro2's fallback, with span
-//! locations): each `#[component]`/`#[server]`/`#[load]`/`#[middleware]` item goes through the same `expand` its
+//! locations): each `#[component]`/`#[server]`/`#[load]`/`#[middleware]`/`#[submit]` item goes through the same `expand` its
 //! entry point calls, on the item without its attribute, and the `view!`, `js!`,
 //! `computed!`, `effect!` and `debounce!` invocations left in the output (or in other
 //! items) are expanded in turn, as the compiler expands macros in macro output.
@@ -80,7 +80,7 @@ fn expand_item(item: &syn::Item, structs: &Structs) -> TokenStream {
 }
 
 fn attribute_position(attrs: &[syn::Attribute]) -> Option<usize> {
-    const ATTRIBUTES: [&str; 5] = ["component", "layout", "server", "load", "middleware"];
+    const ATTRIBUTES: [&str; 6] = ["component", "layout", "server", "load", "middleware", "submit"];
     attrs.iter().position(|it| ATTRIBUTES.iter().any(|name| is_attribute(it, name)))
 }
 
@@ -92,6 +92,8 @@ fn run_attribute(attr: &syn::Attribute, item: TokenStream, structs: &Structs) ->
         crate::flow::expand_load(args, item)
     } else if is_attribute(attr, "middleware") {
         crate::flow::expand_middleware(args, item)
+    } else if is_attribute(attr, "submit") {
+        crate::flow::expand_submit(args, item)
     } else {
         crate::component::expand(args, item, structs.clone())
     };

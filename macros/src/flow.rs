@@ -1,11 +1,12 @@
-//! `#[load]` and `#[middleware]`: Flow's page-file fns. Both stay the fns they are; the
-//! build script (`resuma_build`) finds them in the page files and the page table calls
-//! them. `#[load(cache = "…")]` sets the page's `Cache-Control` first thing.
+//! `#[load]`, `#[middleware]` and `#[submit]`: Flow's page-file fns. Each stays the fn it
+//! is; the build script (`resuma_build`) finds them in the page files and the page table
+//! calls them. `#[load(cache = "…")]` sets the page's `Cache-Control` first thing;
+//! `#[submit]` validates its form first thing (garde's rules, when it derives them).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use resuma_analysis::signature::flow::{read_load, read_middleware};
+use resuma_analysis::signature::flow::{read_load, read_middleware, read_submit};
 
 use crate::emit::{parse_fn, Errors};
 
@@ -45,6 +46,38 @@ pub(crate) fn expand_middleware(args: TokenStream, item: TokenStream) -> TokenSt
         Err(fallback) => return fallback,
     };
     errors.extend_diagnostics(&read_middleware(args, &function));
+    let errors = errors.into_tokens();
+    quote! {
+        #errors
+        #function
+    }
+}
+
+/// Expands `#[submit(args)]` on `item`.
+pub(crate) fn expand_submit(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let mut function = match parse_fn("submit", item, &mut errors) {
+        Ok(function) => function,
+        Err(fallback) => return fallback,
+    };
+    let signature = read_submit(args, &function);
+    errors.extend_diagnostics(&signature.diagnostics);
+    if signature.diagnostics.is_empty() {
+        if let Some(syn::FnArg::Typed(arg)) = function.sig.inputs.iter_mut().nth(1) {
+            // The form under a name of ours, so any pattern is validated whole first.
+            let pat = std::mem::replace(&mut *arg.pat, syn::parse_quote!(__resuma_form));
+            let block = &function.block;
+            function.block = syn::parse_quote!({
+                {
+                    #[allow(unused_imports)]
+                    use ::resuma::__private::{NoValidation as _, ViaGarde as _};
+                    (&::resuma::__private::ValidateForm(&__resuma_form)).resuma_validate()?;
+                }
+                let #pat = __resuma_form;
+                #block
+            });
+        }
+    }
     let errors = errors.into_tokens();
     quote! {
         #errors

@@ -181,6 +181,43 @@ pub fn load(args: TokenStream, item: TokenStream) -> TokenStream {
     flow::expand_load(args.into(), item.into()).into()
 }
 
+/// Marks an `async fn` of a Flow page file (or `_layout.rs`) that a `<Form>` posts to:
+/// `pub async fn name(cx: SubmitCx, form: T) -> Result<Submitted, FormError>`, where `T`
+/// derives `serde::Deserialize` (and `garde::Validate` for rules, checked before the body
+/// runs). An `Err` with field errors shows the page again with status 422, every typed
+/// value kept; `Ok(Submitted::redirect(…))` answers `303 See Other`.
+///
+/// ```
+/// use resuma::prelude::*;
+/// use resuma::flow::{FormError, SubmitCx, Submitted};
+///
+/// #[derive(serde::Deserialize, garde::Validate)]
+/// pub struct NewNote {
+///     #[garde(length(min = 1, max = 80))]
+///     title: String,
+/// }
+///
+/// #[submit]
+/// pub async fn create_note(cx: SubmitCx, form: NewNote) -> Result<Submitted, FormError> {
+///     if form.title == "taken" {
+///         return Err(FormError::field("title", "A note has this title already."));
+///     }
+///     let _ = cx;
+///     Ok(Submitted::redirect("/notes"))
+/// }
+/// ```
+///
+/// ```compile_fail
+/// use resuma::prelude::*;
+/// // error: R083: a #[submit] fn takes two arguments, the request's `SubmitCx` and the form, not 1
+/// #[submit]
+/// pub async fn save(form: String) -> Result<resuma::flow::Submitted, resuma::flow::FormError> { todo!() }
+/// ```
+#[proc_macro_attribute]
+pub fn submit(args: TokenStream, item: TokenStream) -> TokenStream {
+    flow::expand_submit(args.into(), item.into()).into()
+}
+
 /// Marks the `async fn` of a folder's `_middleware.rs` that runs before every page (and
 /// 404 page) under that folder, root first: `async fn(req: Request, next: Next) ->
 /// impl IntoResponse`. It answers early (a redirect to a login page), or passes the

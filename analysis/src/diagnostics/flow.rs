@@ -1,5 +1,5 @@
 //! The diagnostics of Flow: route tables (R070–R076), `#[load]` and `#[middleware]`
-//! (R080, R081), page files (R082).
+//! (R080, R081), page files (R082), `#[submit]` (R083) and `<Form>` (R084).
 
 use std::fmt;
 
@@ -239,6 +239,8 @@ pub(crate) enum InvalidPageFile<'a> {
     ErrorProps,
     /// A `#[load]` in an error page or a middleware file.
     LoadNotAllowed,
+    /// A `#[submit]` in a 404 page, an error page or a middleware file.
+    SubmitNotAllowed,
     /// A `_middleware.rs` with no `#[middleware]` fn.
     NoMiddleware,
     /// The file does not parse (syn's message).
@@ -313,6 +315,12 @@ pub(crate) fn invalid_page_file(file: String, form: InvalidPageFile<'_>) -> Diag
              the pages or layouts"
                 .to_owned(),
         ),
+        InvalidPageFile::SubmitNotAllowed => (
+            format!("`{file}` cannot have a `#[submit]` fn"),
+            "forms post to the page they are on: put the submit in a page, or in a `_layout.rs` \
+             for a form every page under it shows"
+                .to_owned(),
+        ),
         InvalidPageFile::NoMiddleware => (
             format!("`{file}` has no `#[middleware]` fn"),
             "add `#[middleware] pub async fn guard(req: Request, next: Next) -> Response`"
@@ -324,4 +332,60 @@ pub(crate) fn invalid_page_file(file: String, form: InvalidPageFile<'_>) -> Diag
         ),
     };
     Diagnostic::error(Code::InvalidPageFile, file, message).with_help(help)
+}
+
+/// What is wrong with a `#[submit]` fn.
+pub(crate) enum InvalidSubmit {
+    NotAsync,
+    Generic,
+    Method,
+    /// It takes this many arguments, not two.
+    Arguments(usize),
+    /// It says no return type.
+    NoReturn,
+    /// `#[submit(…)]` has arguments.
+    WithArguments,
+}
+
+pub(crate) fn invalid_submit<S>(span: S, form: InvalidSubmit) -> Diagnostic<S> {
+    let message = match form {
+        InvalidSubmit::NotAsync => "a #[submit] fn must be `async`: the page awaits it".to_owned(),
+        InvalidSubmit::Generic => {
+            "a #[submit] fn cannot be generic: the page table calls it".to_owned()
+        }
+        InvalidSubmit::Method => {
+            "a #[submit] fn is a free function of the page file, not a method".to_owned()
+        }
+        InvalidSubmit::Arguments(found) => format!(
+            "a #[submit] fn takes two arguments, the request's `SubmitCx` and the form, not {found}"
+        ),
+        InvalidSubmit::NoReturn => {
+            "a #[submit] fn returns `Result<Submitted, FormError>`: say so".to_owned()
+        }
+        InvalidSubmit::WithArguments => "#[submit] takes no arguments".to_owned(),
+    };
+    Diagnostic::error(Code::InvalidSubmit, span, message).with_help(
+        "write `#[submit] pub async fn create_note(cx: SubmitCx, form: NewNote) -> \
+         Result<Submitted, FormError>`, where `NewNote` derives `serde::Deserialize` (and \
+         `garde::Validate` for rules)",
+    )
+}
+
+/// What is wrong with a `<Form>`.
+pub(crate) enum InvalidForm {
+    /// No `submit` prop.
+    NoSubmit,
+    /// `submit` is not a path to a fn.
+    NotAPath,
+}
+
+pub(crate) fn invalid_form<S>(span: S, form: InvalidForm) -> Diagnostic<S> {
+    let message = match form {
+        InvalidForm::NoSubmit => "a <Form> needs `submit`: the #[submit] fn it posts to",
+        InvalidForm::NotAPath => "<Form submit={…}> takes the name of a #[submit] fn",
+    };
+    Diagnostic::error(Code::InvalidForm, span, message.to_owned()).with_help(
+        "write `<Form submit={create_note}>…</Form>`, naming a `#[submit]` fn of the page or \
+         of a layout around it",
+    )
 }

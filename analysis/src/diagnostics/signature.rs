@@ -66,7 +66,7 @@ pub(crate) fn not_a_function<S>(span: S, attribute: &str, problem: &str) -> Diag
         span,
         format!("#[{attribute}] goes on a function: {problem}"),
     )
-    .with_help(if matches!(attribute, "server" | "load" | "middleware") {
+    .with_help(if matches!(attribute, "server" | "load" | "middleware" | "submit") {
         "write it above an `async fn`"
     } else {
         "write it above `fn Name(props…) -> View`"

@@ -10,7 +10,9 @@ use super::names::signal_name;
 use super::plan::{Check, ComponentOp, Op, PropPlan, PropValue, SlotRef, ViewPlan};
 use super::template::Template;
 use super::Lowering;
-use crate::diagnostics::{unknown_state_name, unsupported_in_template, Diagnostic};
+use crate::diagnostics::{
+    invalid_form, unknown_state_name, unsupported_in_template, Diagnostic, InvalidForm,
+};
 use crate::js_macro::{js_macro_body, state_references, translate_js};
 use crate::reactive::{find_ident, reads_signal};
 use crate::rs2js::{translate_closure, translate_thunk, Closure, Ty};
@@ -341,6 +343,12 @@ impl Writer<'_> {
         {
             return;
         }
+        // `<Form>` is Flow's: its `submit` names a `#[submit]` fn, whose name becomes the
+        // form's address here, once (R084 when it cannot).
+        let is_form = call.name.text == "Form";
+        if is_form && !call.props.iter().any(|it| it.name.text == "submit") {
+            self.lowering.diagnostics.push(invalid_form(call.name.span, InvalidForm::NoSubmit));
+        }
         let mut props = Vec::new();
         for prop in &call.props {
             // A name that is no identifier is R044, from the parser.
@@ -348,6 +356,21 @@ impl Writer<'_> {
                 continue;
             }
             let value = match &prop.value {
+                AttrValue::Expr(block) if is_form && prop.name.text == "submit" => {
+                    match submit_ref(&block.tokens) {
+                        Some(tokens) => PropValue::Expr(self.lowering.code(tokens)),
+                        None => {
+                            let diagnostic = invalid_form(block.span, InvalidForm::NotAPath);
+                            self.lowering.diagnostics.push(diagnostic);
+                            continue;
+                        }
+                    }
+                }
+                AttrValue::Flag | AttrValue::Str(_) if is_form && prop.name.text == "submit" => {
+                    let diagnostic = invalid_form(prop.name.span, InvalidForm::NotAPath);
+                    self.lowering.diagnostics.push(diagnostic);
+                    continue;
+                }
                 AttrValue::Flag => PropValue::Flag,
                 AttrValue::Str(text) => PropValue::Str(text.value.clone(), text.span.start),
                 AttrValue::Expr(block) => PropValue::Expr(self.lowering.code(block.tokens.clone())),
@@ -367,6 +390,19 @@ impl Writer<'_> {
             children,
         }));
     }
+}
+
+/// `<Form submit={path::to::save}>`: `::resuma::flow::SubmitRef::new("save", path::to::save)`,
+/// the fn's own name its address; `None` when the value is no path.
+fn submit_ref(tokens: &TokenStream) -> Option<TokenStream> {
+    let path = syn::parse2::<syn::ExprPath>(tokens.clone()).ok()?;
+    let last = path.path.segments.last()?;
+    if !last.arguments.is_none() || path.qself.is_some() {
+        return None;
+    }
+    let name =
+        syn::LitStr::new(&syn::ext::IdentExt::unraw(&last.ident).to_string(), last.ident.span());
+    Some(quote::quote! { ::resuma::flow::SubmitRef::new(#name, #tokens) })
 }
 
 /// Whether a URL starting with `prefix` certainly has no scheme (so no `javascript:`):

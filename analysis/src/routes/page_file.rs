@@ -1,5 +1,5 @@
 //! What the page table needs from one file of `src/pages/`: its `#[component]`, its
-//! `#[load]` and its `#[middleware]`, read with `syn` and checked against the file's role
+//! `#[load]`, its `#[submit]`s and its `#[middleware]`, read with `syn` and checked against the file's role
 //! (R082).
 //!
 //! Invariant: reads only the file's top-level items; every problem is a diagnostic whose
@@ -36,6 +36,8 @@ pub struct PageItems {
     pub load: Option<String>,
     /// The name of the `#[middleware]` fn (`Middleware` only).
     pub middleware: Option<String>,
+    /// The names of the `#[submit]` fns (pages and layouts), in source order.
+    pub submits: Vec<String>,
 }
 
 /// A page file's component.
@@ -102,6 +104,16 @@ pub fn read_page_file(
     }
     let loads = marked("load");
     let middlewares = marked("middleware");
+    for submit in marked("submit") {
+        if !matches!(role, Role::Page | Role::Layout) {
+            errors.push(error(InvalidPageFile::SubmitNotAllowed));
+            break;
+        }
+        match public_name(submit) {
+            Some(name) => items.submits.push(name),
+            None => errors.push(error(InvalidPageFile::NotPublic(&submit.sig.ident.to_string()))),
+        }
+    }
 
     if let [load, ..] = loads[..] {
         if loads.len() > 1 {

@@ -1,5 +1,5 @@
-//! `#[load]` and `#[middleware]`, Flow's two fns besides pages: their arguments and
-//! signatures, read from syn items into plain data and diagnostics (R080, R081).
+//! `#[load]`, `#[middleware]` and `#[submit]`, Flow's fns besides pages: their arguments and
+//! signatures, read from syn items into plain data and diagnostics (R080, R081, R083).
 //!
 //! A load is `async fn(cx: LoadCx) -> Result<Data, LoadError>`, a middleware
 //! `async fn(req: Request, next: Next) -> impl IntoResponse`; the types are the
@@ -10,7 +10,7 @@ use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::{FnArg, ItemFn};
 
-use crate::diagnostics::{self as diag, Diagnostic, InvalidLoad, InvalidMiddleware};
+use crate::diagnostics::{self as diag, Diagnostic, InvalidLoad, InvalidMiddleware, InvalidSubmit};
 use crate::span::TokenSpan;
 
 /// What `#[load]` reads from its arguments and function.
@@ -148,4 +148,59 @@ pub fn read_middleware(args: TokenStream, function: &ItemFn) -> Vec<Diagnostic<T
         diagnostics.push(diag::invalid_middleware(span, form));
     }
     diagnostics
+}
+
+/// What `#[submit]` reads from its function.
+pub struct SubmitSignature {
+    /// The form argument's pattern and type, when the fn takes two arguments.
+    pub form: Option<(syn::Pat, syn::Type)>,
+    /// Every mistake, in source order.
+    pub diagnostics: Vec<Diagnostic<TokenSpan>>,
+}
+
+/// Reads `#[submit(args)]` on `function`: `async fn(cx: SubmitCx, form: T) -> Result<…>`.
+///
+/// ```
+/// use resuma_analysis::signature::flow::read_submit;
+/// let function = syn::parse_str(
+///     "async fn save(cx: SubmitCx, form: Note) -> Result<Submitted, FormError> { todo!() }",
+/// ).unwrap();
+/// let read = read_submit(Default::default(), &function);
+/// assert!(read.diagnostics.is_empty());
+/// assert!(read.form.is_some());
+///
+/// let function = syn::parse_str("async fn save(form: Note) -> Result<Submitted, FormError> { todo!() }").unwrap();
+/// assert_eq!(read_submit(Default::default(), &function).diagnostics[0].code.as_str(), "R083");
+/// ```
+pub fn read_submit(args: TokenStream, function: &ItemFn) -> SubmitSignature {
+    let mut diagnostics = Vec::new();
+    let sig = &function.sig;
+    let fallback = sig.ident.span();
+    let mut report = |span, form| diagnostics.push(diag::invalid_submit(span, form));
+    if !args.is_empty() {
+        report(TokenSpan::of(&args, fallback), InvalidSubmit::WithArguments);
+    }
+    if sig.asyncness.is_none() {
+        report(TokenSpan::of(&sig.fn_token, fallback), InvalidSubmit::NotAsync);
+    }
+    if !sig.generics.params.is_empty() {
+        report(TokenSpan::of(&sig.generics, fallback), InvalidSubmit::Generic);
+    }
+    let mut form = None;
+    if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
+        report(TokenSpan::of(receiver, fallback), InvalidSubmit::Method);
+    } else if sig.inputs.len() != 2 {
+        let span = if sig.inputs.is_empty() {
+            TokenSpan::single(sig.paren_token.span.join())
+        } else {
+            TokenSpan::of(&sig.inputs, fallback)
+        };
+        report(span, InvalidSubmit::Arguments(sig.inputs.len()));
+    } else if let Some(FnArg::Typed(arg)) = sig.inputs.iter().nth(1) {
+        form = Some(((*arg.pat).clone(), (*arg.ty).clone()));
+    }
+    if matches!(sig.output, syn::ReturnType::Default) {
+        report(TokenSpan::single(sig.paren_token.span.join()), InvalidSubmit::NoReturn);
+    }
+    SubmitSignature { form, diagnostics }
 }

@@ -49,8 +49,18 @@ impl CsrfKey {
 
     /// Accepts `headers` when their `x-resuma-csrf` is the token of their session cookie.
     pub(crate) fn verify(&self, headers: &HeaderMap) -> Result<(), ActionRejection> {
-        let sid = session_id(headers).ok_or(ActionRejection::BadCsrf)?;
         let given = headers.get(CSRF_HEADER).ok_or(ActionRejection::BadCsrf)?.as_bytes();
+        self.verify_token(headers, given)
+    }
+
+    /// Accepts `given` (a form's `_csrf` field, say) when it is the token of the session
+    /// cookie of `headers`.
+    pub(crate) fn verify_token(
+        &self,
+        headers: &HeaderMap,
+        given: &[u8],
+    ) -> Result<(), ActionRejection> {
+        let sid = session_id(headers).ok_or(ActionRejection::BadCsrf)?;
         let mut expected = [0; ENCODED_LEN];
         let len = self.encode_token(sid, &mut expected);
         if bool::from(given.ct_eq(&expected[..len])) {

@@ -108,7 +108,7 @@ async fn call(
 /// (a) The call comes from a page of this site: `Origin` is this host, or, when a browser
 /// sends no `Origin`, `Sec-Fetch-Site` says `same-origin`. A repeated `Origin` or `Host`
 /// header (which no browser sends) is refused.
-fn check_origin(parts: &Parts) -> Result<(), ActionRejection> {
+pub(crate) fn check_origin(parts: &Parts) -> Result<(), ActionRejection> {
     let same = match only(&parts.headers, header::ORIGIN) {
         Err(Repeated) => false,
         Ok(Some(origin)) => {
@@ -209,7 +209,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 
 /// (f) The body, refused as soon as it is known to be over `limit_bytes`: from
 /// `Content-Length` before reading, else while reading.
-async fn read_body(
+pub(crate) async fn read_body(
     body: Body,
     headers: &HeaderMap,
     limit_bytes: usize,
@@ -233,7 +233,7 @@ async fn read_body(
 /// The client a rate limit applies to: the peer address (with
 /// `trust_forwarded_for`, the last `X-Forwarded-For` address, which the nearest proxy
 /// appended); IPv6 clients by their /64, which one subscriber usually holds whole.
-fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> Option<IpAddr> {
+pub(crate) fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> Option<IpAddr> {
     let forwarded = trust_forwarded_for.then(|| forwarded_for(&parts.headers)).flatten();
     let peer = || parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|it| it.0.ip());
     let ip = forwarded.or_else(peer)?.to_canonical();

@@ -6,7 +6,7 @@
 //! [server functions guide](crate::guide::server_functions).
 
 pub(crate) mod csrf;
-mod dispatch;
+pub(crate) mod dispatch;
 mod registry;
 mod rejection;
 pub(crate) mod request;

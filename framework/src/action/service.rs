@@ -37,6 +37,8 @@ pub(crate) struct ActionService {
     pub(crate) body_limit_bytes: usize,
     pub(crate) trust_forwarded_for: bool,
     pub(crate) state: Arc<StateMap>,
+    /// The app's default rate (`rate_limit`), which Flow's submits use too.
+    pub(crate) default_rate: Rate,
 }
 
 impl ActionService {
@@ -60,6 +62,7 @@ impl ActionService {
             body_limit_bytes: config.body_limit_bytes,
             trust_forwarded_for: config.trust_forwarded_for,
             state: Arc::new(config.state),
+            default_rate,
         })
     }
 }

@@ -7,12 +7,14 @@
 //! fallback (catch-alls and 404 pages), so merge other routers into it, not it into one
 //! with a fallback of its own.
 
+mod form;
 mod load;
 mod middleware;
 mod pages;
 mod params;
 mod route;
 mod serve;
+mod submit;
 
 use std::io;
 use std::time::Duration;
@@ -26,12 +28,17 @@ pub use axum::extract::Request;
 pub use axum::http::StatusCode;
 /// What a middleware may return: anything axum answers with.
 pub use axum::response::{IntoResponse, Redirect, Response};
+pub use form::{FormLimits, Upload};
 pub use load::{ErrorInfo, LoadCx, LoadError};
 pub use middleware::{BoxFuture, Middleware, Next};
 pub use pages::{push_catch_all, push_segment, Pages};
 pub use params::{param, Params};
 pub use route::{ErrorPage, Outcome, Render, Route};
 pub use serve::default_not_found;
+pub use submit::{
+    use_form, FieldErrors, Form, FormError, FormProps, FormState, Submission, SubmitCx, SubmitFn,
+    SubmitRef, Submitted,
+};
 
 use crate::security::{RateLimitStore, SecurityHeaders};
 use crate::{ConfigError, IntoPage, ResumaApp};
@@ -64,6 +71,7 @@ use crate::{ConfigError, IntoPage, ResumaApp};
 pub struct FlowApp {
     app: ResumaApp,
     pages: Pages,
+    limits: FormLimits,
 }
 
 /// `FlowApp` methods that set the same option of its `ResumaApp`.
@@ -86,7 +94,7 @@ impl FlowApp {
     /// let app = resuma::flow::FlowApp::new(resuma::flow::Pages::new());
     /// ```
     pub fn new(pages: Pages) -> FlowApp {
-        FlowApp { app: ResumaApp::new(), pages }
+        FlowApp { app: ResumaApp::new(), pages, limits: FormLimits::default() }
     }
 
     options! {
@@ -120,6 +128,18 @@ impl FlowApp {
         fn state<T: StateValue>(value: T);
     }
 
+    /// The limits of a submitted form (body, files, fields): see [`FormLimits`].
+    ///
+    /// ```
+    /// use resuma::flow::{FlowApp, FormLimits, Pages};
+    ///
+    /// let app = FlowApp::new(Pages::new()).form_limits(FormLimits::default());
+    /// ```
+    pub fn form_limits(mut self, limits: FormLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     /// The app as a plain [`axum::Router`] (see [`ResumaApp::router`]): each route of
     /// the table answers `GET` at its pattern, and every other path gets the nearest
     /// `_404.rs` with status 404.
@@ -143,10 +163,10 @@ impl FlowApp {
     /// assert!(app.rate_limit("lots").try_router().is_err());
     /// ```
     pub fn try_router(self) -> Result<Router, ConfigError> {
-        let FlowApp { app, pages } = self;
+        let FlowApp { app, pages, limits } = self;
         let statics = pages.static_paths();
         app.build_router(statics, move |router, document, shared| {
-            serve::install(pages, router, document, shared)
+            serve::install(pages, limits, router, document, shared)
         })
     }
 

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::load::{ErrorInfo, LoadCx, LoadError};
 use super::middleware::{BoxFuture, Middleware};
+use super::submit::Submission;
 use crate::View;
 
 /// What renders one route: its loads run with the request's [`LoadCx`], the result the
@@ -20,7 +21,7 @@ pub type Render = fn(LoadCx) -> BoxFuture<Outcome>;
 pub type ErrorPage = fn(ErrorInfo) -> View;
 
 /// A layout, loaded: wraps the page (its `children`).
-type Wrap = Box<dyn FnOnce(View) -> View + Send>;
+pub(crate) type Wrap = Box<dyn FnOnce(View) -> View + Send>;
 /// A page, loaded: builds its view.
 type Build = Box<dyn FnOnce() -> View + Send>;
 
@@ -38,6 +39,9 @@ type Build = Box<dyn FnOnce() -> View + Send>;
 pub struct Route {
     pub(crate) render: Render,
     pub(crate) middlewares: Arc<[Middleware]>,
+    /// The route's submits, the layouts' first, the page's last (a page's submit shadows
+    /// a layout's of the same name).
+    pub(crate) submits: Arc<[Submission]>,
     pub(crate) layouts: usize,
     /// The nearest `_error.rs`, and how many of the route's layouts wrap it.
     pub(crate) error: Option<(usize, ErrorPage)>,
@@ -46,7 +50,13 @@ pub struct Route {
 impl Route {
     /// A route whose page `render` builds, with no layout, middleware or error page.
     pub fn new(render: Render) -> Route {
-        Route { render, middlewares: Arc::from([]), layouts: 0, error: None }
+        Route {
+            render,
+            middlewares: Arc::from([]),
+            submits: Arc::from([]),
+            layouts: 0,
+            error: None,
+        }
     }
 
     /// Says the render wraps the page in `layouts` layouts (what
@@ -64,6 +74,14 @@ impl Route {
         self
     }
 
+    /// Adds a submit its forms can post to (`#[submit]` fns of the page and its layouts).
+    pub fn submit(mut self, submission: Submission) -> Route {
+        let mut all = self.submits.to_vec();
+        all.push(submission);
+        self.submits = Arc::from(all);
+        self
+    }
+
     /// Sets the error page, wrapped in the first `layouts` of the route's layouts (those
     /// of its folder and above).
     pub fn error(mut self, layouts: usize, page: ErrorPage) -> Route {
@@ -77,6 +95,7 @@ impl fmt::Debug for Route {
         f.debug_struct("Route")
             .field("layouts", &self.layouts)
             .field("middlewares", &self.middlewares.len())
+            .field("submits", &self.submits)
             .field("error_page", &self.error.map(|(layouts, _)| layouts))
             .finish_non_exhaustive()
     }

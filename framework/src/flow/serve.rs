@@ -20,25 +20,29 @@ use axum::response::{IntoResponse as _, Response};
 use axum::routing::get;
 use axum::Router;
 
+use super::form::FormLimits;
 use super::load::{ErrorInfo, LoadCx, Stop};
 use super::middleware::{BoxFuture, Next};
 use super::pages::{is_under, match_path, PageEntry, Pages, Segment};
 use super::params::Params;
-use super::route::Outcome;
+use super::route::{Outcome, Wrap};
 use crate::app::Shared;
 use crate::page::{mount_prefix, Answer, PageRoute};
+use crate::render::form::Replay;
 use crate::render::Document;
 use crate::{Page, View};
 
 /// A table entry and the page shell it renders in.
-struct Served {
-    entry: PageEntry,
-    page: PageRoute,
+pub(super) struct Served {
+    pub(super) entry: PageEntry,
+    pub(super) page: PageRoute,
 }
 
 /// What every request of a Flow app needs.
-struct Flow {
-    shared: Arc<Shared>,
+pub(super) struct Flow {
+    pub(super) shared: Arc<Shared>,
+    /// The limits of a submitted form.
+    pub(super) limits: FormLimits,
     catch_alls: Vec<Arc<Served>>,
     not_found: Vec<Arc<Served>>,
     /// The shell of the 404 and error pages when no `_404.rs` or `_error.rs` applies.
@@ -48,6 +52,7 @@ struct Flow {
 /// Adds the routes of `pages` and their fallback to `router`.
 pub(super) fn install(
     pages: Pages,
+    limits: FormLimits,
     mut router: Router,
     document: &Document,
     shared: &Arc<Shared>,
@@ -63,24 +68,25 @@ pub(super) fn install(
         .partition(|it| it.segments.iter().any(|s| matches!(s, Segment::CatchAll(_))));
     let flow = Arc::new(Flow {
         shared: Arc::clone(shared),
+        limits,
         catch_alls: catch_alls.into_iter().map(served).collect(),
         not_found: pages.not_found.into_iter().map(served).collect(),
         default_page: shell("404"),
     });
     for entry in routes {
         let route = served(entry);
+        let route_pattern = route.entry.pattern;
         let flow = Arc::clone(&flow);
-        router = router.route(
-            route.entry.pattern,
-            get(move |path: Result<Path<Vec<(String, String)>>, PathRejection>, req: Request| {
-                let (route, flow) = (Arc::clone(&route), Arc::clone(&flow));
-                match path {
-                    Ok(Path(params)) => flow.serve(route, Params(params), req, StatusCode::OK),
-                    // A param that is not UTF-8 once decoded is no page either.
-                    Err(_) => flow.not_found(req),
-                }
-            }),
-        );
+        let handler = move |path: Result<Path<Vec<(String, String)>>, PathRejection>,
+                            req: Request| {
+            let (route, flow) = (Arc::clone(&route), Arc::clone(&flow));
+            match path {
+                Ok(Path(params)) => flow.serve(route, Params(params), req, StatusCode::OK),
+                // A param that is not UTF-8 once decoded is no page either.
+                Err(_) => flow.not_found(req),
+            }
+        };
+        router = router.route(route_pattern, get(handler.clone()).post(handler));
     }
     router.fallback(move |req: Request| Arc::clone(&flow).answer(req))
 }
@@ -91,7 +97,7 @@ impl Flow {
         let path = req.uri().path();
         for route in &self.catch_alls {
             if let Some(params) = match_path(&route.entry.segments, path) {
-                if req.method() != Method::GET && req.method() != Method::HEAD {
+                if ![Method::GET, Method::HEAD, Method::POST].contains(req.method()) {
                     return Box::pin(async { StatusCode::METHOD_NOT_ALLOWED.into_response() });
                 }
                 let route = Arc::clone(route);
@@ -102,7 +108,7 @@ impl Flow {
     }
 
     /// The deepest `_404.rs` whose folder holds the path, with status 404.
-    fn not_found(self: Arc<Self>, req: Request) -> BoxFuture<Response> {
+    pub(super) fn not_found(self: Arc<Self>, req: Request) -> BoxFuture<Response> {
         let path = req.uri().path();
         let page = self
             .not_found
@@ -133,8 +139,13 @@ impl Flow {
         status: StatusCode,
     ) -> BoxFuture<Response> {
         let middlewares = Arc::clone(&route.entry.route.middlewares);
-        let next =
-            Next::new(middlewares, move |req| Box::pin(self.page(route, params, req, status)));
+        let next = Next::new(middlewares, move |req| {
+            if req.method() == Method::POST && status == StatusCode::OK {
+                Box::pin(super::submit::post(self, route, params, req))
+            } else {
+                Box::pin(self.page(route, params, req, status))
+            }
+        });
         Box::pin(next.run(req))
     }
 
@@ -150,12 +161,25 @@ impl Flow {
         let (parts, _) = req.into_parts();
         let state = Arc::clone(&self.shared.actions.state);
         let cx = LoadCx::new(params, parts, state, route.entry.route.layouts);
+        self.render(route, cx, &mount, status, None).await
+    }
+
+    /// Runs the loads of `route` with `cx` and answers with its page (with `status`, and
+    /// the `replay` of a submit its form shows), or how a load stopped it.
+    pub(super) async fn render(
+        self: Arc<Self>,
+        route: Arc<Served>,
+        cx: LoadCx,
+        mount: &str,
+        status: StatusCode,
+        replay: Option<Replay>,
+    ) -> Response {
         let outcome = (route.entry.route.render)(cx.clone()).await;
         let Outcome { layouts, page, failure } = outcome;
         let stop = match (failure, page) {
             (None, Some(page)) => {
-                let answer = Answer { status, cache: cx.cache() };
-                return route.page.respond_view(cx.headers(), &mount, answer, move || {
+                let answer = Answer { status, cache: cx.cache(), replay };
+                return route.page.respond_view(cx.headers(), mount, answer, move || {
                     layouts.into_iter().rev().flatten().fold(page(), |view, wrap| wrap(view))
                 });
             }
@@ -166,15 +190,27 @@ impl Flow {
                 (0, Stop::Error { info: ErrorInfo::internal(), detail })
             }
         };
+        self.stop(route, cx, mount, status, layouts, stop).await
+    }
+
+    /// How `route` answers when a load (at `level`, below `layouts`) or its submit stopped
+    /// it: a redirect, the nearest 404 page, or the nearest error page.
+    pub(super) async fn stop(
+        self: Arc<Self>,
+        route: Arc<Served>,
+        cx: LoadCx,
+        mount: &str,
+        status: StatusCode,
+        layouts: Vec<Option<Wrap>>,
+        (level, stop): (usize, Stop),
+    ) -> Response {
         match stop {
-            (_, Stop::Redirect { status, location }) => {
-                redirect(status, &location, route.entry.file)
-            }
-            (_, Stop::NotFound) if status == StatusCode::NOT_FOUND => {
+            Stop::Redirect { status, location } => redirect(status, &location, route.entry.file),
+            Stop::NotFound if status == StatusCode::NOT_FOUND => {
                 self.default_not_found(&cx.into_request())
             }
-            (_, Stop::NotFound) => self.not_found(cx.into_request()).await,
-            (level, Stop::Error { info, detail }) => {
+            Stop::NotFound => self.not_found(cx.into_request()).await,
+            Stop::Error { info, detail } => {
                 log_error(route.entry.file, &info, detail.as_deref());
                 let answer = Answer::status(info.status());
                 let headers = cx.headers();
@@ -183,13 +219,13 @@ impl Flow {
                         // The layouts above the failure that wrap the error page's folder.
                         let wraps: Vec<_> =
                             layouts.into_iter().take(wrapping.min(level)).flatten().collect();
-                        route.page.respond_view(headers, &mount, answer, move || {
+                        route.page.respond_view(headers, mount, answer, move || {
                             wraps.into_iter().rev().fold(error_page(info), |view, wrap| wrap(view))
                         })
                     }
                     None => self
                         .default_page
-                        .respond_view(headers, &mount, answer, move || default_error_page(&info)),
+                        .respond_view(headers, mount, answer, move || default_error_page(&info)),
                 }
             }
         }

@@ -7,6 +7,7 @@
 
 mod document;
 mod escape;
+pub(crate) mod form;
 mod head;
 mod html;
 pub(crate) mod panic;

@@ -18,6 +18,8 @@ pub(crate) const LOADER_SOURCE: &str = include_str!("../../../runtime/dist/loade
 const CORE_SOURCE: &str = include_str!("../../../runtime/dist/core.min.js");
 /// The core plus the reactive module, for pages with bindings beyond text showing a signal.
 const REACTIVE_CORE_SOURCE: &str = include_str!("../../../runtime/dist/core-reactive.min.js");
+/// The form chunk: enhances `<Form>`s (sent with `fetch`, the answer applied in place).
+const FORM_SOURCE: &str = include_str!("../../../runtime/dist/form.min.js");
 
 /// A handler chunk: the ES module of one component's handlers.
 #[derive(Debug)]
@@ -36,14 +38,25 @@ inventory::collect!(Chunk);
 pub(crate) fn core_url(reactive: bool) -> &'static str {
     static URLS: OnceLock<[String; 2]> = OnceLock::new();
     let urls = URLS.get_or_init(|| {
-        [("core", CORE_SOURCE), ("core-reactive", REACTIVE_CORE_SOURCE)].map(|(name, source)| {
-            // Any stable hash will do: the URL is computed by the same binary that serves it.
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            source.hash(&mut hasher);
-            format!("/_resuma/{name}.{:08x}.js", hasher.finish() as u32)
-        })
+        [("core", CORE_SOURCE), ("core-reactive", REACTIVE_CORE_SOURCE)]
+            .map(|(name, source)| format!("/_resuma/{name}.{:08x}.js", stable_hash(source)))
     });
     &urls[usize::from(reactive)]
+}
+
+/// `Form.HASH`, the name of the form chunk: served at `/_resuma/handler/{name}.js` like a
+/// component's chunk, so the loader and the core fetch it as they fetch any other.
+pub(crate) fn form_chunk_name() -> &'static str {
+    static NAME: OnceLock<String> = OnceLock::new();
+    NAME.get_or_init(|| format!("Form.{:08x}", stable_hash(FORM_SOURCE)))
+}
+
+/// A hash of `source` for its URL: any stable hash will do, since the URL is computed by
+/// the same binary that serves it.
+fn stable_hash(source: &str) -> u32 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    source.hash(&mut hasher);
+    hasher.finish() as u32
 }
 
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
@@ -71,7 +84,8 @@ pub(crate) async fn serve_chunk(Path(file): Path<String>) -> Response {
     // The chunks are all registered at link time: one map, built on the first request.
     static CHUNKS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let chunks = CHUNKS.get_or_init(|| {
-        inventory::iter::<Chunk>.into_iter().map(|it| (it.name, it.source)).collect()
+        let form = std::iter::once((form_chunk_name(), FORM_SOURCE));
+        inventory::iter::<Chunk>.into_iter().map(|it| (it.name, it.source)).chain(form).collect()
     });
     match file.strip_suffix(".js").and_then(|name| chunks.get(name)) {
         Some(source) => javascript(source),

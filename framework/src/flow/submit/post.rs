@@ -1,0 +1,271 @@
+//! `POST` to a Flow page: a form of the page (or of a layout around it) submitted, with
+//! or without JavaScript. The same answers either way: the runtime applies them in place.
+//!
+//! The checks, in order (after the route's middlewares): the page has submits (else
+//! 405), origin (403), the submit named by `?_submit=` (404; a page with one submit takes
+//! it without a name), rate limit (429, before the body is read), content type (415),
+//! body and fields within [`FormLimits`] (413) and well formed (400), the CSRF token of
+//! the `_csrf` field or the `x-resuma-csrf` header (403), the fields decoded into the
+//! submit's form type (field errors: 422), the submit itself.
+//!
+//! Invariant: a success answers `303 See Other` (or re-renders for `Submitted::data`);
+//! field errors re-render the page with status 422, every typed value kept but
+//! passwords and files; a refusal is an HTML error page with its status; a panicking
+//! submit answers 500 and the server keeps serving. Nothing from the body reaches the
+//! submit but its typed fields.
+//!
+//! [`FormLimits`]: crate::flow::FormLimits
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse as _, Response};
+use futures_util::FutureExt as _;
+
+use super::super::form::{parse_multipart, parse_urlencoded, BadForm, Fields};
+use super::super::load::{LoadCx, LoadError};
+use super::super::params::Params;
+use super::super::serve::{Flow, Served};
+use super::func::Submission;
+use super::outcome::{Failure, Success};
+use crate::action::csrf::CSRF_HEADER;
+use crate::action::dispatch::{check_origin, client_ip, read_body};
+use crate::page::mount_prefix;
+use crate::render::form::Replay;
+use crate::render::panic::panic_message;
+use crate::security::RateKey;
+
+/// The query parameter naming the submit a form posts to.
+const SUBMIT_PARAM: &str = "_submit";
+/// The field carrying the CSRF token.
+const CSRF_FIELD: &str = "_csrf";
+
+/// Answers a form posted to `route`.
+pub(in crate::flow) async fn post(
+    flow: Arc<Flow>,
+    route: Arc<Served>,
+    params: Params,
+    req: Request,
+) -> Response {
+    let mount = mount_prefix(&req);
+    let (parts, body) = req.into_parts();
+    let state = Arc::clone(&flow.shared.actions.state);
+    let layouts = route.entry.route.layouts;
+    // The context of refusals and of the page shown again: the request without its body.
+    let cx = LoadCx::new(params, parts, state, layouts);
+    let submission = match checked(&flow, &route, &cx, body).await {
+        Ok(checked) => checked,
+        Err(Refusal::NotAllowed) => {
+            let mut res = StatusCode::METHOD_NOT_ALLOWED.into_response();
+            res.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return res;
+        }
+        Err(Refusal::Page { status, message, retry_after }) => {
+            let stop = LoadError::status(status.as_u16(), message).into_stop();
+            let mut res = flow.stop(route, cx, &mount, StatusCode::OK, Vec::new(), (0, stop)).await;
+            if let Some(seconds) = retry_after {
+                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            return res;
+        }
+    };
+    let Checked { submission, fields } = submission;
+    let values: Vec<(String, String)> =
+        fields.texts().map(|(name, value)| (name.to_owned(), value.to_owned())).collect();
+    let mut replay = Replay {
+        submit: submission.name.to_owned(),
+        id: Some(submission.id),
+        values,
+        ..Replay::default()
+    };
+    // The submit gets a context of its own, with no layouts to wait for: the page's
+    // context, with its layouts' loads, is built again to show the page.
+    let submit_cx = LoadCx::new(
+        cx.params().clone(),
+        request_parts(&cx),
+        Arc::clone(&flow.shared.actions.state),
+        0,
+    );
+    let answered = match (submission.run)(submit_cx, &fields) {
+        Err(errors) => {
+            replay.errors = errors;
+            return flow
+                .render(route, cx, &mount, StatusCode::UNPROCESSABLE_ENTITY, Some(replay))
+                .await;
+        }
+        Ok(future) => AssertUnwindSafe(future).catch_unwind().await,
+    };
+    drop(fields);
+    match answered {
+        Ok(Ok(submitted)) => {
+            let mut res = match submitted.kind {
+                Success::Redirect(location) => see_other(&location, route.entry.file),
+                Success::Data(data) => {
+                    replay.data = Some(data);
+                    flow.render(route, cx, &mount, StatusCode::OK, Some(replay)).await
+                }
+            };
+            for (name, value) in &submitted.headers {
+                res.headers_mut().append(name, value.clone());
+            }
+            res
+        }
+        Ok(Err(error)) => match error.kind {
+            Failure::Invalid(errors) => {
+                replay.errors = errors.fields;
+                replay.message = errors.message;
+                flow.render(route, cx, &mount, StatusCode::UNPROCESSABLE_ENTITY, Some(replay)).await
+            }
+            Failure::Stop(error) => {
+                flow.stop(route, cx, &mount, StatusCode::OK, Vec::new(), (0, error.into_stop()))
+                    .await
+            }
+        },
+        Err(payload) => {
+            tracing::error!(
+                page = route.entry.file,
+                submit = submission.name,
+                panic = panic_message(payload.as_ref()),
+                "a submit panicked"
+            );
+            let stop = LoadError::status(500, "The form could not be handled.").into_stop();
+            flow.stop(route, cx, &mount, StatusCode::OK, Vec::new(), (0, stop)).await
+        }
+    }
+}
+
+/// A submit that passed every check, and its fields (`_csrf` taken out).
+struct Checked {
+    submission: Submission,
+    fields: Fields,
+}
+
+/// Why a post was refused before its submit ran.
+enum Refusal {
+    /// The page has no submit: 405.
+    NotAllowed,
+    /// An error page with `status` saying `message`.
+    Page { status: StatusCode, message: &'static str, retry_after: Option<u64> },
+}
+
+impl Refusal {
+    fn page(status: StatusCode, message: &'static str) -> Refusal {
+        Refusal::Page { status, message, retry_after: None }
+    }
+}
+
+/// The checks of the module's doc, in order.
+async fn checked(flow: &Flow, route: &Served, cx: &LoadCx, body: Body) -> Result<Checked, Refusal> {
+    let submits = &route.entry.route.submits;
+    if submits.is_empty() {
+        return Err(Refusal::NotAllowed);
+    }
+    let parts = request_parts(cx);
+    check_origin(&parts).map_err(|_| {
+        Refusal::page(StatusCode::FORBIDDEN, "This form was sent from another site.")
+    })?;
+    let named = cx.uri().query().and_then(|query| {
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(key, _)| key == SUBMIT_PARAM)
+            .map(|(_, value)| value.into_owned())
+    });
+    let submission = match (named, &submits[..]) {
+        (Some(name), _) => submits.iter().rev().find(|it| it.name == name),
+        (None, [only]) => Some(only),
+        (None, _) => None,
+    }
+    .cloned()
+    .ok_or(Refusal::page(StatusCode::NOT_FOUND, "This page has no such form."))?;
+
+    let actions = &flow.shared.actions;
+    let client = client_ip(&parts, actions.trust_forwarded_for);
+    actions
+        .rate_limits
+        .take(&RateKey::new(client, submission.rate_key), actions.default_rate)
+        .map_err(|retry| Refusal::Page {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            message: "Too many submissions: wait a moment and send the form again.",
+            retry_after: Some(retry.as_secs().max(1)),
+        })?;
+
+    let content_type = cx
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|it| it.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    let too_large = || Refusal::page(StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.");
+    let bad = |form: BadForm| match form {
+        BadForm::TooLarge => too_large(),
+        BadForm::Malformed(reason) => {
+            tracing::debug!(reason, "a malformed form body");
+            Refusal::page(StatusCode::BAD_REQUEST, "The form could not be read.")
+        }
+    };
+    let mut fields = match essence.as_str() {
+        "application/x-www-form-urlencoded" => {
+            let bytes = read_body(body, cx.headers(), flow.limits.max_body_bytes).await.map_err(
+                |rejection| match rejection.status() {
+                    StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+                    _ => Refusal::page(StatusCode::BAD_REQUEST, "The form could not be read."),
+                },
+            )?;
+            parse_urlencoded(&bytes, &flow.limits).map_err(bad)?
+        }
+        "multipart/form-data" => {
+            parse_multipart(body, &content_type, &flow.limits).await.map_err(bad)?
+        }
+        _ => {
+            return Err(Refusal::page(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "A form is sent as application/x-www-form-urlencoded or multipart/form-data.",
+            ))
+        }
+    };
+    let field = fields.remove(CSRF_FIELD);
+    let given = field
+        .as_deref()
+        .map(str::as_bytes)
+        .or_else(|| cx.headers().get(CSRF_HEADER).map(HeaderValue::as_bytes));
+    let forged = || {
+        Refusal::page(
+            StatusCode::FORBIDDEN,
+            "This form has expired or was not sent from this site: reload the page and try again.",
+        )
+    };
+    actions.csrf.verify_token(cx.headers(), given.ok_or_else(forged)?).map_err(|_| forged())?;
+    fields.remove(SUBMIT_PARAM);
+    Ok(Checked { submission, fields })
+}
+
+/// The request's parts again (for the checks that take them, and the submit's own
+/// context): the method, URI, headers and extensions without the body.
+fn request_parts(cx: &LoadCx) -> axum::http::request::Parts {
+    cx.clone().into_request().into_parts().0
+}
+
+/// The submit's redirect: `303 See Other` to `location`, or a logged 500 when it is no
+/// header value.
+fn see_other(location: &str, file: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => {
+            let mut res = Response::new(Body::empty());
+            *res.status_mut() = StatusCode::SEE_OTHER;
+            res.headers_mut().insert(header::LOCATION, value);
+            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(_) => {
+            tracing::error!(
+                page = file,
+                location,
+                "a submit redirected to a location that is no header value"
+            );
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
