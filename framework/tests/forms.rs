@@ -378,7 +378,10 @@ async fn a_submit_with_data_shows_the_page_again_and_use_form_reads_it() {
     assert!(res.body.contains("<p id=\"verdict\">wrong</p>"));
 }
 
-fn multipart(visitor: &Visitor, parts: &[(&str, Option<(&str, &str)>, &[u8])]) -> Request<Body> {
+/// A part: its name, its file's name and content type (for a file), its bytes.
+type Part<'a> = (&'a str, Option<(&'a str, &'a str)>, &'a [u8]);
+
+fn multipart(visitor: &Visitor, parts: &[Part<'_>]) -> Request<Body> {
     let mut body = Vec::new();
     let mut part = |name: &str, file: Option<(&str, &str)>, bytes: &[u8]| {
         body.extend_from_slice(b"--BOUNDARY\r\n");

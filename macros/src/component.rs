@@ -179,6 +179,8 @@ fn component_body(body: &ComponentBody) -> TokenStream {
         ComponentBody::Value { output, block, span } => {
             let block = print::code(block);
             quote_spanned! {*span=>
+                // A closure, so that `return` in the body returns its view.
+                #[allow(clippy::redundant_closure_call)]
                 let __view: #output = (move || -> #output #block)();
                 ::resuma::Render::render(__view, #html);
             }

@@ -26,6 +26,15 @@ pub(crate) enum FieldValue {
 }
 
 impl Fields {
+    /// The first text value of `name`.
+    #[cfg(test)]
+    pub(crate) fn text(&self, name: &str) -> Option<&str> {
+        self.entries.iter().find_map(|(it, value)| match value {
+            FieldValue::Text(text) if it == name => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
     /// The fields `entries`, in order.
     pub(crate) fn new(entries: Vec<(String, FieldValue)>) -> Fields {
         Fields { entries }

@@ -9,6 +9,8 @@ mod upload;
 mod tests;
 
 pub(crate) use decode::decode;
+#[cfg(test)]
+pub(crate) use fields::FieldValue;
 pub use fields::FormLimits;
 pub(crate) use fields::{parse_urlencoded, BadForm, Fields};
 pub(crate) use multipart::parse_multipart;
