@@ -1,5 +1,5 @@
 //! The blog's posts in SQLite (rusqlite): the table is created and seeded at start. Loads
-//! reach it with `cx.state::<Db>()?`.
+//! and submits reach it with `cx.state::<Db>()?`.
 
 use std::sync::{Arc, Mutex};
 
@@ -19,13 +19,22 @@ pub(crate) struct Post {
     pub(crate) title: String,
     /// Its text.
     pub(crate) body: String,
+    /// What is attached, as the page shows it (`cover.png, 1234 bytes`).
+    pub(crate) attachment: Option<String>,
 }
 
 const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS posts (
     slug TEXT PRIMARY KEY,
     title TEXT NOT NULL,
-    body TEXT NOT NULL
+    body TEXT NOT NULL,
+    attachment TEXT
 )";
+
+const COLUMNS: &str = "slug, title, body, attachment";
+
+fn post_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
+    Ok(Post { slug: row.get(0)?, title: row.get(1)?, body: row.get(2)?, attachment: row.get(3)? })
+}
 
 const SEED: [(&str, &str, &str); 3] = [
     ("hello", "Hello, Flow", "Every file under src/pages/ is a route."),
@@ -60,10 +69,8 @@ impl Db {
     /// The post `slug`, if there is one.
     pub(crate) fn post(&self, slug: &str) -> rusqlite::Result<Option<Post>> {
         self.with(|conn| {
-            conn.query_row("SELECT slug, title, body FROM posts WHERE slug = ?1", [slug], |row| {
-                Ok(Post { slug: row.get(0)?, title: row.get(1)?, body: row.get(2)? })
-            })
-            .optional()
+            let query = format!("SELECT {COLUMNS} FROM posts WHERE slug = ?1");
+            conn.query_row(&query, [slug], post_of).optional()
         })
     }
 
@@ -71,12 +78,37 @@ impl Db {
     pub(crate) fn posts(&self) -> rusqlite::Result<Vec<Post>> {
         self.with(|conn| {
             let mut statement =
-                conn.prepare("SELECT slug, title, body FROM posts ORDER BY title")?;
-            let rows = statement.query_map([], |row| {
-                Ok(Post { slug: row.get(0)?, title: row.get(1)?, body: row.get(2)? })
-            })?;
+                conn.prepare(&format!("SELECT {COLUMNS} FROM posts ORDER BY title"))?;
+            let rows = statement.query_map([], post_of)?;
             rows.collect()
         })
+    }
+
+    /// Adds `post`; `false` when a post has its slug already.
+    pub(crate) fn create(&self, post: &Post) -> rusqlite::Result<bool> {
+        self.with(|conn| {
+            let added = conn.execute(
+                "INSERT OR IGNORE INTO posts (slug, title, body, attachment) VALUES (?1, ?2, ?3, ?4)",
+                params![post.slug, post.title, post.body, post.attachment],
+            )?;
+            Ok(added == 1)
+        })
+    }
+
+    /// Sets the title and text of the post `slug`; `false` when there is none.
+    pub(crate) fn update(&self, slug: &str, title: &str, body: &str) -> rusqlite::Result<bool> {
+        self.with(|conn| {
+            let changed = conn.execute(
+                "UPDATE posts SET title = ?2, body = ?3 WHERE slug = ?1",
+                params![slug, title, body],
+            )?;
+            Ok(changed == 1)
+        })
+    }
+
+    /// Deletes the post `slug`.
+    pub(crate) fn delete(&self, slug: &str) -> rusqlite::Result<()> {
+        self.with(|conn| conn.execute("DELETE FROM posts WHERE slug = ?1", [slug]).map(drop))
     }
 
     /// How many posts there are.

@@ -5,10 +5,13 @@
 //! `/items/{id}` (a `u64`: `/items/abc` is the 404 page), `go/[slug].rs` a redirect,
 //! `_layout.rs` and `blog/_layout.rs` wrap the pages below them, `admin/_middleware.rs`
 //! guards `admin/`, `_error.rs` shows failed loads and `_404.rs` answers the rest.
+//! `blog/new.rs` and `blog/[slug].rs` create, edit and delete posts with forms that work
+//! without JavaScript (attachments go to `FLOW_UPLOADS`).
 //! Run it with `cargo run -p flow`; `/admin` wants the cookie `admin=letmein`.
 
 mod counter;
 mod db;
+mod uploads;
 
 mod pages {
     resuma::pages!();
@@ -18,5 +21,6 @@ fn main() -> std::io::Result<()> {
     resuma::init_tracing();
     let path = std::env::var("FLOW_DB").unwrap_or_else(|_| ":memory:".to_owned());
     let db = db::Db::open(&path).map_err(std::io::Error::other)?;
-    resuma::flow::FlowApp::new(pages::all()).title("Flow · Resuma").state(db).run()
+    let uploads = uploads::Uploads::from_env()?;
+    resuma::flow::FlowApp::new(pages::all()).title("Flow · Resuma").state(db).state(uploads).run()
 }

@@ -47,6 +47,7 @@ const FLOW: Files = files!("flow":
     "src/counter.rs",
     "src/db.rs",
     "src/main.rs",
+    "src/uploads.rs",
     "src/pages/_404.rs",
     "src/pages/_error.rs",
     "src/pages/_layout.rs",
@@ -56,6 +57,7 @@ const FLOW: Files = files!("flow":
     "src/pages/blog/[slug].rs",
     "src/pages/blog/_layout.rs",
     "src/pages/blog/index.rs",
+    "src/pages/blog/new.rs",
     "src/pages/index.rs",
     "src/pages/login.rs",
 );

@@ -2,6 +2,7 @@
 
 mod counter;
 mod db;
+mod uploads;
 
 mod pages {
     resuma::pages!();
@@ -11,5 +12,6 @@ fn main() -> std::io::Result<()> {
     resuma::init_tracing();
     let path = std::env::var("BLOG_DB").unwrap_or_else(|_| "blog.db".to_owned());
     let db = db::Db::open(&path).map_err(std::io::Error::other)?;
-    resuma::flow::FlowApp::new(pages::all()).title("Blog").state(db).run()
+    let uploads = uploads::Uploads::from_env()?;
+    resuma::flow::FlowApp::new(pages::all()).title("Blog").state(db).state(uploads).run()
 }

@@ -1,7 +1,8 @@
 //! `/blog/{slug}`: one post, read from SQLite by its load; an unknown slug is the 404
-//! page. `slug` is the URL segment, percent-decoded.
+//! page. `slug` is the URL segment, percent-decoded. Two forms: one edits the post (its
+//! fields start with the post's values), one deletes it.
 
-use resuma::flow::{LoadCx, LoadError};
+use resuma::flow::{FormError, LoadCx, LoadError, SubmitCx, Submitted};
 use resuma::prelude::*;
 use resuma::render::{use_head, Head};
 
@@ -15,6 +16,40 @@ pub async fn load(cx: LoadCx) -> Result<Post, LoadError> {
     db.post(&slug)?.ok_or_else(LoadError::not_found)
 }
 
+/// What the edit form sends.
+#[derive(serde::Deserialize, garde::Validate)]
+pub struct Edit {
+    /// The new title.
+    #[garde(length(min = 1, max = 80))]
+    pub title: String,
+    /// The new text.
+    #[garde(length(max = 5000))]
+    pub body: String,
+}
+
+/// Saves the post's new title and text, and shows it again (post/redirect/get).
+#[submit]
+pub async fn save(cx: SubmitCx, form: Edit) -> Result<Submitted, FormError> {
+    let db: Db = cx.state()?;
+    let slug: String = cx.param("slug")?;
+    if !db.update(&slug, &form.title, &form.body)? {
+        return Err(LoadError::not_found().into());
+    }
+    Ok(Submitted::redirect(crate::pages::blog::slug::path(&slug)))
+}
+
+/// The delete form sends nothing but its token.
+#[derive(serde::Deserialize)]
+pub struct Confirm {}
+
+/// Deletes the post and goes back to the list.
+#[submit]
+pub async fn delete(cx: SubmitCx, _form: Confirm) -> Result<Submitted, FormError> {
+    let db: Db = cx.state()?;
+    db.delete(&cx.param::<String>("slug")?)?;
+    Ok(Submitted::redirect(crate::pages::blog::index::path()))
+}
+
 /// A post.
 #[component]
 pub fn Show(slug: String, data: Post) -> View {
@@ -23,5 +58,17 @@ pub fn Show(slug: String, data: Post) -> View {
             .title(format!("{} · Blog", data.title))
             .canonical(crate::pages::blog::slug::path(&slug)),
     );
-    view! { <article><h1>{data.title}</h1><p>{data.body}</p></article> }
+    let attachment = data.attachment.map(|it| format!("Attachment: {it}")).unwrap_or_default();
+    let (title, body) = (data.title.clone(), data.body.clone());
+    view! {
+        <article><h1>{data.title}</h1><p>{data.body}</p></article>
+        <p class="attachment">{attachment}</p>
+        <h2>"Edit"</h2>
+        <Form submit={save} class="edit">
+            <label>"Title " <input name="title" value={title} required maxlength="80"/></label>
+            <label>"Text " <textarea name="body">{body}</textarea></label>
+            <button>"Save"</button>
+        </Form>
+        <Form submit={delete} class="delete"><button>"Delete this post"</button></Form>
+    }
 }
