@@ -60,10 +60,12 @@ const records = new WeakMap();
  * network has been idle for 500 ms, with `initial` JavaScript measured.
  * @param {import("playwright-core").Browser} browser
  * @param {string} url
+ * @param {import("playwright-core").BrowserContextOptions} [contextOptions] such as
+ *   `{ javaScriptEnabled: false }` for a visitor without JavaScript
  * @returns {Promise<import("playwright-core").Page>} closing it closes its context
  */
-export async function openPage(browser, url) {
-  const context = await browser.newContext();
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   page.on("close", () => context.close().catch(() => {}));
 
