@@ -26,6 +26,7 @@ use super::middleware::{BoxFuture, Next};
 use super::pages::{is_under, match_path, PageEntry, Pages, Segment};
 use super::params::Params;
 use super::route::{Outcome, Wrap};
+use super::submit::{post, Posted};
 use crate::app::Shared;
 use crate::page::{mount_prefix, Answer, PageRoute};
 use crate::render::form::Replay;
@@ -33,16 +34,16 @@ use crate::render::Document;
 use crate::{Page, View};
 
 /// A table entry and the page shell it renders in.
-pub(super) struct Served {
-    pub(super) entry: PageEntry,
-    pub(super) page: PageRoute,
+struct Served {
+    entry: PageEntry,
+    page: PageRoute,
 }
 
 /// What every request of a Flow app needs.
-pub(super) struct Flow {
-    pub(super) shared: Arc<Shared>,
+struct Flow {
+    shared: Arc<Shared>,
     /// The limits of a submitted form.
-    pub(super) limits: FormLimits,
+    limits: FormLimits,
     catch_alls: Vec<Arc<Served>>,
     not_found: Vec<Arc<Served>>,
     /// The shell of the 404 and error pages when no `_404.rs` or `_error.rs` applies.
@@ -108,7 +109,7 @@ impl Flow {
     }
 
     /// The deepest `_404.rs` whose folder holds the path, with status 404.
-    pub(super) fn not_found(self: Arc<Self>, req: Request) -> BoxFuture<Response> {
+    fn not_found(self: Arc<Self>, req: Request) -> BoxFuture<Response> {
         let path = req.uri().path();
         let page = self
             .not_found
@@ -141,7 +142,7 @@ impl Flow {
         let middlewares = Arc::clone(&route.entry.route.middlewares);
         let next = Next::new(middlewares, move |req| {
             if req.method() == Method::POST && status == StatusCode::OK {
-                Box::pin(super::submit::post(self, route, params, req))
+                Box::pin(self.post(route, params, req))
             } else {
                 Box::pin(self.page(route, params, req, status))
             }
@@ -164,9 +165,36 @@ impl Flow {
         self.render(route, cx, &mount, status, None).await
     }
 
+    /// A form posted to `route`, after its middlewares: its submit's answer, or the page
+    /// again with the submit's replay.
+    async fn post(self: Arc<Self>, route: Arc<Served>, params: Params, req: Request) -> Response {
+        let mount = mount_prefix(&req);
+        let (parts, body) = req.into_parts();
+        let state = Arc::clone(&self.shared.actions.state);
+        let cx = LoadCx::new(params, parts, state, route.entry.route.layouts);
+        let (shared, limits) = (&self.shared, &self.limits);
+        let posted = post(shared, limits, &route.entry.route, route.entry.file, &cx, body).await;
+        match posted {
+            Posted::Response(res) => res,
+            Posted::Page { status, replay, headers } => {
+                let mut res = self.render(route, cx, &mount, status, Some(replay)).await;
+                res.headers_mut().extend(headers);
+                res
+            }
+            Posted::Stop { stop, retry_after } => {
+                let stop = (0, stop);
+                let mut res = self.stop(route, cx, &mount, StatusCode::OK, Vec::new(), stop).await;
+                if let Some(seconds) = retry_after {
+                    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                }
+                res
+            }
+        }
+    }
+
     /// Runs the loads of `route` with `cx` and answers with its page (with `status`, and
     /// the `replay` of a submit its form shows), or how a load stopped it.
-    pub(super) async fn render(
+    async fn render(
         self: Arc<Self>,
         route: Arc<Served>,
         cx: LoadCx,
@@ -195,7 +223,7 @@ impl Flow {
 
     /// How `route` answers when a load (at `level`, below `layouts`) or its submit stopped
     /// it: a redirect, the nearest 404 page, or the nearest error page.
-    pub(super) async fn stop(
+    async fn stop(
         self: Arc<Self>,
         route: Arc<Served>,
         cx: LoadCx,

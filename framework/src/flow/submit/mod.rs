@@ -11,4 +11,4 @@ mod post;
 pub use form::{use_form, Form, FormProps, FormState, SubmitRef};
 pub use func::{Submission, SubmitCx, SubmitFn};
 pub use outcome::{FieldErrors, FormError, Submitted};
-pub(super) use post::post;
+pub(super) use post::{post, Posted};

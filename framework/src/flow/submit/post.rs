@@ -1,5 +1,7 @@
 //! `POST` to a Flow page: a form of the page (or of a layout around it) submitted, with
 //! or without JavaScript. The same answers either way: the runtime applies them in place.
+//! This module decides ([`Posted`]); `serve.rs` renders what it decided, so the two do not
+//! import each other.
 //!
 //! The checks, in order (after the route's middlewares): the page has submits (else
 //! 405), origin (403), the submit named by `?_submit=` (404; a page with one submit takes
@@ -20,20 +22,18 @@ use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 use futures_util::FutureExt as _;
 
-use super::super::form::{parse_multipart, parse_urlencoded, BadForm, Fields};
-use super::super::load::{LoadCx, LoadError};
-use super::super::params::Params;
-use super::super::serve::{Flow, Served};
+use super::super::form::{parse_multipart, parse_urlencoded, BadForm, Fields, FormLimits};
+use super::super::load::{LoadCx, LoadError, Stop};
+use super::super::route::Route;
 use super::func::Submission;
 use super::outcome::{Failure, Success};
 use crate::action::csrf::CSRF_HEADER;
 use crate::action::dispatch::{check_origin, client_ip, read_body};
-use crate::page::mount_prefix;
+use crate::app::Shared;
 use crate::render::form::Replay;
 use crate::render::panic::panic_message;
 use crate::security::RateKey;
@@ -43,36 +43,40 @@ const SUBMIT_PARAM: &str = "_submit";
 /// The field carrying the CSRF token.
 const CSRF_FIELD: &str = "_csrf";
 
-/// Answers a form posted to `route`.
+/// What a post comes to; `serve.rs` turns it into the response.
+pub(in crate::flow) enum Posted {
+    /// A response as it is: a 303, a 405.
+    Response(Response),
+    /// The page again with `status` (422 for field errors, 200 for data), its form
+    /// showing `replay`, and `headers` the submit added.
+    Page { status: StatusCode, replay: Replay, headers: HeaderMap },
+    /// What a load's error would do (a redirect, the 404 page, an error page), with a
+    /// `Retry-After` for a rate limit.
+    Stop { stop: Stop, retry_after: Option<u64> },
+}
+
+/// Runs the checks of the module's doc and the submit for a form posted to `route`
+/// (page file `file`) with request context `cx` and `body`.
 pub(in crate::flow) async fn post(
-    flow: Arc<Flow>,
-    route: Arc<Served>,
-    params: Params,
-    req: Request,
-) -> Response {
-    let mount = mount_prefix(&req);
-    let (parts, body) = req.into_parts();
-    let state = Arc::clone(&flow.shared.actions.state);
-    let layouts = route.entry.route.layouts;
-    // The context of refusals and of the page shown again: the request without its body.
-    let cx = LoadCx::new(params, parts, state, layouts);
-    let submission = match checked(&flow, &route, &cx, body).await {
+    shared: &Shared,
+    limits: &FormLimits,
+    route: &Route,
+    file: &str,
+    cx: &LoadCx,
+    body: Body,
+) -> Posted {
+    let Checked { submission, fields } = match checked(shared, limits, route, cx, body).await {
         Ok(checked) => checked,
         Err(Refusal::NotAllowed) => {
             let mut res = StatusCode::METHOD_NOT_ALLOWED.into_response();
             res.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-            return res;
+            return Posted::Response(res);
         }
         Err(Refusal::Page { status, message, retry_after }) => {
             let stop = LoadError::status(status.as_u16(), message).into_stop();
-            let mut res = flow.stop(route, cx, &mount, StatusCode::OK, Vec::new(), (0, stop)).await;
-            if let Some(seconds) = retry_after {
-                res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-            }
-            return res;
+            return Posted::Stop { stop, retry_after };
         }
     };
-    let Checked { submission, fields } = submission;
     let values: Vec<(String, String)> =
         fields.texts().map(|(name, value)| (name.to_owned(), value.to_owned())).collect();
     let mut replay = Replay {
@@ -81,58 +85,49 @@ pub(in crate::flow) async fn post(
         values,
         ..Replay::default()
     };
-    // The submit gets a context of its own, with no layouts to wait for: the page's
-    // context, with its layouts' loads, is built again to show the page.
-    let submit_cx = LoadCx::new(
-        cx.params().clone(),
-        request_parts(&cx),
-        Arc::clone(&flow.shared.actions.state),
-        0,
-    );
+    // The submit gets a context of its own, with no layouts to wait for: the page's,
+    // with its layouts' loads, shows the page afterwards.
+    let state = Arc::clone(&shared.actions.state);
+    let submit_cx = LoadCx::new(cx.params().clone(), request_parts(cx), state, 0);
     let answered = match (submission.run)(submit_cx, &fields) {
         Err(errors) => {
             replay.errors = errors;
-            return flow
-                .render(route, cx, &mount, StatusCode::UNPROCESSABLE_ENTITY, Some(replay))
-                .await;
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return Posted::Page { status, replay, headers: HeaderMap::new() };
         }
         Ok(future) => AssertUnwindSafe(future).catch_unwind().await,
     };
     drop(fields);
     match answered {
-        Ok(Ok(submitted)) => {
-            let mut res = match submitted.kind {
-                Success::Redirect(location) => see_other(&location, route.entry.file),
-                Success::Data(data) => {
-                    replay.data = Some(data);
-                    flow.render(route, cx, &mount, StatusCode::OK, Some(replay)).await
-                }
-            };
-            for (name, value) in &submitted.headers {
-                res.headers_mut().append(name, value.clone());
+        Ok(Ok(submitted)) => match submitted.kind {
+            Success::Redirect(location) => {
+                let mut res = see_other(&location, file);
+                res.headers_mut().extend(submitted.headers);
+                Posted::Response(res)
             }
-            res
-        }
+            Success::Data(data) => {
+                replay.data = Some(data);
+                Posted::Page { status: StatusCode::OK, replay, headers: submitted.headers }
+            }
+        },
         Ok(Err(error)) => match error.kind {
             Failure::Invalid(errors) => {
                 replay.errors = errors.fields;
                 replay.message = errors.message;
-                flow.render(route, cx, &mount, StatusCode::UNPROCESSABLE_ENTITY, Some(replay)).await
+                let status = StatusCode::UNPROCESSABLE_ENTITY;
+                Posted::Page { status, replay, headers: HeaderMap::new() }
             }
-            Failure::Stop(error) => {
-                flow.stop(route, cx, &mount, StatusCode::OK, Vec::new(), (0, error.into_stop()))
-                    .await
-            }
+            Failure::Stop(error) => Posted::Stop { stop: error.into_stop(), retry_after: None },
         },
         Err(payload) => {
             tracing::error!(
-                page = route.entry.file,
+                page = file,
                 submit = submission.name,
                 panic = panic_message(payload.as_ref()),
                 "a submit panicked"
             );
             let stop = LoadError::status(500, "The form could not be handled.").into_stop();
-            flow.stop(route, cx, &mount, StatusCode::OK, Vec::new(), (0, stop)).await
+            Posted::Stop { stop, retry_after: None }
         }
     }
 }
@@ -158,8 +153,14 @@ impl Refusal {
 }
 
 /// The checks of the module's doc, in order.
-async fn checked(flow: &Flow, route: &Served, cx: &LoadCx, body: Body) -> Result<Checked, Refusal> {
-    let submits = &route.entry.route.submits;
+async fn checked(
+    shared: &Shared,
+    limits: &FormLimits,
+    route: &Route,
+    cx: &LoadCx,
+    body: Body,
+) -> Result<Checked, Refusal> {
+    let submits = &route.submits;
     if submits.is_empty() {
         return Err(Refusal::NotAllowed);
     }
@@ -180,7 +181,7 @@ async fn checked(flow: &Flow, route: &Served, cx: &LoadCx, body: Body) -> Result
     .cloned()
     .ok_or(Refusal::page(StatusCode::NOT_FOUND, "This page has no such form."))?;
 
-    let actions = &flow.shared.actions;
+    let actions = &shared.actions;
     let client = client_ip(&parts, actions.trust_forwarded_for);
     actions
         .rate_limits
@@ -208,17 +209,15 @@ async fn checked(flow: &Flow, route: &Served, cx: &LoadCx, body: Body) -> Result
     };
     let mut fields = match essence.as_str() {
         "application/x-www-form-urlencoded" => {
-            let bytes = read_body(body, cx.headers(), flow.limits.max_body_bytes).await.map_err(
+            let bytes = read_body(body, cx.headers(), limits.max_body_bytes).await.map_err(
                 |rejection| match rejection.status() {
                     StatusCode::PAYLOAD_TOO_LARGE => too_large(),
                     _ => Refusal::page(StatusCode::BAD_REQUEST, "The form could not be read."),
                 },
             )?;
-            parse_urlencoded(&bytes, &flow.limits).map_err(bad)?
+            parse_urlencoded(&bytes, limits).map_err(bad)?
         }
-        "multipart/form-data" => {
-            parse_multipart(body, &content_type, &flow.limits).await.map_err(bad)?
-        }
+        "multipart/form-data" => parse_multipart(body, &content_type, limits).await.map_err(bad)?,
         _ => {
             return Err(Refusal::page(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
