@@ -222,7 +222,7 @@ impl PageRoute {
         body: impl FnOnce() -> View,
     ) -> Response {
         let hint = self.size_hint.load(Ordering::Relaxed);
-        let replay = answer.replay;
+        let (replay, query) = (answer.replay, answer.query);
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
@@ -231,7 +231,7 @@ impl PageRoute {
                 .csrf_token(&secrets.token)
                 .mount(mount);
             let shareable = answer.cache.as_ref().is_some_and(lets_shared_caches_keep);
-            let facts = form_scope(Some(&secrets.token), replay, || {
+            let facts = form_scope(Some(&secrets.token), query, replay, || {
                 self.document.render_page(body(), &cx, &mut html, shareable)
             });
             let cache = match (&answer.cache, shareable && facts.resumes) {
@@ -276,15 +276,17 @@ pub(crate) struct Answer {
     pub(crate) cache: Option<HeaderValue>,
     /// A submit's result its form shows again (values, errors, data).
     pub(crate) replay: Option<Replay>,
+    /// The request's query, which the page's forms post back with their submit's name.
+    pub(crate) query: Option<String>,
 }
 
 impl Answer {
     pub(crate) fn ok() -> Answer {
-        Answer { status: StatusCode::OK, cache: None, replay: None }
+        Answer { status: StatusCode::OK, cache: None, replay: None, query: None }
     }
 
     pub(crate) fn status(status: StatusCode) -> Answer {
-        Answer { status, cache: None, replay: None }
+        Answer { status, cache: None, replay: None, query: None }
     }
 }
 

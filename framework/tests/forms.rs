@@ -192,6 +192,12 @@ async fn the_form_is_plain_html_with_its_token_and_address() {
     assert_eq!(page.body.matches("enctype=\"multipart/form-data\"").count(), 1);
     assert_eq!(page.body.matches("name=\"_csrf\"").count(), 3);
     assert!(page.headers[header::CACHE_CONTROL].to_str().unwrap().contains("private"));
+
+    // The page's query stays in the address (a `next` the page reads survives a 422).
+    let page =
+        send(&router, Request::get("/notes?next=%2Fa+b&_submit=x").body(Body::empty()).unwrap())
+            .await;
+    assert!(page.body.contains("action=\"?next=%2Fa+b&amp;_submit=create_note\""), "{}", page.body);
 }
 
 #[tokio::test]

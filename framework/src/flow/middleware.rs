@@ -14,6 +14,44 @@ use std::sync::Arc;
 use axum::extract::Request;
 use axum::response::Response;
 
+use crate::action::StateMap;
+
+/// The app's state, in the extensions of every request a middleware gets.
+#[derive(Clone)]
+pub(crate) struct AppState(pub(crate) Arc<StateMap>);
+
+/// The app state of type `T` given to [`FlowApp::state`](super::FlowApp::state), for a
+/// middleware (a load or submit has [`LoadCx::state`](super::LoadCx::state)).
+///
+/// ```
+/// use resuma::flow::{app_state, Next, Request, Response};
+///
+/// #[derive(Clone)]
+/// struct Keys(&'static str);
+///
+/// async fn guard(req: Request, next: Next) -> Response {
+///     let _keys: Option<Keys> = app_state(&req);
+///     next.run(req).await
+/// }
+/// ```
+pub fn app_state<T: Clone + Send + Sync + 'static>(req: &Request) -> Option<T> {
+    req.extensions().get::<AppState>()?.0.get::<T>()
+}
+
+/// The value of the request's cookie `name`, for a middleware (a load or submit has
+/// [`LoadCx::cookie`](super::LoadCx::cookie)).
+///
+/// ```
+/// let req = resuma::flow::Request::builder()
+///     .header("cookie", "theme=dark; auth=abc")
+///     .body(axum::body::Body::empty())
+///     .unwrap();
+/// assert_eq!(resuma::flow::cookie(&req, "auth"), Some("abc"));
+/// ```
+pub fn cookie<'r>(req: &'r Request, name: &str) -> Option<&'r str> {
+    crate::http::cookie_value(req.headers(), name)
+}
+
 /// A future sent between threads, as a page or a middleware is.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 

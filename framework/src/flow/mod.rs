@@ -30,7 +30,7 @@ pub use axum::http::StatusCode;
 pub use axum::response::{IntoResponse, Redirect, Response};
 pub use form::{FormLimits, Upload};
 pub use load::{ErrorInfo, LoadCx, LoadError};
-pub use middleware::{BoxFuture, Middleware, Next};
+pub use middleware::{app_state, cookie, BoxFuture, Middleware, Next};
 pub use pages::{push_catch_all, push_segment, Pages};
 pub use params::{param, Params};
 pub use route::{ErrorPage, Outcome, Render, Route};

@@ -22,7 +22,7 @@ use axum::Router;
 
 use super::form::FormLimits;
 use super::load::{ErrorInfo, LoadCx, Stop};
-use super::middleware::{BoxFuture, Next};
+use super::middleware::{AppState, BoxFuture, Next};
 use super::pages::{is_under, match_path, PageEntry, Pages, Segment};
 use super::params::Params;
 use super::route::{Outcome, Wrap};
@@ -136,9 +136,11 @@ impl Flow {
         self: Arc<Self>,
         route: Arc<Served>,
         params: Params,
-        req: Request,
+        mut req: Request,
         status: StatusCode,
     ) -> BoxFuture<Response> {
+        let state = AppState(Arc::clone(&self.shared.actions.state));
+        req.extensions_mut().insert(state);
         let middlewares = Arc::clone(&route.entry.route.middlewares);
         let next = Next::new(middlewares, move |req| {
             if req.method() == Method::POST && status == StatusCode::OK {
@@ -206,7 +208,8 @@ impl Flow {
         let Outcome { layouts, page, failure } = outcome;
         let stop = match (failure, page) {
             (None, Some(page)) => {
-                let answer = Answer { status, cache: cx.cache(), replay };
+                let query = cx.uri().query().map(str::to_owned);
+                let answer = Answer { status, cache: cx.cache(), replay, query };
                 return route.page.respond_view(cx.headers(), mount, answer, move || {
                     layouts.into_iter().rev().flatten().fold(page(), |view, wrap| wrap(view))
                 });

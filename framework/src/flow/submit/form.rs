@@ -12,7 +12,7 @@ use std::any::TypeId;
 use super::func::SubmitFn;
 use super::outcome::FieldErrors;
 use crate::render::form::keep::keep;
-use crate::render::form::{csrf_token, with_replay};
+use crate::render::form::{csrf_token, query, with_replay};
 use crate::{Children, Html, View};
 
 /// Which submit a [`Form`] posts to: written by `view!` from `<Form submit={name}>`
@@ -89,8 +89,8 @@ fn render_form(
     let kept = with_replay(|replay| (replay.submit == submit.name).then(|| keep(&markup, replay)))
         .flatten();
     let body = kept.as_deref().unwrap_or(&markup);
-    html.push_static("<form method=\"post\" action=\"?_submit=");
-    html.push_attr_value(submit.name);
+    html.push_static("<form method=\"post\" action=\"");
+    html.push_attr_value(&action(query().as_deref(), submit.name));
     html.push_static("\" data-r-form=\"");
     html.push_attr_value(submit.name);
     html.push_static("\" data-r-on:submit=\"!");
@@ -117,6 +117,18 @@ fn render_form(
     html.push_raw(body);
     html.push_static("</form>");
     crate::resume::context::use_event("submit");
+}
+
+/// The form's address: the page's own URL with its query kept (a `next=…` the page
+/// reads must survive a failed submit) and `_submit=NAME` in place of any earlier one.
+fn action(query: Option<&str>, submit: &str) -> String {
+    let mut out = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+    out.extend_pairs(
+        form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+            .filter(|(key, _)| key != "_submit"),
+    );
+    out.append_pair("_submit", submit);
+    out.finish()
 }
 
 /// Whether `markup` has an `<input type="file">` (so the form must be multipart).

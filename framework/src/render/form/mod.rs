@@ -35,6 +35,7 @@ pub(crate) struct Replay {
 #[derive(Default)]
 struct Scope {
     token: Option<String>,
+    query: Option<String>,
     replay: Option<Replay>,
 }
 
@@ -42,10 +43,11 @@ thread_local! {
     static SCOPE: RefCell<Option<Scope>> = const { RefCell::new(None) };
 }
 
-/// Runs `render` with `token` and `replay` in scope; the outer scope is put back
-/// afterwards, even if `render` panics.
+/// Runs `render` with `token`, the request's `query` and `replay` in scope; the outer
+/// scope is put back afterwards, even if `render` panics.
 pub(crate) fn form_scope<R>(
     token: Option<&str>,
+    query: Option<String>,
     replay: Option<Replay>,
     render: impl FnOnce() -> R,
 ) -> R {
@@ -56,7 +58,7 @@ pub(crate) fn form_scope<R>(
             SCOPE.with(|it| *it.borrow_mut() = outer);
         }
     }
-    let scope = Scope { token: token.map(str::to_owned), replay };
+    let scope = Scope { token: token.map(str::to_owned), query, replay };
     let outer = SCOPE.with(|it| it.borrow_mut().replace(scope));
     let _restore = Restore(outer);
     render()
@@ -65,6 +67,11 @@ pub(crate) fn form_scope<R>(
 /// The visitor's CSRF token, when the page renders with one.
 pub(crate) fn csrf_token() -> Option<String> {
     SCOPE.with(|it| it.borrow().as_ref().and_then(|scope| scope.token.clone()))
+}
+
+/// The request's query string, if it has one.
+pub(crate) fn query() -> Option<String> {
+    SCOPE.with(|it| it.borrow().as_ref().and_then(|scope| scope.query.clone()))
 }
 
 /// Runs `f` on the replay, if the page renders one.
