@@ -125,8 +125,14 @@ impl Visitor<'_> {
     async fn post(&mut self, page: &str, submit: &str, fields: &[(&str, &str)]) -> Answer {
         let shown = self.get(page).await;
         assert_eq!(shown.status, 200, "{page}: {}", shown.body);
-        let action = format!("action=\"?_submit={submit}\"");
-        assert!(shown.body.contains(&action), "{page} has no form of {submit}: {}", shown.body);
+        // The form's address: its page's URL, the query kept, `_submit` last.
+        let action = shown
+            .body
+            .split("action=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap().replace("&amp;", "&"))
+            .find(|it| it.ends_with(&format!("_submit={submit}")))
+            .unwrap_or_else(|| panic!("{page} has no form of {submit}: {}", shown.body));
         let csrf = csrf_field(&shown.body);
         let path = page.split('?').next().unwrap();
         let body = form_urlencoded::Serializer::new(String::new())
@@ -136,7 +142,7 @@ impl Visitor<'_> {
         let req = self
             .server
             .client
-            .post(format!("{}{path}?_submit={submit}", self.server.base))
+            .post(format!("{}{path}{action}", self.server.base))
             .header("origin", &self.server.base)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(body);
