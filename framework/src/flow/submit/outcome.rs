@@ -18,7 +18,7 @@ use super::super::load::LoadError;
 ///
 /// let done: Submitted = Submitted::redirect("/notes");
 /// let shown = Submitted::data(42_u32);
-/// let login = Submitted::redirect("/").set_cookie("sid=…; HttpOnly; SameSite=Lax; Path=/");
+/// let login: Submitted = Submitted::redirect("/").set_cookie("sid=…; HttpOnly; SameSite=Lax; Path=/");
 /// ```
 #[must_use]
 pub struct Submitted<T = ()> {
