@@ -27,6 +27,8 @@
 //!   are text showing a signal.
 //! - core-reactive.js / core-reactive.min.js: the same plus the reactive module (thunks,
 //!   bound attributes, blocks, derived values), for the pages that have those.
+//! - form.js / form.min.js: the handler chunk of `<Form>` (exports `h0`), which the server
+//!   serves as `/_resuma/handler/Form.HASH.js`, HASH from its bytes.
 //! Properties starting with `_` are mangled in the minified builds, through the names
 //! recorded in mangle.json, so a name keeps its short form from one build to the next.
 
@@ -101,6 +103,11 @@ export async function buildRuntime() {
     const reactive = await bundle("src/core/reactive-index.js");
     files["core-reactive" + suffix] = banner + reactive.outputFiles[0].text;
     if (minify) mangleCache = reactive.mangleCache;
+    // After the cores, with their mangle cache: the chunk reaches the core's `_`-prefixed
+    // hooks on `__resuma` by the same short names.
+    const form = await bundle("src/form/index.js");
+    files["form" + suffix] = banner + form.outputFiles[0].text;
+    if (minify) mangleCache = form.mangleCache;
   }
   return { files, mangle: sortKeys(mangleCache) };
 }
@@ -124,7 +131,8 @@ export function measure(files, budget) {
   const loader = gzipSize(inlineLoader(files["loader.min.js"]));
   const core = gzipSize(files["core.min.js"]);
   const coreReactive = gzipSize(files["core-reactive.min.js"]);
-  return { loader, core, coreReactive, counterFirstInteraction: loader + core + budget.counterChunk.reference };
+  const form = gzipSize(files["form.min.js"]);
+  return { loader, core, coreReactive, form, counterFirstInteraction: loader + core + budget.counterChunk.reference };
 }
 
 /** The gzip size of every dist/ file, as it is served. */
@@ -155,6 +163,7 @@ const LABELS = {
   loader: "loader (inlined, with its call)",
   core: "core",
   coreReactive: "reactive core",
+  form: "form chunk",
   counterFirstInteraction: "counter first interaction",
 };
 

@@ -38,6 +38,9 @@ var Cell = class {
 // src/core/dom.js
 var found;
 var bindings = () => found || (found = scan());
+var rescan = () => {
+  found = 0;
+};
 var scan = () => {
   const bySlot = {};
   const open = [];
@@ -72,8 +75,16 @@ var cells = [];
 var cell = (slot) => cells[slot] || (cells[slot] = createCell(slot));
 var createCell = (slot) => {
   const it = new Cell(state()[slot]);
-  for (const [open, close] of bindings()[slot] || []) it._subscribe(() => writeText(open, close, it.v));
+  it._subscribe(() => show(slot));
   return it;
+};
+var show = (slot) => {
+  for (const [open, close] of bindings()[slot] || []) writeText(open, close, cells[slot].v);
+};
+var replaced = () => {
+  slots = 0;
+  rescan();
+  cells.forEach((_, slot) => show(slot));
 };
 var state = () => slots || (slots = JSON.parse(document.querySelector('script[type="resuma/state"]')?.textContent || "[]", exact));
 var exact = (_, value, context) => value % 1 || Number.isSafeInteger(value) || !/^-?\d+$/.test(context?.source) ? value : BigInt(context.source);
@@ -160,7 +171,9 @@ var post = async (name, args) => {
   const { kind = "bad_response", message = `Action ${name} failed: HTTP ${status}` } = Object(body.error);
   fail(kind, message);
 };
-globalThis.__resuma || (globalThis.__resuma = { action, result, ActionError });
+
+// src/core/global.js
+globalThis.__resuma || (globalThis.__resuma = { action, result, ActionError, _replaced: replaced });
 
 // src/core/run.js
 var modules = {};
@@ -306,10 +319,10 @@ var block = (open, close, address, fresh) => {
     let shown = open.nextSibling != close;
     const update2 = () => {
       if (!open.isConnected) return 1;
-      const show = !!when(...cells2);
-      if (show != shown) {
-        shown = show;
-        if (show) render(template(chunk, slots2), close);
+      const show2 = !!when(...cells2);
+      if (show2 != shown) {
+        shown = show2;
+        if (show2) render(template(chunk, slots2), close);
         else while (open.nextSibling != close) open.nextSibling.remove();
       }
     };

@@ -9,7 +9,10 @@
 //! - `/_resuma/handler/CHUNK.js`: `fixtures/handler/CHUNK.js`, hand-written chunks in the
 //!   shape rs2js generates;
 //! - `POST /_resuma/action/NAME`: fixture server functions (see `ACTIONS`), behind a CSRF
-//!   check against the token pages carry as `CSRF_TOKEN` (`<meta name="resuma-csrf">`).
+//!   check against the token pages carry as `CSRF_TOKEN` (`<meta name="resuma-csrf">`);
+//! - `/_resuma/handler/Form.test.js`: `dist/form.min.js` (or `.js`), the `<Form>` chunk;
+//! - `/notes`, `/notes/done` and the submits of `/notes`: Flow pages rendered per request
+//!   (test/forms.mjs), recording each submit in `server.forms.requests`.
 //! Every page is sent with a nonce-based Content-Security-Policy, so a test also fails
 //! when the runtime needs something such a policy forbids.
 
@@ -19,6 +22,7 @@ import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inlineLoader } from "../build.mjs";
+import { createNotes } from "./forms.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = join(HERE, "../dist");
@@ -68,9 +72,11 @@ const ACTIONS = {
  * Starts the server.
  * @param {{debug?: boolean}} [options] `debug`: serve the unminified builds
  * @returns {Promise<{url: string, csrfToken: string, actions: ActionRequest[],
- *   delay: (path: string, ms: number) => void, close: () => Promise<void>}>}
+ *   forms: ReturnType<typeof createNotes>, delay: (path: string, ms: number) => void,
+ *   close: () => Promise<void>}>}
  *   `delay(path, ms)` holds every later response for `path` back by `ms` (0 ends it);
- *   `actions` lists every action request, in order; `csrfToken` is what pages carry.
+ *   `actions` lists every action request, in order; `csrfToken` is what pages carry;
+ *   `forms` is the notes pages' state: `requests` (every submit), `reset()`.
  */
 export async function startServer({ debug = false } = {}) {
   const suffix = debug ? ".js" : ".min.js";
@@ -78,6 +84,21 @@ export async function startServer({ debug = false } = {}) {
   const delays = new Map();
   const csrfToken = randomBytes(16).toString("hex");
   const actions = [];
+  const forms = createNotes(csrfToken);
+
+  // A page in the fixture wire format, placeholders filled, under a nonce-based CSP.
+  const htmlPage = (html, status = 200) => {
+    const nonce = randomBytes(12).toString("base64");
+    return {
+      status,
+      type: "text/html; charset=utf-8",
+      csp: `script-src 'nonce-${nonce}' 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'`,
+      body: html
+        .replaceAll("NONCE", nonce)
+        .replaceAll("CSRF_TOKEN", csrfToken)
+        .replaceAll("LOADER(", inlineLoader(loader, "(")),
+    };
+  };
 
   // `POST /_resuma/action/NAME`: the CSRF check, then the arguments, then the function.
   const act = async (request, path, encodedName) => {
@@ -107,23 +128,19 @@ export async function startServer({ debug = false } = {}) {
     if (core) {
       return { type: JAVASCRIPT, cache: IMMUTABLE, body: await readFile(join(DIST, core[1] + suffix), "utf8") };
     }
+    if (chunk?.[1] == "Form.test.js") {
+      return { type: JAVASCRIPT, cache: IMMUTABLE, body: await readFile(join(DIST, "form" + suffix), "utf8") };
+    }
     if (chunk) {
       return { type: JAVASCRIPT, cache: IMMUTABLE, body: await readFile(join(FIXTURES, "handler", chunk[1]), "utf8") };
     }
     if (pathname == "/favicon.ico") return { type: "image/x-icon", body: "" }; // keeps Chromium's 404 off the console
     const page = /^\/([\w-]+)\.html$/.exec(pathname);
-    if (page) {
-      const nonce = randomBytes(12).toString("base64");
-      const html = await readFile(join(FIXTURES, "pages", page[1] + ".html"), "utf8");
-      return {
-        type: "text/html; charset=utf-8",
-        csp: `script-src 'nonce-${nonce}' 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'`,
-        body: html
-          .replaceAll("NONCE", nonce)
-          .replaceAll("CSRF_TOKEN", csrfToken)
-          .replaceAll("LOADER(", inlineLoader(loader, "(")),
-      };
-    }
+    if (page) return htmlPage(await readFile(join(FIXTURES, "pages", page[1] + ".html"), "utf8"));
+    const flow = await forms.respond(request);
+    if (flow?.html) return htmlPage(flow.html, flow.status);
+    if (flow?.text) return { status: flow.status, type: "text/plain; charset=utf-8", body: flow.text };
+    if (flow) return { ...flow, type: "text/html; charset=utf-8", body: "" };
     return null;
   };
 
@@ -151,6 +168,7 @@ export async function startServer({ debug = false } = {}) {
     url: `http://127.0.0.1:${server.address().port}`,
     csrfToken,
     actions,
+    forms,
     delay: (path, ms) => delays.set(path, ms),
     close: () => {
       server.closeAllConnections();

@@ -1,7 +1,7 @@
 //! Server functions, the browser side: `__resuma.action(name, args)` and
 //! `__resuma.result(name, args)`, which handler chunks call (docs/resumability.md, "Actions").
 //!
-//! Importing this module installs `globalThis.__resuma` unless something already did.
+//! `global.js` puts them on `globalThis.__resuma`, where chunks find them.
 //! Each call is one `POST /_resuma/action/NAME` with the arguments as JSON and the page's
 //! CSRF token (`<meta name="resuma-csrf">`, read on every call) in `x-resuma-csrf`.
 //! 64-bit integers past 2^53 cross exactly both ways (BigInt in the browser, digits in
@@ -97,5 +97,3 @@ const post = async (name, args) => {
   const { kind = "bad_response", message = `Action ${name} failed: HTTP ${status}` } = Object(body.error);
   fail(kind, message);
 };
-
-globalThis.__resuma ||= { action, result, ActionError };

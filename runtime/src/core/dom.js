@@ -1,7 +1,8 @@
 //! Bound text: the `<!--r:SLOT-->…<!--/r-->` comment pairs the server writes around every
 //! text node that shows a signal.
 //!
-//! The document is scanned once, on the first cell created. An update touches only what
+//! The document is scanned once, on the first cell created, and again after a form's
+//! response replaced the DOM (`rescan`). An update touches only what
 //! lies between the two comments of a binding, never the elements around it. The other
 //! bindings (thunks, attributes, blocks) are the reactive core's (`../reactive.js`).
 
@@ -12,6 +13,11 @@ let found;
  * @returns {Record<number, [Comment, Comment][]>}
  */
 export const bindings = () => found || (found = scan());
+
+/** Forgets the scan: the next `bindings()` scans the document again (`state.js`, `replaced`). */
+export const rescan = () => {
+  found = 0;
+};
 
 const scan = () => {
   const bySlot = {};

@@ -11,7 +11,8 @@
 //!
 //! An error the handler does not catch is logged and shown in the page (`errors.js`), so
 //! `run` itself never rejects. Loading this module installs `globalThis.__resuma`, the
-//! server-function calls handlers make (`actions.js`).
+//! server-function calls handlers make (`actions.js`) and the page hook of the form
+//! chunk (`global.js`).
 //!
 //! Invariant: this module stays small, because it is on every page's first interaction.
 

@@ -7,7 +7,8 @@
 //!
 //! An error the handler does not catch is logged and shown in the page (`errors.js`), so
 //! `run` itself never rejects. Loading this module installs `globalThis.__resuma`, the
-//! server-function calls handlers make (`actions.js`).
+//! server-function calls handlers make (`actions.js`) and the page hooks of the form
+//! chunk (`global.js`).
 //!
 //! Invariant: this module stays small, because it is on every page's first
 //! interaction; features that not every page needs (computed values, effects, lists)
@@ -16,7 +17,7 @@
 
 import { cell } from "./state.js";
 import { showError } from "./errors.js";
-import "./actions.js";
+import "./global.js";
 
 // Chunk name → its module, once imported. The browser already fetches each module once;
 // keeping it here lets a later event call its handler synchronously, while the browser

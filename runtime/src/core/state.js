@@ -3,10 +3,12 @@
 //! `<script type="resuma/state">` holds one JSON array, slot `i` at index `i`. It is
 //! parsed once, on the first cell asked for; each cell is created on first use and then
 //! shared by every handler and binding that names its slot. Items a list renders in the
-//! browser get new slots after the server's.
+//! browser get new slots after the server's. When a form's response replaces the DOM,
+//! `replaced()` drops the parsed state, never a cell: each cell that exists shows its
+//! value again in the text now bound to it.
 
 import { Cell } from "./signals.js";
-import { bindings, writeText } from "./dom.js";
+import { bindings, rescan, writeText } from "./dom.js";
 
 let slots;
 const cells = [];
@@ -18,11 +20,29 @@ const cells = [];
  */
 export const cell = (slot) => cells[slot] || (cells[slot] = createCell(slot));
 
-// A cell bound to the text nodes the server wrote for its slot.
+// A cell bound to the text nodes the server wrote for its slot: the ones the page has
+// when it changes, so that after `replaced()` it follows the nodes of the new DOM.
 const createCell = (slot) => {
   const it = new Cell(state()[slot]);
-  for (const [open, close] of bindings()[slot] || []) it._subscribe(() => writeText(open, close, it.v));
+  it._subscribe(() => show(slot));
   return it;
+};
+
+const show = (slot) => {
+  for (const [open, close] of bindings()[slot] || []) writeText(open, close, cells[slot].v);
+};
+
+/**
+ * The DOM was replaced (a form's response morphed into the page, `../form/`): the state
+ * script and the binding comments are read again, for the cells created from now on. The
+ * cells that exist stay, and show their value in the text bound to them in the new DOM,
+ * where the server wrote its own render of it (a counter the user clicked to 3 that the
+ * re-rendered page shows as 0 shows 3 again, before the browser paints).
+ */
+export const replaced = () => {
+  slots = 0;
+  rescan();
+  cells.forEach((_, slot) => show(slot));
 };
 
 const state = () =>
