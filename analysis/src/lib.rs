@@ -14,6 +14,7 @@ pub mod check;
 pub mod chunk;
 pub mod component_env;
 pub mod diagnostics;
+pub mod form_rules;
 pub mod incremental;
 pub mod js_macro;
 mod js_quotes;

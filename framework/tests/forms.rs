@@ -188,6 +188,17 @@ async fn the_form_is_plain_html_with_its_token_and_address() {
         "<form method=\"post\" action=\"?_submit=create_note\" data-r-form=\"create_note\" data-r-on:submit=\"!Form."
     ), "{}", page.body);
     assert!(page.body.contains("class=\"note\""));
+    // The form type's garde rules, as constraints the browser checks too.
+    assert!(
+        page.body.contains("<input name=\"title\" required maxlength=\"20\">"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("<input name=\"count\" type=\"number\" max=\"10\">"),
+        "{}",
+        page.body
+    );
     // The upload form, and only it, is multipart.
     assert_eq!(page.body.matches("enctype=\"multipart/form-data\"").count(), 1);
     assert_eq!(page.body.matches("name=\"_csrf\"").count(), 3);
@@ -228,7 +239,9 @@ async fn field_errors_answer_422_with_every_typed_value_but_the_password() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("value=\"a very long title &lt;b&gt; indeed\""), "{}", res.body);
     assert!(
-        res.body.contains("name=\"count\" type=\"number\" value=\"300\" aria-invalid=\"true\""),
+        res.body.contains(
+            "name=\"count\" type=\"number\" max=\"10\" value=\"300\" aria-invalid=\"true\""
+        ),
         "{}",
         res.body
     );
@@ -256,7 +269,7 @@ async fn field_errors_answer_422_with_every_typed_value_but_the_password() {
         res.body
     );
     assert!(res.body.contains(">Wrong password.</span>"), "{}", res.body);
-    assert!(res.body.contains("name=\"title\" value=\"Milk\""));
+    assert!(res.body.contains("name=\"title\" required maxlength=\"20\" value=\"Milk\""));
     // The other forms of the page show nothing of it.
     assert!(res.body.contains("<form method=\"post\" action=\"?_submit=guess\""));
     assert!(!res.body.contains("name=\"number\" value="));

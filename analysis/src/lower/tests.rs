@@ -245,3 +245,79 @@ fn js_state_names_are_not_judged_where_the_scope_is_not_known() {
     let view = lower_view("<b onClick={js! { state.anything }}/>".parse().unwrap());
     assert!(view.diagnostics.is_empty());
 }
+
+#[test]
+fn a_forms_fields_carry_its_garde_rules_where_the_view_does_not_say_otherwise() {
+    let file: syn::File = syn::parse_str(
+        r#"
+        #[derive(Deserialize, Validate)]
+        pub struct NewNote {
+            #[garde(length(min = 1, max = 80))]
+            title: String,
+            #[garde(length(chars, max = 9))]
+            tag: String,
+            #[serde(rename = "e-mail")]
+            #[garde(email, length(max = 200))]
+            email: Option<String>,
+            #[garde(range(min = -5, max = 10))]
+            count: i32,
+            #[garde(custom(check), pattern(r"^\d+$"))]
+            code: String,
+        }
+        #[submit]
+        pub async fn create(cx: SubmitCx, form: NewNote) -> Result<Submitted, FormError> { todo!() }
+        #[component]
+        pub fn Notes() -> View {
+            view! {
+                <Form submit={create}>
+                    <input name="title" maxlength="40"/>
+                    <div><input name="tag"/></div>
+                    <input name="e-mail"/>
+                    <input name="count" type="number"/>
+                    <input name="code"/>
+                    <textarea name="title"></textarea>
+                    <input name="other"/>
+                </Form>
+            }
+        }
+        "#,
+    )
+    .unwrap();
+    let structs = std::sync::Arc::new(Structs::from_items(&file.items));
+    let function = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Fn(function) if function.sig.ident == "Notes" => Some(function.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let plan = lower_component(&function, &env_from_fn(&function, structs));
+    assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
+    let markup = markup(view_of(&plan));
+    for expected in [
+        // The view's own `maxlength` wins; `required` comes from `min = 1`.
+        "<input name=\"title\" maxlength=\"40\" required>",
+        // A count in characters is not HTML's: nothing.
+        "<div><input name=\"tag\"></div>",
+        // The renamed field; an `Option` is not required.
+        "<input name=\"e-mail\" type=\"email\" maxlength=\"200\">",
+        "<input name=\"count\" type=\"number\" min=\"-5\" max=\"10\">",
+        // Rules with no HTML twin add nothing.
+        "<input name=\"code\">",
+        "<textarea name=\"title\" required maxlength=\"80\"></textarea>",
+        "<input name=\"other\">",
+    ] {
+        assert!(markup.contains(expected), "{expected} in {markup}");
+    }
+
+    // Without the form type in the file, no constraints.
+    let plan = component(
+        "fn Notes() -> View { view! { <Form submit={create}><input name=\"title\"/></Form> } }",
+    );
+    assert!(markup_of_plan(&plan).contains("<input name=\"title\">"));
+}
+
+fn markup_of_plan(plan: &Plan<ComponentBody>) -> String {
+    markup(view_of(plan))
+}

@@ -13,14 +13,15 @@ use super::Lowering;
 use crate::diagnostics::{
     invalid_form, unknown_state_name, unsupported_in_template, Diagnostic, InvalidForm,
 };
+use crate::form_rules::FieldRules;
 use crate::js_macro::{js_macro_body, state_references, translate_js};
 use crate::reactive::{find_ident, reads_signal};
 use crate::rs2js::{translate_closure, translate_thunk, Closure, Ty};
 use crate::span::TokenSpan;
 use crate::view::edit_distance;
 use crate::view::{
-    escape_attr, escape_text, is_url_attribute, parse, AttrValue, Block, ComponentCall, Element,
-    Node,
+    escape_attr, escape_text, is_url_attribute, parse, AttrValue, Attribute, Block, ComponentCall,
+    Element, Name, Node, Text,
 };
 
 impl Lowering {
@@ -381,14 +382,77 @@ impl Writer<'_> {
                 value,
             });
         }
-        let children =
-            (!call.children.is_empty()).then(|| self.lowering.nodes_plan(&call.children));
+        // A form's fields carry the HTML constraints of its form type's garde rules.
+        let rules = is_form
+            .then(|| form_submit_name(call))
+            .flatten()
+            .and_then(|name| self.lowering.env.structs().forms().of_submit(&name).cloned());
+        let constrained = rules.map(|rules| with_constraints(call.children.clone(), &rules));
+        let nodes = constrained.as_deref().unwrap_or(&call.children);
+        let children = (!nodes.is_empty()).then(|| self.lowering.nodes_plan(nodes));
         self.op(Op::Component(ComponentOp {
             path: call.path.clone(),
             name_span: call.name.span.start,
             props,
             children,
         }));
+    }
+}
+
+/// The name of the `#[submit]` fn a `<Form>`'s `submit` names (its path's last segment).
+fn form_submit_name(call: &ComponentCall) -> Option<String> {
+    let prop = call.props.iter().find(|it| it.name.text == "submit")?;
+    let AttrValue::Expr(block) = &prop.value else { return None };
+    let path = syn::parse2::<syn::ExprPath>(block.tokens.clone()).ok()?;
+    Some(syn::ext::IdentExt::unraw(&path.path.segments.last()?.ident).to_string())
+}
+
+/// `nodes` with each field (`<input>`, `<textarea>`, `<select>` with a literal `name`)
+/// given the constraints `rules` has for its name, where the view does not set that
+/// attribute itself: what the view says wins. One walk with an explicit stack.
+fn with_constraints(mut nodes: Vec<Node>, rules: &FieldRules) -> Vec<Node> {
+    let mut stack: Vec<&mut Node> = nodes.iter_mut().collect();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Element(element) => {
+                constrain(element, rules);
+                stack.extend(element.children.iter_mut());
+            }
+            Node::Component(call) => stack.extend(call.children.iter_mut()),
+            Node::For(list) => stack.extend(list.children.iter_mut()),
+            Node::Show(show) => stack.extend(show.children.iter_mut()),
+            Node::Fragment(fragment) => stack.extend(fragment.children.iter_mut()),
+            Node::Text(_) | Node::Expr(_) => {}
+        }
+    }
+    nodes
+}
+
+fn constrain(element: &mut Element, rules: &FieldRules) {
+    let tag = element.tag.text.to_ascii_lowercase();
+    if !matches!(tag.as_str(), "input" | "textarea" | "select") {
+        return;
+    }
+    let name = element.attrs.iter().find_map(|attr| match &attr.value {
+        AttrValue::Str(text) if attr.name.text.eq_ignore_ascii_case("name") => Some(&text.value),
+        _ => None,
+    });
+    let Some(constraints) = name.and_then(|name| rules.get(name)) else { return };
+    let span = element.tag.span;
+    for (attr, value) in constraints.clone() {
+        let applies = match attr {
+            "type" | "min" | "max" => tag == "input",
+            "minlength" | "maxlength" => tag != "select",
+            _ => true,
+        };
+        let written = element.attrs.iter().any(|it| it.name.text.eq_ignore_ascii_case(attr));
+        if applies && !written {
+            let value = match value {
+                Some(value) => AttrValue::Str(Text { value, span }),
+                None => AttrValue::Flag,
+            };
+            element.attrs.push(Attribute { name: Name { text: attr.to_owned(), span }, value });
+        }
     }
 }
 

@@ -19,6 +19,9 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default)]
 pub struct Structs {
     defs: BTreeMap<String, Vec<(String, String)>>,
+    /// What the file's `#[submit]` fns and garde rules say about its forms (kept here,
+    /// beside the structs, since both are read once per file).
+    forms: crate::form_rules::FormRules,
 }
 
 impl Structs {
@@ -42,7 +45,13 @@ impl Structs {
     pub fn from_items(items: &[syn::Item]) -> Structs {
         let mut structs = Structs::default();
         structs.collect(items, 0);
+        structs.forms = crate::form_rules::FormRules::from_items(items);
         structs
+    }
+
+    /// The file's form rules: the HTML constraints of its `<Form>`s' fields.
+    pub fn forms(&self) -> &crate::form_rules::FormRules {
+        &self.forms
     }
 
     fn collect(&mut self, items: &[syn::Item], depth: u32) {

@@ -312,7 +312,11 @@ async fn posts_are_created_edited_and_deleted_with_plain_forms() {
     // Edit: an invalid title keeps what was typed, a valid one saves.
     let res = server.post_form(&visitor, "/blog/forms?_submit=save", "title=&body=new+text").await;
     assert_eq!(res.status().as_u16(), 422);
-    assert!(res.text().await.unwrap().contains("<textarea name=\"body\">new text</textarea>"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("<textarea name=\"body\" maxlength=\"5000\">new text</textarea>"));
     let res = server
         .post_form(&visitor, "/blog/forms?_submit=save", "title=Forms+still+work&body=new+text")
         .await;
