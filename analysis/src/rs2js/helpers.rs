@@ -18,9 +18,9 @@ pub(super) struct Helper {
     pub(super) src: &'static str,
 }
 
-/// Every helper: this file's, then `helpers_more.rs`'s.
+/// Every helper: this file's, then `helpers_more.rs`'s, then `unicode.rs`'s.
 fn all() -> impl Iterator<Item = &'static Helper> {
-    HELPERS.iter().chain(super::helpers_more::MORE)
+    HELPERS.iter().chain(super::helpers_more::MORE).chain(super::unicode::HELPERS)
 }
 
 /// Every helper, in the order they are written into a chunk.
@@ -246,8 +246,8 @@ const HELPERS: &[Helper] = &[
     },
     Helper {
         name: "$dbgs",
-        deps: &[],
-        src: r#"(s,q)=>q+[...s].map(c=>c===q||c==="\\"?"\\"+c:c==="\n"?"\\n":c==="\r"?"\\r":c==="\t"?"\\t":c==="\0"?"\\0":c!==" "&&/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}\p{Grapheme_Extend}]/u.test(c)?"\\u{"+c.codePointAt(0).toString(16)+"}":c).join("")+q"#,
+        deps: &["$uin", "$uEs"],
+        src: r#"(s,q)=>q+[...s].map(c=>c===q||c==="\\"?"\\"+c:c==="\n"?"\\n":c==="\r"?"\\r":c==="\t"?"\\t":c==="\0"?"\\0":$uin($uEs,c)?"\\u{"+c.codePointAt(0).toString(16)+"}":c).join("")+q"#,
     },
     Helper {
         name: "$pad",
@@ -470,7 +470,9 @@ pub fn helpers_source(names: &BTreeSet<&'static str>) -> String {
         out.push_str("const ");
         out.push_str(helper.name);
         out.push('=');
-        out.push_str(helper.src);
+        // A Unicode table's source is computed when first needed (`unicode.rs`).
+        let src = if helper.src.is_empty() { super::unicode::source(helper.name) } else { None };
+        out.push_str(src.unwrap_or(helper.src));
         out.push_str(";\n");
     }
     out

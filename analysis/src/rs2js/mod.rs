@@ -46,6 +46,7 @@ mod tests_diagnostics;
 #[cfg(test)]
 mod tests_server;
 mod ty;
+mod unicode;
 mod vecs;
 mod want;
 

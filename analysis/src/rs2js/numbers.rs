@@ -197,17 +197,30 @@ impl Tx<'_> {
         Some(if atomic { Val::atom(js, ty) } else { Val::new(js, ty) })
     }
 
+    /// A function of a char testing membership in any of the Unicode `tables`.
+    fn unicode_class(&mut self, tables: &[&'static str]) -> String {
+        let find = self.helper("$uin");
+        let tests: Vec<String> =
+            tables.iter().map(|table| format!("{find}({}, c)", self.helper(table))).collect();
+        format!("((c) => {})", tests.join(" || "))
+    }
+
     pub(crate) fn char_method(&mut self, mut recv: Val, call: &Call<'_>) -> Option<Val> {
         let name = call.name.as_str();
         let test = |re: &str| format!("/{re}/u.test");
         let (js, ty) = match name {
-            "is_alphabetic" => (test(r"\p{Alphabetic}"), Ty::Bool),
-            "is_numeric" => (test(r"\p{N}"), Ty::Bool),
-            "is_alphanumeric" => (test(r"[\p{Alphabetic}\p{N}]"), Ty::Bool),
-            "is_whitespace" => (test(r"\p{White_Space}"), Ty::Bool),
-            "is_uppercase" => (test(r"\p{Uppercase}"), Ty::Bool),
-            "is_lowercase" => (test(r"\p{Lowercase}"), Ty::Bool),
-            "is_control" => (test(r"\p{Cc}"), Ty::Bool),
+            // Unicode classes as the toolchain has them (`unicode.rs`), not the browser.
+            "is_alphabetic" => (self.unicode_class(&["$uAl"]), Ty::Bool),
+            "is_numeric" => (self.unicode_class(&["$uNu"]), Ty::Bool),
+            "is_alphanumeric" => (self.unicode_class(&["$uAl", "$uNu"]), Ty::Bool),
+            "is_uppercase" => (self.unicode_class(&["$uUp"]), Ty::Bool),
+            "is_lowercase" => (self.unicode_class(&["$uLo"]), Ty::Bool),
+            // White_Space and Cc are fixed sets (Unicode's stability policy): written out.
+            "is_whitespace" => (
+                test(r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"),
+                Ty::Bool,
+            ),
+            "is_control" => (test(r"[\0-\x1f\x7f-\x9f]"), Ty::Bool),
             "is_ascii" => (test(r"^[\0-\x7f]$"), Ty::Bool),
             "is_ascii_digit" => (test("[0-9]"), Ty::Bool),
             "is_ascii_hexdigit" => (test("[0-9A-Fa-f]"), Ty::Bool),

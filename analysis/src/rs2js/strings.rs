@@ -28,12 +28,9 @@ impl Tx<'_> {
                 "trim" => return helper_call(self, "$trim", &recv, Ty::String),
                 "trim_start" => return helper_call(self, "$trims", &recv, Ty::String),
                 "trim_end" => return helper_call(self, "$trime", &recv, Ty::String),
-                "to_uppercase" => {
-                    return Some(Val::atom(format!("{}.toUpperCase()", recv.operand()), Ty::String))
-                }
-                "to_lowercase" => {
-                    return Some(Val::atom(format!("{}.toLowerCase()", recv.operand()), Ty::String))
-                }
+                // Case mapping as the toolchain's Unicode has it (`unicode.rs`).
+                "to_uppercase" => return helper_call(self, "$upper", &recv, Ty::String),
+                "to_lowercase" => return helper_call(self, "$lower", &recv, Ty::String),
                 "to_ascii_uppercase" => {
                     let js =
                         format!("{}.replace(/[a-z]+/g, (m) => m.toUpperCase())", recv.operand());

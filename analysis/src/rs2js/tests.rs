@@ -185,9 +185,9 @@ fn strings_count_bytes() {
     check(
         r#"|s: &str| s.split(",").map(|p| p.trim().to_uppercase()).collect::<Vec<_>>()"#,
         expect![[r#"
-        (s) => [...$map($split(s, ","), (p) => $trim(p).toUpperCase())]
-        helpers: $map $split $trim
-    "#]],
+            (s) => [...$map($split(s, ","), (p) => $upper($trim(p)))]
+            helpers: $map $split $trim $uUm $upper
+        "#]],
     );
     check(
         r#"|s: String| s.parse::<i32>().unwrap_or(0)"#,
@@ -322,7 +322,7 @@ fn option_and_result_chains() {
               }
               return $0;
             }
-            helpers: $dbgs
+            helpers: $dbgs $uEs $uin $ur
         "#]],
     );
 }
@@ -333,7 +333,7 @@ fn format_strings() {
         r#"|x: f64, n: i64, s: String| format!("{x:.2} {n:>5} {s:?} {{literal}} {:#x} {}", n, x)"#,
         expect![[r#"
             (x, n, s) => `${$fix(x, 2)} ${$pad(String(n), 5, ">", " ")} ${$dbgs(s, '"')} {literal} ${"0x" + $radix(n, 16, $i64)} ${$fmtf(x)}`
-            helpers: $dbgs $fix $fmtf $i64 $pad $radix $sd $tie
+            helpers: $dbgs $fix $fmtf $i64 $pad $radix $sd $tie $uEs $uin $ur
         "#]],
     );
 }
