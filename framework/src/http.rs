@@ -1,5 +1,5 @@
 //! Small HTTP helpers the pages, the action endpoint and the rejections share: a JSON
-//! response and a cookie's value.
+//! response, a redirect and a cookie's value.
 //!
 //! Invariant: a leaf: it imports nothing of this crate, so any module may use it.
 
@@ -21,6 +21,17 @@ pub(crate) fn json_response(status: StatusCode, body: &Value) -> Response {
     res.headers_mut().insert(header::CONTENT_TYPE, APPLICATION_JSON);
     res.headers_mut().insert(header::CACHE_CONTROL, NO_STORE);
     res
+}
+
+/// A redirect: `status` with `Location: location`, never cached; `None` when `location`
+/// is no header value (a newline in it, say), which the caller logs as its own error.
+pub(crate) fn redirect_response(status: StatusCode, location: &str) -> Option<Response> {
+    let value = HeaderValue::from_str(location).ok()?;
+    let mut res = Response::new(Body::empty());
+    *res.status_mut() = status;
+    res.headers_mut().insert(header::LOCATION, value);
+    res.headers_mut().insert(header::CACHE_CONTROL, NO_STORE);
+    Some(res)
 }
 
 /// The value of cookie `name` in the request's `Cookie` header(s): the first one, without

@@ -12,7 +12,6 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -286,23 +285,14 @@ fn default_error_page(info: &ErrorInfo) -> View {
 /// A load's redirect: `status` with `Location`, or a logged 500 when `location` is no
 /// header value (a newline in it, say).
 fn redirect(status: StatusCode, location: &str, file: &str) -> Response {
-    match HeaderValue::from_str(location) {
-        Ok(value) => {
-            let mut res = Response::new(Body::empty());
-            *res.status_mut() = status;
-            res.headers_mut().insert(header::LOCATION, value);
-            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            res
-        }
-        Err(_) => {
-            tracing::error!(
-                page = file,
-                location,
-                "a load redirected to a location that is no header value"
-            );
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    crate::http::redirect_response(status, location).unwrap_or_else(|| {
+        tracing::error!(
+            page = file,
+            location,
+            "a load redirected to a location that is no header value"
+        );
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    })
 }
 
 /// Logs a load's error: server errors with their details as errors, the others as info.

@@ -250,21 +250,12 @@ fn request_parts(cx: &LoadCx) -> axum::http::request::Parts {
 /// The submit's redirect: `303 See Other` to `location`, or a logged 500 when it is no
 /// header value.
 fn see_other(location: &str, file: &str) -> Response {
-    match HeaderValue::from_str(location) {
-        Ok(value) => {
-            let mut res = Response::new(Body::empty());
-            *res.status_mut() = StatusCode::SEE_OTHER;
-            res.headers_mut().insert(header::LOCATION, value);
-            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            res
-        }
-        Err(_) => {
-            tracing::error!(
-                page = file,
-                location,
-                "a submit redirected to a location that is no header value"
-            );
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    crate::http::redirect_response(StatusCode::SEE_OTHER, location).unwrap_or_else(|| {
+        tracing::error!(
+            page = file,
+            location,
+            "a submit redirected to a location that is no header value"
+        );
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    })
 }
