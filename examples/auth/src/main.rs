@@ -28,7 +28,6 @@ fn main() -> std::io::Result<()> {
     resuma::init_tracing();
     let sessions = session::Sessions::from_env()?;
     let secure = sessions.secure();
-    session::install(sessions);
 
     let (path, temporary) = match std::env::var(db::PATH_VAR) {
         Ok(path) => (path, false),
@@ -45,6 +44,7 @@ fn main() -> std::io::Result<()> {
         .secure_cookies(secure)
         .rate_limit(RATE_LIMIT)
         .state(db)
+        .state(sessions)
         .run();
     if temporary {
         let _ = std::fs::remove_file(&path);

@@ -9,13 +9,11 @@
 //! browser's cookie, and a stolen cookie stays good until it expires (rotate the secret
 //! to end every session at once).
 
-use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use hmac::{Hmac, Mac as _};
-use resuma::flow::LoadError;
 use sha2::Sha256;
 use subtle::ConstantTimeEq as _;
 
@@ -146,22 +144,6 @@ impl Sessions {
             "; Path=/; HttpOnly; SameSite=Lax"
         }
     }
-}
-
-/// The app's sessions. They are process-wide rather than app state because a
-/// `#[middleware]` gets only the request, not `FlowApp::state`.
-static SESSIONS: OnceLock<Sessions> = OnceLock::new();
-
-/// Makes `sessions` the app's (once, at start; a second call is ignored).
-pub(crate) fn install(sessions: Sessions) {
-    if SESSIONS.set(sessions).is_err() {
-        tracing::warn!("the sessions were installed already: the first stay");
-    }
-}
-
-/// The app's sessions; a logged 500 when `install` was never called.
-pub(crate) fn sessions() -> Result<&'static Sessions, LoadError> {
-    SESSIONS.get().ok_or_else(|| LoadError::internal("session::install was not called"))
 }
 
 /// The time now in unix seconds (0 when the clock is before 1970).

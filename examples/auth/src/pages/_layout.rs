@@ -19,7 +19,7 @@ pub struct Viewer {
 /// Reads the session cookie: a valid one names a user of the database.
 #[load]
 pub async fn load(cx: LoadCx) -> Result<Viewer, LoadError> {
-    let sessions = session::sessions()?;
+    let sessions: session::Sessions = cx.state()?;
     let cookies = cx.headers().get_all("cookie").iter().filter_map(|it| it.to_str().ok());
     let Some(id) = sessions.user_in(cookies, session::now()) else {
         return Ok(Viewer { user: None });
@@ -34,8 +34,8 @@ pub struct LogOut {}
 
 /// Logs out: the session cookie is cleared (`Max-Age=0`), then home.
 #[submit]
-pub async fn logout(_cx: SubmitCx, _form: LogOut) -> Result<Submitted, FormError> {
-    let sessions = session::sessions()?;
+pub async fn logout(cx: SubmitCx, _form: LogOut) -> Result<Submitted, FormError> {
+    let sessions: session::Sessions = cx.state()?;
     Ok(Submitted::redirect(crate::next::HOME).set_cookie(sessions.log_out()))
 }
 

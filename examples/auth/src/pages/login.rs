@@ -45,7 +45,7 @@ pub struct LogIn {
 #[submit]
 pub async fn login(cx: SubmitCx, form: LogIn) -> Result<Submitted, FormError> {
     let db: Db = cx.state()?;
-    let sessions = session::sessions()?;
+    let sessions: session::Sessions = cx.state()?;
     let (id, hash) = db.credentials(&form.email)?.unzip();
     let verified = password::verify(form.password, hash).await?;
     match id {

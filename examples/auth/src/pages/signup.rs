@@ -33,7 +33,7 @@ pub struct SignUp {
 #[submit]
 pub async fn signup(cx: SubmitCx, form: SignUp) -> Result<Submitted, FormError> {
     let db: Db = cx.state()?;
-    let sessions = session::sessions()?;
+    let sessions: session::Sessions = cx.state()?;
     // Checked before hashing, which takes a while; `create` checks again, atomically.
     if db.credentials(&form.email)?.is_some() {
         return Err(FormError::field("email", TAKEN));

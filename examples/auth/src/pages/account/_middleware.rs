@@ -15,8 +15,8 @@ pub struct SignedIn(pub UserId);
 /// The guard.
 #[middleware]
 pub async fn guard(mut req: Request, next: Next) -> Response {
-    let Ok(sessions) = session::sessions() else {
-        tracing::error!("no sessions installed: the guard lets nobody in");
+    let Some(sessions) = resuma::flow::app_state::<session::Sessions>(&req) else {
+        tracing::error!("no sessions in the app state: the guard lets nobody in");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let cookies = req.headers().get_all("cookie").iter().filter_map(|it| it.to_str().ok());
