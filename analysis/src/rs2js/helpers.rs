@@ -11,12 +11,7 @@
 
 use std::collections::BTreeSet;
 
-/// One helper: its name, the helpers its body calls, and its body.
-pub(super) struct Helper {
-    pub(super) name: &'static str,
-    pub(super) deps: &'static [&'static str],
-    pub(super) src: &'static str,
-}
+use super::helper::Helper;
 
 /// Every helper: this file's, then `helpers_more.rs`'s, then `unicode.rs`'s.
 fn all() -> impl Iterator<Item = &'static Helper> {

@@ -1,7 +1,7 @@
 //! More JavaScript helpers (see `helpers.rs`, whose table this one extends): `{:?}` of
 //! composite values, `Ordering`, and byte-range slicing of strings and vectors.
 
-use super::helpers::Helper;
+use super::helper::Helper;
 
 /// Helpers listed after `helpers.rs`'s own.
 pub(super) const MORE: &[Helper] = &[

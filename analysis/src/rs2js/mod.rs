@@ -23,6 +23,7 @@ mod env;
 mod expr;
 mod float32;
 mod format;
+mod helper;
 mod helpers;
 mod helpers_more;
 mod iter_mut;

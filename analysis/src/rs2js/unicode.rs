@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
 
-use super::helpers::Helper;
+use super::helper::Helper;
 
 /// The Unicode helpers, in dependency order (`$ur` before the tables it builds). A table
 /// helper's `src` is empty here: [`source`] computes it, once, when a chunk needs it.
