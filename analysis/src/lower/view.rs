@@ -350,6 +350,8 @@ impl Writer<'_> {
         if is_form && !call.props.iter().any(|it| it.name.text == "submit") {
             self.lowering.diagnostics.push(invalid_form(call.name.span, InvalidForm::NoSubmit));
         }
+        // The submit's name, once `submit` is read: its form type gives the constraints.
+        let mut submit = None;
         let mut props = Vec::new();
         for prop in &call.props {
             // A name that is no identifier is R044, from the parser.
@@ -359,7 +361,10 @@ impl Writer<'_> {
             let value = match &prop.value {
                 AttrValue::Expr(block) if is_form && prop.name.text == "submit" => {
                     match submit_ref(&block.tokens) {
-                        Some(tokens) => PropValue::Expr(self.lowering.code(tokens)),
+                        Some((name, tokens)) => {
+                            submit = Some(name);
+                            PropValue::Expr(self.lowering.code(tokens))
+                        }
                         None => {
                             let diagnostic = invalid_form(block.span, InvalidForm::NotAPath);
                             self.lowering.diagnostics.push(diagnostic);
@@ -383,10 +388,8 @@ impl Writer<'_> {
             });
         }
         // A form's fields carry the HTML constraints of its form type's garde rules.
-        let rules = is_form
-            .then(|| form_submit_name(call))
-            .flatten()
-            .and_then(|name| self.lowering.env.structs().forms().of_submit(&name).cloned());
+        let rules =
+            submit.and_then(|name| self.lowering.env.structs().forms().of_submit(&name).cloned());
         let constrained = rules.map(|rules| with_constraints(call.children.clone(), &rules));
         let nodes = constrained.as_deref().unwrap_or(&call.children);
         let children = (!nodes.is_empty()).then(|| self.lowering.nodes_plan(nodes));
@@ -397,14 +400,6 @@ impl Writer<'_> {
             children,
         }));
     }
-}
-
-/// The name of the `#[submit]` fn a `<Form>`'s `submit` names (its path's last segment).
-fn form_submit_name(call: &ComponentCall) -> Option<String> {
-    let prop = call.props.iter().find(|it| it.name.text == "submit")?;
-    let AttrValue::Expr(block) = &prop.value else { return None };
-    let path = syn::parse2::<syn::ExprPath>(block.tokens.clone()).ok()?;
-    Some(syn::ext::IdentExt::unraw(&path.path.segments.last()?.ident).to_string())
 }
 
 /// `nodes` with each field (`<input>`, `<textarea>`, `<select>` with a literal `name`)
@@ -457,16 +452,16 @@ fn constrain(element: &mut Element, rules: &FieldRules) {
 }
 
 /// `<Form submit={path::to::save}>`: `::resuma::flow::SubmitRef::new("save", path::to::save)`,
-/// the fn's own name its address; `None` when the value is no path.
-fn submit_ref(tokens: &TokenStream) -> Option<TokenStream> {
+/// the fn's own name its address, with that name; `None` when the value is no path.
+fn submit_ref(tokens: &TokenStream) -> Option<(String, TokenStream)> {
     let path = syn::parse2::<syn::ExprPath>(tokens.clone()).ok()?;
     let last = path.path.segments.last()?;
     if !last.arguments.is_none() || path.qself.is_some() {
         return None;
     }
-    let name =
-        syn::LitStr::new(&syn::ext::IdentExt::unraw(&last.ident).to_string(), last.ident.span());
-    Some(quote::quote! { ::resuma::flow::SubmitRef::new(#name, #tokens) })
+    let name = syn::ext::IdentExt::unraw(&last.ident).to_string();
+    let lit = syn::LitStr::new(&name, last.ident.span());
+    Some((name, quote::quote! { ::resuma::flow::SubmitRef::new(#lit, #tokens) }))
 }
 
 /// Whether a URL starting with `prefix` certainly has no scheme (so no `javascript:`):
