@@ -191,6 +191,11 @@ impl LoadCx {
         result
     }
 
+    /// The request's method, URI, headers and extensions.
+    pub(crate) fn parts(&self) -> &Parts {
+        &self.request.parts
+    }
+
     /// The request again, without its body (a page's is empty), for the 404 page a load
     /// asked for: its parts are taken back when the loads let go of this context, as they
     /// have by then, else copied.

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 use axum::routing::get;
@@ -138,9 +139,12 @@ impl Flow {
         mut req: Request,
         status: StatusCode,
     ) -> BoxFuture<Response> {
-        let state = AppState(Arc::clone(&self.shared.actions.state));
-        req.extensions_mut().insert(state);
         let middlewares = Arc::clone(&route.entry.route.middlewares);
+        if !middlewares.is_empty() {
+            // For `app_state`: only middlewares read it (loads have their context).
+            let state = AppState(Arc::clone(&self.shared.actions.state));
+            req.extensions_mut().insert(state);
+        }
         let next = Next::new(middlewares, move |req| {
             if req.method() == Method::POST && status == StatusCode::OK {
                 Box::pin(self.post(route, params, req))
@@ -161,9 +165,14 @@ impl Flow {
     ) -> Response {
         let mount = mount_prefix(&req);
         let (parts, _) = req.into_parts();
-        let state = Arc::clone(&self.shared.actions.state);
-        let cx = LoadCx::new(params, parts, state, route.entry.route.layouts);
+        let cx = self.context(&route, params, parts);
         self.render(route, cx, &mount, status, None).await
+    }
+
+    /// The context of `route`'s loads for a request with `params` and `parts`.
+    fn context(&self, route: &Served, params: Params, parts: Parts) -> LoadCx {
+        let state = Arc::clone(&self.shared.actions.state);
+        LoadCx::new(params, parts, state, route.entry.route.layouts)
     }
 
     /// A form posted to `route`, after its middlewares: its submit's answer, or the page
@@ -171,8 +180,7 @@ impl Flow {
     async fn post(self: Arc<Self>, route: Arc<Served>, params: Params, req: Request) -> Response {
         let mount = mount_prefix(&req);
         let (parts, body) = req.into_parts();
-        let state = Arc::clone(&self.shared.actions.state);
-        let cx = LoadCx::new(params, parts, state, route.entry.route.layouts);
+        let cx = self.context(&route, params, parts);
         let (shared, limits) = (&self.shared, &self.limits);
         let posted = post(shared, limits, &route.entry.route, route.entry.file, &cx, body).await;
         match posted {

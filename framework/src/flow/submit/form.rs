@@ -11,7 +11,7 @@ use std::any::TypeId;
 
 use super::func::SubmitFn;
 use super::outcome::FieldErrors;
-use crate::render::form::keep::keep;
+use crate::render::form::keep::{contains_ignore_ascii_case, keep};
 use crate::render::form::{csrf_token, query, with_replay};
 use crate::{Children, Html, View};
 
@@ -133,8 +133,9 @@ fn action(query: Option<&str>, submit: &str) -> String {
 
 /// Whether `markup` has an `<input type="file">` (so the form must be multipart).
 fn has_file_input(markup: &str) -> bool {
-    let lower = markup.to_ascii_lowercase();
-    ["type=\"file\"", "type='file'", "type=file"].iter().any(|it| lower.contains(it))
+    ["type=\"file\"", "type='file'", "type=file"]
+        .iter()
+        .any(|it| contains_ignore_ascii_case(markup, it))
 }
 
 /// The last submit of `submit` as the page renders it: nothing on an ordinary view; on

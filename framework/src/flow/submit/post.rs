@@ -88,7 +88,7 @@ pub(in crate::flow) async fn post(
     // The submit gets a context of its own, with no layouts to wait for: the page's,
     // with its layouts' loads, shows the page afterwards.
     let state = Arc::clone(&shared.actions.state);
-    let submit_cx = LoadCx::new(cx.params().clone(), request_parts(cx), state, 0);
+    let submit_cx = LoadCx::new(cx.params().clone(), cx.parts().clone(), state, 0);
     let answered = match (submission.run)(submit_cx, &fields) {
         Err(errors) => {
             replay.errors = errors;
@@ -164,8 +164,8 @@ async fn checked(
     if submits.is_empty() {
         return Err(Refusal::NotAllowed);
     }
-    let parts = request_parts(cx);
-    check_origin(&parts).map_err(|_| {
+    let parts = cx.parts();
+    check_origin(parts).map_err(|_| {
         Refusal::page(StatusCode::FORBIDDEN, "This form was sent from another site.")
     })?;
     let named = cx.uri().query().and_then(|query| {
@@ -182,7 +182,7 @@ async fn checked(
     .ok_or(Refusal::page(StatusCode::NOT_FOUND, "This page has no such form."))?;
 
     let actions = &shared.actions;
-    let client = client_ip(&parts, actions.trust_forwarded_for);
+    let client = client_ip(parts, actions.trust_forwarded_for);
     actions
         .rate_limits
         .take(&RateKey::new(client, submission.rate_key), actions.default_rate)
@@ -239,12 +239,6 @@ async fn checked(
     actions.csrf.verify_token(cx.headers(), given.ok_or_else(forged)?).map_err(|_| forged())?;
     fields.remove(SUBMIT_PARAM);
     Ok(Checked { submission, fields })
-}
-
-/// The request's parts again (for the checks that take them, and the submit's own
-/// context): the method, URI, headers and extensions without the body.
-fn request_parts(cx: &LoadCx) -> axum::http::request::Parts {
-    cx.clone().into_request().into_parts().0
 }
 
 /// The submit's redirect: `303 See Other` to `location`, or a logged 500 when it is no

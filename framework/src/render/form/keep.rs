@@ -394,9 +394,16 @@ fn parse_tag(text: &str) -> Option<(Tag<'_>, usize)> {
 
 /// Where the end tag `</name` starts in `text` (ASCII case-insensitive).
 fn find_end_tag(text: &str, name: &str) -> Option<usize> {
-    let lower = text.to_ascii_lowercase();
-    let needle = format!("</{}", name.to_ascii_lowercase());
-    lower.find(&needle)
+    text.match_indices("</").map(|(at, _)| at).find(|&at| {
+        let rest = &text.as_bytes()[at + 2..];
+        rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+    })
+}
+
+/// Whether `text` contains `needle`, ASCII case-insensitively, without copying `text`.
+pub(crate) fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    !needle.is_empty() && text.windows(needle.len()).any(|it| it.eq_ignore_ascii_case(needle))
 }
 
 /// An attribute value's or a text's character references decoded: the named ones the
