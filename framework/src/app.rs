@@ -216,7 +216,11 @@ impl ResumaApp {
             );
         }
         let router = add(router, &self.document, &shared);
-        Ok(router.layer(SecurityLayer::new(Arc::clone(&shared.headers))))
+        let router = router.layer(SecurityLayer::new(Arc::clone(&shared.headers)));
+        Ok(match shared.compression {
+            true => router.layer(crate::compress::layer()),
+            false => router,
+        })
     }
 
     /// Serves the app on `addr` until Ctrl-C (or SIGTERM on unix), then shuts down

@@ -31,6 +31,8 @@ extern crate self as resuma;
 
 mod action;
 mod app;
+mod cache;
+mod compress;
 mod dev;
 mod error;
 mod event;

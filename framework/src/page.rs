@@ -17,6 +17,7 @@ use axum::response::Response;
 
 use crate::action::csrf::{session_cookie, session_id};
 use crate::app::Shared;
+use crate::cache;
 use crate::render::form::{form_scope, Replay};
 use crate::render::panic::catch_render;
 use crate::render::{render_to_stream_named, Document, Html, ResponseContext, View};
@@ -188,10 +189,15 @@ impl PageRoute {
                     route.document.render_with(body, &cx, html);
                 })
             };
-            let stream = render_to_stream_named(path, page, STREAM_CHUNK_BYTES);
-            return self.finish(html_response(StatusCode::OK, Body::from_stream(stream)), secrets);
+            let gzip = self.shared.compression && crate::compress::accepts_gzip(headers);
+            let stream = render_to_stream_named(path, page, STREAM_CHUNK_BYTES, gzip);
+            let mut res = html_response(StatusCode::OK, Body::from_stream(stream));
+            if gzip {
+                crate::compress::mark_gzip(res.headers_mut());
+            }
+            return self.finish(res, secrets);
         }
-        self.render_buffered(secrets, mount, Answer::ok(), || (self.render)())
+        self.render_buffered(headers, secrets, mount, Answer::ok(), || (self.render)())
     }
 
     /// The response to a request with `headers` whose page is `body` (a Flow page, built
@@ -204,7 +210,7 @@ impl PageRoute {
         body: impl FnOnce() -> View,
     ) -> Response {
         match ResponseSecrets::new(&self.shared, headers) {
-            Ok(secrets) => self.render_buffered(secrets, mount, answer, body),
+            Ok(secrets) => self.render_buffered(headers, secrets, mount, answer, body),
             Err(err) => {
                 tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
                 html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
@@ -213,9 +219,12 @@ impl PageRoute {
     }
 
     /// Renders `body` in its shell (with what it sets by `use_head`) into one buffer:
-    /// `answer`'s status, or `500` if it panicked.
+    /// `answer`'s status, or `500` if it panicked. A `200` page whose bytes do not carry
+    /// the response's nonce (no scripts) gets an `ETag`, and answers `304` when the
+    /// request's `If-None-Match` has it.
     fn render_buffered(
         &self,
+        request: &HeaderMap,
         mut secrets: ResponseSecrets,
         mount: &str,
         answer: Answer,
@@ -223,6 +232,7 @@ impl PageRoute {
     ) -> Response {
         let hint = self.size_hint.load(Ordering::Relaxed);
         let (replay, query) = (answer.replay, answer.query);
+        let shareable = answer.cache.as_ref().is_some_and(cache::lets_shared_caches_keep);
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
@@ -230,30 +240,42 @@ impl PageRoute {
                 .nonce(&secrets.nonce)
                 .csrf_token(&secrets.token)
                 .mount(mount);
-            let shareable = answer.cache.as_ref().is_some_and(lets_shared_caches_keep);
-            let facts = form_scope(Some(&secrets.token), query, replay, || {
+            form_scope(Some(&secrets.token), query, replay, || {
                 self.document.render_page(body(), &cx, &mut html, shareable)
             });
-            let cache = match (&answer.cache, shareable && facts.resumes) {
-                (Some(cache), true) => per_visitor(cache, &self.path),
-                (cache, _) => cache.clone(),
-            };
-            (html.into_string(), cache, shareable && !facts.resumes)
+            html.into_string()
         });
-        let res = match rendered {
-            Some((page, cache, shared)) => {
-                self.size_hint.store(page.len(), Ordering::Relaxed);
-                let mut res = html_response(answer.status, Body::from(page));
-                if let Some(cache) = cache {
-                    res.headers_mut().insert(header::CACHE_CONTROL, cache);
-                }
-                if shared {
-                    secrets.set_cookie = None;
-                }
-                res
-            }
-            None => html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE)),
+        let Some(page) = rendered else {
+            let res = html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE));
+            return self.finish(res, secrets);
         };
+        self.size_hint.store(page.len(), Ordering::Relaxed);
+        // A page carrying its visitor's CSRF token (it resumes, or has a form) is theirs
+        // alone: it stays `private`, with its session cookie. One asked to be shared that
+        // does not goes without the cookie, so a shared cache may keep it.
+        let personal = page.contains(secrets.token.as_str());
+        let control = match &answer.cache {
+            Some(value) if shareable && personal => cache::per_visitor(value, &self.path),
+            value => value.clone(),
+        };
+        if shareable && !personal {
+            secrets.set_cookie = None;
+        }
+        // The nonce is 128 random bits: a page that has it has scripts needing it.
+        let etag = (answer.status == StatusCode::OK && !page.contains(secrets.nonce.as_str()))
+            .then(|| cache::etag(page.as_bytes()));
+        let fresh = etag.as_ref().is_some_and(|etag| cache::not_modified(request, etag));
+        let (status, body) = match fresh {
+            true => (StatusCode::NOT_MODIFIED, Body::empty()),
+            false => (answer.status, Body::from(page)),
+        };
+        let mut res = html_response(status, body);
+        if let Some(control) = control {
+            res.headers_mut().insert(header::CACHE_CONTROL, control);
+        }
+        if let Some(etag) = etag {
+            res.headers_mut().insert(header::ETAG, etag);
+        }
         self.finish(res, secrets)
     }
 
@@ -288,33 +310,6 @@ impl Answer {
     pub(crate) fn status(status: StatusCode) -> Answer {
         Answer { status, cache: None, replay: None, query: None }
     }
-}
-
-/// Whether a `Cache-Control` value lets shared caches keep the page (`public`,
-/// `s-maxage`): then the page goes without its visitor's session, unless it resumes.
-fn lets_shared_caches_keep(cache: &HeaderValue) -> bool {
-    cache.to_str().is_ok_and(|value| value.split(',').any(is_shared_directive))
-}
-
-fn is_shared_directive(directive: &str) -> bool {
-    let directive = directive.trim().to_ascii_lowercase();
-    directive == "public" || directive.starts_with("s-maxage")
-}
-
-/// `cache` for a page that asked to be shared but resumes: it carries its visitor's CSRF
-/// token, which its server function calls need, so it stays per visitor: `public` becomes
-/// `private` and `s-maxage` goes (logged).
-fn per_visitor(cache: &HeaderValue, page: &str) -> Option<HeaderValue> {
-    let value = cache.to_str().ok()?;
-    tracing::warn!(
-        page,
-        cache = value,
-        "a page with handlers carries its visitor's CSRF token: served `private`"
-    );
-    let kept =
-        value.split(',').map(str::trim).filter(|it| !is_shared_directive(it) && !it.is_empty());
-    let private: Vec<&str> = std::iter::once("private").chain(kept).collect();
-    HeaderValue::from_str(&private.join(", ")).ok()
 }
 
 /// The per-response values of a page.
@@ -374,6 +369,7 @@ mod tests {
 
     use super::{Document, Page, PageRoute, View, FIRST_SIZE_HINT};
     use crate::app::Shared;
+    use crate::cache;
     use crate::render::ResponseContext;
 
     fn route(path: &str, page: Page, document: &Document) -> PageRoute {

@@ -23,6 +23,8 @@ pub(crate) struct AppOptions {
     pub(crate) body_limit_bytes: usize,
     pub(crate) trust_forwarded_for: bool,
     pub(crate) state: StateMap,
+    /// Whether responses are compressed (gzip, br) for clients that accept it.
+    pub(crate) compression: bool,
 }
 
 impl Default for AppOptions {
@@ -37,6 +39,7 @@ impl Default for AppOptions {
             body_limit_bytes: DEFAULT_BODY_LIMIT_BYTES,
             trust_forwarded_for: false,
             state: StateMap::default(),
+            compression: true,
         }
     }
 }
@@ -53,6 +56,7 @@ impl fmt::Debug for AppOptions {
             .field("body_limit_bytes", &self.body_limit_bytes)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("state", &self.state)
+            .field("compression", &self.compression)
             .finish()
     }
 }
@@ -171,6 +175,20 @@ impl ResumaApp {
     /// ```
     pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
         self.options.state.insert(value);
+        self
+    }
+
+    /// Compresses responses for clients that accept it (default: on): pages, the core and
+    /// handler chunks, JSON, with brotli (`br`) or `gzip` as `Accept-Encoding` prefers,
+    /// through `tower-http`'s compression layer; a streamed page is gzipped chunk by
+    /// chunk, each flushed, so streaming still sends its first bytes early. Turn it off
+    /// when a proxy in front compresses instead.
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new().compression(false);
+    /// ```
+    pub fn compression(mut self, on: bool) -> Self {
+        self.options.compression = on;
         self
     }
 }

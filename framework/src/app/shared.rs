@@ -21,11 +21,14 @@ pub(crate) struct Shared {
     pub(crate) secure_cookies: bool,
     pub(crate) headers: Arc<HeaderSet>,
     pub(crate) actions: Arc<ActionService>,
+    /// Whether responses are compressed for clients that accept it.
+    pub(crate) compression: bool,
 }
 
 impl Shared {
     pub(crate) fn build(options: AppOptions) -> Result<Shared, ConfigError> {
         let secret = Secret::resolve(options.secret.as_deref())?;
+        let compression = options.compression;
         let csrf = CsrfKey::new(&secret);
         let mut headers = options.headers;
         if let Some(max_age) = options.hsts {
@@ -44,6 +47,7 @@ impl Shared {
             secure_cookies: options.secure_cookies || headers.has_hsts(),
             headers: Arc::new(headers.compile()?),
             actions: Arc::new(actions),
+            compression,
         })
     }
 

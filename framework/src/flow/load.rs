@@ -123,8 +123,12 @@ impl LoadCx {
         self.request.parts.extensions.get::<T>().cloned()
     }
 
-    /// Sets the page's `Cache-Control` (default `private, no-cache`); a page's value wins
-    /// over its layouts'. `#[load(cache = "…")]` calls it first. A `public` page goes
+    /// Sets the page's `Cache-Control` (default `private, no-cache`). The values of a page
+    /// and its layouts compose into the strictest of each: `no-store` anywhere wins,
+    /// `private` beats `public`, the smallest `max-age` holds (a layout's `public,
+    /// max-age=600` and its page's `public, max-age=60` give `public, max-age=60`); a load
+    /// setting it twice keeps its last value. `#[load(cache = "…")]` calls it first. A
+    /// `public` page goes
     /// without its visitor's session (no CSRF token, no cookie), unless it has handlers:
     /// then it stays `private`. A value that is no header value is logged and ignored.
     pub fn cache_control(&self, value: &str) {
@@ -207,10 +211,13 @@ impl LoadCx {
         axum::extract::Request::from_parts(parts, axum::body::Body::empty())
     }
 
-    /// The `Cache-Control` the deepest load set.
+    /// The `Cache-Control` the loads set, composed: the strictest of each directive
+    /// (see [`cache_control`](LoadCx::cache_control)).
     pub(crate) fn cache(&self) -> Option<HeaderValue> {
-        let cache = self.request.cache.lock().unwrap_or_else(|it| it.into_inner());
-        cache.iter().max_by_key(|(level, _)| *level).map(|(_, value)| value.clone())
+        let mut cache = self.request.cache.lock().unwrap_or_else(|it| it.into_inner()).clone();
+        cache.sort_by_key(|(level, _)| *level);
+        let values: Vec<HeaderValue> = cache.into_iter().map(|(_, value)| value).collect();
+        crate::cache::compose(&values)
     }
 }
 

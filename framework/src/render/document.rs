@@ -44,12 +44,6 @@ struct Meta {
     content: String,
 }
 
-/// What [`Document::render_page`] learnt about the page it wrote.
-pub(crate) struct PageFacts {
-    /// It has handlers: it carries the state, the loader and the CSRF token.
-    pub(crate) resumes: bool,
-}
-
 /// Room for a page's `<head>`, written after its body: a few hundred bytes.
 const SHELL_BYTES: usize = 512;
 
@@ -250,8 +244,7 @@ impl Document {
         self.render_page(body, cx, html, false);
     }
 
-    /// [`render_with`](Document::render_with), telling whether the page resumes. A
-    /// `shareable` page (one a shared cache may keep) goes without the visitor's CSRF
+    /// [`render_with`](Document::render_with); a `shareable` page (one a shared cache may keep) goes without the visitor's CSRF
     /// token unless it resumes: its handlers' server function calls need it.
     pub(crate) fn render_page(
         &self,
@@ -259,13 +252,14 @@ impl Document {
         cx: &ResponseContext<'_>,
         html: &mut Html,
         shareable: bool,
-    ) -> PageFacts {
+    ) {
         if html.is_streaming() {
             // The head leaves first, so the browser starts on it: what the body sets with
             // `use_head` comes too late, and is dropped.
             self.write_head(cx, html);
             let ((), context) = crate::resume::context::render_scope(|| body.render(html));
-            return self.finish_page(&context, cx, html);
+            self.finish_page(&context, cx, html);
+            return;
         }
         // Buffered: the body first, so the components it runs can set the head, and the
         // shell is known to need the token or not; the head goes in front of it.
@@ -315,12 +309,7 @@ impl Document {
     }
 
     /// The scripts after the body, and the closing tags.
-    fn finish_page(
-        &self,
-        context: &RenderContext,
-        cx: &ResponseContext<'_>,
-        html: &mut Html,
-    ) -> PageFacts {
+    fn finish_page(&self, context: &RenderContext, cx: &ResponseContext<'_>, html: &mut Html) {
         crate::resume::state::write_resume_scripts(
             context,
             cx.nonce,
@@ -331,7 +320,6 @@ impl Document {
         // Only under `resuma dev` (RESUMA_DEV_SOCKET): live reload and the error overlay.
         crate::dev::write_dev_script(cx.nonce, html);
         html.push_static("</body></html>");
-        PageFacts { resumes: context.has_handlers() }
     }
 
     /// Renders the whole page around `body` into a new `String`.

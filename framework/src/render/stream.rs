@@ -5,8 +5,10 @@
 //! view; a panic in the render ends the stream (after logging) instead of hanging it; a
 //! dropped stream makes the render discard its output rather than block.
 
+use std::cell::RefCell;
 use std::convert::Infallible;
 use std::ops::ControlFlow;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -16,6 +18,7 @@ use tokio::sync::mpsc;
 use super::html::Html;
 use super::panic::catch_render;
 use super::view::View;
+use crate::compress::GzipChunks;
 
 /// How many finished chunks may wait in the channel before the render thread blocks:
 /// enough to keep the socket busy, small enough to bound memory for a slow client.
@@ -52,17 +55,19 @@ pub fn render_to_stream(
     page: impl FnOnce() -> View + Send + 'static,
     chunk_bytes: usize,
 ) -> impl Stream<Item = Result<Bytes, Infallible>> + Send {
-    render_to_stream_named(Arc::from("(stream)"), page, chunk_bytes)
+    render_to_stream_named(Arc::from("(stream)"), page, chunk_bytes, false)
 }
 
-/// [`render_to_stream`], naming the page (its path) in the log if the render panics.
+/// [`render_to_stream`], naming the page (its path) in the log if the render panics, and
+/// gzipped chunk by chunk when `gzip` says so.
 pub(crate) fn render_to_stream_named(
     page_name: Arc<str>,
     page: impl FnOnce() -> View + Send + 'static,
     chunk_bytes: usize,
+    gzip: bool,
 ) -> impl Stream<Item = Result<Bytes, Infallible>> + Send {
     let (tx, mut rx) = mpsc::channel(CHANNEL_CHUNKS);
-    let mut render = Some(move || render_into_channel(&page_name, page, chunk_bytes, tx));
+    let mut render = Some(move || render_into_channel(&page_name, page, chunk_bytes, gzip, tx));
     futures_util::stream::poll_fn(move |cx| {
         if let Some(render) = render.take() {
             // The task is not awaited: it ends when the render does, and dropping its
@@ -73,25 +78,40 @@ pub(crate) fn render_to_stream_named(
     })
 }
 
-/// The render thread: builds the view, renders it, sends chunks until done or until the
-/// receiver is gone.
+/// The render thread: builds the view, renders it, sends chunks (gzipped, if `gzip`)
+/// until done or until the receiver is gone.
 fn render_into_channel(
     page_name: &str,
     page: impl FnOnce() -> View,
     chunk_bytes: usize,
+    gzip: bool,
     tx: mpsc::Sender<Bytes>,
 ) {
+    // The render thread's own: the sink compresses each chunk, the end adds the trailer.
+    let encoder = Rc::new(RefCell::new(gzip.then(GzipChunks::new)));
+    let sink_encoder = Rc::clone(&encoder);
+    let sink_tx = tx.clone();
     let mut html = Html::with_chunk_sink(chunk_bytes, move |chunk| {
-        match tx.blocking_send(chunk) {
+        let chunk = match sink_encoder.borrow_mut().as_mut() {
+            Some(encoder) => encoder.chunk(&chunk),
+            None => chunk,
+        };
+        match sink_tx.blocking_send(chunk) {
             Ok(()) => ControlFlow::Continue(()),
             // The response was dropped (client gone): stop sending.
             Err(_) => ControlFlow::Break(()),
         }
     });
-    let _ = catch_render(page_name, || {
+    let rendered = catch_render(page_name, || {
         page().render(&mut html);
         html.flush();
     });
+    drop(html);
+    // A render that panicked ends the stream without a trailer: the client sees it cut.
+    let encoder = encoder.borrow_mut().take();
+    if let (Some(()), Some(encoder)) = (rendered, encoder) {
+        let _ = tx.blocking_send(encoder.finish());
+    }
 }
 
 #[cfg(test)]
