@@ -124,6 +124,8 @@ impl FlowApp {
         fn action_body_limit(limit_bytes: usize);
         /// Trust `X-Forwarded-For`: [`ResumaApp::trust_forwarded_for`].
         fn trust_forwarded_for(trust: bool);
+        /// Compression of responses (on by default): [`ResumaApp::compression`].
+        fn compression(on: bool);
         /// App state for loads ([`LoadCx::state`]) and server functions: [`ResumaApp::state`].
         fn state<T: StateValue>(value: T);
     }
