@@ -178,24 +178,9 @@ impl PageRoute {
             }
         };
         if self.streaming {
-            let path = Arc::clone(&self.path);
-            let (nonce, token) = (secrets.nonce.clone(), secrets.token.clone());
-            let mount = mount.to_owned();
             let route = Arc::clone(&self);
-            let page = move || {
-                let body = (route.render)();
-                View::new(move |html| {
-                    let cx = ResponseContext::new().nonce(&nonce).csrf_token(&token).mount(&mount);
-                    route.document.render_with(body, &cx, html);
-                })
-            };
-            let gzip = self.shared.compression && crate::compress::accepts_gzip(headers);
-            let stream = render_to_stream_named(path, page, STREAM_CHUNK_BYTES, gzip);
-            let mut res = html_response(StatusCode::OK, Body::from_stream(stream));
-            if gzip {
-                crate::compress::mark_gzip(res.headers_mut());
-            }
-            return self.finish(res, secrets);
+            let body = move || (route.render)();
+            return self.render_streamed(headers, secrets, mount, Answer::ok(), false, body);
         }
         self.render_buffered(headers, secrets, mount, Answer::ok(), || (self.render)())
     }
@@ -216,6 +201,70 @@ impl PageRoute {
                 html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
             }
         }
+    }
+
+    /// The response to a request with `headers` whose page is `body` (a Flow page with
+    /// deferred parts), answered as `answer` says, streamed.
+    pub(crate) fn respond_streamed(
+        &self,
+        headers: &HeaderMap,
+        mount: &str,
+        answer: Answer,
+        body: impl FnOnce() -> View + Send + 'static,
+    ) -> Response {
+        match ResponseSecrets::new(&self.shared, headers) {
+            Ok(secrets) => self.render_streamed(headers, secrets, mount, answer, true, body),
+            Err(err) => {
+                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
+                html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
+            }
+        }
+    }
+
+    /// Renders `body` in its shell on a blocking thread, sending chunks of about 8 KiB as
+    /// they are ready and every deferred part when its value is (`body_first`: the body
+    /// renders before the head, for its `use_head`, and leaves with it; otherwise the head
+    /// leaves first and the body streams as it renders). The headers leave before the
+    /// body has run, so the page is never `public` (its CSRF token is in the head) and has
+    /// no `ETag`. Gzipped chunk by chunk when the app compresses and the client takes gzip.
+    fn render_streamed(
+        &self,
+        request: &HeaderMap,
+        secrets: ResponseSecrets,
+        mount: &str,
+        answer: Answer,
+        body_first: bool,
+        body: impl FnOnce() -> View + Send + 'static,
+    ) -> Response {
+        let document = self.document.clone();
+        let (nonce, token) = (secrets.nonce.clone(), secrets.token.clone());
+        let mount = mount.to_owned();
+        let (replay, query) = (answer.replay, answer.query);
+        let page = move || {
+            View::new(move |html| {
+                let cx = ResponseContext::new().nonce(&nonce).csrf_token(&token).mount(&mount);
+                form_scope(Some(&token), query, replay, || match body_first {
+                    true => document.render_body_first(body(), &cx, html),
+                    false => document.render_page(body(), &cx, html, false),
+                });
+            })
+        };
+        let gzip = self.shared.compression && crate::compress::accepts_gzip(request);
+        let stream = render_to_stream_named(Arc::clone(&self.path), page, STREAM_CHUNK_BYTES, gzip);
+        let mut res = html_response(answer.status, Body::from_stream(stream));
+        if gzip {
+            crate::compress::mark_gzip(res.headers_mut());
+        }
+        let control = match &answer.cache {
+            Some(value) if cache::lets_shared_caches_keep(value) => {
+                cache::per_visitor(value, &self.path)
+            }
+            value => value.clone(),
+        };
+        if let Some(control) = control {
+            res.headers_mut().insert(header::CACHE_CONTROL, control);
+        }
+        self.finish(res, secrets)
     }
 
     /// Renders `body` in its shell (with what it sets by `use_head`) into one buffer:
@@ -369,7 +418,6 @@ mod tests {
 
     use super::{Document, Page, PageRoute, View, FIRST_SIZE_HINT};
     use crate::app::Shared;
-    use crate::cache;
     use crate::render::ResponseContext;
 
     fn route(path: &str, page: Page, document: &Document) -> PageRoute {

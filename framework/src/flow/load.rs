@@ -10,6 +10,7 @@ use std::any::Any;
 use std::fmt;
 use std::future::Future;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::extract::Query;
@@ -53,6 +54,8 @@ struct RequestData {
     layouts: Vec<watch::Sender<Option<Published>>>,
     /// `Cache-Control` values set by the loads, with their levels.
     cache: Mutex<Vec<(usize, HeaderValue)>>,
+    /// A load deferred a value: the page streams.
+    streams: AtomicBool,
 }
 
 /// A layout's data, or that its load failed.
@@ -62,7 +65,14 @@ impl LoadCx {
     /// The context of a request for a route with `layouts` layouts, at the page's level.
     pub(crate) fn new(params: Params, parts: Parts, state: Arc<StateMap>, layouts: usize) -> Self {
         let layouts = (0..layouts).map(|_| watch::channel(None).0).collect();
-        let request = RequestData { params, parts, state, layouts, cache: Mutex::new(Vec::new()) };
+        let request = RequestData {
+            params,
+            parts,
+            state,
+            layouts,
+            cache: Mutex::new(Vec::new()),
+            streams: AtomicBool::new(false),
+        };
         let level = request.layouts.len();
         LoadCx { request: Arc::new(request), level }
     }
@@ -196,6 +206,16 @@ impl LoadCx {
     }
 
     /// The request's method, URI, headers and extensions.
+    /// Makes the page stream ([`defer`](LoadCx::defer) calls it).
+    pub(crate) fn stream(&self) {
+        self.request.streams.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a load deferred a value, so the page streams.
+    pub(crate) fn streams(&self) -> bool {
+        self.request.streams.load(Ordering::Relaxed)
+    }
+
     pub(crate) fn parts(&self) -> &Parts {
         &self.request.parts
     }
@@ -309,6 +329,26 @@ impl LoadError {
             Kind::Redirect { status, .. } | Kind::Public { status, .. } => *status,
             Kind::NotFound => StatusCode::NOT_FOUND,
             Kind::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// What a deferred part shows of this error, its details logged: a part has no
+    /// status or headers of its own, so a redirect or a 404 is an error message too.
+    pub(crate) fn into_part_error(self) -> ErrorInfo {
+        match self.into_stop() {
+            Stop::Error { info, detail } => {
+                if let Some(detail) = detail {
+                    tracing::error!(error = detail, "a deferred value failed");
+                }
+                info
+            }
+            Stop::NotFound => {
+                ErrorInfo { status: StatusCode::NOT_FOUND, message: "Not Found".to_owned() }
+            }
+            Stop::Redirect { location, .. } => {
+                tracing::error!(location, "a deferred value redirected: a part cannot");
+                ErrorInfo::internal()
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 //! fallback (catch-alls and 404 pages), so merge other routers into it, not it into one
 //! with a fallback of its own.
 
+mod defer;
 mod form;
 mod load;
 mod middleware;
@@ -28,6 +29,7 @@ pub use axum::extract::Request;
 pub use axum::http::StatusCode;
 /// What a middleware may return: anything axum answers with.
 pub use axum::response::{IntoResponse, Redirect, Response};
+pub use defer::Deferred;
 pub use form::{FormLimits, Upload};
 pub use load::{ErrorInfo, LoadCx, LoadError};
 pub use middleware::{app_state, cookie, BoxFuture, Middleware, Next};

@@ -217,9 +217,13 @@ impl Flow {
             (None, Some(page)) => {
                 let query = cx.uri().query().map(str::to_owned);
                 let answer = Answer { status, cache: cx.cache(), replay, query };
-                return route.page.respond_view(cx.headers(), mount, answer, move || {
+                let body = move || {
                     layouts.into_iter().rev().flatten().fold(page(), |view, wrap| wrap(view))
-                });
+                };
+                return match cx.streams() {
+                    true => route.page.respond_streamed(cx.headers(), mount, answer, body),
+                    false => route.page.respond_view(cx.headers(), mount, answer, body),
+                };
             }
             (Some((level, error)), _) => (level, error.into_stop()),
             // A render that built no page and said no error: a bug of the table.

@@ -257,7 +257,10 @@ impl Document {
             // The head leaves first, so the browser starts on it: what the body sets with
             // `use_head` comes too late, and is dropped.
             self.write_head(cx, html);
-            let ((), context) = crate::resume::context::render_scope(|| body.render(html));
+            // Deferred parts render after the page, in its scope: one state for them all.
+            let ((), context) = crate::resume::context::render_scope(|| {
+                super::defer::with_parts(html, cx.nonce, |html| body.render(html));
+            });
             self.finish_page(&context, cx, html);
             return;
         }
@@ -274,6 +277,26 @@ impl Document {
         }
         html.prepend(shell.as_str());
         self.finish_page(&context, &cx, html)
+    }
+
+    /// A streamed page whose body is quick and whose parts are slow (a Flow page with
+    /// deferred values): the body renders first, into a buffer of its own, so what it sets
+    /// with `use_head` is in the head; then the head and the body leave together, and each
+    /// deferred part follows when it is ready; the state and the loader come last, after
+    /// the parts, so a part's signals resume like the body's.
+    pub(crate) fn render_body_first(&self, body: View, cx: &ResponseContext<'_>, html: &mut Html) {
+        let ((), context) = crate::resume::context::render_scope(|| {
+            super::defer::with_parts(html, cx.nonce, |html| {
+                let mut own = Html::with_capacity(SHELL_BYTES * 8);
+                let ((), head) = collect_head(|| body.render(&mut own));
+                match head.is_empty() {
+                    true => self.write_head(cx, html),
+                    false => self.with_head(head).write_head(cx, html),
+                }
+                html.push_raw(own.as_str());
+            });
+        });
+        self.finish_page(&context, cx, html);
     }
 
     /// The doctype and `<head>`, up to the `<body>` tag and the streaming boundary after

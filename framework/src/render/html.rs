@@ -121,6 +121,11 @@ impl Html {
         self.sink.is_some()
     }
 
+    /// Whether the chunk sink refused a chunk (the client went away): output is dropped.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.sink.as_ref().is_some_and(|sink| sink.closed)
+    }
+
     /// Appends markup that is already safe HTML, as is: the `view!` macro's merged
     /// static tags and text. This is the renderer's hot path, a plain `push_str`.
     ///
