@@ -412,6 +412,13 @@ impl Cx<'_> {
                 );
             }
         }
+        if let Some(list) = &self.items[page.file.as_str()].static_params {
+            let _ = write!(
+                out,
+                "\n        .static_params(|cx| ::std::boxed::Box::pin(self::{}::{list}(cx)))",
+                page.module
+            );
+        }
         if let Some(error) = &route.error {
             // The layouts of the error page's folder and above wrap it.
             let folder = |file: &str| file.rsplit_once('/').map_or("", |it| it.0).to_owned();

@@ -33,8 +33,22 @@ const DEFAULT_ADDR: SocketAddr =
     SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 3000);
 
 /// Set (to anything) in the environment of an app `resuma build` starts: the app then
-/// answers `GET /_resuma/pages` with the JSON list of its page paths.
+/// answers `GET /_resuma/pages` with the JSON list of its page paths (a Flow app's
+/// dynamic routes for the params their `#[static_params]` fn lists), `GET
+/// /_resuma/files` with the URLs of its runtime files and handler chunks, and renders a
+/// request with an `x-resuma-export` header as a static file: no visitor's session in it,
+/// and an `x-resuma-dynamic` header saying what it needs a server for.
 pub const LIST_PAGES_VAR: &str = "RESUMA_LIST_PAGES";
+
+/// The paths a Flow app's pages export, listed when asked.
+pub(crate) type ListPages =
+    Arc<dyn Fn() -> futures_util::future::BoxFuture<'static, Vec<String>> + Send + Sync>;
+
+/// Whether `resuma build` started this app ([`LIST_PAGES_VAR`]), read once.
+pub(crate) fn list_mode() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os(LIST_PAGES_VAR).is_some())
+}
 
 /// A Resuma app: a page shell (title, metas, lang) and the pages served at each path.
 ///
@@ -171,15 +185,15 @@ impl ResumaApp {
     /// assert!(matches!(err, resuma::ConfigError::BadRate { .. }));
     /// ```
     pub fn try_router(self) -> Result<Router, ConfigError> {
-        self.build_router(Vec::new(), |router, _, _| router)
+        self.build_router(|router, _, _| (router, None))
     }
 
     /// The router, with `add` adding its own routes (Flow's) after the pages and before
-    /// the security layer, and `extra_pages` listed on `/_resuma/pages` too.
+    /// the security layer, and giving the paths its pages export (listed on
+    /// `/_resuma/pages` too).
     pub(crate) fn build_router(
         self,
-        extra_pages: Vec<String>,
-        add: impl FnOnce(Router, &Document, &Arc<Shared>) -> Router,
+        add: impl FnOnce(Router, &Document, &Arc<Shared>) -> (Router, Option<ListPages>),
     ) -> Result<Router, ConfigError> {
         let shared = Arc::new(Shared::build(self.options)?);
         let actions = Arc::clone(&shared.actions);
@@ -190,18 +204,7 @@ impl ResumaApp {
                 "/_resuma/action/{name}",
                 any(move |req: Request| crate::action::dispatch(Arc::clone(&actions), req)),
             );
-        // `resuma build` asks the app it starts for its pages: only then is the list served.
-        if std::env::var_os(LIST_PAGES_VAR).is_some() {
-            let paths: Vec<String> =
-                self.pages.iter().map(|(path, _)| path.clone()).chain(extra_pages).collect();
-            router = router.route(
-                "/_resuma/pages",
-                get(move || {
-                    let paths = paths.clone();
-                    async move { axum::Json(paths) }
-                }),
-            );
-        }
+        let own_pages: Vec<String> = self.pages.iter().map(|(path, _)| path.clone()).collect();
         for (path, page) in self.pages {
             let route = Arc::new(PageRoute::new(&path, page, &self.document, Arc::clone(&shared)));
             router = router.route(
@@ -215,7 +218,26 @@ impl ResumaApp {
                 }),
             );
         }
-        let router = add(router, &self.document, &shared);
+        let (mut router, more_pages) = add(router, &self.document, &shared);
+        // `resuma build` asks the app it starts for its pages and files: only then are the
+        // lists served.
+        if list_mode() {
+            router = router
+                .route(
+                    "/_resuma/pages",
+                    get(move || {
+                        let (own, more) = (own_pages.clone(), more_pages.clone());
+                        async move {
+                            let more = match more {
+                                Some(list) => list().await,
+                                None => Vec::new(),
+                            };
+                            axum::Json(own.into_iter().chain(more).collect::<Vec<_>>())
+                        }
+                    }),
+                )
+                .route("/_resuma/files", get(|| async { axum::Json(crate::resume::asset_urls()) }));
+        }
         let router = router.layer(SecurityLayer::new(Arc::clone(&shared.headers)));
         Ok(match shared.compression {
             true => router.layer(crate::compress::layer()),

@@ -237,13 +237,17 @@ impl PageRoute {
         body: impl FnOnce() -> View + Send + 'static,
     ) -> Response {
         let document = self.document.clone();
-        let (nonce, token) = (secrets.nonce.clone(), secrets.token.clone());
+        let export = is_export(request);
+        let (nonce, token) = (secrets.nonce.clone(), (!export).then(|| secrets.token.clone()));
         let mount = mount.to_owned();
         let (replay, query) = (answer.replay, answer.query);
         let page = move || {
             View::new(move |html| {
-                let cx = ResponseContext::new().nonce(&nonce).csrf_token(&token).mount(&mount);
-                form_scope(Some(&token), query, replay, || match body_first {
+                let mut cx = ResponseContext::new().nonce(&nonce).mount(&mount);
+                if let Some(token) = &token {
+                    cx = cx.csrf_token(token);
+                }
+                form_scope(token.as_deref(), query, replay, || match body_first {
                     true => document.render_body_first(body(), &cx, html),
                     false => document.render_page(body(), &cx, html, false),
                 });
@@ -264,6 +268,10 @@ impl PageRoute {
         if let Some(control) = control {
             res.headers_mut().insert(header::CACHE_CONTROL, control);
         }
+        let mut secrets = secrets;
+        if export {
+            secrets.set_cookie = None;
+        }
         self.finish(res, secrets)
     }
 
@@ -282,14 +290,17 @@ impl PageRoute {
         let hint = self.size_hint.load(Ordering::Relaxed);
         let (replay, query) = (answer.replay, answer.query);
         let shareable = answer.cache.as_ref().is_some_and(cache::lets_shared_caches_keep);
+        // A file for every visitor has no visitor's token.
+        let export = is_export(request);
+        let token = (!export).then_some(secrets.token.as_str());
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
-            let cx = ResponseContext::new()
-                .nonce(&secrets.nonce)
-                .csrf_token(&secrets.token)
-                .mount(mount);
-            form_scope(Some(&secrets.token), query, replay, || {
+            let mut cx = ResponseContext::new().nonce(&secrets.nonce).mount(mount);
+            if let Some(token) = token {
+                cx = cx.csrf_token(token);
+            }
+            form_scope(token, query, replay, || {
                 self.document.render_page(body(), &cx, &mut html, shareable)
             });
             html.into_string()
@@ -302,12 +313,12 @@ impl PageRoute {
         // A page carrying its visitor's CSRF token (it resumes, or has a form) is theirs
         // alone: it stays `private`, with its session cookie. One asked to be shared that
         // does not goes without the cookie, so a shared cache may keep it.
-        let personal = page.contains(secrets.token.as_str());
+        let personal = token.is_some_and(|token| page.contains(token));
         let control = match &answer.cache {
             Some(value) if shareable && personal => cache::per_visitor(value, &self.path),
             value => value.clone(),
         };
-        if shareable && !personal {
+        if (shareable && !personal) || export {
             secrets.set_cookie = None;
         }
         // The nonce is 128 random bits: a page that has it has scripts needing it.
@@ -359,6 +370,15 @@ impl Answer {
     pub(crate) fn status(status: StatusCode) -> Answer {
         Answer { status, cache: None, replay: None, query: None }
     }
+}
+
+/// The header `resuma build --static` sends: render the page as a file, for every
+/// visitor (only heeded when `resuma build` started the app).
+pub(crate) const EXPORT_HEADER: &str = "x-resuma-export";
+
+/// Whether the request asks for the page as a static file (see [`EXPORT_HEADER`]).
+pub(crate) fn is_export(headers: &HeaderMap) -> bool {
+    crate::app::list_mode() && headers.contains_key(EXPORT_HEADER)
 }
 
 /// The per-response values of a page.

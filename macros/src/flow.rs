@@ -38,6 +38,17 @@ pub(crate) fn expand_load(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+/// Expands `#[static_params]` on `item`: the fn as it is (the page table calls it, and
+/// `resuma_analysis::routes` checks where it may be); arguments are refused.
+pub(crate) fn expand_static_params(args: TokenStream, item: TokenStream) -> TokenStream {
+    if let Some(first) = args.into_iter().next() {
+        let error = syn::Error::new(first.span(), "#[static_params] takes no arguments");
+        let error = error.to_compile_error();
+        return quote! { #error #item };
+    }
+    item
+}
+
 /// Expands `#[middleware(args)]` on `item`.
 pub(crate) fn expand_middleware(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();

@@ -181,6 +181,24 @@ pub fn load(args: TokenStream, item: TokenStream) -> TokenStream {
     flow::expand_load(args.into(), item.into()).into()
 }
 
+/// Marks the `async fn` of a dynamic Flow page (`blog/[slug].rs`) that lists the params
+/// `resuma build --static` exports it for: `pub async fn name(cx: LoadCx) ->
+/// Result<Vec<Params>, LoadError>`, run once per export with the app state
+/// (`cx.state()`) and no request. Only pages whose route has params may have one (R082);
+/// the page table calls it, so its types are checked there.
+///
+/// ```ignore
+/// #[static_params]
+/// pub async fn slugs(cx: LoadCx) -> Result<Vec<Params>, LoadError> {
+///     let db: Db = cx.state()?;
+///     Ok(db.posts()?.into_iter().map(|post| Params::new().with("slug", post.slug)).collect())
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn static_params(args: TokenStream, item: TokenStream) -> TokenStream {
+    flow::expand_static_params(args.into(), item.into()).into()
+}
+
 /// Marks an `async fn` of a Flow page file (or `_layout.rs`) that a `<Form>` posts to:
 /// `pub async fn name(cx: SubmitCx, form: T) -> Result<Submitted, FormError>`, where `T`
 /// derives `serde::Deserialize` (and `garde::Validate` for rules, checked before the body

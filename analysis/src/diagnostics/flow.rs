@@ -243,6 +243,8 @@ pub(crate) enum InvalidPageFile<'a> {
     SubmitNotAllowed,
     /// A `_middleware.rs` with no `#[middleware]` fn.
     NoMiddleware,
+    /// A `#[static_params]` fn outside a page whose route has parameters.
+    StaticParamsNotAllowed,
     /// The file does not parse (syn's message).
     Unparsable(&'a str),
 }
@@ -324,6 +326,13 @@ pub(crate) fn invalid_page_file(file: String, form: InvalidPageFile<'_>) -> Diag
         InvalidPageFile::NoMiddleware => (
             format!("`{file}` has no `#[middleware]` fn"),
             "add `#[middleware] pub async fn guard(req: Request, next: Next) -> Response`"
+                .to_owned(),
+        ),
+        InvalidPageFile::StaticParamsNotAllowed => (
+            format!("`{file}` cannot have a `#[static_params]` fn"),
+            "`#[static_params]` lists the parameters `resuma build --static` exports a dynamic \
+             route for (`blog/[slug].rs`): a page without parameters is exported as it is, \
+             and layouts, error pages and middlewares are no routes"
                 .to_owned(),
         ),
         InvalidPageFile::Unparsable(err) => (

@@ -1,5 +1,5 @@
 //! What the page table needs from one file of `src/pages/`: its `#[component]`, its
-//! `#[load]`, its `#[submit]`s and its `#[middleware]`, read with `syn` and checked against the file's role
+//! `#[load]`, its `#[submit]`s, its `#[static_params]` and its `#[middleware]`, read with `syn` and checked against the file's role
 //! (R082).
 //!
 //! Invariant: reads only the file's top-level items; every problem is a diagnostic whose
@@ -38,6 +38,9 @@ pub struct PageItems {
     pub middleware: Option<String>,
     /// The names of the `#[submit]` fns (pages and layouts), in source order.
     pub submits: Vec<String>,
+    /// The name of the `#[static_params]` fn (a page with route parameters only): the
+    /// parameters `resuma build --static` exports the route for.
+    pub static_params: Option<String>,
 }
 
 /// A page file's component.
@@ -112,6 +115,20 @@ pub fn read_page_file(
         match public_name(submit) {
             Some(name) => items.submits.push(name),
             None => errors.push(error(InvalidPageFile::NotPublic(&submit.sig.ident.to_string()))),
+        }
+    }
+
+    let statics = marked("static_params");
+    if let [first, ..] = statics[..] {
+        if statics.len() > 1 {
+            errors.push(error(InvalidPageFile::Several("static_params")));
+        }
+        if role != Role::Page || params.is_empty() {
+            errors.push(error(InvalidPageFile::StaticParamsNotAllowed));
+        } else if let Some(name) = public_name(first) {
+            items.static_params = Some(name);
+        } else {
+            errors.push(error(InvalidPageFile::NotPublic(&first.sig.ident.to_string())));
         }
     }
 
@@ -253,4 +270,32 @@ fn public_name(function: &ItemFn) -> Option<String> {
         Visibility::Inherited => false,
     };
     public.then(|| function.sig.ident.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read_page_file, Role};
+
+    const PAGE: &str = "#[component] pub fn Post(slug: String) -> View { todo!() }\n";
+
+    #[test]
+    fn static_params_belong_to_a_page_with_params() {
+        let source = format!("{PAGE}#[static_params] pub async fn slugs(cx: LoadCx) -> Result<Vec<Params>, LoadError> {{ todo!() }}");
+        let items = read_page_file("blog/[slug].rs", &source, Role::Page, &["slug"]).unwrap();
+        assert_eq!(items.static_params.as_deref(), Some("slugs"));
+
+        let plain = "#[component] pub fn About() -> View { todo!() }\n#[static_params] pub async fn p(cx: LoadCx) {}";
+        let errors = read_page_file("about.rs", plain, Role::Page, &[]).unwrap_err();
+        assert!(
+            errors[0].message.contains("cannot have a `#[static_params]` fn"),
+            "{:?}",
+            errors[0]
+        );
+        let layout = "#[layout] pub fn L(children: Children) -> View { todo!() }\n#[static_params] pub async fn p(cx: LoadCx) {}";
+        assert!(read_page_file("_layout.rs", layout, Role::Layout, &[]).is_err());
+
+        let private = format!("{PAGE}#[static_params] async fn slugs(cx: LoadCx) {{}}");
+        let errors = read_page_file("blog/[slug].rs", &private, Role::Page, &["slug"]).unwrap_err();
+        assert!(errors[0].message.contains("is not public"), "{:?}", errors[0]);
+    }
 }

@@ -12,6 +12,7 @@
 //! (`resuma_analysis::routes`): every static route is measured, whether the app lists it
 //! or not, and each row names the page file that serves it.
 
+mod export;
 mod http;
 mod measure;
 
@@ -54,6 +55,17 @@ pub(crate) struct BuildArgs {
     /// Print the table as JSON on stdout, for CI and tools.
     #[arg(long)]
     json: bool,
+    /// Also export the pages as static files (HTML, the runtime, every handler chunk)
+    /// into --out, for any static host.
+    #[arg(long = "static")]
+    export: bool,
+    /// Where --static writes (default: `dist` in the app's directory).
+    #[arg(long, value_name = "DIR", requires = "export")]
+    out: Option<PathBuf>,
+    /// With --static: refuse to export (and write nothing) when a page needs a server
+    /// (a form, a middleware, a load reading the request, a server function).
+    #[arg(long, requires = "export")]
+    strict: bool,
 }
 
 /// One row of the table.
@@ -108,8 +120,29 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
     let logs = Stdio::from(std::io::stderr());
     let app = App::start_with_stdout(&executable, &dir, &env, logs).await.into_diagnostic()?;
     let rows = measure_pages(app.addr(), routes.as_ref(), &args.routes).await;
+    let exported = match (&rows, args.export) {
+        (Ok(rows), true) => {
+            let out = args.out.clone().unwrap_or_else(|| dir.join("dist"));
+            let pages: Vec<String> =
+                rows.iter().filter(|it| it.status == 200).map(|it| it.route.clone()).collect();
+            Some(export::export(app.addr(), &pages, &out, args.strict).await.map(|it| (out, it)))
+        }
+        _ => None,
+    };
     app.stop().await;
     let rows = rows?;
+    if let Some(exported) = exported {
+        let (out, exported) = exported?;
+        for warning in &exported.warnings {
+            eprintln!("warning: {warning}");
+        }
+        eprintln!(
+            "resuma build: exported {} page(s) and {} file(s) to {}",
+            exported.pages,
+            exported.files,
+            out.display()
+        );
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&rows).into_diagnostic()?);
     } else {

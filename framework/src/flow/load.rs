@@ -56,6 +56,9 @@ struct RequestData {
     cache: Mutex<Vec<(usize, HeaderValue)>>,
     /// A load deferred a value: the page streams.
     streams: AtomicBool,
+    /// A load read the request (query, headers, cookies, URI, extensions): its page is
+    /// per request, no static file (what `resuma build --static` reports).
+    read_request: AtomicBool,
 }
 
 /// A layout's data, or that its load failed.
@@ -72,6 +75,7 @@ impl LoadCx {
             layouts,
             cache: Mutex::new(Vec::new()),
             streams: AtomicBool::new(false),
+            read_request: AtomicBool::new(false),
         };
         let level = request.layouts.len();
         LoadCx { request: Arc::new(request), level }
@@ -91,6 +95,7 @@ impl LoadCx {
     /// The query string deserialized as `T` (`serde_urlencoded`); one that does not fit
     /// `T` is a `400 Bad Request` saying why.
     pub fn query<T: DeserializeOwned>(&self) -> Result<T, LoadError> {
+        self.mark_read();
         Query::<T>::try_from_uri(&self.request.parts.uri)
             .map(|Query(query)| query)
             .map_err(|err| LoadError::status(400, format!("Bad query string: {}", err.body_text())))
@@ -98,11 +103,13 @@ impl LoadCx {
 
     /// The request's headers.
     pub fn headers(&self) -> &HeaderMap {
+        self.mark_read();
         &self.request.parts.headers
     }
 
     /// The request's URI (the path this router saw, and the query).
     pub fn uri(&self) -> &Uri {
+        self.mark_read();
         &self.request.parts.uri
     }
 
@@ -113,6 +120,7 @@ impl LoadCx {
 
     /// The value of the cookie `name`, if the request has it.
     pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.mark_read();
         crate::http::cookie_value(&self.request.parts.headers, name)
     }
 
@@ -130,6 +138,7 @@ impl LoadCx {
     /// A request extension of type `T`, as a middleware inserted it
     /// (`req.extensions_mut().insert(user)`).
     pub fn extension<T: Clone + Send + Sync + 'static>(&self) -> Option<T> {
+        self.mark_read();
         self.request.parts.extensions.get::<T>().cloned()
     }
 
@@ -206,6 +215,15 @@ impl LoadCx {
     }
 
     /// The request's method, URI, headers and extensions.
+    fn mark_read(&self) {
+        self.request.read_request.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a load read the request beyond its params.
+    pub(crate) fn read_request(&self) -> bool {
+        self.request.read_request.load(Ordering::Relaxed)
+    }
+
     /// Makes the page stream ([`defer`](LoadCx::defer) calls it).
     pub(crate) fn stream(&self) {
         self.request.streams.store(true, Ordering::Relaxed);

@@ -18,6 +18,7 @@ mod serve;
 mod submit;
 
 use std::io;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -35,7 +36,7 @@ pub use load::{ErrorInfo, LoadCx, LoadError};
 pub use middleware::{app_state, cookie, BoxFuture, Middleware, Next};
 pub use pages::{push_catch_all, push_segment, Pages};
 pub use params::{param, Params};
-pub use route::{ErrorPage, Outcome, Render, Route};
+pub use route::{ErrorPage, Outcome, Render, Route, StaticParams};
 pub use serve::default_not_found;
 pub use submit::{
     use_form, FieldErrors, Form, FormError, FormProps, FormState, Submission, SubmitCx, SubmitFn,
@@ -168,9 +169,9 @@ impl FlowApp {
     /// ```
     pub fn try_router(self) -> Result<Router, ConfigError> {
         let FlowApp { app, pages, limits } = self;
-        let statics = pages.static_paths();
-        app.build_router(statics, move |router, document, shared| {
-            serve::install(pages, limits, router, document, shared)
+        app.build_router(move |router, document, shared| {
+            let list = pages.exports(Arc::clone(&shared.actions.state));
+            (serve::install(pages, limits, router, document, shared), Some(list))
         })
     }
 

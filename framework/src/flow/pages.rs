@@ -7,8 +7,13 @@
 
 use std::fmt;
 
+use std::sync::Arc;
+
+use super::load::LoadCx;
 use super::params::Params;
-use super::route::Route;
+use super::route::{Route, StaticParams};
+use crate::action::StateMap;
+use crate::app::ListPages;
 
 /// The routes of `src/pages/`, as `resuma::pages!()` builds them (see the Flow guide).
 ///
@@ -92,11 +97,38 @@ impl Pages {
         self
     }
 
-    /// The patterns with no parameter: the pages `resuma build` can measure.
-    pub(crate) fn static_paths(&self) -> Vec<String> {
-        let is_static =
-            |it: &&PageEntry| it.segments.iter().all(|s| matches!(s, Segment::Static(_)));
-        self.routes.iter().filter(is_static).map(|it| it.pattern.to_owned()).collect()
+    /// The paths the table exports, as `resuma build` asks for them: each route without
+    /// parameters, and each dynamic route for every set of params its `#[static_params]`
+    /// fn lists (run with `state` and no request). A failing fn is logged and exports
+    /// nothing.
+    pub(crate) fn exports(&self, state: Arc<StateMap>) -> ListPages {
+        let routes: Arc<[(Vec<Segment>, &'static str, Option<StaticParams>)]> = self
+            .routes
+            .iter()
+            .map(|it| (it.segments.clone(), it.file, it.route.static_params))
+            .collect();
+        Arc::new(move || {
+            let (routes, state) = (Arc::clone(&routes), Arc::clone(&state));
+            Box::pin(async move {
+                let mut paths = Vec::new();
+                for (segments, file, static_params) in routes.iter() {
+                    if segments.iter().all(|s| matches!(s, Segment::Static(_))) {
+                        paths.push(fill(segments, &Params::default()));
+                        continue;
+                    }
+                    let Some(list) = static_params else { continue };
+                    let parts = axum::http::Request::new(()).into_parts().0;
+                    let cx = LoadCx::new(Params::default(), parts, Arc::clone(&state), 0);
+                    match list(cx).await {
+                        Ok(all) => paths.extend(all.iter().map(|params| fill(segments, params))),
+                        Err(err) => {
+                            tracing::error!(page = file, error = %err, "a #[static_params] fn failed");
+                        }
+                    }
+                }
+                paths
+            })
+        })
     }
 }
 
@@ -110,6 +142,25 @@ impl fmt::Debug for Pages {
             .field("not_found", &list(&self.not_found))
             .finish()
     }
+}
+
+/// The path of `segments` with `params` put in (a missing one is empty: no route).
+fn fill(segments: &[Segment], params: &Params) -> String {
+    let mut path = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Static(name) => {
+                path.push('/');
+                path.push_str(name);
+            }
+            Segment::Param(name) => push_segment(&mut path, params.get(name).unwrap_or("")),
+            Segment::CatchAll(name) => push_catch_all(&mut path, params.get(name).unwrap_or("")),
+        }
+    }
+    if path.is_empty() {
+        path.push('/');
+    }
+    path
 }
 
 /// Appends `/` and `value` as one path segment, for a page's generated `path()`: UTF-8,

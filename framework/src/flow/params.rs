@@ -7,6 +7,27 @@ use std::str::FromStr;
 pub struct Params(pub(crate) Vec<(String, String)>);
 
 impl Params {
+    /// No parameters; add them with [`with`](Params::with) (a `#[static_params]` fn's
+    /// answer).
+    ///
+    /// ```
+    /// let params = resuma::flow::Params::new().with("slug", "hello");
+    /// assert_eq!(params.get("slug"), Some("hello"));
+    /// ```
+    pub fn new() -> Params {
+        Params::default()
+    }
+
+    /// These parameters and `name` = `value` (replacing an earlier value of `name`).
+    pub fn with(mut self, name: impl Into<String>, value: impl Into<String>) -> Params {
+        let (name, value) = (name.into(), value.into());
+        match self.0.iter_mut().find(|(known, _)| *known == name) {
+            Some(known) => known.1 = value,
+            None => self.0.push((name, value)),
+        }
+        self
+    }
+
     /// The value of the parameter `name`, as in the URL but percent-decoded.
     ///
     /// ```

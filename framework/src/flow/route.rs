@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::load::{ErrorInfo, LoadCx, LoadError};
 use super::middleware::{BoxFuture, Middleware};
+use super::params::Params;
 use super::submit::Submission;
 use crate::View;
 
@@ -19,6 +20,10 @@ pub type Render = fn(LoadCx) -> BoxFuture<Outcome>;
 
 /// An `_error.rs` page: builds its view from what went wrong.
 pub type ErrorPage = fn(ErrorInfo) -> View;
+
+/// A `#[static_params]` fn: the parameters `resuma build --static` exports a dynamic
+/// route for, from a context with the app state (and no request: its params are empty).
+pub type StaticParams = fn(LoadCx) -> BoxFuture<Result<Vec<Params>, LoadError>>;
 
 /// A layout, loaded: wraps the page (its `children`).
 pub(crate) type Wrap = Box<dyn FnOnce(View) -> View + Send>;
@@ -45,6 +50,8 @@ pub struct Route {
     pub(crate) layouts: usize,
     /// The nearest `_error.rs`, and how many of the route's layouts wrap it.
     pub(crate) error: Option<(usize, ErrorPage)>,
+    /// The page's `#[static_params]` fn.
+    pub(crate) static_params: Option<StaticParams>,
 }
 
 impl Route {
@@ -56,6 +63,7 @@ impl Route {
             submits: Arc::from([]),
             layouts: 0,
             error: None,
+            static_params: None,
         }
     }
 
@@ -79,6 +87,13 @@ impl Route {
         let mut all = self.submits.to_vec();
         all.push(submission);
         self.submits = Arc::from(all);
+        self
+    }
+
+    /// Sets the `#[static_params]` fn listing the parameters `resuma build --static`
+    /// exports this route for.
+    pub fn static_params(mut self, params: StaticParams) -> Route {
+        self.static_params = Some(params);
         self
     }
 

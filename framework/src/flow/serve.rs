@@ -28,7 +28,7 @@ use super::params::Params;
 use super::route::{Outcome, Wrap};
 use super::submit::{post, Posted};
 use crate::app::Shared;
-use crate::page::{mount_prefix, Answer, PageRoute};
+use crate::page::{is_export, mount_prefix, Answer, PageRoute};
 use crate::render::form::Replay;
 use crate::render::Document;
 use crate::{Page, View};
@@ -215,15 +215,20 @@ impl Flow {
         let Outcome { layouts, page, failure } = outcome;
         let stop = match (failure, page) {
             (None, Some(page)) => {
-                let query = cx.uri().query().map(str::to_owned);
-                let answer = Answer { status, cache: cx.cache(), replay, query };
+                let (headers, query) = (&cx.parts().headers, cx.parts().uri.query());
+                let answer =
+                    Answer { status, cache: cx.cache(), replay, query: query.map(str::to_owned) };
                 let body = move || {
                     layouts.into_iter().rev().flatten().fold(page(), |view, wrap| wrap(view))
                 };
-                return match cx.streams() {
-                    true => route.page.respond_streamed(cx.headers(), mount, answer, body),
-                    false => route.page.respond_view(cx.headers(), mount, answer, body),
+                let mut res = match cx.streams() {
+                    true => route.page.respond_streamed(headers, mount, answer, body),
+                    false => route.page.respond_view(headers, mount, answer, body),
                 };
+                if is_export(headers) {
+                    needs_a_server(&route.entry.route, &cx, res.headers_mut());
+                }
+                return res;
             }
             (Some((level, error)), _) => (level, error.into_stop()),
             // A render that built no page and said no error: a bug of the table.
@@ -255,7 +260,7 @@ impl Flow {
             Stop::Error { info, detail } => {
                 log_error(route.entry.file, &info, detail.as_deref());
                 let answer = Answer::status(info.status());
-                let headers = cx.headers();
+                let headers = &cx.parts().headers;
                 match route.entry.route.error {
                     Some((wrapping, error_page)) => {
                         // The layouts above the failure that wrap the error page's folder.
@@ -271,6 +276,30 @@ impl Flow {
                 }
             }
         }
+    }
+}
+
+/// The header of an exported page saying what it needs a server for (`submit`,
+/// `middleware`, `request`), for `resuma build --static` to report.
+const DYNAMIC_HEADER: &str = "x-resuma-dynamic";
+
+/// Adds [`DYNAMIC_HEADER`] when `route`, as `cx` loaded it, needs a server: forms to post
+/// to, middlewares to run, or loads that read the request.
+fn needs_a_server(route: &super::route::Route, cx: &LoadCx, headers: &mut axum::http::HeaderMap) {
+    let reasons: Vec<&str> = [
+        (!route.submits.is_empty(), "submit"),
+        (!route.middlewares.is_empty(), "middleware"),
+        (cx.read_request(), "request"),
+    ]
+    .into_iter()
+    .filter_map(|(needed, reason)| needed.then_some(reason))
+    .collect();
+    if !reasons.is_empty() {
+        headers.insert(
+            DYNAMIC_HEADER,
+            HeaderValue::from_str(&reasons.join(", "))
+                .unwrap_or(HeaderValue::from_static("request")),
+        );
     }
 }
 

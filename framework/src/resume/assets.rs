@@ -92,3 +92,18 @@ pub(crate) async fn serve_chunk(Path(file): Path<String>) -> Response {
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
+
+/// The URL of every file this binary serves under `/_resuma/`: the two cores and every
+/// handler chunk (the form chunk's too), sorted. What `resuma build --static` copies.
+pub(crate) fn asset_urls() -> Vec<String> {
+    let cores = [core_url(false), core_url(true)].map(str::to_owned);
+    let chunks = inventory::iter::<Chunk>
+        .into_iter()
+        .map(|it| it.name)
+        .chain(std::iter::once(form_chunk_name()))
+        .map(|name| format!("/_resuma/handler/{name}.js"));
+    let mut urls: Vec<String> = cores.into_iter().chain(chunks).collect();
+    urls.sort();
+    urls.dedup();
+    urls
+}

@@ -10,6 +10,6 @@ mod signal;
 pub(crate) mod state;
 
 pub use assets::Chunk;
-pub(crate) use assets::{form_chunk_name, serve_chunk, serve_core};
+pub(crate) use assets::{asset_urls, form_chunk_name, serve_chunk, serve_core};
 pub use reactive::Dependency;
 pub use signal::{use_signal, Capture, Signal};
