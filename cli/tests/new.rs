@@ -268,7 +268,7 @@ fn registry_dependency() -> String {
 
 /// #16: the version is set once, in `[workspace.package]` (the product page's), and every
 /// crate and path dependency follows it, so `--from-registry` asks for the framework the
-/// command was published with; the README shows the same line.
+/// command was published with; the README and the crate's docs show the same line.
 #[test]
 fn every_crate_has_the_workspace_version_and_the_registry_line_follows_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -292,8 +292,10 @@ fn every_crate_has_the_workspace_version_and_the_registry_line_follows_it() {
         let package = &read(&format!("{folder}/Cargo.toml"))["package"];
         assert_eq!(package["version"]["workspace"].as_bool(), Some(true), "{folder}");
     }
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    assert!(readme.contains(&registry_dependency()), "README.md: {}", registry_dependency());
+    for doc in ["README.md", "framework/src/lib.rs"] {
+        let text = std::fs::read_to_string(root.join(doc)).unwrap();
+        assert!(text.contains(&registry_dependency()), "{doc}: {}", registry_dependency());
+    }
 }
 
 #[test]
