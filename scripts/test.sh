@@ -23,7 +23,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test"
 # Includes cli/tests/{new,dev,build}.rs: apps made by `resuma new`, built by cargo into this
-# target directory (their dependencies are the checkout's, compiled once), one for release.
+# target directory (their dependencies are the checkout's, compiled once), one for release;
+# and cli/tests/install.rs: `cargo install --path framework` into a scratch root, built here.
 cargo test --workspace --locked
 
 step "vscode-ext: tsc build, unit tests (node:test), .vsix package"
@@ -40,6 +41,7 @@ step "runtime browser tests (Chromium)"
 (cd runtime && node --test --test-concurrency=1 test/)
 
 step "end-to-end browser tests against the examples and generated apps (Chromium)"
-# todo.test.mjs and dev.test.mjs generate their apps with target/debug/resuma.
+# todo.test.mjs and dev.test.mjs generate their apps with target/debug/resuma (the
+# framework crate's binary: its feature `cli`, on in a workspace build).
 cargo build --workspace --bins --locked
 node --test --test-concurrency=1 tests/browser/

@@ -3,7 +3,7 @@
 //
 //   node benchmark/dev/run.mjs [--edits N] [--json]
 //
-// Needs the debug `resuma` binary (`cargo build -p resuma-cli`) and Chromium
+// Needs the debug `resuma` binary (`cargo build -p resuma --bin resuma`) and Chromium
 // (`bash scripts/ensure-browser.sh`), like the browser tests.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";

@@ -1,43 +1,7 @@
-//! `resuma`: the command-line front of Resuma.
-//!
-//! Each subcommand is a module in `commands/`; this file only parses the arguments.
+//! `resuma-cli`: the `resuma` command under this crate's name, for this crate's tests
+//! (`CARGO_BIN_EXE_resuma-cli`). Users get the same command as `resuma` from the framework
+//! crate (`cargo install resuma`), so the two binaries never share a file in `target/`.
 
-use std::process::ExitCode;
-
-use clap::{Parser, Subcommand};
-
-mod commands;
-mod report;
-
-/// Resuma: instantly-interactive web apps in Rust.
-#[derive(Parser)]
-#[command(name = "resuma", version, about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Check every `view!` and handler in a crate, as the compiler would, and more.
-    Check(commands::check::CheckArgs),
-    /// Create a new app from a template: `resuma new my-app --template todo`.
-    New(commands::new::NewArgs),
-    /// Run the Resuma language server on stdio (what the VS Code extension starts).
-    Lsp(commands::lsp::LspArgs),
-    /// Serve an app, rebuilt and reloaded in the browser on every save, errors in an overlay.
-    Dev(commands::dev::DevArgs),
-    /// Build for release, then list each page with the JavaScript it ships (gzip).
-    Build(commands::build::BuildArgs),
-}
-
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Check(args) => commands::check::run(&args),
-        Command::New(args) => commands::new::run(&args),
-        Command::Lsp(args) => commands::lsp::run(&args),
-        Command::Dev(args) => commands::dev::run(&args),
-        Command::Build(args) => commands::build::run(&args),
-    }
+fn main() -> std::process::ExitCode {
+    resuma_cli::main()
 }

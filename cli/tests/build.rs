@@ -12,7 +12,7 @@ fn shared_target_dir() -> PathBuf {
 }
 
 fn resuma(cwd: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_resuma"))
+    Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
         .args(args)
         .current_dir(cwd)
         .env("CARGO_TARGET_DIR", shared_target_dir())

@@ -4,7 +4,7 @@ use std::process::Command;
 
 fn resuma_check(args: &[&str]) -> (i32, String, String) {
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let out = Command::new(env!("CARGO_BIN_EXE_resuma"))
+    let out = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
         .arg("check")
         .args(args)
         .current_dir(fixtures)

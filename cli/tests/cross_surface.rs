@@ -21,7 +21,7 @@ fn every_code_is_reported_by_check_json_where_the_fixture_marks_it() {
         }
         n_checked += 1;
         let dir = fixtures::write_crate(&root, &fixture);
-        let out = Command::new(env!("CARGO_BIN_EXE_resuma"))
+        let out = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
             .args(["check", "--format", "json"])
             .arg(&dir)
             .output()

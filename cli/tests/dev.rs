@@ -58,7 +58,7 @@ fn errors_before_the_first_good_build_then_the_app_then_a_clean_stop() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("resuma-dev");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let made = Command::new(env!("CARGO_BIN_EXE_resuma"))
+    let made = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
         .args(["new", "dev_http"])
         .current_dir(&dir)
         .output()
@@ -75,7 +75,7 @@ fn errors_before_the_first_good_build_then_the_app_then_a_clean_stop() {
 
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let stderr_path = dir.join("dev.stderr");
-    let mut dev = Command::new(env!("CARGO_BIN_EXE_resuma"))
+    let mut dev = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
         .args(["dev", "--addr", &format!("127.0.0.1:{port}")])
         .current_dir(&app)
         .env("CARGO_TARGET_DIR", shared_target_dir())
@@ -167,7 +167,7 @@ fn a_page_file_written_then_deleted_is_a_route_then_a_404() {
     write_flow_app(&app);
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let stderr_path = app.with_extension("stderr");
-    let mut dev = Command::new(env!("CARGO_BIN_EXE_resuma"))
+    let mut dev = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
         .args(["dev", "--addr", &format!("127.0.0.1:{port}")])
         .current_dir(&app)
         .env("CARGO_TARGET_DIR", shared_target_dir())

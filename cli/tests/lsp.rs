@@ -32,7 +32,7 @@ fn read_message(reader: &mut impl BufRead) -> Value {
 
 #[test]
 fn resuma_lsp_serves_the_protocol() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_resuma"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
         .args(["lsp", "--stdio", "--debounce-ms", "0"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

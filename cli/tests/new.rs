@@ -13,7 +13,7 @@ fn scratch(test: &str) -> PathBuf {
 }
 
 fn resuma_new(cwd: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_resuma"))
+    let out = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
         .arg("new")
         .args(args)
         .current_dir(cwd)
@@ -84,7 +84,10 @@ fn each_template_is_a_crate_that_builds_against_the_checkout() {
         assert!(manifest.contains(&format!("name = \"{name}\"")), "{manifest}");
         // Built from a checkout, the CLI points the app at it, so it builds offline.
         let framework = std::fs::canonicalize(concat!(env!("CARGO_MANIFEST_DIR"), "/../framework"));
-        let dependency = format!("resuma = {{ path = \"{}\" }}", framework.unwrap().display());
+        let dependency = format!(
+            "resuma = {{ path = \"{}\", default-features = false, features = [\"app\"] }}",
+            framework.unwrap().display()
+        );
         assert!(manifest.contains(&dependency), "{manifest}");
         assert!(manifest.contains("\n[workspace]\n"), "{manifest}");
         let readme = std::fs::read_to_string(app.join("README.md")).unwrap();
@@ -239,10 +242,7 @@ fn the_dependency_follows_the_flags() {
     let (code, _, stderr) = resuma_new(&dir, &["published", "--from-registry"]);
     assert_eq!(code, 0, "{stderr}");
     let manifest = std::fs::read_to_string(dir.join("published/Cargo.toml")).unwrap();
-    assert!(
-        manifest.contains(&format!("resuma = \"{}\"", env!("CARGO_PKG_VERSION"))),
-        "{manifest}"
-    );
+    assert!(manifest.contains(&registry_dependency()), "{manifest}");
     assert!(!dir.join("published/Cargo.lock").exists(), "no lock file from a checkout");
 
     let framework = concat!(env!("CARGO_MANIFEST_DIR"), "/../framework");
@@ -256,6 +256,46 @@ fn the_dependency_follows_the_flags() {
     assert_eq!(code, 1);
     assert!(stderr.contains("is not a Resuma checkout"), "{stderr}");
     assert!(!dir.join("nowhere").exists());
+}
+
+/// The line `resuma new --from-registry` writes: this CLI's version, which is every crate's.
+fn registry_dependency() -> String {
+    format!(
+        "resuma = {{ version = \"{}\", default-features = false, features = [\"app\"] }}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// #16: the version is set once, in `[workspace.package]` (the product page's), and every
+/// crate and path dependency follows it, so `--from-registry` asks for the framework the
+/// command was published with; the README and the crate's docs show the same line.
+#[test]
+fn every_crate_has_the_workspace_version_and_the_registry_line_follows_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let read = |path: &str| -> toml::Table {
+        toml::from_str(&std::fs::read_to_string(root.join(path)).unwrap()).unwrap()
+    };
+    let workspace = read("Cargo.toml");
+    let version = workspace["workspace"]["package"]["version"].as_str().unwrap();
+    assert_eq!(version, "0.3.3", "the product page shows v0.3.3");
+    assert_eq!(version, env!("CARGO_PKG_VERSION"));
+    let dependencies = workspace["workspace"]["dependencies"].as_table().unwrap();
+    let mut n_paths = 0;
+    for (name, spec) in dependencies {
+        if spec.get("path").is_some() {
+            n_paths += 1;
+            assert_eq!(spec.get("version").and_then(|it| it.as_str()), Some(version), "{name}");
+        }
+    }
+    assert_eq!(n_paths, 6, "{dependencies:?}");
+    for folder in ["analysis", "macros", "framework", "build", "lsp", "cli"] {
+        let package = &read(&format!("{folder}/Cargo.toml"))["package"];
+        assert_eq!(package["version"]["workspace"].as_bool(), Some(true), "{folder}");
+    }
+    for doc in ["README.md", "framework/src/lib.rs"] {
+        let text = std::fs::read_to_string(root.join(doc)).unwrap();
+        assert!(text.contains(&registry_dependency()), "{doc}: {}", registry_dependency());
+    }
 }
 
 #[test]
@@ -301,7 +341,8 @@ fn invalid_crate_names_are_refused_with_the_reason() {
 
 #[test]
 fn help_says_what_each_option_does() {
-    let out = Command::new(env!("CARGO_BIN_EXE_resuma")).args(["new", "--help"]).output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_resuma-cli")).args(["new", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     for expected in
         ["--template", "basic:", "todo:", "flow:", "--resuma-path", "--from-registry", "empty"]

@@ -23,6 +23,12 @@
 //! }
 //! ```
 //!
+//! Features: `app` (what an app takes, with `default-features = false`: `garde`, a form's
+//! `#[derive(garde::Validate)]` rules as its field errors) and `cli`, the `resuma` command
+//! (`cargo install resuma`). Both are default, so a bare `resuma = "0.3.3"` compiles the
+//! command's dependencies too; `resuma new` writes
+//! `resuma = { version = "0.3.3", default-features = false, features = ["app"] }`.
+//!
 //! Invariant: text and attribute values are escaped by construction; unescaped HTML
 //! needs the explicit, greppable [`raw_html`].
 

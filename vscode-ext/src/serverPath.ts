@@ -74,7 +74,7 @@ export function resolveServer(ctx: ResolveContext): ServerCommand | { error: str
   }
   return {
     error:
-      "resuma-lsp was not found: install it with `cargo install resuma-cli` (it provides `resuma lsp`) " +
+      "resuma-lsp was not found: install it with `cargo install resuma` (it provides `resuma lsp`) " +
       "or set resuma.server.path",
   };
 }

@@ -3,7 +3,7 @@
 //! the same file's full `resuma check`.
 //!
 //! Run from the repository root:
-//! `cargo build --release -p resuma-lsp -p resuma-cli && cargo run --release --manifest-path benchmark/lsp/Cargo.toml`
+//! `cargo build --release -p resuma-lsp -p resuma && cargo run --release --manifest-path benchmark/lsp/Cargo.toml`
 
 #[path = "../../../lsp/tests/common/generate.rs"]
 mod generate;
@@ -28,7 +28,7 @@ fn main() {
         let path = root.join("target/release").join(name);
         assert!(
             path.is_file(),
-            "build it first: cargo build --release -p resuma-lsp -p resuma-cli"
+            "build it first: cargo build --release -p resuma-lsp -p resuma"
         );
         path
     };

@@ -73,20 +73,22 @@ enum NewError {
 
 /// How the new crate depends on Resuma.
 enum ResumaSource {
-    /// `resuma = "VERSION"`, from the registry.
+    /// `version = "VERSION"`, from the registry: this CLI's own version, so the app gets
+    /// the framework the command came with.
     Version(&'static str),
-    /// `resuma = { path = "…/framework" }`, with the checkout's root (for its Cargo.lock).
+    /// `path = "…/framework"`, with the checkout's root (for its Cargo.lock).
     Checkout { root: PathBuf },
 }
 
 impl ResumaSource {
-    /// The value in `Cargo.toml` of the dependency on the checkout's crate in `folder`
-    /// (`framework` is `resuma`, `build` is `resuma-build`).
-    fn dependency(&self, folder: &str) -> String {
+    /// Where the dependency on the checkout's crate in `folder` comes from (`framework` is
+    /// `resuma`, `build` is `resuma-build`), as the first key of its inline table in
+    /// `Cargo.toml`; the templates add the features.
+    fn location(&self, folder: &str) -> String {
         match self {
-            ResumaSource::Version(version) => toml_string(version),
+            ResumaSource::Version(version) => format!("version = {}", toml_string(version)),
             ResumaSource::Checkout { root } => {
-                format!("{{ path = {} }}", toml_string(&root.join(folder).to_string_lossy()))
+                format!("path = {}", toml_string(&root.join(folder).to_string_lossy()))
             }
         }
     }
@@ -113,8 +115,7 @@ fn create(args: &NewArgs) -> Result<(), NewError> {
         let path = path.display().to_string();
         move |source| NewError::Io { path, source }
     };
-    let (dependency, build_dependency) =
-        (source.dependency("framework"), source.dependency("build"));
+    let (resuma_source, build_source) = (source.location("framework"), source.location("build"));
     for (stored, text) in args.template.files() {
         let target = args.path.join(output_path(stored));
         if let Some(parent) = target.parent() {
@@ -122,8 +123,8 @@ fn create(args: &NewArgs) -> Result<(), NewError> {
         }
         let text = if has_placeholders(stored) {
             text.replace("{{name}}", name)
-                .replace("{{resuma_dependency}}", &dependency)
-                .replace("{{resuma_build_dependency}}", &build_dependency)
+                .replace("{{resuma_source}}", &resuma_source)
+                .replace("{{resuma_build_source}}", &build_source)
         } else {
             (*text).to_owned()
         };

@@ -51,7 +51,7 @@ test("PATH: resuma-lsp before resuma, then the workspace's target/", () => {
     args: ["--stdio"],
   });
   const missing = resolveServer(ctx([]));
-  assert.ok("error" in missing && missing.error.includes("cargo install resuma-cli"));
+  assert.ok("error" in missing && missing.error.includes("cargo install resuma"));
 });
 
 test("Windows: .exe and ; in PATH", () => {
