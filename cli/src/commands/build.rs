@@ -123,8 +123,8 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
     let exported = match (&rows, args.export) {
         (Ok(rows), true) => {
             let out = args.out.clone().unwrap_or_else(|| dir.join("dist"));
-            let pages: Vec<String> =
-                rows.iter().filter(|it| it.status == 200).map(|it| it.route.clone()).collect();
+            // All of them: one that is no page (a redirect, an error) is reported.
+            let pages: Vec<String> = rows.iter().map(|it| it.route.clone()).collect();
             Some(export::export(app.addr(), &pages, &out, args.strict).await.map(|it| (out, it)))
         }
         _ => None,

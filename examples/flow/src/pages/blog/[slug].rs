@@ -2,7 +2,7 @@
 //! page. `slug` is the URL segment, percent-decoded. Two forms: one edits the post (its
 //! fields start with the post's values), one deletes it.
 
-use resuma::flow::{FormError, LoadCx, LoadError, SubmitCx, Submitted};
+use resuma::flow::{FormError, LoadCx, LoadError, Params, SubmitCx, Submitted};
 use resuma::prelude::*;
 use resuma::render::{use_head, Head};
 
@@ -14,6 +14,13 @@ pub async fn load(cx: LoadCx) -> Result<Post, LoadError> {
     let db: Db = cx.state()?;
     let slug: String = cx.param("slug")?;
     db.post(&slug)?.ok_or_else(LoadError::not_found)
+}
+
+/// Every post's slug: the pages `resuma build --static` exports.
+#[static_params]
+pub async fn slugs(cx: LoadCx) -> Result<Vec<Params>, LoadError> {
+    let db: Db = cx.state()?;
+    Ok(db.posts()?.into_iter().map(|post| Params::new().with("slug", post.slug)).collect())
 }
 
 /// What the edit form sends.
