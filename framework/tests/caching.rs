@@ -3,6 +3,8 @@
 //! `public`, immutable runtime files, and gzip/brotli on by default (a streamed page gzipped
 //! chunk by chunk).
 
+#![allow(missing_docs)]
+
 use std::io::Read as _;
 
 use axum::body::Body;

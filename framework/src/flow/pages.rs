@@ -102,7 +102,7 @@ impl Pages {
     /// fn lists (run with `state` and no request). A failing fn is logged and exports
     /// nothing.
     pub(crate) fn exports(&self, state: Arc<StateMap>) -> ListPages {
-        let routes: Arc<[(Vec<Segment>, &'static str, Option<StaticParams>)]> = self
+        let routes: Arc<[Exported]> = self
             .routes
             .iter()
             .map(|it| (it.segments.clone(), it.file, it.route.static_params))
@@ -143,6 +143,9 @@ impl fmt::Debug for Pages {
             .finish()
     }
 }
+
+/// A route as its export needs it: segments, file, `#[static_params]` fn.
+type Exported = (Vec<Segment>, &'static str, Option<StaticParams>);
 
 /// The path of `segments` with `params` put in (a missing one is empty: no route).
 fn fill(segments: &[Segment], params: &Params) -> String {

@@ -41,10 +41,13 @@ pub(crate) type Pending = Pin<Box<dyn Future<Output = Build>>>;
 /// a part. Its name is the page's one global besides `__resuma`.
 const SWAP: &str = "self.$rp=n=>{const p=document.querySelector(`[data-r-part=\"${n}\"]`),w=document.createTreeWalker(document.body,128);let o,c;while(c=w.nextNode())if(c.data==\"r-defer:\"+n)o=c;else if(o&&c.data==\"/r-defer:\"+n){while(o.nextSibling!=c)o.nextSibling.remove();c.replaceWith(...p.childNodes);o.remove();p.remove();break}}";
 
+/// A waiting part with its number.
+type Numbered = Pin<Box<dyn Future<Output = (u32, Build)>>>;
+
 #[derive(Default)]
 struct Parts {
     next: u32,
-    pending: Vec<Pin<Box<dyn Future<Output = (u32, Build)>>>>,
+    pending: Vec<Numbered>,
 }
 
 thread_local! {
@@ -95,7 +98,7 @@ pub(crate) fn with_parts(html: &mut Html, nonce: Option<&str>, render: impl FnOn
     drain(html, nonce);
 }
 
-fn take_pending() -> Vec<Pin<Box<dyn Future<Output = (u32, Build)>>>> {
+fn take_pending() -> Vec<Numbered> {
     PARTS
         .with(|it| it.borrow_mut().as_mut().map(|parts| std::mem::take(&mut parts.pending)))
         .unwrap_or_default()
