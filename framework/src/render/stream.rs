@@ -175,6 +175,31 @@ mod tests {
         assert_eq!(rest.concat(), b"<p>second</p>");
     }
 
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_client_that_does_not_read_holds_the_render_back() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let rendered = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&rendered);
+        let page = move || {
+            View::new(move |html| {
+                for _ in 0..10_000 {
+                    html.push_static("<p>row</p>");
+                    counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    html.boundary();
+                }
+            })
+        };
+        let mut stream = Box::pin(render_to_stream(page, 1));
+        assert!(stream.next().await.is_some());
+        // The client reads nothing more: the render waits once the channel is full.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let before = rendered.load(Ordering::Relaxed);
+        assert!(before <= super::CHANNEL_CHUNKS + 2, "{before} rows rendered ahead of the client");
+        let rest: Vec<_> = stream.map(|chunk| chunk.unwrap()).collect().await;
+        assert_eq!(rest.len(), 10_000 - 1);
+    }
+
     #[tokio::test]
     async fn panic_ends_the_stream_after_the_sent_chunks() {
         let page = || {
