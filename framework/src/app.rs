@@ -44,10 +44,10 @@ pub const LIST_PAGES_VAR: &str = "RESUMA_LIST_PAGES";
 pub(crate) type ListPages =
     Arc<dyn Fn() -> futures_util::future::BoxFuture<'static, Vec<String>> + Send + Sync>;
 
-/// Whether `resuma build` started this app ([`LIST_PAGES_VAR`]), read once.
+/// Whether `resuma build` started this app ([`LIST_PAGES_VAR`]): read when a router is
+/// built, kept in its [`Shared`].
 pub(crate) fn list_mode() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os(LIST_PAGES_VAR).is_some())
+    std::env::var_os(LIST_PAGES_VAR).is_some()
 }
 
 /// A Resuma app: a page shell (title, metas, lang) and the pages served at each path.
@@ -221,7 +221,7 @@ impl ResumaApp {
         let (mut router, more_pages) = add(router, &self.document, &shared);
         // `resuma build` asks the app it starts for its pages and files: only then are the
         // lists served.
-        if list_mode() {
+        if shared.list_mode {
             router = router
                 .route(
                     "/_resuma/pages",

@@ -237,7 +237,7 @@ impl PageRoute {
         body: impl FnOnce() -> View + Send + 'static,
     ) -> Response {
         let document = self.document.clone();
-        let export = is_export(request);
+        let export = is_export(&self.shared, request);
         let (nonce, token) = (secrets.nonce.clone(), (!export).then(|| secrets.token.clone()));
         let mount = mount.to_owned();
         let (replay, query) = (answer.replay, answer.query);
@@ -291,7 +291,7 @@ impl PageRoute {
         let (replay, query) = (answer.replay, answer.query);
         let shareable = answer.cache.as_ref().is_some_and(cache::lets_shared_caches_keep);
         // A file for every visitor has no visitor's token.
-        let export = is_export(request);
+        let export = is_export(&self.shared, request);
         let token = (!export).then_some(secrets.token.as_str());
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
@@ -377,8 +377,8 @@ impl Answer {
 pub(crate) const EXPORT_HEADER: &str = "x-resuma-export";
 
 /// Whether the request asks for the page as a static file (see [`EXPORT_HEADER`]).
-pub(crate) fn is_export(headers: &HeaderMap) -> bool {
-    crate::app::list_mode() && headers.contains_key(EXPORT_HEADER)
+pub(crate) fn is_export(shared: &Shared, headers: &HeaderMap) -> bool {
+    shared.list_mode && headers.contains_key(EXPORT_HEADER)
 }
 
 /// The per-response values of a page.

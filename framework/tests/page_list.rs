@@ -27,10 +27,23 @@ async fn pages_are_listed_only_when_asked() {
     let (status, _) = get(&app().router(), "/_resuma/pages").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "not listed by default");
 
+    let (status, _) = get(&app().router(), "/_resuma/files").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "not listed by default");
+
     std::env::set_var(resuma::LIST_PAGES_VAR, "1");
-    let (status, body) = get(&app().router(), "/_resuma/pages").await;
+    let router = app().router();
     std::env::remove_var(resuma::LIST_PAGES_VAR);
+    let (status, body) = get(&router, "/_resuma/pages").await;
     assert_eq!(status, StatusCode::OK);
     let paths: Vec<String> = serde_json::from_str(&body).unwrap();
     assert_eq!(paths, ["/", "/about", "/item/{id}"]);
+    // Every runtime file it serves, each answering 200.
+    let (status, body) = get(&router, "/_resuma/files").await;
+    assert_eq!(status, StatusCode::OK);
+    let files: Vec<String> = serde_json::from_str(&body).unwrap();
+    assert!(files.iter().any(|it| it.starts_with("/_resuma/core.")), "{files:?}");
+    assert!(files.iter().any(|it| it.starts_with("/_resuma/handler/Form.")), "{files:?}");
+    for file in files {
+        assert_eq!(get(&router, &file).await.0, StatusCode::OK, "{file}");
+    }
 }

@@ -23,6 +23,9 @@ pub(crate) struct Shared {
     pub(crate) actions: Arc<ActionService>,
     /// Whether responses are compressed for clients that accept it.
     pub(crate) compression: bool,
+    /// Whether `resuma build` started the app: pages and files are listed, and a page
+    /// can be asked for as a static file.
+    pub(crate) list_mode: bool,
 }
 
 impl Shared {
@@ -48,6 +51,7 @@ impl Shared {
             headers: Arc::new(headers.compile()?),
             actions: Arc::new(actions),
             compression,
+            list_mode: super::list_mode(),
         })
     }
 

@@ -225,7 +225,7 @@ impl Flow {
                     true => route.page.respond_streamed(headers, mount, answer, body),
                     false => route.page.respond_view(headers, mount, answer, body),
                 };
-                if is_export(headers) {
+                if is_export(&self.shared, headers) {
                     needs_a_server(&route.entry.route, &cx, res.headers_mut());
                 }
                 return res;
