@@ -175,12 +175,13 @@ impl ResumaApp {
     }
 
     /// The router, with `add` adding its own routes (Flow's) after the pages and before
-    /// the security layer, and `extra_pages` listed on `/_resuma/pages` too.
+    /// the limits and security layers, and `extra_pages` listed on `/_resuma/pages` too.
     pub(crate) fn build_router(
         self,
         extra_pages: Vec<String>,
         add: impl FnOnce(Router, &Document, &Arc<Shared>) -> Router,
     ) -> Result<Router, ConfigError> {
+        let limits = crate::serve::limits_layer(&self.options.server_limits);
         let shared = Arc::new(Shared::build(self.options)?);
         let actions = Arc::clone(&shared.actions);
         let mut router = Router::new()
@@ -216,12 +217,18 @@ impl ResumaApp {
             );
         }
         let router = add(router, &self.document, &shared);
-        Ok(router.layer(SecurityLayer::new(Arc::clone(&shared.headers))))
+        // Inside the security layer, so a timeout's or a panic's answer has its headers.
+        Ok(router.layer(limits).layer(SecurityLayer::new(Arc::clone(&shared.headers))))
     }
 
     /// Serves the app on `addr` until Ctrl-C (or SIGTERM on unix), then shuts down
-    /// gracefully. Logs `listening on http://ADDR` through `tracing`. A [`ConfigError`]
-    /// is an [`io::ErrorKind::InvalidInput`] error, before anything is bound.
+    /// gracefully: the listener closes, idle connections close, requests in flight finish.
+    /// Logs `listening on http://ADDR` through `tracing`. A [`ConfigError`] is an
+    /// [`io::ErrorKind::InvalidInput`] error, before anything is bound.
+    ///
+    /// Connections are HTTP/1.1 within the app's [`ServerLimits`](crate::ServerLimits)
+    /// (slowloris clients are cut off after 10 s, at most 10 000 connections at once, …;
+    /// see [`server_limits`](ResumaApp::server_limits)).
     ///
     /// ```no_run
     /// # async fn start() -> std::io::Result<()> {
@@ -232,9 +239,10 @@ impl ResumaApp {
     /// # }
     /// ```
     pub async fn serve(self, addr: impl ToSocketAddrs) -> io::Result<()> {
+        let limits = self.options.server_limits.clone();
         let router = self.checked_router()?;
         let listener = TcpListener::bind(addr).await?;
-        serve_router(router, listener).await
+        crate::serve::serve_router(router, listener, &limits).await
     }
 
     /// Like [`serve`](ResumaApp::serve), on a listener that is already bound (say, to
@@ -252,7 +260,8 @@ impl ResumaApp {
     /// # }
     /// ```
     pub async fn serve_listener(self, listener: TcpListener) -> io::Result<()> {
-        serve_router(self.checked_router()?, listener).await
+        let limits = self.options.server_limits.clone();
+        crate::serve::serve_router(self.checked_router()?, listener, &limits).await
     }
 
     /// [`try_router`](ResumaApp::try_router), its error as an `InvalidInput` IO error.
@@ -309,44 +318,6 @@ pub fn init_tracing() {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // `Err` only means a subscriber is already installed, which is what we want.
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
-}
-
-/// Serves `router` on `listener` until shutdown, with each connection's peer address.
-pub(crate) async fn serve_router(router: Router, listener: TcpListener) -> io::Result<()> {
-    let local = listener.local_addr()?;
-    tracing::info!("listening on http://{local}");
-    let service = router.into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
-}
-
-/// Resolves once Ctrl-C (or, on unix, SIGTERM) arrives.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(err) = tokio::signal::ctrl_c().await {
-            tracing::warn!(%err, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut sigterm) => {
-                sigterm.recv().await;
-            }
-            Err(err) => {
-                tracing::warn!(%err, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
-    }
-    tracing::info!("shutting down");
 }
 
 /// The addresses to listen on, from the value of `RESUMA_ADDR` (`None`: unset).

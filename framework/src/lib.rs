@@ -40,6 +40,7 @@ mod page;
 pub mod prelude;
 mod resume;
 pub mod security;
+mod serve;
 pub mod server;
 
 /// Guides: the model first, then the API.
@@ -52,6 +53,8 @@ pub mod guide {
     pub mod flow {}
     #[doc = include_str!("docs/forms.md")]
     pub mod forms {}
+    #[doc = include_str!("docs/limits.md")]
+    pub mod limits {}
 }
 pub mod render;
 
@@ -70,3 +73,4 @@ pub use resuma_macros::{
     view,
 };
 pub use resume::{use_signal, Signal};
+pub use serve::{limits_layer, LimitsLayer, LimitsService, ServerLimits};

@@ -1,5 +1,5 @@
 //! The security and server-function settings of a [`ResumaApp`]: secret, cookies,
-//! headers, rate limits, body limit, app state.
+//! headers, rate limits, body limit, app state, server limits.
 
 use std::fmt;
 use std::sync::Arc;
@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::action::StateMap;
 use crate::security::{RateLimitStore, SecurityHeaders};
-use crate::ResumaApp;
+use crate::{ResumaApp, ServerLimits};
 
 /// The default body limit of a server function call.
 const DEFAULT_BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -23,6 +23,7 @@ pub(crate) struct AppOptions {
     pub(crate) body_limit_bytes: usize,
     pub(crate) trust_forwarded_for: bool,
     pub(crate) state: StateMap,
+    pub(crate) server_limits: ServerLimits,
 }
 
 impl Default for AppOptions {
@@ -37,6 +38,7 @@ impl Default for AppOptions {
             body_limit_bytes: DEFAULT_BODY_LIMIT_BYTES,
             trust_forwarded_for: false,
             state: StateMap::default(),
+            server_limits: ServerLimits::default(),
         }
     }
 }
@@ -53,6 +55,7 @@ impl fmt::Debug for AppOptions {
             .field("body_limit_bytes", &self.body_limit_bytes)
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("state", &self.state)
+            .field("server_limits", &self.server_limits)
             .finish()
     }
 }
@@ -172,5 +175,32 @@ impl ResumaApp {
     pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
         self.options.state.insert(value);
         self
+    }
+
+    /// The limits that keep one client, or a flood of them, from holding the server:
+    /// timeouts for a request's head, body and answer, for silent connections, and a cap
+    /// on open connections. See [`ServerLimits`] for each and its default (all on).
+    ///
+    /// The request and body timeouts are part of the [`router`](ResumaApp::router); the
+    /// connection limits apply when the app serves itself ([`serve`](ResumaApp::serve),
+    /// [`serve_listener`](ResumaApp::serve_listener), [`run`](ResumaApp::run)).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let app = resuma::ResumaApp::new().server_limits(
+    ///     resuma::ServerLimits::default()
+    ///         .request_timeout(Duration::from_secs(10))
+    ///         .max_connections(5_000),
+    /// );
+    /// ```
+    pub fn server_limits(mut self, limits: ServerLimits) -> Self {
+        self.options.server_limits = limits;
+        self
+    }
+
+    /// The app's server limits, for `FlowApp`'s `serve`.
+    pub(crate) fn limits(&self) -> &ServerLimits {
+        &self.options.server_limits
     }
 }
