@@ -98,10 +98,11 @@ where
         let mut inner = std::mem::replace(&mut self.inner, clone);
         let LimitsLayer { request_timeout, body_timeout } = self.limits;
         let uri = req.uri().clone();
+        let start = tokio::time::Instant::now();
         let watch = BodyWatch::new();
         let req = match body_timeout {
             Some(timeout) => {
-                let deadline = tokio::time::Instant::now() + timeout;
+                let deadline = start + timeout;
                 req.map(|body| Body::new(DeadlineBody::new(body, deadline, watch.clone())))
             }
             None => req.map(Body::new),
@@ -145,6 +146,15 @@ where
                 Ok(Ok(_)) if watch.timed_out() => {
                     tracing::info!(path = uri.path(), "a request body timed out");
                     Ok(failure(&uri, Failure::SlowBody))
+                }
+                // Work that blocked its thread past the deadline (a slow synchronous render)
+                // could not be interrupted; its late answer is not sent either.
+                Ok(Ok(_)) if request_timeout.is_some_and(|it| start.elapsed() > it) => {
+                    tracing::warn!(
+                        path = uri.path(),
+                        "a request finished after the request timeout; answered 503 instead"
+                    );
+                    Ok(failure(&uri, Failure::Timeout))
                 }
                 Ok(res) => res,
                 Err(payload) => {
