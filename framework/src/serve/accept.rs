@@ -184,7 +184,57 @@ async fn shutdown_signal() {
 mod tests {
     use std::time::Duration;
 
-    use super::{Warnings, WARN_EVERY};
+    use axum::routing::get;
+    use axum::Router;
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    use tokio::net::{TcpListener, TcpStream};
+
+    use super::{serve_until, Warnings, WARN_EVERY};
+    use crate::ServerLimits;
+
+    #[tokio::test]
+    async fn shutdown_drains_requests_in_flight_and_closes_idle_connections() {
+        let slow = || async {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            "done"
+        };
+        let router = Router::new().route("/slow", get(slow)).route("/ok", get(|| async { "ok" }));
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let limits = ServerLimits::default();
+        let server = tokio::spawn(async move {
+            serve_until(router, listener, &limits, async {
+                let _ = stopped.await;
+            })
+            .await
+        });
+        let mut idle = TcpStream::connect(addr).await.unwrap();
+        idle.write_all(b"GET /ok HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+        let mut answer = Vec::new();
+        while !answer.ends_with(b"\r\n\r\nok") {
+            let mut buf = [0u8; 256];
+            let n = idle.read(&mut buf).await.unwrap();
+            assert_ne!(n, 0);
+            answer.extend_from_slice(&buf[..n]);
+        }
+        let mut busy = TcpStream::connect(addr).await.unwrap();
+        busy.write_all(b"GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        stop.send(()).unwrap();
+
+        let mut answer = Vec::new();
+        busy.read_to_end(&mut answer).await.unwrap();
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 200") && answer.ends_with("done"), "{answer}");
+        let mut buf = [0u8; 16];
+        let n = tokio::time::timeout(Duration::from_secs(2), idle.read(&mut buf)).await;
+        assert!(matches!(n, Ok(Ok(0)) | Ok(Err(_))), "the idle connection is closed: {n:?}");
+        tokio::time::timeout(Duration::from_secs(2), server).await.unwrap().unwrap().unwrap();
+        assert!(TcpStream::connect(addr).await.is_err(), "the listener is closed");
+    }
 
     #[tokio::test(start_paused = true)]
     async fn warnings_are_rate_limited() {
