@@ -271,3 +271,20 @@ async fn malformed_and_oversized_requests_are_refused_and_serving_goes_on() {
     let (status, _) = good_request(addr, "/ok").await;
     assert_eq!(status, "HTTP/1.1 200 OK");
 }
+
+#[tokio::test]
+async fn a_head_over_max_header_bytes_is_431() {
+    let addr = start(ServerLimits::default().max_header_bytes(16 * 1024)).await;
+    let mut head = b"GET /ok HTTP/1.1\r\nHost: localhost\r\nX-Big: ".to_vec();
+    head.extend(std::iter::repeat_n(b'a', 20 * 1024));
+    head.extend_from_slice(b"\r\n\r\n");
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let _ = stream.write_all(&head).await;
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(PATIENCE, stream.read_to_end(&mut answer)).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
+    // Just under the limit is fine.
+    let (status, _) = good_request(addr, &format!("/ok?{}", "b".repeat(12 * 1024))).await;
+    assert_eq!(status, "HTTP/1.1 200 OK");
+}

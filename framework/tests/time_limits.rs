@@ -321,8 +321,8 @@ async fn a_panicking_middleware_is_500_html() {
 async fn limits_layer_guards_plain_axum_routes() {
     let limits = ServerLimits::default().request_timeout(REQUEST_TIMEOUT);
     let router = Router::new()
-        .route("/hang", axum::routing::get(|| std::future::pending::<&'static str>()))
-        .route("/_resuma/action/mine", axum::routing::post(|| std::future::pending::<()>()))
+        .route("/hang", axum::routing::get(std::future::pending::<&'static str>))
+        .route("/_resuma/action/mine", axum::routing::post(std::future::pending::<()>))
         .route("/ok", axum::routing::get(|| async { "<p>ok</p>" }))
         .layer(limits_layer(&limits));
     let answer = get(&router, "/hang").await;

@@ -53,6 +53,10 @@ pub(crate) async fn serve_until(
     let slots = limits.max_connections.map(|max| (max, Arc::new(Semaphore::new(max))));
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
+    if let Some(max_bytes) = limits.max_header_bytes {
+        // At least hyper's minimum (8 KiB), which `ServerLimits` already ensures.
+        http.max_buf_size(max_bytes.max(8 * 1024));
+    }
     let graceful = GracefulShutdown::new();
     let mut warnings = Warnings::default();
     tokio::pin!(shutdown);

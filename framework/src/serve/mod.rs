@@ -5,7 +5,7 @@
 //!
 //! Invariant: every resource a client can hold has a bound by default — a connection slot
 //! (`max_connections`), the time to send a request head (`header_read_timeout`, which also
-//! ends idle keep-alive connections), a silent connection (`idle_timeout`), a request body
+//! ends idle keep-alive connections), its size (`max_header_bytes`), a silent connection (`idle_timeout`), a request body
 //! (`body_timeout`) and the answer itself (`request_timeout`); each bound can be turned off
 //! on purpose with `None`, never by accident.
 
@@ -25,6 +25,10 @@ const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 /// The default [`ServerLimits::max_connections`].
 const DEFAULT_MAX_CONNECTIONS: usize = 10_000;
+/// The default [`ServerLimits::max_header_bytes`].
+const DEFAULT_MAX_HEADER_BYTES: usize = 64 * 1024;
+/// hyper's smallest read buffer: a lower [`ServerLimits::max_header_bytes`] is raised to it.
+const MIN_HEADER_BYTES: usize = 8 * 1024;
 /// The default [`ServerLimits::body_timeout`].
 const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
 /// The default [`ServerLimits::request_timeout`].
@@ -40,10 +44,11 @@ const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// | [`header_read_timeout`](Self::header_read_timeout) | 10 s | the connection is closed |
 /// | [`idle_timeout`](Self::idle_timeout) | 60 s | the connection is closed |
 /// | [`max_connections`](Self::max_connections) | 10 000 | new connections wait in the listen backlog |
+/// | [`max_header_bytes`](Self::max_header_bytes) | 64 KiB | `431`, the connection closed |
 /// | [`body_timeout`](Self::body_timeout) | 30 s | `408`, the handler's future dropped |
 /// | [`request_timeout`](Self::request_timeout) | 30 s | `503`, the handler's future dropped |
 ///
-/// The first three are the server's (they hold for `serve`, `serve_listener` and `run`);
+/// The first four are the server's (they hold for `serve`, `serve_listener` and `run`);
 /// the last two are the router's, so they also hold when another server runs the router
 /// ([`limits_layer`] gives them to routes of your own). `None` turns a limit off.
 ///
@@ -65,6 +70,7 @@ pub struct ServerLimits {
     header_read_timeout: Option<Duration>,
     idle_timeout: Option<Duration>,
     max_connections: Option<usize>,
+    max_header_bytes: Option<usize>,
     body_timeout: Option<Duration>,
     request_timeout: Option<Duration>,
 }
@@ -75,6 +81,7 @@ impl Default for ServerLimits {
             header_read_timeout: Some(DEFAULT_HEADER_READ_TIMEOUT),
             idle_timeout: Some(DEFAULT_IDLE_TIMEOUT),
             max_connections: Some(DEFAULT_MAX_CONNECTIONS),
+            max_header_bytes: Some(DEFAULT_MAX_HEADER_BYTES),
             body_timeout: Some(DEFAULT_BODY_TIMEOUT),
             request_timeout: Some(DEFAULT_REQUEST_TIMEOUT),
         }
@@ -103,6 +110,7 @@ impl ServerLimits {
             header_read_timeout: None,
             idle_timeout: None,
             max_connections: None,
+            max_header_bytes: None,
             body_timeout: None,
             request_timeout: None,
         }
@@ -148,6 +156,19 @@ impl ServerLimits {
         self
     }
 
+    /// The largest request head (request line and headers) the server reads, default 64
+    /// KiB (at least 8 KiB); a larger one is answered `431` and its connection closed.
+    /// Bounds each connection's read buffer too, and the cost of parsing a head sent a byte
+    /// at a time. `None` leaves hyper's own limit (about 400 KiB).
+    ///
+    /// ```
+    /// let limits = resuma::ServerLimits::new().max_header_bytes(16 * 1024);
+    /// ```
+    pub fn max_header_bytes(mut self, max_bytes: impl Into<Option<usize>>) -> Self {
+        self.max_header_bytes = max_bytes.into().map(|it| it.max(MIN_HEADER_BYTES));
+        self
+    }
+
     /// How long a request's body may take to arrive, counted from the request's start,
     /// default 30 s. A handler still reading it then is dropped and the client gets `408
     /// Request Timeout` (JSON for server functions, an HTML page otherwise).
@@ -188,6 +209,11 @@ impl ServerLimits {
     /// See [`max_connections`](Self::max_connections).
     pub fn get_max_connections(&self) -> Option<usize> {
         self.max_connections
+    }
+
+    /// See [`max_header_bytes`](Self::max_header_bytes).
+    pub fn get_max_header_bytes(&self) -> Option<usize> {
+        self.max_header_bytes
     }
 
     /// See [`body_timeout`](Self::body_timeout).
