@@ -62,12 +62,12 @@ pub(crate) async fn serve(limits: ServerLimits) -> std::io::Result<()> {
 /// The limits of a mode: the defaults for `--long`, shorter ones for a run of seconds.
 pub(crate) fn limits(short: bool) -> ServerLimits {
     if short {
-        let secs = Duration::from_secs;
+        let ms = Duration::from_millis;
         ServerLimits::default()
-            .header_read_timeout(secs(1))
-            .idle_timeout(secs(3))
-            .body_timeout(secs(2))
-            .request_timeout(secs(5))
+            .header_read_timeout(ms(500))
+            .idle_timeout(ms(1500))
+            .body_timeout(ms(800))
+            .request_timeout(ms(5000))
     } else {
         ServerLimits::default()
     }

@@ -61,8 +61,14 @@ pub(crate) async fn start(
 ) -> Attackers {
     let counts = Counts::default();
     let mut tasks = Vec::new();
-    for _ in 0..n_slowloris {
-        tasks.push(tokio::spawn(slowloris(addr, Arc::clone(&stop), Arc::clone(&counts))));
+    for idx in 0..n_slowloris {
+        let (stop, counts) = (Arc::clone(&stop), Arc::clone(&counts));
+        tasks.push(tokio::spawn(async move {
+            // A ramp (0.2 ms apart): a burst of connects would overflow the kernel's listen
+            // backlog, and a dropped SYN costs every client, good or bad, a 1 s retry.
+            tokio::time::sleep(Duration::from_micros(200) * idx as u32).await;
+            slowloris(addr, stop, counts).await;
+        }));
     }
     for _ in 0..n_stalled {
         tasks.push(tokio::spawn(stalled_body(addr, Arc::clone(&stop), Arc::clone(&counts))));
