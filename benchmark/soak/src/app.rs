@@ -41,7 +41,8 @@ fn Home() -> View {
 fn home() -> Route {
     Route::new(|_| {
         Box::pin(async {
-            Outcome::new().page(Ok(|| View::new(|h| resuma::Component::render(Home::builder().build(), h))))
+            Outcome::new()
+                .page(Ok(|| View::new(|h| resuma::Component::render(Home::builder().build(), h))))
         })
     })
     .submit(resuma::flow::Submission::new("note", note))

@@ -52,7 +52,8 @@ async fn read_reply(stream: &mut BufReader<TcpStream>) -> io::Result<Reply> {
     if stream.read_line(&mut line).await? == 0 {
         return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "closed before answering"));
     }
-    let status = line.split(' ').nth(1).and_then(|it| it.parse().ok()).ok_or_else(|| bad("status line"))?;
+    let status =
+        line.split(' ').nth(1).and_then(|it| it.parse().ok()).ok_or_else(|| bad("status line"))?;
     let mut headers = Vec::new();
     loop {
         line.clear();
