@@ -45,3 +45,8 @@ step "end-to-end browser tests against the examples and generated apps (Chromium
 # framework crate's binary: its feature `cli`, on in a workspace build).
 cargo build --workspace --bins --locked
 node --test --test-concurrency=1 tests/browser/
+
+step "soak: the built-in server under hostile load (benchmark/soak, short mode, ~15 s)"
+# Its own workspace (outside the test build); release, into this target directory.
+cargo build --release --locked --manifest-path benchmark/soak/Cargo.toml --target-dir target
+target/release/resuma-soak

@@ -189,12 +189,13 @@ impl ResumaApp {
     }
 
     /// The router, with `add` adding its own routes (Flow's) after the pages and before
-    /// the security layer, and giving the paths its pages export (listed on
+    /// the limits and security layers, and giving the paths its pages export (listed on
     /// `/_resuma/pages` too).
     pub(crate) fn build_router(
         self,
         add: impl FnOnce(Router, &Document, &Arc<Shared>) -> (Router, Option<ListPages>),
     ) -> Result<Router, ConfigError> {
+        let limits = crate::serve::limits_layer(&self.options.server_limits);
         let shared = Arc::new(Shared::build(self.options)?);
         let actions = Arc::clone(&shared.actions);
         let mut router = Router::new()
@@ -238,7 +239,8 @@ impl ResumaApp {
                 )
                 .route("/_resuma/files", get(|| async { axum::Json(crate::resume::asset_urls()) }));
         }
-        let router = router.layer(SecurityLayer::new(Arc::clone(&shared.headers)));
+        // Inside the security layer, so a timeout's or a panic's answer has its headers.
+        let router = router.layer(limits).layer(SecurityLayer::new(Arc::clone(&shared.headers)));
         Ok(match shared.compression {
             true => router.layer(crate::compress::layer()),
             false => router,
@@ -246,8 +248,13 @@ impl ResumaApp {
     }
 
     /// Serves the app on `addr` until Ctrl-C (or SIGTERM on unix), then shuts down
-    /// gracefully. Logs `listening on http://ADDR` through `tracing`. A [`ConfigError`]
-    /// is an [`io::ErrorKind::InvalidInput`] error, before anything is bound.
+    /// gracefully: the listener closes, idle connections close, requests in flight finish.
+    /// Logs `listening on http://ADDR` through `tracing`. A [`ConfigError`] is an
+    /// [`io::ErrorKind::InvalidInput`] error, before anything is bound.
+    ///
+    /// Connections are HTTP/1.1 within the app's [`ServerLimits`](crate::ServerLimits)
+    /// (slowloris clients are cut off after 10 s, at most 10 000 connections at once, …;
+    /// see [`server_limits`](ResumaApp::server_limits)).
     ///
     /// ```no_run
     /// # async fn start() -> std::io::Result<()> {
@@ -258,9 +265,10 @@ impl ResumaApp {
     /// # }
     /// ```
     pub async fn serve(self, addr: impl ToSocketAddrs) -> io::Result<()> {
+        let limits = self.options.server_limits.clone();
         let router = self.checked_router()?;
         let listener = TcpListener::bind(addr).await?;
-        serve_router(router, listener).await
+        crate::serve::serve_router(router, listener, &limits).await
     }
 
     /// Like [`serve`](ResumaApp::serve), on a listener that is already bound (say, to
@@ -278,7 +286,8 @@ impl ResumaApp {
     /// # }
     /// ```
     pub async fn serve_listener(self, listener: TcpListener) -> io::Result<()> {
-        serve_router(self.checked_router()?, listener).await
+        let limits = self.options.server_limits.clone();
+        crate::serve::serve_router(self.checked_router()?, listener, &limits).await
     }
 
     /// [`try_router`](ResumaApp::try_router), its error as an `InvalidInput` IO error.
@@ -335,44 +344,6 @@ pub fn init_tracing() {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // `Err` only means a subscriber is already installed, which is what we want.
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
-}
-
-/// Serves `router` on `listener` until shutdown, with each connection's peer address.
-pub(crate) async fn serve_router(router: Router, listener: TcpListener) -> io::Result<()> {
-    let local = listener.local_addr()?;
-    tracing::info!("listening on http://{local}");
-    let service = router.into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
-}
-
-/// Resolves once Ctrl-C (or, on unix, SIGTERM) arrives.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(err) = tokio::signal::ctrl_c().await {
-            tracing::warn!(%err, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut sigterm) => {
-                sigterm.recv().await;
-            }
-            Err(err) => {
-                tracing::warn!(%err, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
-    }
-    tracing::info!("shutting down");
 }
 
 /// The addresses to listen on, from the value of `RESUMA_ADDR` (`None`: unset).

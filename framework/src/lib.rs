@@ -48,6 +48,7 @@ mod page;
 pub mod prelude;
 mod resume;
 pub mod security;
+mod serve;
 pub mod server;
 
 /// Guides: the model first, then the API.
@@ -60,6 +61,8 @@ pub mod guide {
     pub mod flow {}
     #[doc = include_str!("docs/forms.md")]
     pub mod forms {}
+    #[doc = include_str!("docs/limits.md")]
+    pub mod limits {}
 }
 pub mod render;
 
@@ -78,3 +81,4 @@ pub use resuma_macros::{
     static_params, submit, view,
 };
 pub use resume::{use_signal, Signal};
+pub use serve::{limits_layer, LimitsLayer, LimitsService, ServerLimits};

@@ -27,6 +27,8 @@ use axum::response::{IntoResponse, Response};
 /// | [`UnreadableBody`](Self::UnreadableBody) | 400 | `unreadable_body` |
 /// | [`BadJson`](Self::BadJson) | 400 | `bad_json` |
 /// | [`BadArgs`](Self::BadArgs) | 400 | `bad_args` |
+/// | [`BodyTimeout`](Self::BodyTimeout) | 408 | `body_timeout` |
+/// | [`Timeout`](Self::Timeout) | 503 | `timeout` |
 /// | [`Panicked`](Self::Panicked) | 500 | `panic` |
 /// | [`UnserializableResult`](Self::UnserializableResult) | 500 | `internal` |
 ///
@@ -67,6 +69,13 @@ pub enum ActionRejection {
     /// The body is JSON, but not an array of arguments of the right number and types. The
     /// message names the argument at fault.
     BadArgs(String),
+    /// The body did not arrive within the body timeout
+    /// ([`ServerLimits::body_timeout`](crate::ServerLimits::body_timeout)).
+    BodyTimeout,
+    /// The server function did not answer within the request timeout
+    /// ([`ServerLimits::request_timeout`](crate::ServerLimits::request_timeout)); its
+    /// future was dropped.
+    Timeout,
     /// The server function panicked. The panic is logged; the client learns nothing more.
     Panicked,
     /// The server function's result could not be turned into JSON.
@@ -90,6 +99,8 @@ impl ActionRejection {
             Self::UnreadableBody(_) | Self::BadJson(_) | Self::BadArgs(_) => {
                 StatusCode::BAD_REQUEST
             }
+            Self::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
+            Self::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             Self::Panicked | Self::UnserializableResult(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -111,6 +122,8 @@ impl ActionRejection {
             Self::UnreadableBody(_) => "unreadable_body",
             Self::BadJson(_) => "bad_json",
             Self::BadArgs(_) => "bad_args",
+            Self::BodyTimeout => "body_timeout",
+            Self::Timeout => "timeout",
             Self::Panicked => "panic",
             Self::UnserializableResult(_) => "internal",
         }
@@ -138,6 +151,8 @@ impl fmt::Display for ActionRejection {
             Self::UnreadableBody(_) => f.write_str("the request body could not be read"),
             Self::BadJson(err) => write!(f, "the body is not valid JSON: {err}"),
             Self::BadArgs(message) => f.write_str(message),
+            Self::BodyTimeout => f.write_str("the request body took too long to arrive"),
+            Self::Timeout => f.write_str("the server took too long to answer; try again"),
             Self::Panicked => f.write_str("the server function failed"),
             Self::UnserializableResult(_) => {
                 f.write_str("the server function's result could not be serialised")

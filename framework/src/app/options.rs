@@ -1,5 +1,5 @@
 //! The security and server-function settings of a [`ResumaApp`]: secret, cookies,
-//! headers, rate limits, body limit, app state.
+//! headers, rate limits, body limit, app state, server limits.
 
 use std::fmt;
 use std::sync::Arc;
@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::action::StateMap;
 use crate::security::{RateLimitStore, SecurityHeaders};
-use crate::ResumaApp;
+use crate::{ResumaApp, ServerLimits};
 
 /// The default body limit of a server function call.
 const DEFAULT_BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -25,6 +25,7 @@ pub(crate) struct AppOptions {
     pub(crate) state: StateMap,
     /// Whether responses are compressed (gzip, br) for clients that accept it.
     pub(crate) compression: bool,
+    pub(crate) server_limits: ServerLimits,
 }
 
 impl Default for AppOptions {
@@ -40,6 +41,7 @@ impl Default for AppOptions {
             trust_forwarded_for: false,
             state: StateMap::default(),
             compression: true,
+            server_limits: ServerLimits::default(),
         }
     }
 }
@@ -57,6 +59,7 @@ impl fmt::Debug for AppOptions {
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("state", &self.state)
             .field("compression", &self.compression)
+            .field("server_limits", &self.server_limits)
             .finish()
     }
 }
@@ -190,5 +193,31 @@ impl ResumaApp {
     pub fn compression(mut self, on: bool) -> Self {
         self.options.compression = on;
         self
+    }
+    /// The limits that keep one client, or a flood of them, from holding the server:
+    /// timeouts for a request's head, body and answer, for silent connections, and a cap
+    /// on open connections. See [`ServerLimits`] for each and its default (all on).
+    ///
+    /// The request and body timeouts are part of the [`router`](ResumaApp::router); the
+    /// connection limits apply when the app serves itself ([`serve`](ResumaApp::serve),
+    /// [`serve_listener`](ResumaApp::serve_listener), [`run`](ResumaApp::run)).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let app = resuma::ResumaApp::new().server_limits(
+    ///     resuma::ServerLimits::default()
+    ///         .request_timeout(Duration::from_secs(10))
+    ///         .max_connections(5_000),
+    /// );
+    /// ```
+    pub fn server_limits(mut self, limits: ServerLimits) -> Self {
+        self.options.server_limits = limits;
+        self
+    }
+
+    /// The app's server limits, for `FlowApp`'s `serve`.
+    pub(crate) fn limits(&self) -> &ServerLimits {
+        &self.options.server_limits
     }
 }

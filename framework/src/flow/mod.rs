@@ -44,7 +44,7 @@ pub use submit::{
 };
 
 use crate::security::{RateLimitStore, SecurityHeaders};
-use crate::{ConfigError, IntoPage, ResumaApp};
+use crate::{ConfigError, IntoPage, ResumaApp, ServerLimits};
 
 /// An app serving the page table of `src/pages/` (see [`crate::guide::flow`]).
 ///
@@ -131,6 +131,8 @@ impl FlowApp {
         fn compression(on: bool);
         /// App state for loads ([`LoadCx::state`]) and server functions: [`ResumaApp::state`].
         fn state<T: StateValue>(value: T);
+        /// Timeouts and the connection cap: [`ResumaApp::server_limits`].
+        fn server_limits(limits: ServerLimits);
     }
 
     /// The limits of a submitted form (body, files, fields): see [`FormLimits`].
@@ -183,9 +185,10 @@ impl FlowApp {
     /// # }
     /// ```
     pub async fn serve(self, addr: impl ToSocketAddrs) -> io::Result<()> {
+        let limits = self.app.limits().clone();
         let router = self.checked_router()?;
         let listener = TcpListener::bind(addr).await?;
-        crate::app::serve_router(router, listener).await
+        crate::serve::serve_router(router, listener, &limits).await
     }
 
     /// Serves the app on a bound listener: see [`ResumaApp::serve_listener`].
@@ -197,7 +200,8 @@ impl FlowApp {
     /// # }
     /// ```
     pub async fn serve_listener(self, listener: TcpListener) -> io::Result<()> {
-        crate::app::serve_router(self.checked_router()?, listener).await
+        let limits = self.app.limits().clone();
+        crate::serve::serve_router(self.checked_router()?, listener, &limits).await
     }
 
     /// Serves the app on `RESUMA_ADDR` (default `127.0.0.1:3000`): see [`ResumaApp::run`].

@@ -3,7 +3,8 @@
 //! in [`MemoryRateLimitStore`].
 //!
 //! Invariant: no global lock: the default store is sharded over mutexes by key hash, and
-//! a shard forgets buckets that have refilled (an idle client costs nothing).
+//! a shard forgets buckets that have refilled (an idle client costs nothing); it never
+//! holds more than its `max_keys`, however many addresses a flood rotates through.
 
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
@@ -198,6 +199,10 @@ pub trait RateLimitStore: Send + Sync + 'static {
 /// concurrent calls rarely wait on each other. A bucket that has refilled completely is
 /// forgotten, so memory follows the clients active over the last period.
 ///
+/// It holds at most [`max_keys`](Self::max_keys) buckets (default 100 000, about 6 MB):
+/// when a flood of new clients (say, rotating addresses behind a trusted proxy) fills it,
+/// the bucket nearest to full is forgotten first, so the clients most limited stay limited.
+///
 /// ```
 /// use std::time::Duration;
 /// use resuma::security::{MemoryRateLimitStore, Rate, RateKey, RateLimitStore};
@@ -213,12 +218,16 @@ pub trait RateLimitStore: Send + Sync + 'static {
 pub struct MemoryRateLimitStore {
     shards: Box<[Mutex<Shard>]>,
     hasher: RandomState,
+    /// The most buckets one shard holds.
+    max_keys_per_shard: usize,
 }
 
 /// Shards of the default store: enough that two cores, or twenty, rarely meet on one.
 const N_SHARDS: usize = 64;
 /// How often a shard drops its full buckets (at most; only when it is used).
 const SWEEP_EVERY: Duration = Duration::from_secs(10);
+/// The default [`MemoryRateLimitStore::max_keys`].
+const DEFAULT_MAX_KEYS: usize = 100_000;
 
 struct Shard {
     buckets: HashMap<RateKey, Bucket>,
@@ -243,7 +252,19 @@ impl MemoryRateLimitStore {
         let shards = (0..n_shards.max(1))
             .map(|_| Mutex::new(Shard { buckets: HashMap::new(), next_sweep: now + SWEEP_EVERY }))
             .collect();
-        MemoryRateLimitStore { shards, hasher: RandomState::new() }
+        let max_keys_per_shard = DEFAULT_MAX_KEYS.div_ceil(n_shards.max(1));
+        MemoryRateLimitStore { shards, hasher: RandomState::new(), max_keys_per_shard }
+    }
+
+    /// Holds at most about `max_keys` buckets (rounded up to a multiple of the shard
+    /// count, 64), default 100 000. Each costs about 60 bytes.
+    ///
+    /// ```
+    /// let store = resuma::security::MemoryRateLimitStore::new().max_keys(10_000);
+    /// ```
+    pub fn max_keys(mut self, max_keys: usize) -> Self {
+        self.max_keys_per_shard = max_keys.div_ceil(self.shards.len()).max(1);
+        self
     }
 
     /// Like `take`, at a given instant (for tests).
@@ -254,6 +275,9 @@ impl MemoryRateLimitStore {
         if now >= shard.next_sweep {
             shard.buckets.retain(|_, bucket| bucket.full_at > now);
             shard.next_sweep = now + SWEEP_EVERY;
+        }
+        if shard.buckets.len() >= self.max_keys_per_shard && !shard.buckets.contains_key(key) {
+            make_room(&mut shard.buckets, now, self.max_keys_per_shard);
         }
         let per_token = rate.refill_per_token();
         // How far the bucket may run ahead of `now`: all tokens but the one being taken.
@@ -275,6 +299,20 @@ impl MemoryRateLimitStore {
     }
 }
 
+/// Makes room for one more bucket in a full shard: forgets the full ones, then, if none
+/// was, the one nearest to full (its client gets its burst back a little early; the most
+/// limited clients keep their limits). A scan of one shard, only when it is full.
+fn make_room(buckets: &mut HashMap<RateKey, Bucket>, now: Instant, max: usize) {
+    buckets.retain(|_, bucket| bucket.full_at > now);
+    if buckets.len() < max {
+        return;
+    }
+    let nearest_full = buckets.iter().min_by_key(|(_, bucket)| bucket.full_at).map(|(key, _)| *key);
+    if let Some(key) = nearest_full {
+        buckets.remove(&key);
+    }
+}
+
 impl Default for MemoryRateLimitStore {
     fn default() -> Self {
         Self::new()
@@ -283,7 +321,10 @@ impl Default for MemoryRateLimitStore {
 
 impl fmt::Debug for MemoryRateLimitStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MemoryRateLimitStore").field("n_shards", &self.shards.len()).finish()
+        f.debug_struct("MemoryRateLimitStore")
+            .field("n_shards", &self.shards.len())
+            .field("max_keys_per_shard", &self.max_keys_per_shard)
+            .finish()
     }
 }
 
@@ -370,5 +411,33 @@ mod tests {
         assert_eq!(store.n_buckets(), 201);
         store.take_at(&key, rate, t0 + SWEEP_EVERY + SEC).unwrap();
         assert_eq!(store.n_buckets(), 1);
+    }
+
+    /// Issue #18: a flood of rotating addresses cannot grow the store past its cap, and the
+    /// client it limits most is still limited afterwards.
+    #[test]
+    fn a_flood_of_new_clients_is_capped_and_evicts_the_least_limited() {
+        let store = MemoryRateLimitStore::with_shards(1).max_keys(100);
+        let rate = Rate::new(5, 60 * SEC);
+        let t0 = Instant::now();
+        let abuser = RateKey::new(Some([192, 0, 2, 1].into()), "a");
+        for _ in 0..5 {
+            store.take_at(&abuser, rate, t0).unwrap();
+        }
+        assert!(store.take_at(&abuser, rate, t0).is_err());
+        for n in 0..100_000u32 {
+            let key = RateKey::new(Some(std::net::Ipv4Addr::from(0x0a00_0000 + n).into()), "a");
+            store.take_at(&key, rate, t0 + SEC).unwrap();
+            assert!(store.n_buckets() <= 100);
+        }
+        assert_eq!(store.n_buckets(), 100);
+        assert!(store.take_at(&abuser, rate, t0 + SEC).is_err(), "the abuser is still limited");
+    }
+
+    #[test]
+    fn the_default_cap_is_spread_over_the_shards() {
+        let store = MemoryRateLimitStore::new();
+        assert_eq!(store.max_keys_per_shard * store.shards.len(), 100_032);
+        assert_eq!(store.max_keys(64).max_keys_per_shard, 1);
     }
 }

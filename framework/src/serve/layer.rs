@@ -1,0 +1,217 @@
+//! [`LimitsLayer`]: the per-request part of [`ServerLimits`] — the request timeout, the
+//! body timeout and panics — as a tower layer, answering in the shape of the route: JSON
+//! rejections under `/_resuma/action/`, an HTML page elsewhere.
+//!
+//! Invariant: whatever the handler does (hangs, panics, never reads its body), the client
+//! gets an answer, and a handler that timed out is dropped, never polled again.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderValue, Request, StatusCode, Uri};
+use axum::response::{IntoResponse as _, Response};
+use axum::BoxError;
+use futures_util::FutureExt as _;
+use hyper::body::Body as HttpBody;
+use tower::{Layer, Service};
+
+use super::body::{BodyWatch, DeadlineBody};
+use super::ServerLimits;
+use crate::render::panic::panic_message;
+use crate::ActionRejection;
+
+/// The layer doing the per-request part of `limits` ([`ServerLimits::request_timeout`],
+/// [`ServerLimits::body_timeout`]) and answering `500` for a handler that panics. A
+/// [`ResumaApp`](crate::ResumaApp)'s router carries it already; give it to routes of
+/// your own, or to a whole router merged from several, served by your own server.
+///
+/// A handler past the request timeout is dropped and answered `503`; one still reading
+/// its body past the body timeout, `408`; one that panics, `500` (the panic is logged).
+/// Paths with `/_resuma/action/` in them get [`ActionRejection`]'s JSON, others an HTML
+/// page. The connection part ([`ServerLimits::header_read_timeout`], `idle_timeout`,
+/// `max_connections`) is your server's job then (hyper's `header_read_timeout`, a
+/// semaphore around `accept`).
+///
+/// ```
+/// use std::time::Duration;
+/// use axum::routing::get;
+///
+/// let limits = resuma::ServerLimits::default().request_timeout(Duration::from_secs(5));
+/// let api = axum::Router::new()
+///     .route("/health", get(|| async { "ok" }))
+///     .layer(resuma::limits_layer(&limits));
+/// let app: axum::Router = resuma::ResumaApp::new()
+///     .server_limits(limits)
+///     .page("/", resuma::View::empty)
+///     .router()
+///     .merge(api);
+/// ```
+pub fn limits_layer(limits: &ServerLimits) -> LimitsLayer {
+    LimitsLayer { request_timeout: limits.request_timeout, body_timeout: limits.body_timeout }
+}
+
+/// The tower layer [`limits_layer`] makes.
+#[derive(Debug, Clone, Copy)]
+pub struct LimitsLayer {
+    request_timeout: Option<Duration>,
+    body_timeout: Option<Duration>,
+}
+
+impl<S> Layer<S> for LimitsLayer {
+    type Service = LimitsService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        LimitsService { inner, limits: *self }
+    }
+}
+
+/// The service [`LimitsLayer`] wraps around a route (or a router).
+#[derive(Debug, Clone)]
+pub struct LimitsService<S> {
+    inner: S,
+    limits: LimitsLayer,
+}
+
+impl<S, B> Service<Request<B>> for LimitsService<S>
+where
+    S: Service<Request<Body>, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<B>) -> Self::Future {
+        // The service that was made ready answers; a fresh clone waits for the next call.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let LimitsLayer { request_timeout, body_timeout } = self.limits;
+        let uri = req.uri().clone();
+        let start = tokio::time::Instant::now();
+        let watch = BodyWatch::new();
+        let req = match body_timeout {
+            Some(timeout) => {
+                let deadline = start + timeout;
+                req.map(|body| Body::new(DeadlineBody::new(body, deadline, watch.clone())))
+            }
+            None => req.map(Body::new),
+        };
+        let called = std::panic::catch_unwind(AssertUnwindSafe(move || inner.call(req)));
+        let future = match called {
+            Ok(future) => future,
+            Err(payload) => {
+                tracing::error!(
+                    path = uri.path(),
+                    panic = panic_message(&*payload),
+                    "a request panicked"
+                );
+                return Box::pin(std::future::ready(Ok(failure(&uri, Failure::Panic))));
+            }
+        };
+        Box::pin(async move {
+            let guarded = AssertUnwindSafe(future).catch_unwind();
+            let outcome = match request_timeout {
+                Some(timeout) => match tokio::time::timeout(timeout, guarded).await {
+                    Ok(outcome) => outcome,
+                    // Both deadlines passed while the body was still coming: the client's fault.
+                    Err(_)
+                        if body_timeout.is_some_and(|it| it <= timeout) && watch.incomplete() =>
+                    {
+                        tracing::info!(path = uri.path(), "a request body timed out");
+                        return Ok(failure(&uri, Failure::SlowBody));
+                    }
+                    Err(_) => {
+                        tracing::warn!(
+                            path = uri.path(),
+                            timeout_ms = timeout.as_millis() as u64,
+                            "a request took longer than the request timeout; its work was dropped"
+                        );
+                        return Ok(failure(&uri, Failure::Timeout));
+                    }
+                },
+                None => guarded.await,
+            };
+            match outcome {
+                Ok(Ok(_)) if watch.timed_out() => {
+                    tracing::info!(path = uri.path(), "a request body timed out");
+                    Ok(failure(&uri, Failure::SlowBody))
+                }
+                // Work that blocked its thread past the deadline (a slow synchronous render)
+                // could not be interrupted; its late answer is not sent either.
+                Ok(Ok(_)) if request_timeout.is_some_and(|it| start.elapsed() > it) => {
+                    tracing::warn!(
+                        path = uri.path(),
+                        "a request finished after the request timeout; answered 503 instead"
+                    );
+                    Ok(failure(&uri, Failure::Timeout))
+                }
+                Ok(res) => res,
+                Err(payload) => {
+                    tracing::error!(
+                        path = uri.path(),
+                        panic = panic_message(&*payload),
+                        "a request panicked"
+                    );
+                    Ok(failure(&uri, Failure::Panic))
+                }
+            }
+        })
+    }
+}
+
+/// Why the layer answers instead of the handler.
+#[derive(Debug, Clone, Copy)]
+enum Failure {
+    Timeout,
+    SlowBody,
+    Panic,
+}
+
+/// The answer for `failure` at `uri`: a server function's JSON rejection, or an HTML page.
+fn failure(uri: &Uri, failure: Failure) -> Response {
+    if uri.path().contains("/_resuma/action/") {
+        let rejection = match failure {
+            Failure::Timeout => ActionRejection::Timeout,
+            Failure::SlowBody => ActionRejection::BodyTimeout,
+            Failure::Panic => ActionRejection::Panicked,
+        };
+        return rejection.into_response();
+    }
+    let (status, page) = match failure {
+        Failure::Timeout => (StatusCode::SERVICE_UNAVAILABLE, TIMEOUT_PAGE),
+        Failure::SlowBody => (StatusCode::REQUEST_TIMEOUT, SLOW_BODY_PAGE),
+        Failure::Panic => (StatusCode::INTERNAL_SERVER_ERROR, PANIC_PAGE),
+    };
+    let mut res = (status, page).into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    if matches!(failure, Failure::SlowBody) {
+        // The rest of the body may still be on its way: this connection is done.
+        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    res
+}
+
+/// What a page past the request timeout answers (503). Says nothing about the cause.
+const TIMEOUT_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+    <title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1>\
+    <p>The server took too long to answer. Try again in a moment.</p></body></html>";
+/// What a request whose body came too slowly answers (408).
+const SLOW_BODY_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+    <title>408 Request Timeout</title></head><body><h1>408 Request Timeout</h1>\
+    <p>The request took too long to arrive.</p></body></html>";
+/// What a request whose handler panicked answers (500).
+const PANIC_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+    <title>500 Internal Server Error</title></head><body><h1>500 Internal Server Error</h1>\
+    <p>This page could not be served.</p></body></html>";
