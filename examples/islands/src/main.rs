@@ -63,7 +63,23 @@ fn Home() -> View {
             <Counter/>
             <IdlePanel/>
             <HoverPanel/>
-            <div id="spacer" style="height: 3000px">"Scroll down for the clock."</div>
+            <p>"Scroll down for the clock."</p>
+            // 3000px of nothing: height as an attribute, which the page's CSP allows
+            // (it blocks inline `style`).
+            <svg id="spacer" width="1" height="3000" aria-hidden="true"></svg>
+            <Clock/>
+        </main>
+    }
+}
+
+/// The clock alone, below the fold: a page with one island and no handler, whose only
+/// JavaScript until the clock scrolls into view is the inline island script.
+#[component]
+fn BelowTheFold() -> View {
+    view! {
+        <main>
+            <h1>"A clock below the fold"</h1>
+            <svg width="1" height="3000" aria-hidden="true"></svg>
             <Clock/>
         </main>
     }
@@ -71,5 +87,5 @@ fn Home() -> View {
 
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
-    ResumaApp::new().title("Islands · Resuma").page("/", Home).run()
+    ResumaApp::new().title("Islands · Resuma").page("/", Home).page("/below", BelowTheFold).run()
 }
