@@ -200,9 +200,8 @@ fn lower_file<'a>(
         let env = env_from_fn(function, structs.clone());
         // An island with a bad `load` expands as a plain component, as the macro does.
         let island = function.attrs.iter().find(|it| signature::is_attribute(it, "island"));
-        let load = island.and_then(|attr| {
-            read_island(&signature::attribute_args(attr), function).load
-        });
+        let load =
+            island.and_then(|attr| read_island(&signature::attribute_args(attr), function).load);
         let plan = match load {
             Some(load) => lower_island(function, &env, load),
             None => lower_component(function, &env),
@@ -232,12 +231,9 @@ fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a 
         match item {
             syn::Item::Fn(function)
                 if function.attrs.iter().any(|it| {
-                    it.path()
-                        .segments
-                        .last()
-                        .is_some_and(|s| {
-                            s.ident == "component" || s.ident == "layout" || s.ident == "island"
-                        })
+                    it.path().segments.last().is_some_and(|s| {
+                        s.ident == "component" || s.ident == "layout" || s.ident == "island"
+                    })
                 }) =>
             {
                 let range = function.span().byte_range();

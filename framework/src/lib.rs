@@ -68,7 +68,7 @@ pub use event::Event;
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
 pub use resuma_macros::{
-    component, computed, debounce, effect, island, js, layout, load, middleware, pages, server, submit,
-    view,
+    component, computed, debounce, effect, island, js, layout, load, middleware, pages, server,
+    submit, view,
 };
 pub use resume::{use_signal, Signal};

@@ -9,8 +9,8 @@ pub use ::tokio;
 
 pub use crate::action::{decode_args, ok_json, result_json, Action, ActionFuture, ActionRejection};
 
-pub use crate::resume::reactive::{computed, debounce, effect};
 pub use crate::resume::context::IslandScope;
+pub use crate::resume::reactive::{computed, debounce, effect};
 pub use crate::resume::{Capture, Chunk, Dependency};
 use crate::Html;
 

@@ -33,8 +33,8 @@ pub use plan::{
 
 use crate::chunk::{chunk_name, module_source};
 use crate::diagnostics::{island_root, Diagnostic};
-use crate::signature::island::IslandLoad;
 use crate::rs2js::{Closure, Env};
+use crate::signature::island::IslandLoad;
 use crate::span::TokenSpan;
 
 /// A lowered `#[component]` function, in the environment of its props and `let`s.
@@ -238,7 +238,11 @@ impl Resolve for ViewPlan {
                         }
                     }
                 }
-                Op::Static(_) | Op::Slot(_) | Op::UseReactive | Op::UseEvent(_) | Op::Boundary
+                Op::Static(_)
+                | Op::Slot(_)
+                | Op::UseReactive
+                | Op::UseEvent(_)
+                | Op::Boundary
                 | Op::IslandNumber => {}
             }
             // Adjacent markup is one run.

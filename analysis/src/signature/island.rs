@@ -22,7 +22,8 @@ pub enum IslandLoad {
 
 impl IslandLoad {
     /// Every trigger, in the order the docs list them.
-    pub const ALL: [IslandLoad; 3] = [IslandLoad::Visible, IslandLoad::Idle, IslandLoad::Interaction];
+    pub const ALL: [IslandLoad; 3] =
+        [IslandLoad::Visible, IslandLoad::Idle, IslandLoad::Interaction];
 
     /// The trigger as written in `load = "…"` and in `data-r-island`.
     pub fn as_str(self) -> &'static str {
@@ -99,7 +100,9 @@ mod tests {
             .component
             .diagnostics
             .iter()
-            .map(|it| format!("{}: {} (help: {})", it.code, it.message, it.help.as_deref().unwrap_or("")))
+            .map(|it| {
+                format!("{}: {} (help: {})", it.code, it.message, it.help.as_deref().unwrap_or(""))
+            })
             .collect();
         let load = read.load.map_or("none", |it| it.as_str());
         assert_eq!(format!("{load} {}", found.join("; ")).trim_end(), expect);
@@ -115,7 +118,10 @@ mod tests {
     #[test]
     fn a_bad_or_missing_load_lists_the_three() {
         let help = r#"write #[island(load = "…")] with `load = "visible"` (when it scrolls into view), `load = "idle"` (once the page has loaded and the browser is idle) or `load = "interaction"` (when the pointer or focus first reaches it)"#;
-        check(r#"load = "soon""#, &format!(r#"none R059: #[island] cannot load on "soon" (help: {help})"#));
+        check(
+            r#"load = "soon""#,
+            &format!(r#"none R059: #[island] cannot load on "soon" (help: {help})"#),
+        );
         check(
             "",
             &format!("none R059: #[island] needs a `load` trigger: when its code starts in the browser (help: {help})"),

@@ -129,9 +129,17 @@ mod tests {
         let mut html = Html::new();
         write_resume_scripts(&context, Some("n0"), "", true, &mut html);
         let out = html.into_string();
-        assert!(out.starts_with("<script type=\"resuma/state\" nonce=\"n0\">[]</script><script nonce=\"n0\">"), "{out}");
+        assert!(
+            out.starts_with(
+                "<script type=\"resuma/state\" nonce=\"n0\">[]</script><script nonce=\"n0\">"
+            ),
+            "{out}"
+        );
         assert!(out.contains("data-r-island"), "{out}");
-        assert!(out.ends_with("(\"/_resuma/core-reactive.") || out.contains(".js\")</script>"), "{out}");
+        assert!(
+            out.ends_with("(\"/_resuma/core-reactive.") || out.contains(".js\")</script>"),
+            "{out}"
+        );
         assert_eq!(out.matches("<script").count(), 2, "{out}");
         let without = RenderContext { events: vec!["click"], ..RenderContext::default() };
         let mut html = Html::new();
