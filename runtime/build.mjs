@@ -23,6 +23,8 @@
 //! Outputs:
 //! - loader.js / loader.min.js: a parenthesised function expression, `((coreUrl, eventTypes)
 //!   => {…})`, that the server inlines and calls: `…("/_resuma/core.HASH.js",["click"])`.
+//! - island.js / island.min.js: the same form, `((coreUrl) => {…})`, inlined after the
+//!   loader in pages with an `#[island]` only: `…("/_resuma/core-reactive.HASH.js")`.
 //! - core.js / core.min.js: one ES module exporting `run`, for pages whose only bindings
 //!   are text showing a signal.
 //! - core-reactive.js / core-reactive.min.js: the same plus the reactive module (thunks,
@@ -53,6 +55,8 @@ const BANNER = "/* Built by runtime/build.mjs from runtime/src: edit those, then
 // What the server appends to the inlined loader (framework/src/resume/state.rs), with a
 // core URL of the real length: the loader's size is measured as the page carries it.
 const LOADER_CALL = '("/_resuma/core.00000000.js",["click"],1)';
+// What the server appends to the inlined island script, likewise.
+const ISLAND_CALL = '("/_resuma/core-reactive.00000000.js")';
 
 /** Gzip size in bytes, at the level a server would use for static assets. */
 export const gzipSize = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
@@ -86,6 +90,12 @@ export async function buildRuntime() {
     });
     files["loader" + suffix] = banner + loaderExpression(loader.code) + "\n";
     if (minify) mangleCache = loader.mangleCache;
+    const island = await transform(await readFile(join(ROOT, "src/island.js"), "utf8"), {
+      ...options,
+      sourcefile: "src/island.js",
+    });
+    files["island" + suffix] = banner + loaderExpression(island.code, ISLAND_CALL) + "\n";
+    if (minify) mangleCache = island.mangleCache;
 
     const bundle = (entry) =>
       build({
@@ -114,11 +124,11 @@ export async function buildRuntime() {
 
 // `export default (a, b) => {…};` → `((a, b) => {…})`: an expression the server can call
 // by appending `(…)`. An arrow function needs the parentheses to be called in place.
-function loaderExpression(moduleCode) {
+function loaderExpression(moduleCode, call = LOADER_CALL) {
   const match = /^export default\s*([^]*?)[;\s]*$/.exec(moduleCode);
-  if (!match) throw new Error("src/loader.js must consist of `export default (coreUrl, eventTypes) => {…}`");
+  if (!match) throw new Error("src/loader.js and src/island.js must consist of `export default (…) => {…}`");
   const expression = `(${match[1]})`;
-  new Function(inlineLoader(expression)); // parses only: throws if the call would not
+  new Function(inlineLoader(expression, call)); // parses only: throws if the call would not
   return expression;
 }
 
@@ -129,10 +139,11 @@ function loaderExpression(moduleCode) {
  */
 export function measure(files, budget) {
   const loader = gzipSize(inlineLoader(files["loader.min.js"]));
+  const island = gzipSize(inlineLoader(files["island.min.js"], ISLAND_CALL));
   const core = gzipSize(files["core.min.js"]);
   const coreReactive = gzipSize(files["core-reactive.min.js"]);
   const form = gzipSize(files["form.min.js"]);
-  return { loader, core, coreReactive, form, counterFirstInteraction: loader + core + budget.counterChunk.reference };
+  return { loader, island, core, coreReactive, form, counterFirstInteraction: loader + core + budget.counterChunk.reference };
 }
 
 /** The gzip size of every dist/ file, as it is served. */
@@ -161,6 +172,7 @@ export function compareBaseline(sizes, baseline) {
 
 const LABELS = {
   loader: "loader (inlined, with its call)",
+  island: "island script (inlined, with its call)",
   core: "core",
   coreReactive: "reactive core",
   form: "form chunk",

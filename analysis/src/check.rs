@@ -18,12 +18,13 @@ use proc_macro2::TokenStream;
 use crate::component_env::env_from_fn;
 use crate::diagnostics::{self as diag, Diagnostic, UnbalancedDelimiter};
 use crate::js_macro::js_macro_body;
-use crate::lower::{lower_component, lower_view, ComponentBody, Plan};
+use crate::lower::{lower_component, lower_island, lower_view, ComponentBody, Plan};
 use crate::payload::{self, Budget, ComponentPayload};
 use crate::rs2js::Structs;
 use crate::scan::{find_views, DelimiterProblem, ViewSite};
 use crate::signature;
 use crate::signature::component::read_component;
+use crate::signature::island::read_island;
 use crate::signature::placement::misplaced_macros;
 use crate::signature::server::read_server;
 use crate::span::{TextRange, TokenSpan};
@@ -196,7 +197,15 @@ fn lower_file<'a>(
     let mut covered: Vec<u32> = Vec::new();
     let mut components = Vec::new();
     for (range, function) in found {
-        let plan = lower_component(function, &env_from_fn(function, structs.clone()));
+        let env = env_from_fn(function, structs.clone());
+        // An island with a bad `load` expands as a plain component, as the macro does.
+        let island = function.attrs.iter().find(|it| signature::is_attribute(it, "island"));
+        let load =
+            island.and_then(|attr| read_island(&signature::attribute_args(attr), function).load);
+        let plan = match load {
+            Some(load) => lower_island(function, &env, load),
+            None => lower_component(function, &env),
+        };
         diagnostics
             .extend(plan.diagnostics.iter().cloned().map(|it| it.map_span(|s| s.text_range(0))));
         covered.extend(plan.views.iter().map(|it| it.text_range(0).start));
@@ -222,10 +231,9 @@ fn collect_components<'a>(items: &'a [syn::Item], out: &mut Vec<(TextRange, &'a 
         match item {
             syn::Item::Fn(function)
                 if function.attrs.iter().any(|it| {
-                    it.path()
-                        .segments
-                        .last()
-                        .is_some_and(|s| s.ident == "component" || s.ident == "layout")
+                    it.path().segments.last().is_some_and(|s| {
+                        s.ident == "component" || s.ident == "layout" || s.ident == "island"
+                    })
                 }) =>
             {
                 let range = function.span().byte_range();
@@ -289,7 +297,8 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
         syn::Item::Use(it) => &it.attrs,
         _ => return Vec::new(),
     };
-    const ATTRIBUTES: [&str; 6] = ["component", "layout", "server", "load", "middleware", "submit"];
+    const ATTRIBUTES: [&str; 7] =
+        ["component", "layout", "island", "server", "load", "middleware", "submit"];
     let Some((at, name)) = attrs.iter().enumerate().find_map(|(at, attr)| {
         ATTRIBUTES.into_iter().find(|name| signature::is_attribute(attr, name)).map(|it| (at, it))
     }) else {
@@ -314,6 +323,7 @@ fn item_diagnostics(item: &syn::Item) -> Vec<Diagnostic<TokenSpan>> {
         "load" => signature::flow::read_load(args, &function).diagnostics,
         "middleware" => signature::flow::read_middleware(args, &function),
         "submit" => signature::flow::read_submit(args, &function).diagnostics,
+        "island" => read_island(&args, &function).component.diagnostics,
         _ => read_component(&args, &function).diagnostics,
     }
 }

@@ -124,6 +124,9 @@ codes! {
     InvalidPropName = "R046", "prop name is not a Rust identifier";
     /// A `state.NAME` in a `js!` handler that names nothing of the component.
     UnknownStateName = "R047", "unknown name in js! state";
+    /// An `#[island]` whose view is not one root element (the element that carries the
+    /// island's trigger).
+    IslandRoot = "R048", "island without one root element";
     /// `#[component(…)]`: the attribute takes no arguments.
     ComponentArguments = "R050", "#[component] takes no arguments";
     /// An `async fn` component.
@@ -142,6 +145,9 @@ codes! {
     InvalidPropOption = "R057", "invalid #[prop] option";
     /// `#[component]` or `#[server]` on an item that is not a function.
     NotAFunction = "R058", "#[component] or #[server] on something that is not a fn";
+    /// `#[island(…)]` without `load = "visible" | "idle" | "interaction"`, or with anything
+    /// else.
+    InvalidIslandLoad = "R059", "invalid #[island] load";
     /// `#[server(…)]` with an argument other than `rate = "…"`.
     InvalidServerArguments = "R060", "invalid #[server] arguments";
     /// A `#[server(rate = "…")]` that is not a rate.

@@ -77,7 +77,7 @@ pub use event::Event;
 pub use page::{IntoPage, Page};
 pub use render::{raw_html, AttributeValue, Children, Component, Html, RawHtml, Render, View};
 pub use resuma_macros::{
-    component, computed, debounce, effect, js, layout, load, middleware, pages, server,
+    component, computed, debounce, effect, island, js, layout, load, middleware, pages, server,
     static_params, submit, view,
 };
 pub use resume::{use_signal, Signal};

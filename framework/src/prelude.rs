@@ -7,8 +7,8 @@ pub use crate::flow::{FlowApp, Form};
 /// The `#[server]` attribute and the `server` module (`server::cookie`, `server::app_state`).
 pub use crate::server;
 pub use crate::{
-    component, computed, debounce, effect, js, layout, load, middleware, pages, static_params,
-    submit, view,
+    component, computed, debounce, effect, island, js, layout, load, middleware, pages,
+    static_params, submit, view,
 };
 pub use crate::{
     init_tracing, raw_html, use_signal, ActionRejection, AttributeValue, Children, Component,

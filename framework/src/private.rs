@@ -9,6 +9,7 @@ pub use ::tokio;
 
 pub use crate::action::{decode_args, ok_json, result_json, Action, ActionFuture, ActionRejection};
 
+pub use crate::resume::context::IslandScope;
 pub use crate::resume::reactive::{computed, debounce, effect};
 pub use crate::resume::{Capture, Chunk, Dependency};
 use crate::Html;
@@ -89,6 +90,17 @@ pub fn use_event(event: &'static str) {
 /// Records that the page has a binding only the reactive core binds.
 pub fn use_reactive() {
     crate::resume::context::use_reactive();
+}
+
+/// Enters the scope of an `#[island]`'s render: a new island number, the reactive core,
+/// and every graph entry recorded until the guard drops belongs to the island.
+pub fn enter_island() -> IslandScope {
+    crate::resume::context::enter_island()
+}
+
+/// Writes the number of the island being rendered (in its root's `data-r-island`).
+pub fn write_island(html: &mut Html) {
+    html.push_int(crate::resume::context::current_island().unwrap_or(0));
 }
 
 /// Writes a slot number (a handler's capture) into an attribute.

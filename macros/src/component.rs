@@ -15,23 +15,50 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::ItemFn;
 
 use resuma_analysis::component_env::env_from_fn;
-use resuma_analysis::lower::{lower_component, ComponentBody};
+use resuma_analysis::lower::{lower_component, lower_island, ComponentBody};
 use resuma_analysis::rs2js::Structs;
 use resuma_analysis::signature::component::read_component;
+use resuma_analysis::signature::island::read_island;
 
 use crate::builder::{builder_tokens, PropsGenerics};
 use crate::emit::{parse_fn, Errors};
 use crate::print::{self, html_ident};
 use crate::props::Prop;
 
+/// Which attribute is expanded: both make a component.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// `#[component]` (and `#[layout]`).
+    Component,
+    /// `#[island(load = "…")]`.
+    Island,
+}
+
 /// Expands `#[component]` on `item`.
 pub(crate) fn expand(args: TokenStream, item: TokenStream, structs: Structs) -> TokenStream {
+    expand_kind(Kind::Component, args, item, structs)
+}
+
+/// Expands `#[component]` or `#[island]` on `item`.
+pub(crate) fn expand_kind(
+    kind: Kind,
+    args: TokenStream,
+    item: TokenStream,
+    structs: Structs,
+) -> TokenStream {
     let mut errors = Errors::default();
-    let function = match parse_fn("component", item, &mut errors) {
+    let attribute = if kind == Kind::Island { "island" } else { "component" };
+    let function = match parse_fn(attribute, item, &mut errors) {
         Ok(function) => function,
         Err(fallback) => return fallback,
     };
-    let signature = read_component(&args, &function);
+    let (signature, load) = match kind {
+        Kind::Component => (read_component(&args, &function), None),
+        Kind::Island => {
+            let read = read_island(&args, &function);
+            (read.component, read.load)
+        }
+    };
     errors.extend_diagnostics(&signature.diagnostics);
     if !signature.expandable {
         let errors = errors.into_tokens();
@@ -41,10 +68,20 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream, structs: Structs) -> 
         return quote! { #errors #(#attrs)* #[allow(unused_variables)] #vis #sig { ::core::unimplemented!() } };
     }
     let props = signature.props;
-    let plan = lower_component(&function, &env_from_fn(&function, Arc::new(structs)));
+    let env = env_from_fn(&function, Arc::new(structs));
+    let plan = match load {
+        Some(load) => lower_island(&function, &env, load),
+        None => lower_component(&function, &env),
+    };
     errors.extend_diagnostics(&plan.diagnostics);
     let chunk = print::chunk(plan.chunk.as_ref());
-    let expansion = generate(&function, &props, component_body(&plan.body));
+    let mut body = component_body(&plan.body);
+    if plan.island.is_some() {
+        // The whole render is the island's scope: what its `effect!`s record (before the
+        // view, and in child components) belongs to it. The guard leaves it on drop.
+        body = quote! { let __resuma_island = ::resuma::__private::enter_island(); #body };
+    }
+    let expansion = generate(&function, &props, body);
     let errors = errors.into_tokens();
     quote! { #errors #chunk #expansion }
 }

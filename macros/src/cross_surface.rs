@@ -80,7 +80,8 @@ fn expand_item(item: &syn::Item, structs: &Structs) -> TokenStream {
 }
 
 fn attribute_position(attrs: &[syn::Attribute]) -> Option<usize> {
-    const ATTRIBUTES: [&str; 6] = ["component", "layout", "server", "load", "middleware", "submit"];
+    const ATTRIBUTES: [&str; 7] =
+        ["component", "layout", "island", "server", "load", "middleware", "submit"];
     attrs.iter().position(|it| ATTRIBUTES.iter().any(|name| is_attribute(it, name)))
 }
 
@@ -94,6 +95,8 @@ fn run_attribute(attr: &syn::Attribute, item: TokenStream, structs: &Structs) ->
         crate::flow::expand_middleware(args, item)
     } else if is_attribute(attr, "submit") {
         crate::flow::expand_submit(args, item)
+    } else if is_attribute(attr, "island") {
+        crate::component::expand_kind(crate::component::Kind::Island, args, item, structs.clone())
     } else {
         crate::component::expand(args, item, structs.clone())
     };

@@ -105,6 +105,47 @@ pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
     component::expand(args.into(), item.into(), structs::file_structs()).into()
 }
 
+/// A component whose client code starts before anyone touches it: an island. When its
+/// trigger fires, the browser imports the core and the island's chunk and runs its
+/// `effect!`s; until then, nothing of it is fetched.
+///
+/// `load` is `"visible"` (its root element scrolls into view), `"idle"` (after the page
+/// has loaded, when the browser is idle) or `"interaction"` (the first pointer over, focus
+/// in, touch or press on it). Everything else is as `#[component]`; the view must be one
+/// root element, which gets `data-r-island` (R048). Most UI is a plain `#[component]`,
+/// which costs nothing until the first interaction; see the components guide, "Islands".
+///
+/// ```
+/// use resuma::prelude::*;
+///
+/// #[island(load = "visible")]
+/// fn Greeting() -> View {
+///     let runs = use_signal(0u32);
+///     effect!([], move || runs.update(|n| *n += 1));
+///     view! { <p>"effect runs: " {runs}</p> }
+/// }
+///
+/// let html = Greeting().to_html();
+/// assert!(html.starts_with("<p data-r-island=\"visible "), "{html}");
+/// ```
+///
+/// A `load` that is not one of the three is an error listing them (R059):
+///
+/// ```compile_fail
+/// use resuma::prelude::*;
+///
+/// // error: R059: #[island] cannot load on "soon"
+/// #[island(load = "soon")]
+/// fn Clock() -> View {
+///     view! { <p>"12:00"</p> }
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn island(args: TokenStream, item: TokenStream) -> TokenStream {
+    let kind = component::Kind::Island;
+    component::expand_kind(kind, args.into(), item.into(), structs::file_structs()).into()
+}
+
 /// Makes an `async fn` a server function: it stays an ordinary function for Rust code,
 /// and is also served at `POST /_resuma/action/{name}`, where the browser calls it with a
 /// JSON array of its arguments (CSRF-checked and rate-limited by the framework).

@@ -123,6 +123,7 @@ fn op(op: &Op) -> TokenStream {
         }
         Op::Block(block) => client_block(block),
         Op::Boundary => quote! { #html.boundary(); },
+        Op::IslandNumber => quote! { ::resuma::__private::write_island(#html); },
     }
 }
 

@@ -200,13 +200,11 @@ Cell.prototype._force = function(value) {
 };
 var scan2 = (root, fresh) => {
   const others = [];
+  const elements = [];
   const open = [];
-  const walker = document.createTreeWalker(
-    root,
-    128
-    /* NodeFilter.SHOW_COMMENT */
-  );
-  for (let node; node = walker.nextNode(); ) {
+  const walker = document.createTreeWalker(root, 129, (node) => node.hasAttribute?.("data-r-island") ? 2 : 1);
+  for (let node = root; node; node = walker.nextNode()) {
+    node.getAttribute?.("data-r-a") && elements.push(node);
     if (/^[rf]:/.test(node.data)) open.push(node);
     else if (/^\/[rf]$/.test(node.data) && open[0]) {
       const start = open.pop();
@@ -218,19 +216,22 @@ var scan2 = (root, fresh) => {
       }
     }
   }
-  return [others, [...root.querySelectorAll("[data-r-a]")]];
+  return [others, elements];
 };
-var resume = async () => {
-  const [pairs, elements] = scan2(document);
+var resume = async (root = document, island2) => {
+  root.removeAttribute?.("data-r-island");
+  const [pairs, elements] = scan2(root);
   const graph = JSON.parse(document.querySelector('script[type="resuma/graph"]')?.textContent || "[]");
+  const entries = graph.filter((entry) => entry[4] == island2);
   const names = /* @__PURE__ */ new Set();
   const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
   for (const [open] of pairs) collect(open.data);
   for (const element of elements) collect(element.getAttribute("data-r-a"));
-  for (const entry of graph) collect(entry[2]);
+  for (const entry of entries) collect(entry[2]);
   await Promise.all([...names].map(load));
-  for (const [kind, arg, address, deps] of graph) replay(kind, arg, thunk(address), deps);
+  for (const [kind, arg, address, deps] of entries) replay(kind, arg, thunk(address), deps);
   bind(pairs, elements);
+  for (const [kind, , address] of entries) island2 && kind == "e" && guard(thunk(address))();
 };
 var resolve = (address) => {
   const [, chunk, name, list] = /^([^#]*)#(\w+)\|?(.*)/.exec(address);
@@ -389,6 +390,8 @@ function run2(element, value, event) {
     }
   );
 }
+var island = (element, number) => (bound || (bound = resume())).then(() => resume(element, number));
 export {
+  island,
   run2 as run
 };

@@ -36,14 +36,19 @@ Cell.prototype._force = function (value) {
 /**
  * Binds `root`: subscribes each `<!--r:SLOT-->` pair of `fresh` nodes (just rendered from
  * a template; the page's own are bound as their cells are created) and writes its value.
+ * Nothing inside an island that has not started (an element with `data-r-island`) is
+ * found: its bindings wait for it, so its chunk is not loaded before.
  * @returns {[Comment[][], Element[]]} the other comment pairs, and the elements with
- *   `data-r-a`
+ *   `data-r-a` (`root` included)
  */
 const scan = (root, fresh) => {
   const others = [];
+  const elements = [];
   const open = [];
-  const walker = document.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
-  for (let node; (node = walker.nextNode()); ) {
+  // Comments and elements (128 | 1); an island's subtree is rejected (2) whole.
+  const walker = document.createTreeWalker(root, 129, (node) => (node.hasAttribute?.("data-r-island") ? 2 : 1));
+  for (let node = root; node; node = walker.nextNode()) {
+    node.getAttribute?.("data-r-a") && elements.push(node);
     if (/^[rf]:/.test(node.data)) open.push(node);
     else if (/^\/[rf]$/.test(node.data) && open[0]) {
       const start = open.pop();
@@ -55,22 +60,32 @@ const scan = (root, fresh) => {
       }
     }
   }
-  return [others, [...root.querySelectorAll("[data-r-a]")]];
+  return [others, elements];
 };
 
-/** Binds the page, once, before the first handler runs. */
-export const resume = async () => {
-  const [pairs, elements] = scan(document);
+/**
+ * Binds `root`, once: the page (before the first handler runs or the first island
+ * starts), or island number `island` as it starts (its element, whose `data-r-island`
+ * then goes). Each takes the graph entries of its island (the page: those of none);
+ * every chunk named by a binding is loaded first, so thunks then run synchronously. An
+ * island's effects then run, once (docs/resumability.md, "Islands").
+ * @param {Document | Element} root
+ * @param {string} [island]
+ */
+export const resume = async (root = document, island) => {
+  root.removeAttribute?.("data-r-island");
+  const [pairs, elements] = scan(root);
   const graph = JSON.parse(document.querySelector('script[type="resuma/graph"]')?.textContent || "[]");
-  // Every chunk named by a binding, loaded first: thunks then run synchronously.
+  const entries = graph.filter((entry) => entry[4] == island);
   const names = new Set();
   const collect = (text) => text.replace(/([^\s=|,:]+)#[tb]\d+/g, (_, name) => names.add(name));
   for (const [open] of pairs) collect(open.data);
   for (const element of elements) collect(element.getAttribute("data-r-a"));
-  for (const entry of graph) collect(entry[2]);
+  for (const entry of entries) collect(entry[2]);
   await Promise.all([...names].map(load));
-  for (const [kind, arg, address, deps] of graph) replay(kind, arg, thunk(address), deps);
+  for (const [kind, arg, address, deps] of entries) replay(kind, arg, thunk(address), deps);
   bind(pairs, elements);
+  for (const [kind, , address] of entries) island && kind == "e" && guard(thunk(address))();
 };
 
 // `CHUNK#NAME|SLOT,SLOT` → `[export, cells, chunk, slots]`.

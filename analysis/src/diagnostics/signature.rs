@@ -7,6 +7,18 @@ pub(crate) fn component_arguments<S>(span: S) -> Diagnostic<S> {
         .with_help("write #[component]; props are the function's parameters")
 }
 
+/// The triggers `#[island(load = "…")]` takes, as the help lists them.
+const ISLAND_LOADS: &str = "`load = \"visible\"` (when it scrolls into view), `load = \"idle\"` (once the page has loaded and the browser is idle) or `load = \"interaction\"` (when the pointer or focus first reaches it)";
+
+pub(crate) fn invalid_island_load<S>(span: S, found: Option<&str>) -> Diagnostic<S> {
+    let message = match found {
+        Some(found) => format!("#[island] cannot load on {found:?}"),
+        None => "#[island] needs a `load` trigger: when its code starts in the browser".to_owned(),
+    };
+    Diagnostic::error(Code::InvalidIslandLoad, span, message)
+        .with_help(format!("write #[island(load = \"…\")] with {ISLAND_LOADS}"))
+}
+
 pub(crate) fn async_component<S>(span: S) -> Diagnostic<S> {
     Diagnostic::error(
         Code::AsyncComponent,

@@ -321,3 +321,12 @@ pub(crate) fn uncapturable_name<S>(span: S, name: &str) -> Diagnostic<S> {
     )
     .with_help("bind the value to a local first: `let value = …;`, and read `value` in the body")
 }
+
+pub(crate) fn island_root<S>(span: S) -> Diagnostic<S> {
+    Diagnostic::error(
+        Code::IslandRoot,
+        span,
+        "an island's view must be one root element: it carries the island's trigger".to_owned(),
+    )
+    .with_help("end the function with `view! { <div …>…</div> }` (one element around the rest); a fragment, text or a component at the root has no element to observe")
+}

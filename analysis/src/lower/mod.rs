@@ -32,14 +32,30 @@ pub use plan::{
 };
 
 use crate::chunk::{chunk_name, module_source};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{island_root, Diagnostic};
 use crate::rs2js::{Closure, Env};
+use crate::signature::island::IslandLoad;
 use crate::span::TokenSpan;
 
 /// A lowered `#[component]` function, in the environment of its props and `let`s.
 pub fn lower_component(function: &syn::ItemFn, env: &Env) -> Plan<ComponentBody> {
     let mut lowering = Lowering::new(env);
     let body = lowering.component_body(function);
+    lowering.finish(&function.sig.ident.to_string(), body)
+}
+
+/// A lowered `#[island(load = "…")]` function: a component whose render is an island
+/// scope and whose root element carries `data-r-island="TRIGGER N CHUNK"` (R048 when the
+/// body does not end in a view of one root element).
+pub fn lower_island(function: &syn::ItemFn, env: &Env, load: IslandLoad) -> Plan<ComponentBody> {
+    let mut lowering = Lowering::new(env);
+    lowering.island = Some(load);
+    let body = lowering.component_body(function);
+    if matches!(body, ComponentBody::Value { .. }) {
+        // No tail view to take the marker.
+        let span = TokenSpan::single(function.sig.ident.span());
+        lowering.diagnostics.push(island_root(span));
+    }
     lowering.finish(&function.sig.ident.to_string(), body)
 }
 
@@ -62,6 +78,11 @@ struct Lowering {
     /// component's own view, false in a view nested in an expression (a closure may
     /// bind names analysis does not track) or outside a component.
     knows_scope: bool,
+    /// An island's trigger.
+    island: Option<IslandLoad>,
+    /// The trigger while the island's root element is still to be written: the component
+    /// body's tail view takes it, and its one root element writes `data-r-island`.
+    island_root: Option<IslandLoad>,
 }
 
 impl Lowering {
@@ -72,6 +93,8 @@ impl Lowering {
             diagnostics: Vec::new(),
             views: Vec::new(),
             knows_scope: false,
+            island: None,
+            island_root: None,
         }
     }
 
@@ -101,6 +124,7 @@ impl Lowering {
                 let init = self.code(quote::quote! { #(#init)* });
                 self.views.push(TokenSpan::single(at));
                 self.knows_scope = true;
+                self.island_root = self.island;
                 let view = self.view(tokens);
                 self.knows_scope = false;
                 return ComponentBody::Inline { init, view };
@@ -134,6 +158,7 @@ impl Lowering {
             chunk,
             diagnostics: self.diagnostics,
             views: self.views,
+            island: self.island,
         }
     }
 }
@@ -213,7 +238,12 @@ impl Resolve for ViewPlan {
                         }
                     }
                 }
-                Op::Static(_) | Op::Slot(_) | Op::UseReactive | Op::UseEvent(_) | Op::Boundary => {}
+                Op::Static(_)
+                | Op::Slot(_)
+                | Op::UseReactive
+                | Op::UseEvent(_)
+                | Op::Boundary
+                | Op::IslandNumber => {}
             }
             // Adjacent markup is one run.
             if let (Op::Static(text), Some(Op::Static(last))) = (&op, ops.last_mut()) {

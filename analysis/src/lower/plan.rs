@@ -13,6 +13,7 @@ use proc_macro2::{Delimiter, Span, TokenStream};
 use crate::diagnostics::Diagnostic;
 use crate::reactive::ReactiveKind;
 use crate::rs2js::Closure;
+use crate::signature::island::IslandLoad;
 use crate::span::TokenSpan;
 
 /// A lowered component (or standalone `view!`): its code, its chunk and its diagnostics.
@@ -31,6 +32,10 @@ pub struct Plan<B> {
     /// The spans of the `view!` invocations lowered into this plan (a view inside a
     /// handler closure is not: the compiler expands it as a view of its own).
     pub views: Vec<TokenSpan>,
+    /// An `#[island]`'s trigger: its render runs inside an island scope (the graph
+    /// entries it records are the island's), and its root element carries
+    /// `data-r-island` ([`Op::IslandNumber`]).
+    pub island: Option<IslandLoad>,
 }
 
 /// A component's body.
@@ -204,6 +209,9 @@ pub enum Op {
     Block(ClientBlock),
     /// A streaming boundary.
     Boundary,
+    /// The number of the island being rendered, in its root element's `data-r-island`
+    /// (`"TRIGGER N CHUNK"`): numbers count the page's islands in render order.
+    IslandNumber,
 }
 
 /// Where a slot number comes from.

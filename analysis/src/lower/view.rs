@@ -11,7 +11,7 @@ use super::plan::{Check, ComponentOp, Op, PropPlan, PropValue, SlotRef, ViewPlan
 use super::template::Template;
 use super::Lowering;
 use crate::diagnostics::{
-    invalid_form, unknown_state_name, unsupported_in_template, Diagnostic, InvalidForm,
+    invalid_form, island_root, unknown_state_name, unsupported_in_template, Diagnostic, InvalidForm,
 };
 use crate::form_rules::FieldRules;
 use crate::js_macro::{js_macro_body, state_references, translate_js};
@@ -29,6 +29,18 @@ impl Lowering {
     pub(super) fn view(&mut self, tokens: TokenStream) -> ViewPlan {
         let parsed = parse(tokens);
         self.diagnostics.extend(parsed.diagnostics);
+        if self.island_root.is_some() {
+            match parsed.tree.nodes.as_slice() {
+                [Node::Element(_)] => {}
+                _ => {
+                    // Reported at the `view` of the component's tail view.
+                    self.island_root = None;
+                    let span = self.views.last().cloned();
+                    let span = span.unwrap_or_else(|| TokenSpan::single(Span::call_site()));
+                    self.diagnostics.push(island_root(span));
+                }
+            }
+        }
         self.nodes_plan(&parsed.tree.nodes)
     }
 
@@ -172,6 +184,15 @@ impl Writer<'_> {
     fn element(&mut self, element: &Element) {
         self.lit("<");
         self.lit(&element.tag.text);
+        if let Some(load) = self.lowering.island_root.take() {
+            // `data-r-island="TRIGGER N CHUNK"`: the inline island script observes this
+            // element, imports the core and the chunk, and starts island N.
+            self.server_lit(&format!(" data-r-island=\"{} ", load.as_str()));
+            self.op(Op::IslandNumber);
+            self.server_lit(" ");
+            self.op(Op::ChunkName);
+            self.server_lit("\"");
+        }
         let mut bound: Vec<(&str, Binding, Span)> = Vec::new();
         for attr in &element.attrs {
             let name = &attr.name.text;

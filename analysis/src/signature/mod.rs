@@ -8,6 +8,7 @@
 
 pub mod component;
 pub mod flow;
+pub mod island;
 pub mod placement;
 pub mod props;
 pub mod server;

@@ -15,6 +15,9 @@ use axum::response::{IntoResponse, Response};
 
 /// The loader: a function expression the page calls with the core's URL and its events.
 pub(crate) const LOADER_SOURCE: &str = include_str!("../../../runtime/dist/loader.min.js");
+/// The island script: a function expression the page calls with the reactive core's URL,
+/// inlined after the loader in pages with an `#[island]` only.
+pub(crate) const ISLAND_SOURCE: &str = include_str!("../../../runtime/dist/island.min.js");
 const CORE_SOURCE: &str = include_str!("../../../runtime/dist/core.min.js");
 /// The core plus the reactive module, for pages with bindings beyond text showing a signal.
 const REACTIVE_CORE_SOURCE: &str = include_str!("../../../runtime/dist/core-reactive.min.js");

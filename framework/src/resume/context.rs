@@ -45,11 +45,17 @@ pub(crate) struct RenderContext {
     /// Whether the page has bindings only the reactive core binds (thunks, bound
     /// attributes, blocks, derived values).
     pub(crate) reactive: bool,
+    /// How many `#[island]`s the page rendered (their numbers are `0..islands`).
+    pub(crate) islands: u32,
+    /// The island being rendered, innermost: the graph entries recorded now are its.
+    pub(crate) island: Option<u32>,
 }
 
 impl RenderContext {
+    /// Whether the page resumes in the browser: it has a handler or an island. Such a
+    /// page gets the state script and carries its visitor's CSRF token.
     pub(crate) fn has_handlers(&self) -> bool {
-        !self.events.is_empty()
+        !self.events.is_empty() || self.islands > 0
     }
 }
 
@@ -130,9 +136,39 @@ pub(crate) fn use_event(event: &'static str) {
 pub(crate) fn push_graph(entry: super::reactive::GraphEntry) {
     CONTEXT.with(|it| {
         let mut context = it.borrow_mut();
+        let mut entry = entry;
+        entry.island = context.island;
         context.graph.push(entry);
         context.reactive = true;
     });
+}
+
+/// The scope of one island's render, left on drop (also when the render panics).
+pub struct IslandScope {
+    outer: Option<u32>,
+}
+
+impl Drop for IslandScope {
+    fn drop(&mut self) {
+        CONTEXT.with(|it| it.borrow_mut().island = self.outer);
+    }
+}
+
+/// Starts rendering an island: the next island number, and the reactive core (which
+/// starts islands in the browser).
+pub(crate) fn enter_island() -> IslandScope {
+    CONTEXT.with(|it| {
+        let mut context = it.borrow_mut();
+        let number = context.islands;
+        context.islands += 1;
+        context.reactive = true;
+        IslandScope { outer: context.island.replace(number) }
+    })
+}
+
+/// The number of the island being rendered, if any.
+pub(crate) fn current_island() -> Option<u32> {
+    CONTEXT.with(|it| it.borrow().island)
 }
 
 /// Records that the page needs the reactive core.

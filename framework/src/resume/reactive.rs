@@ -32,10 +32,14 @@ pub(crate) struct GraphEntry {
     pub(crate) captures: Vec<u32>,
     /// The slots of the dependencies, whose changes replay it.
     pub(crate) deps: Vec<u32>,
+    /// The island it was recorded in: the browser binds it, and runs an effect once,
+    /// when that island starts (set by `push_graph`).
+    pub(crate) island: Option<u32>,
 }
 
 impl GraphEntry {
-    /// `["c",TARGET,"Chunk#tN|CAPTURES",[DEPS]]` (`"e"` with 0, `"d"` with the delay).
+    /// `["c",TARGET,"Chunk#tN|CAPTURES",[DEPS]]` (`"e"` with 0, `"d"` with the delay),
+    /// and the island's number fifth in an island.
     pub(crate) fn to_json(&self) -> String {
         let (kind, arg) = match self.replay {
             Replay::Computed(slot) => ("c", slot),
@@ -44,7 +48,11 @@ impl GraphEntry {
         };
         let captures: Vec<String> = self.captures.iter().map(u32::to_string).collect();
         let address = format!("{}|{}", self.thunk, captures.join(","));
-        serde_json::json!([kind, arg, address, self.deps]).to_string()
+        match self.island {
+            Some(island) => serde_json::json!([kind, arg, address, self.deps, island]),
+            None => serde_json::json!([kind, arg, address, self.deps]),
+        }
+        .to_string()
     }
 }
 
@@ -78,6 +86,7 @@ pub fn computed<T: Serialize + Clone + 'static>(
         thunk,
         captures: captures.to_vec(),
         deps: deps.to_vec(),
+        island: None,
     });
     signal
 }
@@ -90,6 +99,7 @@ pub fn effect(thunk: &'static str, captures: &[u32], deps: &[u32], body: impl Fn
         thunk,
         captures: captures.to_vec(),
         deps: deps.to_vec(),
+        island: None,
     });
 }
 
@@ -102,5 +112,6 @@ pub fn debounce(ms: u32, thunk: &'static str, captures: &[u32], deps: &[u32], bo
         thunk,
         captures: captures.to_vec(),
         deps: deps.to_vec(),
+        island: None,
     });
 }

@@ -1,12 +1,13 @@
-//! The scripts a resumable page ends with: its state and the inlined loader.
+//! The scripts a resumable page ends with: its state, the inlined loader, and in a page
+//! with islands the inlined island script.
 
-use super::assets::{core_url, LOADER_SOURCE};
+use super::assets::{core_url, ISLAND_SOURCE, LOADER_SOURCE};
 use super::context::RenderContext;
 use crate::Html;
 
-/// Writes the state script and the loader call, when the page has handlers; a page
-/// without handlers gets nothing, so it ships no JavaScript. Both scripts carry `nonce`,
-/// the response's CSP nonce, when there is one.
+/// Writes the state script and the loader call, when the page has handlers, and the
+/// island script when it has islands; a page with neither gets nothing, so it ships no
+/// JavaScript. Every script carries `nonce`, the response's CSP nonce, when there is one.
 pub(crate) fn write_resume_scripts(
     context: &RenderContext,
     nonce: Option<&str>,
@@ -23,6 +24,20 @@ pub(crate) fn write_resume_scripts(
         let graph = context.graph.iter().map(|entry| entry.to_json());
         write_json_array_script("resuma/graph", graph, nonce, html);
     }
+    let core = script_json(&format!("{mount}{}", core_url(context.reactive)));
+    if context.islands > 0 {
+        // Its own script, so a page without islands is byte for byte what it was.
+        html.push_static("<script");
+        write_nonce(nonce, html);
+        html.push_static(">");
+        html.push_raw(ISLAND_SOURCE.trim_end().trim_end_matches(';'));
+        html.push_static("(");
+        html.push_raw(&core);
+        html.push_static(")</script>");
+    }
+    if context.events.is_empty() {
+        return;
+    }
     html.push_static("<script");
     write_nonce(nonce, html);
     html.push_static(">");
@@ -31,7 +46,7 @@ pub(crate) fn write_resume_scripts(
     // path comes from the request, and HTML entities mean nothing inside a script. The
     // loader derives the chunks' and the core the actions' URLs from the core's.
     html.push_static("(");
-    html.push_raw(&script_json(&format!("{mount}{}", core_url(context.reactive))));
+    html.push_raw(&core);
     html.push_static(",");
     html.push_raw(&script_json(&context.events));
     html.push_static(if prefetch { ",1)</script>" } else { ")</script>" });
@@ -106,6 +121,30 @@ mod tests {
         assert!(call.starts_with("(\"/t\\\"\\u003c/script\\u003e\\u0026/_resuma/core."), "{call}");
         assert!(call.ends_with(".js\",[\"click\"])</script>"), "{call}");
         assert_eq!(out.matches("</script>").count(), 2, "{out}");
+    }
+
+    #[test]
+    fn a_page_with_an_island_gets_the_island_script_and_no_loader_without_handlers() {
+        let context = RenderContext { islands: 1, reactive: true, ..RenderContext::default() };
+        let mut html = Html::new();
+        write_resume_scripts(&context, Some("n0"), "", true, &mut html);
+        let out = html.into_string();
+        assert!(
+            out.starts_with(
+                "<script type=\"resuma/state\" nonce=\"n0\">[]</script><script nonce=\"n0\">"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("data-r-island"), "{out}");
+        assert!(
+            out.ends_with("(\"/_resuma/core-reactive.") || out.contains(".js\")</script>"),
+            "{out}"
+        );
+        assert_eq!(out.matches("<script").count(), 2, "{out}");
+        let without = RenderContext { events: vec!["click"], ..RenderContext::default() };
+        let mut html = Html::new();
+        write_resume_scripts(&without, None, "", true, &mut html);
+        assert!(!html.into_string().contains("data-r-island"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The reactive core: the core (`index.js`) plus the reactive module (`../reactive.js`),
-//! for pages with bindings beyond text showing a signal. The server names it in the
-//! loader call of such pages only.
+//! for pages with bindings beyond text showing a signal, or with islands. The server
+//! names it in the loader call of such pages only. `island(element)` starts an island
+//! (docs/resumability.md, "Islands").
 
 import { run as runHandler } from "./run.js";
 import { showError } from "./errors.js";
@@ -26,3 +27,12 @@ export function run(element, value, event) {
     },
   );
 }
+
+/**
+ * Starts the island `element` once its trigger fired (the inline island script calls it,
+ * `../island.js`): the page is bound first (once), then the island, and its effects run.
+ * A failure rejects, for the island script to log; the next handler tries the page again.
+ * @param {Element} element the element carrying `data-r-island="TRIGGER N CHUNK"`
+ * @param {string} number its N
+ */
+export const island = (element, number) => (bound ||= resume()).then(() => resume(element, number));
