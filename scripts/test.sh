@@ -35,6 +35,9 @@ step "cargo test"
 cargo test --workspace --locked
 # The Redis stores (feature `redis`, off by default) against a real redis-server.
 cargo test -p resuma --features redis --locked --test redis
+# Two replicas of examples/replicas behind nginx, with Redis and Postgres, all started by
+# the test on loopback ports in temporary directories; it prints what the drain cost.
+RESUMA_REPLICAS=1 cargo test -p replicas --locked --test topology -- --nocapture
 
 step "vscode-ext: tsc build, unit tests (node:test), .vsix package"
 # npm ci only when node_modules is older than the lock file, as for the runtime.
