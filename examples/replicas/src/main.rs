@@ -5,7 +5,8 @@
 //! `/` shows how many notes Postgres holds and a form that adds one (`#[submit]`);
 //! `add_note` adds one from a server function, `ping` is rate-limited to 10 calls per
 //! minute per client across all replicas (Redis). `REPLICA` names the replica in answers.
-//! `examples/replicas/tests/topology.rs` runs two behind nginx.
+//! `/healthz` answers 200 for the balancer. `examples/replicas/tests/topology.rs` runs two
+//! behind nginx.
 
 mod db;
 
@@ -59,7 +60,8 @@ fn main() -> std::io::Result<()> {
             .state(replica)
             // Behind nginx: the client is the address it appends to X-Forwarded-For.
             .trust_forwarded_for(true)
-            .rate_limit("5000/s");
+            .rate_limit("5000/s")
+            .health("/healthz");
         if let Ok(url) = std::env::var("REDIS_URL") {
             let store = RedisRateLimitStore::new(&url).map_err(std::io::Error::other)?;
             app = app.rate_limit_store(store.fail_open(true));

@@ -92,6 +92,10 @@ async fn across_replicas(http: &reqwest::Client, a: &Replica, b: &Replica, db: &
 /// 2: `ping` allows 10 calls per minute per client; through nginx (round robin over both
 /// replicas), one client gets 10, whichever replica answers.
 async fn rate_limit_across_replicas(http: &reqwest::Client, nginx: &Nginx) {
+    // nginx's $request_id reaches the app (trusted proxy) and comes back.
+    let res = http.get(format!("{}/healthz", nginx.base())).send().await.unwrap();
+    let id = res.headers()["x-request-id"].to_str().unwrap();
+    assert!(id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()), "nginx's id: {id}");
     let session = Session::open(http, &nginx.base()).await;
     let mut allowed_by = BTreeMap::<String, usize>::new();
     let mut n_refused = 0;

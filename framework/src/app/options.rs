@@ -25,6 +25,8 @@ pub(crate) struct AppOptions {
     pub(crate) state: StateMap,
     /// Whether responses are compressed (gzip, br) for clients that accept it.
     pub(crate) compression: bool,
+    /// Where `ResumaApp::health` answers, if anywhere.
+    pub(crate) health_path: Option<String>,
 }
 
 impl Default for AppOptions {
@@ -40,6 +42,7 @@ impl Default for AppOptions {
             trust_forwarded_for: false,
             state: StateMap::default(),
             compression: true,
+            health_path: None,
         }
     }
 }
@@ -57,6 +60,7 @@ impl fmt::Debug for AppOptions {
             .field("trust_forwarded_for", &self.trust_forwarded_for)
             .field("state", &self.state)
             .field("compression", &self.compression)
+            .field("health_path", &self.health_path)
             .finish()
     }
 }
