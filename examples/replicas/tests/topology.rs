@@ -14,12 +14,12 @@
 mod services;
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use services::{find_binary, free_port, temp_dir, terminate, wait_for_port, Redis};
+use services::{find_binary, free_port, path, temp_dir, terminate, wait_for_port, Postgres, Redis};
 
 /// The secret every replica shares (any replica verifies another's CSRF tokens).
 const SECRET: &str = "replica-test-secret-0123456789abcdef0123456789abcdef";
@@ -396,77 +396,6 @@ impl Drop for Replica {
     }
 }
 
-/// A Postgres cluster in a temporary directory (as the `postgres` user when run as root:
-/// Postgres refuses root), trust authentication on loopback, user `resuma`.
-struct Postgres {
-    port: u16,
-    dir: PathBuf,
-    bin: PathBuf,
-}
-
-impl Postgres {
-    fn start() -> Option<Postgres> {
-        let bin = std::fs::read_dir("/usr/lib/postgresql").ok().and_then(|dirs| {
-            dirs.flatten().map(|it| it.path().join("bin")).find(|it| it.join("initdb").is_file())
-        });
-        let Some(bin) = bin else {
-            eprintln!("SKIPPED: Postgres is not installed (scripts/test.sh installs it: apt-get install -y postgresql)");
-            return None;
-        };
-        let postgres = Postgres { port: free_port(), dir: temp_dir("postgres"), bin };
-        let _ = Command::new("chown").arg("postgres").arg(&postgres.dir).status();
-        let data = postgres.dir.join("data");
-        postgres.run(
-            "initdb",
-            &["-D", path(&data), "-U", "resuma", "--auth=trust", "-E", "UTF8", "--no-sync"],
-        );
-        let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50",
-            postgres.port,
-            path(&postgres.dir)
-        );
-        let log = postgres.dir.join("postgres.log");
-        postgres
-            .run("pg_ctl", &["-D", path(&data), "-l", path(&log), "-w", "-o", &options, "start"]);
-        Some(postgres)
-    }
-
-    fn url(&self) -> String {
-        format!("postgres://resuma@127.0.0.1:{}/postgres", self.port)
-    }
-
-    /// Runs one of Postgres' programs, as `postgres` when this is root.
-    fn run(&self, program: &str, args: &[&str]) {
-        let program = self.bin.join(program);
-        let is_root =
-            Command::new("id").arg("-u").output().is_ok_and(|it| it.stdout.starts_with(b"0\n"));
-        let mut command = if is_root {
-            let mut it = Command::new("runuser");
-            it.args(["-u", "postgres", "--"]).arg(&program);
-            it
-        } else {
-            Command::new(&program)
-        };
-        let out =
-            command.args(args).stdin(Stdio::null()).output().expect("a Postgres program runs");
-        assert!(
-            out.status.success(),
-            "{} {args:?}: {}{}",
-            program.display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-}
-
-impl Drop for Postgres {
-    fn drop(&mut self) {
-        let data = self.dir.join("data");
-        self.run("pg_ctl", &["-D", path(&data), "-m", "fast", "-w", "stop"]);
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 /// nginx in front of the replicas: round robin, no upstream keep-alive, a replica that
 /// refuses a connection is skipped for 10 s (the config is `docs/deploy.md`'s).
 struct Nginx {
@@ -521,7 +450,3 @@ impl Drop for Nginx {
 }
 
 const NGINX_CONF: &str = include_str!("nginx.conf");
-
-fn path(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 temporary path")
-}

@@ -1,6 +1,6 @@
 //! Real services for tests, started by the test itself: a `redis-server` on a free
 //! loopback port in a temporary directory, which a test can stop and start again on the
-//! same port. `scripts/test.sh` installs the Debian packages; where a binary is absent
+//! same port, and a Postgres cluster the same way (as the `postgres` user when root). `scripts/test.sh` installs the Debian packages; where a binary is absent
 //! (a developer's machine without them), `start` says so and the test skips.
 //!
 //! Also used by `examples/replicas/tests/` (through `#[path]`).
@@ -125,4 +125,80 @@ impl Drop for Redis {
         self.stop();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// A Postgres cluster in a temporary directory (as the `postgres` user when run as root:
+/// Postgres refuses root), trust authentication on loopback, user `resuma`.
+pub(crate) struct Postgres {
+    port: u16,
+    dir: PathBuf,
+    bin: PathBuf,
+}
+
+impl Postgres {
+    pub(crate) fn start() -> Option<Postgres> {
+        let bin = std::fs::read_dir("/usr/lib/postgresql").ok().and_then(|dirs| {
+            dirs.flatten().map(|it| it.path().join("bin")).find(|it| it.join("initdb").is_file())
+        });
+        let Some(bin) = bin else {
+            eprintln!("SKIPPED: Postgres is not installed (scripts/test.sh installs it: apt-get install -y postgresql)");
+            return None;
+        };
+        let postgres = Postgres { port: free_port(), dir: temp_dir("postgres"), bin };
+        let _ = Command::new("chown").arg("postgres").arg(&postgres.dir).status();
+        let data = postgres.dir.join("data");
+        postgres.run(
+            "initdb",
+            &["-D", path(&data), "-U", "resuma", "--auth=trust", "-E", "UTF8", "--no-sync"],
+        );
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50",
+            postgres.port,
+            path(&postgres.dir)
+        );
+        let log = postgres.dir.join("postgres.log");
+        postgres
+            .run("pg_ctl", &["-D", path(&data), "-l", path(&log), "-w", "-o", &options, "start"]);
+        Some(postgres)
+    }
+
+    pub(crate) fn url(&self) -> String {
+        format!("postgres://resuma@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Runs one of Postgres' programs, as `postgres` when this is root.
+    pub(crate) fn run(&self, program: &str, args: &[&str]) {
+        let program = self.bin.join(program);
+        let is_root =
+            Command::new("id").arg("-u").output().is_ok_and(|it| it.stdout.starts_with(b"0\n"));
+        let mut command = if is_root {
+            let mut it = Command::new("runuser");
+            it.args(["-u", "postgres", "--"]).arg(&program);
+            it
+        } else {
+            Command::new(&program)
+        };
+        let out =
+            command.args(args).stdin(Stdio::null()).output().expect("a Postgres program runs");
+        assert!(
+            out.status.success(),
+            "{} {args:?}: {}{}",
+            program.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        let data = self.dir.join("data");
+        self.run("pg_ctl", &["-D", path(&data), "-m", "fast", "-w", "stop"]);
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A temporary path as text (they are ASCII here).
+pub(crate) fn path(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temporary path")
 }
