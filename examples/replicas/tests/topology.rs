@@ -5,7 +5,8 @@
 //!
 //! 1. a page rendered by A, then a server function call, a form submit and the page's
 //!    handler chunk served by B: CSRF and chunks hold across replicas;
-//! 2. a per-client rate limit holds across replicas (Redis);
+//! 2. a per-client rate limit holds across replicas (Redis); with Redis stopped, pages and
+//!    calls are still served (limits fail open), and the limit holds again once it is back;
 //! 3. a load run through nginx (pages, calls, submits) while A is stopped with SIGTERM:
 //!    A drains its in-flight requests, nginx moves to B, every write acknowledged is in
 //!    Postgres, and the only 5xx are the balancer's while A leaves (counted, printed).
@@ -39,7 +40,7 @@ async fn replicas_behind_nginx_share_csrf_limits_and_writes() {
     }
     let started = Instant::now();
     let Some(postgres) = Postgres::start() else { return };
-    let Some(redis) = Redis::start() else { return };
+    let Some(mut redis) = Redis::start() else { return };
     let mut a = Replica::start("a", &postgres.url(), &redis.url());
     let b = Replica::start("b", &postgres.url(), &redis.url());
     a.wait_ready().await;
@@ -55,6 +56,7 @@ async fn replicas_behind_nginx_share_csrf_limits_and_writes() {
 
     across_replicas(&http, &a, &b, &db).await;
     rate_limit_across_replicas(&http, &nginx).await;
+    redis_outage(&http, &nginx, &mut redis).await;
     drain_under_load(&http, &nginx, &mut a, &db).await;
     eprintln!("replica topology test: {:?} in all", started.elapsed());
 }
@@ -111,6 +113,37 @@ async fn rate_limit_across_replicas(http: &reqwest::Client, nginx: &Nginx) {
     // Within one bucket of the limit: a token refills every 6 s, the run takes less.
     assert!((10..=11).contains(&n_allowed), "{n_allowed} allowed");
     assert_eq!(allowed_by.len(), 2, "both replicas answered: {allowed_by:?}");
+}
+
+/// With Redis stopped, pages and calls keep being served (the replicas' store fails
+/// open: the client above is over its `ping` limit, and is let through); once Redis is
+/// back (empty), the limit holds again.
+async fn redis_outage(http: &reqwest::Client, nginx: &Nginx, redis: &mut Redis) {
+    let session = Session::open(http, &nginx.base()).await;
+    assert_eq!(session.call(http, &nginx.base(), "ping", "[]").await.0, 429, "over the limit");
+    redis.stop();
+    let started = Instant::now();
+    for _ in 0..6 {
+        assert_eq!(http.get(format!("{}/", nginx.base())).send().await.unwrap().status(), 200);
+        assert_eq!(session.call(http, &nginx.base(), "ping", "[]").await.0, 200, "fails open");
+    }
+    let outage = started.elapsed();
+    redis.resume();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut n_allowed = 0;
+    loop {
+        match session.call(http, &nginx.base(), "ping", "[]").await.0 {
+            200 => n_allowed += 1,
+            429 => break,
+            status => panic!("ping answered {status}"),
+        }
+        assert!(Instant::now() < deadline, "the limit never came back");
+    }
+    eprintln!(
+        "redis outage: 6 pages and 6 calls served in {outage:?} (failed open); back: {n_allowed} allowed, then 429"
+    );
+    // 10, plus the calls that failed open while the replicas reconnected.
+    assert!(n_allowed >= 10, "{n_allowed}");
 }
 
 /// What the load run saw.
@@ -188,13 +221,19 @@ async fn drain_under_load(
         }));
     }
 
-    // Calls in flight on A itself when it gets SIGTERM: each takes 800 ms.
-    tokio::time::sleep_until((stop_at - Duration::from_millis(200)).into()).await;
-    let in_flight: Vec<_> = (0..4)
-        .map(|call_idx| {
+    // Calls in flight on A itself when it gets SIGTERM: each takes 800 ms, sent 300 ms
+    // before (their sessions opened now).
+    let mut drain_sessions = Vec::new();
+    for _ in 0..4 {
+        drain_sessions.push(Session::open(http, &a.base()).await);
+    }
+    tokio::time::sleep_until((stop_at - Duration::from_millis(300)).into()).await;
+    let in_flight: Vec<_> = drain_sessions
+        .into_iter()
+        .enumerate()
+        .map(|(call_idx, session)| {
             let (http, base) = (http.clone(), a.base());
             tokio::spawn(async move {
-                let session = Session::open(&http, &base).await;
                 let body = format!(r#"["drain-{call_idx}", 800]"#);
                 session.call(&http, &base, "add_note", &body).await
             })
