@@ -66,8 +66,9 @@ async fn requests_have_ids_in_their_span_and_response() {
     let writer = lines.clone();
     let subscriber =
         tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
-    // A current-thread test: the subscriber sees everything this request does.
-    let _guard = tracing::subscriber::set_default(subscriber);
+    // Global, not `set_default`: a thread-local subscriber can miss callsites whose
+    // interest another test's thread cached first. The only one in this binary.
+    tracing::subscriber::set_global_default(subscriber).unwrap();
 
     let router = app().router();
     let session = session(&router).await;
