@@ -7,10 +7,17 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "toolchain components, chromium, npm packages"
+step "toolchain components, chromium, npm packages, services (redis, postgres, nginx)"
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 bash scripts/ensure-browser.sh
+# Redis, Postgres and nginx for the shared-store and replica tests, which start their own
+# instances on free loopback ports in temporary directories (none is left running).
+if ! command -v redis-server >/dev/null || ! command -v nginx >/dev/null \
+    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server postgresql nginx >/dev/null
+fi
 
 step "runtime: dist/ matches its sources, sizes within budget"
 (cd runtime && node build.mjs --check)
@@ -26,6 +33,11 @@ step "cargo test"
 # target directory (their dependencies are the checkout's, compiled once), one for release;
 # and cli/tests/install.rs: `cargo install --path framework` into a scratch root, built here.
 cargo test --workspace --locked
+# The Redis stores (feature `redis`, off by default) against a real redis-server.
+cargo test -p resuma --features redis --locked --test redis
+# Two replicas of examples/replicas behind nginx, with Redis and Postgres, all started by
+# the test on loopback ports in temporary directories; it prints what the drain cost.
+RESUMA_REPLICAS=1 cargo test -p replicas --locked --test topology -- --nocapture
 
 step "vscode-ext: tsc build, unit tests (node:test), .vsix package"
 # npm ci only when node_modules is older than the lock file, as for the runtime.

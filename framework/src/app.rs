@@ -4,6 +4,7 @@
 //! one route per page, the `/_resuma/…` routes and no fallback, so merging it with other
 //! routers never conflicts. Its security headers layer covers its own routes and its 404s.
 
+mod ops;
 mod options;
 mod shared;
 
@@ -18,6 +19,7 @@ use axum::routing::{any, get};
 use axum::Router;
 use tokio::net::{TcpListener, ToSocketAddrs};
 
+pub use ops::RequestId;
 use options::AppOptions;
 pub(crate) use shared::Shared;
 
@@ -192,10 +194,11 @@ impl ResumaApp {
     /// the limits and security layers, and giving the paths its pages export (listed on
     /// `/_resuma/pages` too).
     pub(crate) fn build_router(
-        self,
+        mut self,
         add: impl FnOnce(Router, &Document, &Arc<Shared>) -> (Router, Option<ListPages>),
     ) -> Result<Router, ConfigError> {
         let limits = crate::serve::limits_layer(&self.options.server_limits);
+        let ops = ops::Ops::take(&mut self.options);
         let shared = Arc::new(Shared::build(self.options)?);
         let actions = Arc::clone(&shared.actions);
         let mut router = Router::new()
@@ -219,7 +222,8 @@ impl ResumaApp {
                 }),
             );
         }
-        let (mut router, more_pages) = add(router, &self.document, &shared);
+        let (router, more_pages) = add(router, &self.document, &shared);
+        let mut router = ops.routes(router);
         // `resuma build` asks the app it starts for its pages and files: only then are the
         // lists served.
         if shared.list_mode {
@@ -241,10 +245,10 @@ impl ResumaApp {
         }
         // Inside the security layer, so a timeout's or a panic's answer has its headers.
         let router = router.layer(limits).layer(SecurityLayer::new(Arc::clone(&shared.headers)));
-        Ok(match shared.compression {
+        Ok(ops.layer(match shared.compression {
             true => router.layer(crate::compress::layer()),
             false => router,
-        })
+        }))
     }
 
     /// Serves the app on `addr` until Ctrl-C (or SIGTERM on unix), then shuts down

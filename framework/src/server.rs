@@ -20,3 +20,4 @@
 
 pub use crate::action::request::{app_state, cookie, request_parts, with_request_parts};
 pub use crate::action::ActionRejection;
+pub use crate::app::RequestId;

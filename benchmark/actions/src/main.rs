@@ -23,7 +23,7 @@ use axum::http::header;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use resuma::prelude::*;
-use resuma::security::{Rate, RateKey, RateLimitStore};
+use resuma::security::{Rate, RateKey, RateLimitStore, Taking};
 use serde_json::{json, Value};
 
 #[server]
@@ -35,8 +35,8 @@ async fn add(a: i64, b: i64) -> i64 {
 struct Unlimited;
 
 impl RateLimitStore for Unlimited {
-    fn take(&self, _key: &RateKey, _rate: Rate) -> Result<(), Duration> {
-        Ok(())
+    fn take<'a>(&'a self, _key: &'a RateKey, _rate: Rate) -> Taking<'a> {
+        Taking::ready(Ok(()))
     }
 }
 

@@ -1,7 +1,8 @@
 //! Flow: every file under `src/pages/` is a route, with no other edit.
 //!
 //! `index.rs` is `/`, `about.rs` `/about`, `blog/[slug].rs` `/blog/{slug}` (its `#[load]`
-//! reads the post from SQLite; an unknown slug is the 404 page), `items/[id].rs`
+//! reads the post from SQLite, or Postgres when `DATABASE_URL` is a `postgres://` URL;
+//! an unknown slug is the 404 page), `items/[id].rs`
 //! `/items/{id}` (a `u64`: `/items/abc` is the 404 page), `go/[slug].rs` a redirect,
 //! `_layout.rs` and `blog/_layout.rs` wrap the pages below them, `admin/_middleware.rs`
 //! guards `admin/`, `_error.rs` shows failed loads and `_404.rs` answers the rest.
@@ -19,8 +20,21 @@ mod pages {
 
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
+    let database_url = std::env::var("DATABASE_URL").ok();
     let path = std::env::var("FLOW_DB").unwrap_or_else(|_| ":memory:".to_owned());
-    let db = db::Db::open(&path).map_err(std::io::Error::other)?;
     let uploads = uploads::Uploads::from_env()?;
-    resuma::flow::FlowApp::new(pages::all()).title("Flow · Resuma").state(db).state(uploads).run()
+    let addr = std::env::var("RESUMA_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
+    // One runtime for the database pool and the server: a Postgres pool belongs to the
+    // runtime it was made on.
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let db =
+            db::Db::open(database_url.as_deref(), &path).await.map_err(std::io::Error::other)?;
+        resuma::flow::FlowApp::new(pages::all())
+            .title("Flow · Resuma")
+            .state(db)
+            .state(uploads)
+            .serve(addr)
+            .await
+    })
 }

@@ -65,6 +65,7 @@ async fn checked_call(service: &ActionService, req: Request) -> Result<Value, Ac
     service
         .rate_limits
         .take(&key, entry.rate)
+        .await
         .map_err(|retry_after| ActionRejection::RateLimited { retry_after })?;
     let bytes = read_body(body, &parts.headers, service.body_limit_bytes).await?;
     let args: Value = serde_json::from_slice(&bytes).map_err(ActionRejection::BadJson)?;

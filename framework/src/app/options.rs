@@ -26,6 +26,8 @@ pub(crate) struct AppOptions {
     /// Whether responses are compressed (gzip, br) for clients that accept it.
     pub(crate) compression: bool,
     pub(crate) server_limits: ServerLimits,
+    /// Where `ResumaApp::health` answers, if anywhere.
+    pub(crate) health_path: Option<String>,
 }
 
 impl Default for AppOptions {
@@ -42,6 +44,7 @@ impl Default for AppOptions {
             state: StateMap::default(),
             compression: true,
             server_limits: ServerLimits::default(),
+            health_path: None,
         }
     }
 }
@@ -60,6 +63,7 @@ impl fmt::Debug for AppOptions {
             .field("state", &self.state)
             .field("compression", &self.compression)
             .field("server_limits", &self.server_limits)
+            .field("health_path", &self.health_path)
             .finish()
     }
 }

@@ -61,7 +61,11 @@ impl LoadCx {
         value: impl Future<Output = Result<T, LoadError>> + Send + 'static,
     ) -> Deferred<T> {
         self.stream();
-        Deferred { task: Some(tokio::spawn(value)), on_error: None }
+        // In the request's span (its id), like the rest of the request.
+        Deferred {
+            task: Some(tokio::spawn(tracing::Instrument::in_current_span(value))),
+            on_error: None,
+        }
     }
 }
 

@@ -129,6 +129,8 @@ impl FlowApp {
         fn trust_forwarded_for(trust: bool);
         /// Compression of responses (on by default): [`ResumaApp::compression`].
         fn compression(on: bool);
+        /// A health endpoint for load balancers: [`ResumaApp::health`].
+        fn health(path: &str);
         /// App state for loads ([`LoadCx::state`]) and server functions: [`ResumaApp::state`].
         fn state<T: StateValue>(value: T);
         /// Timeouts and the connection cap: [`ResumaApp::server_limits`].

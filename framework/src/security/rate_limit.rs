@@ -1,5 +1,5 @@
 //! Rate limits of server functions: a [`Rate`], the [`RateKey`] of a (client, action)
-//! pair, the [`RateLimitStore`] trait, and its in-process default, a token bucket per key
+//! pair, the [`RateLimitStore`] trait (answering a [`Taking`]), and its in-process default, a token bucket per key
 //! in [`MemoryRateLimitStore`].
 //!
 //! Invariant: no global lock: the default store is sharded over mutexes by key hash, and
@@ -9,10 +9,13 @@
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::fmt;
+use std::future::Future;
 use std::hash::BuildHasher;
 use std::net::IpAddr;
+use std::pin::Pin;
 use std::str::FromStr;
 use std::sync::Mutex;
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use crate::error::RateParseError;
@@ -168,22 +171,24 @@ impl fmt::Display for RateKey {
 }
 
 /// Where rate-limit buckets live. The default, [`MemoryRateLimitStore`], is in-process;
-/// an app on several replicas can swap in a shared one (e.g. Redis) with
+/// an app on several replicas can swap in a shared one (e.g. Redis, feature `redis`) with
 /// [`ResumaApp::rate_limit_store`](crate::ResumaApp::rate_limit_store).
 ///
-/// `take` runs on the request path: it must be quick, and it must not block for long
-/// (a networked store should keep a local budget or time out and let the call through).
+/// `take` runs on the request path and returns a [`Taking`]: an in-process store answers
+/// at once ([`Taking::ready`], no allocation), a networked one with a future
+/// ([`Taking::pending`]) that should be bounded in time and decide what an unreachable
+/// store means (let the call through, or refuse it).
 ///
 /// ```
 /// use std::time::Duration;
-/// use resuma::security::{Rate, RateKey, RateLimitStore};
+/// use resuma::security::{Rate, RateKey, RateLimitStore, Taking};
 ///
 /// /// Lets everything through (e.g. in tests).
 /// struct Unlimited;
 ///
 /// impl RateLimitStore for Unlimited {
-///     fn take(&self, _key: &RateKey, _rate: Rate) -> Result<(), Duration> {
-///         Ok(())
+///     fn take<'a>(&'a self, _key: &'a RateKey, _rate: Rate) -> Taking<'a> {
+///         Taking::ready(Ok(()))
 ///     }
 /// }
 ///
@@ -192,7 +197,64 @@ impl fmt::Display for RateKey {
 pub trait RateLimitStore: Send + Sync + 'static {
     /// Takes one call from `key`'s bucket, which holds at most `rate.count()` calls and
     /// refills at `rate`. `Err` is the time until a call will be allowed.
-    fn take(&self, key: &RateKey, rate: Rate) -> Result<(), Duration>;
+    fn take<'a>(&'a self, key: &'a RateKey, rate: Rate) -> Taking<'a>;
+}
+
+/// The answer of [`RateLimitStore::take`]: ready now, or a future (a store over the
+/// network). Await it for `Ok(())` (allowed) or `Err(retry_after)`.
+///
+/// ```
+/// # tokio_test_block_on(async {
+/// use resuma::security::Taking;
+/// assert_eq!(Taking::ready(Ok(())).await, Ok(()));
+/// assert_eq!(Taking::pending(async { Ok(()) }).await, Ok(()));
+/// # });
+/// # fn tokio_test_block_on(f: impl std::future::Future<Output = ()>) {
+/// #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
+/// # }
+/// ```
+#[must_use = "a rate limit is taken only when awaited"]
+pub struct Taking<'a>(TakingInner<'a>);
+
+/// A boxed answer of a store that has to wait (e.g. for Redis).
+type PendingTake<'a> = Pin<Box<dyn Future<Output = Result<(), Duration>> + Send + 'a>>;
+
+enum TakingInner<'a> {
+    Ready(Option<Result<(), Duration>>),
+    Pending(PendingTake<'a>),
+}
+
+impl<'a> Taking<'a> {
+    /// An answer known now.
+    pub fn ready(res: Result<(), Duration>) -> Taking<'a> {
+        Taking(TakingInner::Ready(Some(res)))
+    }
+
+    /// An answer that `future` gives (boxed).
+    pub fn pending(future: impl Future<Output = Result<(), Duration>> + Send + 'a) -> Taking<'a> {
+        Taking(TakingInner::Pending(Box::pin(future)))
+    }
+}
+
+impl Future for Taking<'_> {
+    type Output = Result<(), Duration>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match &mut self.get_mut().0 {
+            // Polled again after it answered: answer "allowed" rather than panic.
+            TakingInner::Ready(res) => Poll::Ready(res.take().unwrap_or(Ok(()))),
+            TakingInner::Pending(future) => future.as_mut().poll(cx),
+        }
+    }
+}
+
+impl fmt::Debug for Taking<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            TakingInner::Ready(res) => f.debug_tuple("Taking::Ready").field(res).finish(),
+            TakingInner::Pending(_) => f.write_str("Taking::Pending"),
+        }
+    }
 }
 
 /// The default store: token buckets in this process's memory, sharded over mutexes, so
@@ -210,10 +272,12 @@ pub trait RateLimitStore: Send + Sync + 'static {
 /// let store = MemoryRateLimitStore::new();
 /// let key = RateKey::new(None, "search");
 /// let rate = Rate::new(2, Duration::from_secs(60));
-/// assert!(store.take(&key, rate).is_ok());
-/// assert!(store.take(&key, rate).is_ok());
-/// let retry_after = store.take(&key, rate).unwrap_err();
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// assert!(store.take(&key, rate).await.is_ok());
+/// assert!(store.take(&key, rate).await.is_ok());
+/// let retry_after = store.take(&key, rate).await.unwrap_err();
 /// assert!(retry_after <= Duration::from_secs(30));
+/// # });
 /// ```
 pub struct MemoryRateLimitStore {
     shards: Box<[Mutex<Shard>]>,
@@ -329,8 +393,8 @@ impl fmt::Debug for MemoryRateLimitStore {
 }
 
 impl RateLimitStore for MemoryRateLimitStore {
-    fn take(&self, key: &RateKey, rate: Rate) -> Result<(), Duration> {
-        self.take_at(key, rate, Instant::now())
+    fn take<'a>(&'a self, key: &'a RateKey, rate: Rate) -> Taking<'a> {
+        Taking::ready(self.take_at(key, rate, Instant::now()))
     }
 }
 

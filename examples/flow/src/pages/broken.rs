@@ -10,7 +10,7 @@ use crate::db::Db;
 #[load]
 pub async fn load(cx: LoadCx) -> Result<usize, LoadError> {
     let db: Db = cx.state()?;
-    Ok(db.count_rows("SELECT COUNT(*) FROM secret_drafts")?)
+    Ok(db.count_rows("SELECT COUNT(*) FROM secret_drafts").await?)
 }
 
 /// Never shown.

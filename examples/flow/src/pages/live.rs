@@ -32,7 +32,7 @@ struct Knobs {
 pub async fn load(cx: LoadCx) -> Result<Live, LoadError> {
     let db: Db = cx.state()?;
     let knobs: Knobs = cx.query()?;
-    let posts = db.posts()?;
+    let posts = db.posts().await?;
     let titles: Vec<String> = posts.iter().map(|post| post.title.clone()).collect();
     let delay = Duration::from_millis(knobs.ms.unwrap_or(400).min(5000));
     let fail = knobs.fail == Some(1);

@@ -186,6 +186,7 @@ async fn checked(
     actions
         .rate_limits
         .take(&RateKey::new(client, submission.rate_key), actions.default_rate)
+        .await
         .map_err(|retry| Refusal::Page {
             status: StatusCode::TOO_MANY_REQUESTS,
             message: "Too many submissions: wait a moment and send the form again.",

@@ -1,0 +1,186 @@
+//! Operations: a health endpoint an app can enable ([`ResumaApp::health`]) and a request
+//! id per request ([`RequestId`]): taken from `X-Request-Id` when a trusted proxy sets it
+//! (with [`ResumaApp::trust_forwarded_for`]), otherwise made here; each request runs in a
+//! `request` span carrying it (so do its loads, server functions and deferred parts), and
+//! the response echoes it in `X-Request-Id`.
+//!
+//! Invariant: no lock and no system call per request: a made id is a per-process random
+//! prefix and a counter.
+
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tracing::Instrument as _;
+
+use super::options::AppOptions;
+use crate::ResumaApp;
+
+/// The header of a request's id, read from a trusted proxy and written on every response.
+const REQUEST_ID_HEADER: &str = "x-request-id";
+/// The longest incoming id honoured; a longer or odd one is replaced by a made one.
+const MAX_ID_LEN: usize = 128;
+
+impl ResumaApp {
+    /// Answers `GET path` with `200 ok` (plain text, `Cache-Control: no-store`, no
+    /// session cookie), for a load balancer's or orchestrator's health checks. It answers
+    /// as long as the process serves requests; it checks no database, so one slow
+    /// dependency does not take every replica out of the balancer at once.
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new().health("/healthz");
+    /// ```
+    pub fn health(mut self, path: &str) -> Self {
+        self.options.health_path = Some(path.to_owned());
+        self
+    }
+}
+
+/// The id of the request being served, in the request's extensions (a load reads it with
+/// `cx.extension::<RequestId>()`, a server function from
+/// [`server::request_parts`](crate::server::request_parts)) and in its `request` span.
+///
+/// ```
+/// use resuma::server::RequestId;
+///
+/// async fn whoami() -> Option<String> {
+///     let parts = resuma::server::request_parts()?;
+///     Some(parts.extensions.get::<RequestId>()?.as_str().to_owned())
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId(Arc<str>);
+
+impl RequestId {
+    /// The id as text (what `X-Request-Id` says).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RequestId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What the router needs from the options for operations, taken before they are consumed.
+pub(crate) struct Ops {
+    health_path: Option<String>,
+    trust_request_id: bool,
+}
+
+impl Ops {
+    /// Takes the health path; incoming ids are trusted when `X-Forwarded-For` is.
+    pub(crate) fn take(options: &mut AppOptions) -> Ops {
+        Ops {
+            health_path: options.health_path.take(),
+            trust_request_id: options.trust_forwarded_for,
+        }
+    }
+
+    /// Adds the health route, if the app asked for one.
+    pub(crate) fn routes(&self, router: Router) -> Router {
+        match &self.health_path {
+            Some(path) => router.route(path, get(health)),
+            None => router,
+        }
+    }
+
+    /// Wraps every request in its `request` span, with its id.
+    pub(crate) fn layer(&self, router: Router) -> Router {
+        let ids = Arc::new(IdMaker::new());
+        let trust = self.trust_request_id;
+        router.layer(axum::middleware::from_fn(move |req: Request, next: Next| {
+            let ids = Arc::clone(&ids);
+            async move { in_request_span(req, next, trust, &ids).await }
+        }))
+    }
+}
+
+async fn health() -> Response {
+    (
+        [
+            (CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            (CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")),
+        ],
+        "ok",
+    )
+        .into_response()
+}
+
+/// Runs the request in a span with its id, and writes the id on the response.
+async fn in_request_span(mut req: Request, next: Next, trust: bool, ids: &IdMaker) -> Response {
+    let incoming = trust.then(|| req.headers().get(REQUEST_ID_HEADER)).flatten();
+    let (id, header) = match incoming.filter(|it| is_good_id(it.as_bytes())) {
+        Some(value) => (String::from_utf8_lossy(value.as_bytes()).into_owned(), value.clone()),
+        None => {
+            let id = ids.next();
+            match HeaderValue::from_str(&id) {
+                Ok(header) => (id, header),
+                Err(_) => return next.run(req).await,
+            }
+        }
+    };
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %req.method(),
+        path = %req.uri().path(),
+    );
+    req.extensions_mut().insert(RequestId(id.into()));
+    let mut res = next.run(req).instrument(span).await;
+    res.headers_mut().insert(REQUEST_ID_HEADER, header);
+    res
+}
+
+/// A proxy's id is kept if it is short and plain: letters, digits, `-_.:`.
+fn is_good_id(id: &[u8]) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.iter().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
+}
+
+/// Makes ids `PREFIX-N`: a random prefix per process (so replicas' ids differ), then a
+/// counter.
+struct IdMaker {
+    prefix: String,
+    next: AtomicU64,
+}
+
+impl IdMaker {
+    fn new() -> IdMaker {
+        let prefix = match crate::security::random::random_bytes::<4>() {
+            Ok(bytes) => bytes.iter().map(|b| format!("{b:02x}")).collect(),
+            Err(_) => format!("{:08x}", std::process::id()),
+        };
+        IdMaker { prefix, next: AtomicU64::new(1) }
+    }
+
+    fn next(&self) -> String {
+        format!("{}-{:x}", self.prefix, self.next.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_good_id, IdMaker};
+
+    #[test]
+    fn made_ids_differ_and_odd_incoming_ones_are_refused() {
+        let ids = IdMaker::new();
+        let (a, b) = (ids.next(), ids.next());
+        assert_ne!(a, b);
+        assert!(is_good_id(a.as_bytes()), "{a}");
+        assert!(is_good_id(b"0f1e2d3c-7"));
+        for bad in [&b""[..], b"a b", b"<script>", &[b'a'; 129]] {
+            assert!(!is_good_id(bad), "{bad:?}");
+        }
+    }
+}
