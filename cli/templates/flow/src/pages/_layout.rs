@@ -17,7 +17,7 @@ pub struct Site {
 #[load]
 pub async fn load(cx: LoadCx) -> Result<Site, LoadError> {
     let db: Db = cx.state()?;
-    Ok(Site { posts: db.count()? })
+    Ok(Site { posts: db.count().await? })
 }
 
 /// The site's frame.

@@ -11,7 +11,7 @@ use crate::db::{Db, Post};
 #[load(cache = "public, max-age=60")]
 pub async fn load(cx: LoadCx) -> Result<Vec<Post>, LoadError> {
     let db: Db = cx.state()?;
-    Ok(db.posts()?)
+    Ok(db.posts().await?)
 }
 
 /// The home page.

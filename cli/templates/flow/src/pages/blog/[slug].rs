@@ -13,14 +13,14 @@ use crate::db::{Db, Post};
 pub async fn load(cx: LoadCx) -> Result<Post, LoadError> {
     let db: Db = cx.state()?;
     let slug: String = cx.param("slug")?;
-    db.post(&slug)?.ok_or_else(LoadError::not_found)
+    db.post(&slug).await?.ok_or_else(LoadError::not_found)
 }
 
 /// Every post's slug: the pages `resuma build --static` exports.
 #[static_params]
 pub async fn slugs(cx: LoadCx) -> Result<Vec<Params>, LoadError> {
     let db: Db = cx.state()?;
-    Ok(db.posts()?.into_iter().map(|post| Params::new().with("slug", post.slug)).collect())
+    Ok(db.posts().await?.into_iter().map(|post| Params::new().with("slug", post.slug)).collect())
 }
 
 /// What the edit form sends.
@@ -39,7 +39,7 @@ pub struct Edit {
 pub async fn save(cx: SubmitCx, form: Edit) -> Result<Submitted, FormError> {
     let db: Db = cx.state()?;
     let slug: String = cx.param("slug")?;
-    if !db.update(&slug, &form.title, &form.body)? {
+    if !db.update(&slug, &form.title, &form.body).await? {
         return Err(LoadError::not_found().into());
     }
     Ok(Submitted::redirect(crate::pages::blog::slug::path(&slug)))
@@ -53,7 +53,7 @@ pub struct Confirm {}
 #[submit]
 pub async fn delete(cx: SubmitCx, _form: Confirm) -> Result<Submitted, FormError> {
     let db: Db = cx.state()?;
-    db.delete(&cx.param::<String>("slug")?)?;
+    db.delete(&cx.param::<String>("slug")?).await?;
     Ok(Submitted::redirect(crate::pages::blog::index::path()))
 }
 

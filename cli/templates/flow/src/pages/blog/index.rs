@@ -9,7 +9,7 @@ use crate::db::{Db, Post};
 #[load]
 pub async fn load(cx: LoadCx) -> Result<Vec<Post>, LoadError> {
     let db: Db = cx.state()?;
-    Ok(db.posts()?)
+    Ok(db.posts().await?)
 }
 
 /// The posts.

@@ -48,7 +48,7 @@ fn attachment_type(file: &Option<Upload>, _cx: &()) -> garde::Result {
 pub async fn create(cx: SubmitCx, form: NewPost) -> Result<Submitted, FormError> {
     // The form's garde rules have held by now (`#[submit]` checks them first).
     let db: Db = cx.state()?;
-    if db.post(&form.slug)?.is_some() {
+    if db.post(&form.slug).await?.is_some() {
         return Err(FormError::field("slug", "A post has this slug already."));
     }
     let attachment = match &form.attachment {
@@ -56,7 +56,7 @@ pub async fn create(cx: SubmitCx, form: NewPost) -> Result<Submitted, FormError>
         None => None,
     };
     let post = Post { slug: form.slug, title: form.title, body: form.body, attachment };
-    if !db.create(&post)? {
+    if !db.create(&post).await? {
         return Err(FormError::field("slug", "A post has this slug already."));
     }
     Ok(Submitted::redirect(crate::pages::blog::slug::path(&post.slug)))
