@@ -32,6 +32,7 @@ macro_rules! guide {
 /// Every guide, in reading order: the navigation, the previous/next links and the
 /// pages `resuma build --static` exports.
 pub(crate) static GUIDES: &[Guide] = &[
+    guide!("Tutorial 1: a counter", "tutorial-counter", "docs/tutorial/01-counter.md"),
     guide!("Components and views", "components", "framework/src/docs/components.md"),
     guide!("Flow: pages from files", "flow", "framework/src/docs/flow.md"),
     guide!("Forms", "forms", "framework/src/docs/forms.md"),
@@ -107,7 +108,7 @@ mod tests {
     #[test]
     fn every_guide_is_in_the_table() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-        for dir in ["docs", "framework/src/docs"] {
+        for dir in ["docs", "docs/tutorial", "framework/src/docs"] {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let name = entry.unwrap().file_name().into_string().unwrap();
                 if let Some(_stem) = name.strip_suffix(".md") {
