@@ -55,6 +55,8 @@ pub(crate) struct Page {
     pub index: usize,
     /// Its body, HTML from trusted repository Markdown (see `markdown`).
     pub html: String,
+    /// Its headings (`id`, text), for the search.
+    pub headings: Vec<markdown::Heading>,
 }
 
 /// Every guide rendered once, on first use.
@@ -62,13 +64,26 @@ static PAGES: LazyLock<Vec<Page>> = LazyLock::new(|| {
     GUIDES
         .iter()
         .enumerate()
-        .map(|(index, guide)| Page { index, html: markdown::render(guide.markdown, link) })
+        .map(|(index, guide)| {
+            let (html, headings) = markdown::render(guide.markdown, link);
+            Page { index, html, headings }
+        })
         .collect()
 });
 
 /// The guide whose slug is `slug`, rendered.
 pub(crate) fn page(slug: &str) -> Option<&'static Page> {
     PAGES.iter().find(|page| GUIDES[page.index].slug == slug)
+}
+
+/// Every guide's headings as `(title, link)`: "Guide › Heading", `/docs/{slug}#id`.
+pub(crate) fn headings() -> impl Iterator<Item = (String, String)> {
+    PAGES.iter().flat_map(|page| {
+        let guide = &GUIDES[page.index];
+        page.headings.iter().map(move |(id, text)| {
+            (format!("{} › {text}", guide.title), format!("{}#{id}", href(guide)))
+        })
+    })
 }
 
 /// `/docs/{slug}` of a guide.

@@ -11,13 +11,17 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use crate::highlight;
 
-/// Renders `src` as HTML, ready for `raw_html`. `link` maps a link's destination to the one to write, or `None` to
+/// A heading: its `id` and its text.
+pub(crate) type Heading = (String, String);
+
+/// Renders `src` as HTML, ready for `raw_html`, with its headings. `link` maps a link's destination to the one to write, or `None` to
 /// drop the link and keep its text (rustdoc's `crate::…` links mean nothing on the site).
-pub(crate) fn render(src: &str, link: impl Fn(&str) -> Option<String>) -> String {
+pub(crate) fn render(src: &str, link: impl Fn(&str) -> Option<String>) -> (String, Vec<Heading>) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
+    let mut headings: Vec<Heading> = Vec::new();
     let mut heading: Option<(HeadingLevel, Vec<Event<'_>>, String)> = None;
     let mut code: Option<(String, String)> = None;
     let mut dropped_link = false;
@@ -71,6 +75,7 @@ pub(crate) fn render(src: &str, link: impl Fn(&str) -> Option<String>) -> String
             Event::End(TagEnd::Heading(_)) => {
                 let Some((level, inner, text)) = heading.take() else { continue };
                 let id = unique_id(&mut ids, &text);
+                headings.push((id.clone(), text));
                 events.push(Event::Html(format!("<{level} id=\"{id}\">").into()));
                 events.extend(inner);
                 events.push(Event::Html(
@@ -91,7 +96,7 @@ pub(crate) fn render(src: &str, link: impl Fn(&str) -> Option<String>) -> String
     }
     let mut html = String::with_capacity(src.len() * 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    (html, headings)
 }
 
 /// A fenced block: Rust highlighted, anything else escaped.
@@ -154,7 +159,7 @@ mod tests {
     #[track_caller]
     fn check(src: &str, expect: &str) {
         let keep = |dest: &str| (!dest.starts_with("crate::")).then(|| dest.to_owned());
-        assert_eq!(render(src, keep), expect);
+        assert_eq!(render(src, keep).0, expect);
     }
 
     #[test]

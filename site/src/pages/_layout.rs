@@ -10,9 +10,11 @@ use crate::guides::{href, GUIDES};
 pub fn Frame(children: Children) -> View {
     let toc: Vec<(String, &'static str)> = GUIDES.iter().map(|g| (href(g), g.title)).collect();
     let docs = crate::pages::docs::index::path();
+    let search = crate::pages::search::path();
     view! {
         <header class="site-header">
-            <a class="brand" href="/">"Resuma"</a> " " <a href={docs}>"Guides"</a>
+            <a class="brand" href="/">"Resuma"</a> " " <a href={docs}>"Guides"</a> " "
+            <a href={search}>"Search"</a>
         </header>
         <nav class="toc" aria-label="Guides">
             <ul>
