@@ -1,0 +1,147 @@
+//! The table of contents: every guide the site shows, in reading order, with its
+//! Markdown compiled into the binary (`include_str!`), so the server and
+//! `resuma build --static` need no files beside it.
+
+use std::sync::LazyLock;
+
+use crate::markdown;
+
+/// One guide: a Markdown file of the repository.
+pub(crate) struct Guide {
+    /// The title in the navigation.
+    pub title: &'static str,
+    /// Its URL segment: `/docs/{slug}`.
+    pub slug: &'static str,
+    /// Its file, from the repository root.
+    pub source: &'static str,
+    /// Its Markdown.
+    pub markdown: &'static str,
+}
+
+macro_rules! guide {
+    ($title:literal, $slug:literal, $source:literal) => {
+        Guide {
+            title: $title,
+            slug: $slug,
+            source: $source,
+            markdown: include_str!(concat!("../../", $source)),
+        }
+    };
+}
+
+/// Every guide, in reading order: the navigation, the previous/next links and the
+/// pages `resuma build --static` exports.
+pub(crate) static GUIDES: &[Guide] = &[
+    guide!("Tutorial 1: a counter", "tutorial-counter", "docs/tutorial/01-counter.md"),
+    guide!("Components and views", "components", "framework/src/docs/components.md"),
+    guide!("Flow: pages from files", "flow", "framework/src/docs/flow.md"),
+    guide!("Forms", "forms", "framework/src/docs/forms.md"),
+    guide!(
+        "Server functions and security",
+        "server-functions",
+        "framework/src/docs/server-functions.md"
+    ),
+    guide!("Limits", "limits", "framework/src/docs/limits.md"),
+    guide!("Deploying", "deploy", "docs/deploy.md"),
+    guide!("Flow tooling", "flow-tooling", "docs/flow-tooling.md"),
+    guide!("rs2js: Rust handlers in the browser", "rs2js", "docs/rs2js.md"),
+    guide!("Resumability wire format", "resumability", "docs/resumability.md"),
+    guide!("Diagnostics", "diagnostics", "docs/diagnostics.md"),
+];
+
+/// A guide rendered: what its page shows.
+pub(crate) struct Page {
+    /// The guide's position in [`GUIDES`].
+    pub index: usize,
+    /// Its body, HTML from trusted repository Markdown (see `markdown`).
+    pub html: String,
+    /// Its headings (`id`, text), for the search.
+    pub headings: Vec<markdown::Heading>,
+}
+
+/// Every guide rendered once, on first use.
+static PAGES: LazyLock<Vec<Page>> = LazyLock::new(|| {
+    GUIDES
+        .iter()
+        .enumerate()
+        .map(|(index, guide)| {
+            let (html, headings) = markdown::render(guide.markdown, link);
+            Page { index, html, headings }
+        })
+        .collect()
+});
+
+/// The guide whose slug is `slug`, rendered.
+pub(crate) fn page(slug: &str) -> Option<&'static Page> {
+    PAGES.iter().find(|page| GUIDES[page.index].slug == slug)
+}
+
+/// Every guide's headings as `(title, link)`: "Guide › Heading", `/docs/{slug}#id`.
+pub(crate) fn headings() -> impl Iterator<Item = (String, String)> {
+    PAGES.iter().flat_map(|page| {
+        let guide = &GUIDES[page.index];
+        page.headings.iter().map(move |(id, text)| {
+            (format!("{} › {text}", guide.title), format!("{}#{id}", href(guide)))
+        })
+    })
+}
+
+/// `/docs/{slug}` of a guide.
+pub(crate) fn href(guide: &Guide) -> String {
+    crate::pages::docs::slug::path(guide.slug)
+}
+
+/// Where a link in a guide goes: another guide's `.md` file becomes its page, rustdoc
+/// links (`crate::…`) are dropped (their text stays), and only `http(s)`, `mailto`,
+/// `#anchors` and relative paths are kept.
+fn link(dest: &str) -> Option<String> {
+    if dest.starts_with("crate::") {
+        return None;
+    }
+    let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
+    if let Some(file) = path.strip_suffix(".md") {
+        let name = file.rsplit('/').next().unwrap_or(file);
+        let guide = GUIDES.iter().find(|g| g.source.ends_with(&format!("/{name}.md")))?;
+        return Some(match anchor {
+            Some(anchor) => format!("{}#{anchor}", href(guide)),
+            None => href(guide),
+        });
+    }
+    let scheme = dest.split_once(':').map(|(s, _)| s);
+    match scheme {
+        Some("http" | "https" | "mailto") => Some(dest.to_owned()),
+        Some(s) if !s.contains('/') && !s.contains('#') => None,
+        _ => Some(dest.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GUIDES;
+
+    /// A guide added to `docs/` or `framework/src/docs/` fails this until it has a row.
+    #[test]
+    fn every_guide_is_in_the_table() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        for dir in ["docs", "docs/tutorial", "framework/src/docs"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+                let name = entry.unwrap().file_name().into_string().unwrap();
+                if let Some(_stem) = name.strip_suffix(".md") {
+                    let source = format!("{dir}/{name}");
+                    assert!(
+                        GUIDES.iter().any(|g| g.source == source),
+                        "{source} has no row in GUIDES"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slugs_are_unique_and_every_guide_renders() {
+        for (i, guide) in GUIDES.iter().enumerate() {
+            assert!(GUIDES[..i].iter().all(|g| g.slug != guide.slug), "{}", guide.slug);
+            assert!(super::page(guide.slug).is_some_and(|p| !p.html.is_empty()));
+        }
+    }
+}
