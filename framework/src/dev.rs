@@ -39,13 +39,7 @@ pub(crate) fn write_dev_script(nonce: Option<&str>, html: &mut Html) {
 }
 
 fn write_script(socket: &str, nonce: Option<&str>, html: &mut Html) {
-    html.push_static("<script");
-    if let Some(nonce) = nonce {
-        html.push_static(" nonce=\"");
-        html.push_attr_value(nonce);
-        html.push_static("\"");
-    }
-    html.push_static(">");
+    html.open_script(nonce);
     html.push_raw(DEV_CLIENT);
     html.push_static("(");
     // JSON, escaped for a script: the URL comes from the environment, not from a request,

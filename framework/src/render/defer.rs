@@ -153,13 +153,7 @@ fn write_part(html: &mut Html, nonce: Option<&str>, id: u32, build: Build) {
 }
 
 fn write_script(html: &mut Html, nonce: Option<&str>, source: &str) {
-    html.push_static("<script");
-    if let Some(nonce) = nonce {
-        html.push_static(" nonce=\"");
-        html.push_attr_value(nonce);
-        html.push_static("\"");
-    }
-    html.push_static(">");
+    html.open_script(nonce);
     html.push_raw(source);
     html.push_static("</script>");
 }

@@ -121,6 +121,23 @@ impl Html {
         self.sink.is_some()
     }
 
+    /// `<script nonce="…">` (`<script>` without a nonce): the opening tag of every inline
+    /// script a page carries, so each has the response's CSP nonce.
+    pub(crate) fn open_script(&mut self, nonce: Option<&str>) {
+        self.push_static("<script");
+        self.push_nonce(nonce);
+        self.push_static(">");
+    }
+
+    /// ` nonce="…"`, or nothing without a nonce.
+    pub(crate) fn push_nonce(&mut self, nonce: Option<&str>) {
+        if let Some(nonce) = nonce {
+            self.push_static(" nonce=\"");
+            self.push_attr_value(nonce);
+            self.push_static("\"");
+        }
+    }
+
     /// Whether the chunk sink refused a chunk (the client went away): output is dropped.
     pub(crate) fn is_closed(&self) -> bool {
         self.sink.as_ref().is_some_and(|sink| sink.closed)

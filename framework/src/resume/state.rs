@@ -27,9 +27,7 @@ pub(crate) fn write_resume_scripts(
     let core = script_json(&format!("{mount}{}", core_url(context.reactive)));
     if context.islands > 0 {
         // Its own script, so a page without islands is byte for byte what it was.
-        html.push_static("<script");
-        write_nonce(nonce, html);
-        html.push_static(">");
+        html.open_script(nonce);
         html.push_raw(ISLAND_SOURCE.trim_end().trim_end_matches(';'));
         html.push_static("(");
         html.push_raw(&core);
@@ -38,9 +36,7 @@ pub(crate) fn write_resume_scripts(
     if context.events.is_empty() {
         return;
     }
-    html.push_static("<script");
-    write_nonce(nonce, html);
-    html.push_static(">");
+    html.open_script(nonce);
     html.push_raw(LOADER_SOURCE.trim_end().trim_end_matches(';'));
     // The loader's arguments are JSON, escaped for a script like the state: the mount
     // path comes from the request, and HTML entities mean nothing inside a script. The
@@ -62,7 +58,7 @@ fn write_json_array_script(
     html.push_static("<script type=\"");
     html.push_static(kind);
     html.push_static("\"");
-    write_nonce(nonce, html);
+    html.push_nonce(nonce);
     html.push_static(">[");
     for (idx, json) in items.enumerate() {
         if idx > 0 {
@@ -76,15 +72,6 @@ fn write_json_array_script(
 /// `value` as JSON that can sit inside a `<script>`.
 fn script_json(value: &(impl serde::Serialize + ?Sized)) -> String {
     escape_json_for_script(&serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned()))
-}
-
-/// ` nonce="…"`, or nothing without a nonce.
-fn write_nonce(nonce: Option<&str>, html: &mut Html) {
-    if let Some(nonce) = nonce {
-        html.push_static(" nonce=\"");
-        html.push_attr_value(nonce);
-        html.push_static("\"");
-    }
 }
 
 /// JSON that can sit inside a `<script>`: nothing in it can close the script, open a
