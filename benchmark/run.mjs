@@ -108,8 +108,7 @@ const PEERS = [
   {
     name: "leptos",
     label: "Leptos",
-    notBuildable:
-      "needs the wasm32-unknown-unknown target for its client bundle; only x86_64-unknown-linux-gnu is installed and rustup cannot download targets offline here",
+    notBuildable: "its client bundle needs the wasm32-unknown-unknown target, not installed here, and rustup cannot download it offline",
   },
 ];
 
@@ -160,7 +159,7 @@ async function main() {
 
 async function measurePeer(browser, peer) {
   const base = { name: peer.name, label: peer.label };
-  if (peer.notBuildable) return { ...base, status: "not measured", reason: `not buildable here: ${peer.notBuildable}` };
+  if (peer.notBuildable) return { ...base, status: "not measured", reason: `not buildable here (${peer.notBuildable})` };
   const cwd = path.join(peersDir, peer.name);
   const versions = peer.name == "resuma" ? resumaVersions() : npmVersions(cwd, peer.packages);
   try {
