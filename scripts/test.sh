@@ -22,6 +22,9 @@ fi
 step "runtime: dist/ matches its sources, sizes within budget"
 (cd runtime && node build.mjs --check)
 
+step "benchmark: README.md's peer table is benchmark/results.json rendered (no builds)"
+node --test benchmark/readme-table.test.mjs
+
 step "cargo fmt --check"
 cargo fmt --all --check
 

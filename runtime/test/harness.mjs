@@ -62,9 +62,12 @@ const records = new WeakMap();
  * @param {string} url
  * @param {import("playwright-core").BrowserContextOptions} [contextOptions] such as
  *   `{ javaScriptEnabled: false }` for a visitor without JavaScript
+ * @param {{beforeNavigate?: (page: import("playwright-core").Page) => Promise<void>}} [options]
+ *   `beforeNavigate` runs once the page is recorded and before it navigates (e.g. to start
+ *   JS coverage, as benchmark/run.mjs does)
  * @returns {Promise<import("playwright-core").Page>} closing it closes its context
  */
-export async function openPage(browser, url, contextOptions = {}) {
+export async function openPage(browser, url, contextOptions = {}, options = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   page.on("close", () => context.close().catch(() => {}));
@@ -108,6 +111,7 @@ export async function openPage(browser, url, contextOptions = {}) {
     }
   });
 
+  await options.beforeNavigate?.(page);
   await page.goto(url, { waitUntil: "networkidle" });
   record.inlineGz = await page.evaluate(() =>
     [...document.scripts]
