@@ -44,6 +44,8 @@ pub(crate) static GUIDES: &[Guide] = &[
     guide!("Limits", "limits", "framework/src/docs/limits.md"),
     guide!("Deploying", "deploy", "docs/deploy.md"),
     guide!("Guide: testing end to end", "testing", "docs/guides/testing.md"),
+    guide!("Guide: SQL with sqlx and SQLite", "sqlx", "docs/guides/sqlx.md"),
+    guide!("Guide: authentication", "auth", "docs/guides/auth.md"),
     guide!("Flow tooling", "flow-tooling", "docs/flow-tooling.md"),
     guide!("rs2js: Rust handlers in the browser", "rs2js", "docs/rs2js.md"),
     guide!("Resumability wire format", "resumability", "docs/resumability.md"),

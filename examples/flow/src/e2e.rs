@@ -65,3 +65,29 @@ async fn the_admin_pages_want_their_cookie() {
     visitor.set_cookie("admin", "letmein");
     assert_eq!(visitor.get("/admin").await.status(), 200);
 }
+
+#[tokio::test]
+async fn garde_rules_are_field_errors_and_html_constraints() {
+    let server = start("garde").await;
+    let visitor = server.client();
+    // `Edit`'s `#[garde(length(max = 5000))]` on `body` is the textarea's `maxlength`,
+    // which the view does not write.
+    let page = visitor.get("/blog/hello").await;
+    assert!(page.text().contains("<textarea name=\"body\" maxlength=\"5000\">"), "{}", page.text());
+
+    // The browser would refuse an empty title; the server refuses it too, with the page
+    // again: the field marked, its message after it, what was typed kept.
+    let long = "x".repeat(5001);
+    let res =
+        visitor.post_form("/blog/hello?_submit=save", &[("title", ""), ("body", &long)]).await;
+    assert_eq!(res.status(), 422);
+    let page = res.text();
+    assert!(
+        page.contains("aria-invalid=\"true\" aria-describedby=\"r-error-save-title\""),
+        "{page}"
+    );
+    assert!(page.contains("id=\"r-error-save-title\">length is lower than 1</span>"), "{page}");
+    // Every rule that fails is reported at once, not just the first.
+    assert!(page.contains("id=\"r-error-save-body\">length is greater than 5000</span>"));
+    assert!(!visitor.get("/blog/hello").await.text().contains(&long), "nothing was saved");
+}
