@@ -41,7 +41,7 @@ impl Client {
     ///
     /// If the server cannot be reached.
     pub async fn get(&self, path: &str) -> Response {
-        self.send(Method::GET, path, &[], Bytes::new()).await
+        self.send("GET", path, &[], Vec::new()).await
     }
 
     /// Posts `fields` urlencoded to `path` (a `#[submit]`'s is `/page?_submit=name`), with
@@ -56,9 +56,8 @@ impl Client {
             body.append_pair("_csrf", &token);
         }
         body.extend_pairs(fields);
-        let content_type = "application/x-www-form-urlencoded";
-        let headers = [(header::CONTENT_TYPE, content_type.to_owned())];
-        self.send(Method::POST, path, &headers, body.finish().into()).await
+        let headers = [("content-type", "application/x-www-form-urlencoded")];
+        self.send("POST", path, &headers, body.finish().into_bytes()).await
     }
 
     /// Calls the `#[server]` fn `name` with `args`, a JSON array of its arguments in
@@ -71,27 +70,34 @@ impl Client {
     ///
     /// If the server cannot be reached.
     pub async fn call(&self, name: &str, args: serde_json::Value) -> Response {
-        let mut headers = vec![(header::CONTENT_TYPE, "application/json".to_owned())];
-        if let Some(token) = self.csrf() {
-            headers.push((HeaderName::from_static(CSRF_HEADER), token));
-        }
+        let token = self.csrf().unwrap_or_default();
+        let headers = [("content-type", "application/json"), (CSRF_HEADER, token.as_str())];
+        let headers = if token.is_empty() { &headers[..1] } else { &headers[..] };
         let body = serde_json::to_vec(&args).expect("a JSON value serializes");
-        self.send(Method::POST, &format!("/_resuma/action/{name}"), &headers, body.into()).await
+        self.send("POST", &format!("/_resuma/action/{name}"), headers, body).await
     }
 
-    /// Sends one request with the client's cookies (and `Origin` of this server on
-    /// anything but `GET`), keeping the cookies and any CSRF token the answer carries.
+    /// Sends one request (`"GET"`, `"POST"`, …) with `headers` and the client's cookies
+    /// (and `Origin` of this server on anything but `GET` and `HEAD`), keeping the
+    /// cookies and any CSRF token the answer carries.
+    ///
+    /// ```no_run
+    /// # async fn e2e(client: resuma::test::Client) {
+    /// let page = client.send("GET", "/", &[("accept-language", "de")], Vec::new()).await;
+    /// # }
+    /// ```
     ///
     /// # Panics
     ///
-    /// If the server cannot be reached, or a header value is not valid in a header.
+    /// If the server cannot be reached, or a method, path or header is not valid.
     pub async fn send(
         &self,
-        method: Method,
+        method: &str,
         path: &str,
-        headers: &[(HeaderName, String)],
-        body: Bytes,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
     ) -> Response {
+        let method = Method::from_bytes(method.as_bytes()).expect("an HTTP method");
         let mut req = Request::builder()
             .method(method.clone())
             .uri(path)
@@ -103,9 +109,10 @@ impl Client {
             req = req.header(header::COOKIE, cookie);
         }
         for (name, value) in headers {
+            let name = HeaderName::from_bytes(name.as_bytes()).expect("a header name");
             req = req.header(name, HeaderValue::from_str(value).expect("a header value"));
         }
-        let req = req.body(Full::new(body)).expect("a well-formed request");
+        let req = req.body(Full::new(Bytes::from(body))).expect("a well-formed request");
         let stream = tokio::net::TcpStream::connect(self.addr).await.expect("the test server");
         let (mut sender, conn) =
             hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.expect("HTTP/1.1");
