@@ -47,6 +47,7 @@ pub(crate) static GUIDES: &[Guide] = &[
     guide!("Guide: SQL with sqlx and SQLite", "sqlx", "docs/guides/sqlx.md"),
     guide!("Guide: authentication", "auth", "docs/guides/auth.md"),
     guide!("Guide: validation", "validation", "docs/guides/validation.md"),
+    guide!("Guide: internationalisation", "i18n", "docs/guides/i18n.md"),
     guide!("Flow tooling", "flow-tooling", "docs/flow-tooling.md"),
     guide!("rs2js: Rust handlers in the browser", "rs2js", "docs/rs2js.md"),
     guide!("Resumability wire format", "resumability", "docs/resumability.md"),

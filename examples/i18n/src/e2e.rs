@@ -6,6 +6,8 @@ use resuma::test::{Client, TestServer};
 async fn page(client: &Client, accept_language: &str) -> String {
     let res = client.send("GET", "/", &[("accept-language", accept_language)], Vec::new()).await;
     assert_eq!(res.status(), 200);
+    let cache = res.header("cache-control").unwrap_or_default();
+    assert!(cache.contains("private"), "no shared cache keeps a language: {cache}");
     res.text().to_owned()
 }
 

@@ -7,9 +7,10 @@ use resuma::render::{use_head, Head};
 
 use crate::i18n::Tr;
 
-/// The request's language.
+/// The request's language. A page in it is the visitor's own: no shared cache keeps it.
 #[load]
 pub async fn load(cx: LoadCx) -> Result<Tr, LoadError> {
+    cx.cache_control("private, no-cache");
     Tr::of(&cx)
 }
 
