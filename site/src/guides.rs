@@ -48,6 +48,7 @@ pub(crate) static GUIDES: &[Guide] = &[
     guide!("Guide: authentication", "auth", "docs/guides/auth.md"),
     guide!("Guide: validation", "validation", "docs/guides/validation.md"),
     guide!("Guide: internationalisation", "i18n", "docs/guides/i18n.md"),
+    guide!("Guide: libSQL (Turso)", "libsql", "docs/guides/libsql.md"),
     guide!("Flow tooling", "flow-tooling", "docs/flow-tooling.md"),
     guide!("rs2js: Rust handlers in the browser", "rs2js", "docs/rs2js.md"),
     guide!("Resumability wire format", "resumability", "docs/resumability.md"),
