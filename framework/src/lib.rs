@@ -50,6 +50,8 @@ mod resume;
 pub mod security;
 mod serve;
 pub mod server;
+#[cfg(feature = "test")]
+pub mod test;
 
 /// Guides: the model first, then the API.
 pub mod guide {

@@ -43,6 +43,12 @@ pub(crate) static GUIDES: &[Guide] = &[
     ),
     guide!("Limits", "limits", "framework/src/docs/limits.md"),
     guide!("Deploying", "deploy", "docs/deploy.md"),
+    guide!("Guide: testing end to end", "testing", "docs/guides/testing.md"),
+    guide!("Guide: SQL with sqlx and SQLite", "sqlx", "docs/guides/sqlx.md"),
+    guide!("Guide: authentication", "auth", "docs/guides/auth.md"),
+    guide!("Guide: validation", "validation", "docs/guides/validation.md"),
+    guide!("Guide: internationalisation", "i18n", "docs/guides/i18n.md"),
+    guide!("Guide: libSQL (Turso)", "libsql", "docs/guides/libsql.md"),
     guide!("Flow tooling", "flow-tooling", "docs/flow-tooling.md"),
     guide!("rs2js: Rust handlers in the browser", "rs2js", "docs/rs2js.md"),
     guide!("Resumability wire format", "resumability", "docs/resumability.md"),
@@ -123,7 +129,7 @@ mod tests {
     #[test]
     fn every_guide_is_in_the_table() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-        for dir in ["docs", "docs/tutorial", "framework/src/docs"] {
+        for dir in ["docs", "docs/tutorial", "docs/guides", "framework/src/docs"] {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let name = entry.unwrap().file_name().into_string().unwrap();
                 if let Some(_stem) = name.strip_suffix(".md") {
@@ -135,6 +141,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A guide's Rust block whose first line is `// PATH` (a file of the repository) is
+    /// that file's code: its other lines occur in the file, in order and together, so
+    /// the guide cannot drift from the example it quotes.
+    #[test]
+    fn quoted_code_is_the_code_of_its_file() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let mut quoted = 0;
+        for guide in GUIDES.iter().filter(|g| g.source.starts_with("docs/guides/")) {
+            let mut blocks = guide.markdown.split("\n```");
+            while let Some(_) = blocks.next() {
+                let Some(block) = blocks.next() else { break };
+                let Some(code) = block.strip_prefix("rust\n") else { continue };
+                let Some((first, rest)) = code.split_once('\n') else { continue };
+                let Some(path) = first.strip_prefix("// ") else { continue };
+                let file = std::fs::read_to_string(format!("{root}/{path}"))
+                    .unwrap_or_else(|err| panic!("{}: {path}: {err}", guide.source));
+                assert!(
+                    file.contains(rest.trim_end_matches('\n')),
+                    "{}: a block quoting {path} is not in it:\n{rest}",
+                    guide.source
+                );
+                quoted += 1;
+            }
+        }
+        assert!(quoted > 0, "no guide quotes a file");
     }
 
     #[test]

@@ -77,7 +77,7 @@ async fn every_guide_in_the_table_of_contents_answers_with_its_title() {
     let toc = table_of_contents(&home);
     // One row per Markdown guide of the repository.
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let guides = ["docs", "docs/tutorial", "framework/src/docs"]
+    let guides = ["docs", "docs/tutorial", "docs/guides", "framework/src/docs"]
         .iter()
         .flat_map(|dir| std::fs::read_dir(format!("{root}/{dir}")).unwrap())
         .filter(|entry| entry.as_ref().unwrap().path().extension().is_some_and(|e| e == "md"))

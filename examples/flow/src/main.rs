@@ -12,6 +12,8 @@
 
 mod counter;
 mod db;
+#[cfg(test)]
+mod e2e;
 mod uploads;
 
 mod pages {
@@ -30,11 +32,12 @@ fn main() -> std::io::Result<()> {
     runtime.block_on(async {
         let db =
             db::Db::open(database_url.as_deref(), &path).await.map_err(std::io::Error::other)?;
-        resuma::flow::FlowApp::new(pages::all())
-            .title("Flow · Resuma")
-            .state(db)
-            .state(uploads)
-            .serve(addr)
-            .await
+        app(db, uploads).serve(addr).await
     })
+}
+
+/// The app on `db`, its attachments in `uploads`: `main` serves it, `e2e.rs` tests it
+/// in-process.
+fn app(db: db::Db, uploads: uploads::Uploads) -> resuma::flow::FlowApp {
+    resuma::flow::FlowApp::new(pages::all()).title("Flow · Resuma").state(db).state(uploads)
 }

@@ -221,6 +221,12 @@ impl FlowApp {
             .block_on(self.serve(&addrs[..]))
     }
 
+    /// The app's server limits (for `resuma::test`).
+    #[cfg(feature = "test")]
+    pub(crate) fn limits_of_server(&self) -> &crate::ServerLimits {
+        self.app.limits()
+    }
+
     fn checked_router(self) -> io::Result<Router> {
         self.try_router().map_err(|err| io::Error::new(io::ErrorKind::InvalidInput, err))
     }

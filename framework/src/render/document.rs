@@ -201,6 +201,9 @@ impl Document {
         if let Some(href) = head.canonical {
             document.canonical = Some(href);
         }
+        if let Some(lang) = head.lang {
+            document.lang = lang;
+        }
         document
     }
 

@@ -1,5 +1,5 @@
 //! [`Head`] and [`use_head`]: what a page (or a layout around it) puts in `<head>` — its
-//! title, metas and canonical link — set while the page is built.
+//! title, metas and canonical link — and its `<html lang>`, set while the page is built.
 //!
 //! Invariant: a buffered response renders its body before its shell, collecting the
 //! calls its components make; the last value of a field wins, and a page renders inside
@@ -21,6 +21,7 @@ pub struct Head {
     pub(crate) title: Option<String>,
     pub(crate) metas: Vec<(String, String)>,
     pub(crate) canonical: Option<String>,
+    pub(crate) lang: Option<String>,
 }
 
 impl Head {
@@ -48,9 +49,26 @@ impl Head {
         self
     }
 
+    /// The page's `<html lang>` (escaped when written), over the app's
+    /// ([`ResumaApp::lang`](crate::ResumaApp::lang)): a page in the language its
+    /// visitor asked for says so. Like the rest of the head, a streaming page's is the app's.
+    ///
+    /// ```
+    /// use resuma::render::{use_head, Head};
+    ///
+    /// use_head(Head::new().lang("de"));
+    /// ```
+    pub fn lang(mut self, lang: impl Into<String>) -> Head {
+        self.lang = Some(lang.into());
+        self
+    }
+
     /// Whether it sets nothing.
     pub(crate) fn is_empty(&self) -> bool {
-        self.title.is_none() && self.metas.is_empty() && self.canonical.is_none()
+        self.title.is_none()
+            && self.metas.is_empty()
+            && self.canonical.is_none()
+            && self.lang.is_none()
     }
 
     /// Takes every field `later` sets: the last setter wins.
@@ -60,6 +78,9 @@ impl Head {
         }
         if later.canonical.is_some() {
             self.canonical = later.canonical;
+        }
+        if later.lang.is_some() {
+            self.lang = later.lang;
         }
         for (name, content) in later.metas {
             match self.metas.iter_mut().find(|(known, _)| *known == name) {

@@ -17,6 +17,8 @@ mod layer;
 use std::time::Duration;
 
 pub(crate) use accept::serve_router;
+#[cfg(feature = "test")]
+pub(crate) use accept::serve_until;
 pub use layer::{limits_layer, LimitsLayer, LimitsService};
 
 /// The default [`ServerLimits::header_read_timeout`].
