@@ -170,12 +170,9 @@ impl PageRoute {
     /// The response to a request with `headers`: synchronous, so no `View` is held across
     /// an await.
     pub(crate) fn respond(self: Arc<Self>, headers: &HeaderMap, mount: &str) -> Response {
-        let secrets = match ResponseSecrets::new(&self.shared, headers) {
+        let secrets = match self.secrets(headers) {
             Ok(secrets) => secrets,
-            Err(err) => {
-                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
-                return html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE));
-            }
+            Err(res) => return res,
         };
         if self.streaming {
             let route = Arc::clone(&self);
@@ -194,12 +191,9 @@ impl PageRoute {
         answer: Answer,
         body: impl FnOnce() -> View,
     ) -> Response {
-        match ResponseSecrets::new(&self.shared, headers) {
+        match self.secrets(headers) {
             Ok(secrets) => self.render_buffered(headers, secrets, mount, answer, body),
-            Err(err) => {
-                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
-                html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
-            }
+            Err(res) => res,
         }
     }
 
@@ -212,12 +206,9 @@ impl PageRoute {
         answer: Answer,
         body: impl FnOnce() -> View + Send + 'static,
     ) -> Response {
-        match ResponseSecrets::new(&self.shared, headers) {
+        match self.secrets(headers) {
             Ok(secrets) => self.render_streamed(headers, secrets, mount, answer, true, body),
-            Err(err) => {
-                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
-                html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
-            }
+            Err(res) => res,
         }
     }
 
@@ -337,6 +328,15 @@ impl PageRoute {
             res.headers_mut().insert(header::ETAG, etag);
         }
         self.finish(res, secrets)
+    }
+
+    /// The nonce and session of a response to a request with `headers`, or the `500` page
+    /// when the system has no random bytes for them (logged).
+    fn secrets(&self, headers: &HeaderMap) -> Result<ResponseSecrets, Response> {
+        ResponseSecrets::new(&self.shared, headers).map_err(|err| {
+            tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
+            html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
+        })
     }
 
     /// Adds the page's CSP (with its nonce) and, for a new session, its cookie.
