@@ -170,10 +170,7 @@ impl PageRoute {
     /// The response to a request with `headers`: synchronous, so no `View` is held across
     /// an await.
     pub(crate) fn respond(self: Arc<Self>, headers: &HeaderMap, mount: &str) -> Response {
-        let secrets = match self.secrets(headers) {
-            Ok(secrets) => secrets,
-            Err(res) => return res,
-        };
+        let Some(secrets) = self.secrets(headers) else { return error_page() };
         if self.streaming {
             let route = Arc::clone(&self);
             let body = move || (route.render)();
@@ -192,8 +189,8 @@ impl PageRoute {
         body: impl FnOnce() -> View,
     ) -> Response {
         match self.secrets(headers) {
-            Ok(secrets) => self.render_buffered(headers, secrets, mount, answer, body),
-            Err(res) => res,
+            Some(secrets) => self.render_buffered(headers, secrets, mount, answer, body),
+            None => error_page(),
         }
     }
 
@@ -207,8 +204,8 @@ impl PageRoute {
         body: impl FnOnce() -> View + Send + 'static,
     ) -> Response {
         match self.secrets(headers) {
-            Ok(secrets) => self.render_streamed(headers, secrets, mount, answer, true, body),
-            Err(res) => res,
+            Some(secrets) => self.render_streamed(headers, secrets, mount, answer, true, body),
+            None => error_page(),
         }
     }
 
@@ -297,7 +294,7 @@ impl PageRoute {
             html.into_string()
         });
         let Some(page) = rendered else {
-            let res = html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE));
+            let res = error_page();
             return self.finish(res, secrets);
         };
         self.size_hint.store(page.len(), Ordering::Relaxed);
@@ -330,13 +327,14 @@ impl PageRoute {
         self.finish(res, secrets)
     }
 
-    /// The nonce and session of a response to a request with `headers`, or the `500` page
-    /// when the system has no random bytes for them (logged).
-    fn secrets(&self, headers: &HeaderMap) -> Result<ResponseSecrets, Response> {
-        ResponseSecrets::new(&self.shared, headers).map_err(|err| {
-            tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
-            html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
-        })
+    /// The nonce and session of a response to a request with `headers`; `None` (logged)
+    /// when the system has no random bytes for them, and the page answers [`error_page`].
+    fn secrets(&self, headers: &HeaderMap) -> Option<ResponseSecrets> {
+        ResponseSecrets::new(&self.shared, headers)
+            .map_err(|err| {
+                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
+            })
+            .ok()
     }
 
     /// Adds the page's CSP (with its nonce) and, for a new session, its cookie.
@@ -405,11 +403,16 @@ impl ResponseSecrets {
     }
 }
 
-/// An HTML response with `status` and `body`.
 /// A page carries its session's CSRF token and a one-time CSP nonce: no shared cache may
 /// keep it, and a browser revalidates before reusing it.
 const PAGE_CACHE_CONTROL: HeaderValue = HeaderValue::from_static("private, no-cache");
 
+/// The `500` page of a render that panicked or could not start.
+fn error_page() -> Response {
+    html_response(StatusCode::INTERNAL_SERVER_ERROR, Body::from(ERROR_PAGE))
+}
+
+/// An HTML response with `status` and `body`.
 fn html_response(status: StatusCode, body: Body) -> Response {
     let mut res = Response::new(body);
     *res.status_mut() = status;
