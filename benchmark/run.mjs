@@ -6,6 +6,8 @@
 //   node benchmark/run.mjs --skip-build       measure the builds already there
 //   node benchmark/run.mjs --only=qwik,next   measure some peers; the others' rows are kept
 //   node benchmark/run.mjs --runs=5 --no-slow  slow-network runs per peer, or none
+//   node benchmark/run.mjs --smoke            Resuma only, debug builds, one slow load,
+//                                             results.json untouched (the test command's run)
 //
 // Bytes are the harness's (runtime/test/harness.mjs): every response body gzip'd at level 9
 // whatever the server sent, inline scripts gzip'd one by one, each URL counted once.
@@ -26,8 +28,13 @@ const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name, fallback) => args.find((it) => it.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
-const only = option("only")?.split(",");
-const slowRuns = flag("no-slow") ? 0 : Number(option("runs", 5));
+// The smoke run proves the harness still measures Resuma (builds, serves, counts, clicks):
+// debug builds (the bytes are the same as release's), nothing written, a failure exits 1.
+const smoke = flag("smoke");
+const only = smoke ? ["resuma"] : option("only")?.split(",");
+const slowRuns = flag("no-slow") ? 0 : smoke ? 1 : Number(option("runs", 5));
+const profile = smoke ? "debug" : "release";
+const cargoBuild = (...rest) => ["build", ...(smoke ? [] : ["--release"]), "--locked", "--target-dir", targetDir, ...rest];
 
 /** Slow 4G as the issue words it: ~150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; CPU 4× slower. */
 const SLOW = { latencyMs: 150, downBitsPerS: 1.6e6, upBitsPerS: 750e3, cpuSlowdown: 4 };
@@ -43,8 +50,8 @@ const PEERS = [
   {
     name: "resuma",
     label: "Resuma",
-    build: () => ({ cmd: "cargo", args: ["build", "--release", "--locked", "--manifest-path", path.join(peersDir, "resuma/Cargo.toml")], cwd: root }),
-    start: (port) => ({ cmd: path.join(targetDir, "release/resuma-bench-peer"), args: [], env: { RESUMA_ADDR: `127.0.0.1:${port}`, RUST_LOG: "error" } }),
+    build: () => ({ cmd: "cargo", args: cargoBuild("--manifest-path", path.join(peersDir, "resuma/Cargo.toml")), cwd: root }),
+    start: (port) => ({ cmd: path.join(targetDir, profile, "resuma-bench-peer"), args: [], env: { RESUMA_ADDR: `127.0.0.1:${port}`, RUST_LOG: "error" } }),
     server: "its own binary (cargo build --release)",
     pages: { counter: "/", static: "/static" },
   },
@@ -153,8 +160,26 @@ async function main() {
     budget,
   };
   await browser.close();
+  if (smoke) return smokeVerdict(rows[0], budget);
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
   console.log(`wrote ${path.relative(root, resultsPath)}`);
+}
+
+/** The smoke run's checks: Resuma measured, its static page 0 B of JS, its first click seen. */
+function smokeVerdict(row, budget) {
+  const problems = [];
+  if (row.status != "measured") problems.push(`resuma ${row.status}: ${row.reason}`);
+  else {
+    if (row.static.jsGz != 0) problems.push(`the static page ships ${row.static.jsGz} B of JS`);
+    if (!(row.counter.jsByFirstClickGz > row.counter.jsInlineGz)) problems.push("the first click fetched no JS");
+    if (!row.slowFirstClick?.once.runsMs.length) problems.push("no slow-network first click was seen");
+  }
+  console.log(`smoke: counter loader ${budget.loaderGz} B, before the click ${budget.loaderAndPrefetchedChunkGz} B, by the first click ${budget.firstInteractionGz} B (gzip)`);
+  if (problems.length) {
+    console.error(`smoke: FAILED\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log("smoke: ok");
 }
 
 async function measurePeer(browser, peer) {
@@ -280,8 +305,10 @@ async function slowLoads(browser, url, repeat) {
 
 /** The loader alone and with the prefetched chunk on examples/counter's page, against the issue's targets. */
 async function measureBudget(browser) {
-  const exe = path.join(targetDir, "release/counter");
-  if (!flag("skip-build")) run({ cmd: "cargo", args: ["build", "--release", "--locked", "-p", "counter"], cwd: root });
+  const exe = path.join(targetDir, profile, "counter");
+  // The smoke run takes the workspace's debug build (the test command has just made it):
+  // `-p counter` alone would unify the framework's features differently and rebuild it.
+  if (!flag("skip-build") && !smoke) run({ cmd: "cargo", args: cargoBuild("-p", "counter"), cwd: root });
   const server = await startServer({ name: "counter", start: (port) => ({ cmd: exe, args: [], env: { RESUMA_ADDR: `127.0.0.1:${port}`, RUST_LOG: "error" } }) }, root);
   try {
     const counter = await measureCounter(browser, server.url + "/");

@@ -61,6 +61,15 @@ step "end-to-end browser tests against the examples and generated apps (Chromium
 cargo build --workspace --bins --locked
 node --test --test-concurrency=1 tests/browser/
 
+step "benchmarks: every crate compiles; the peer harness measures Resuma (smoke, ~2 min)"
+# Each benchmark is its own workspace (outside the test build) with a committed lock file:
+# a framework change that breaks one, or a stale lock, fails here. soak is built below.
+for bench in actions lsp ssr peers/resuma; do
+    cargo check --locked --quiet --manifest-path "benchmark/$bench/Cargo.toml" --target-dir "${CARGO_TARGET_DIR:-target}"
+done
+# Resuma's row of benchmark/run.mjs in debug builds, results.json untouched.
+node benchmark/run.mjs --smoke
+
 step "soak: the built-in server under hostile load (benchmark/soak, short mode, ~15 s)"
 # Its own workspace (outside the test build); release, into this target directory.
 cargo build --release --locked --manifest-path benchmark/soak/Cargo.toml --target-dir target
