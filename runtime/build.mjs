@@ -53,10 +53,11 @@ const TARGET = "es2020";
 const MANGLE_PROPS = /^_/;
 const BANNER = "/* Built by runtime/build.mjs from runtime/src: edit those, then run `node build.mjs`. */\n";
 // What the server appends to the inlined loader (framework/src/resume/state.rs), with a
-// core URL of the real length: the loader's size is measured as the page carries it.
-const LOADER_CALL = '("/_resuma/core.00000000.js",["click"],1)';
+// core URL of the real length and a hash's 8 hex digits (eight zeros would compress
+// 5-8 B better than any real hash): the loader's size is measured as the page carries it.
+const LOADER_CALL = '("/_resuma/core.5f1c9a3e.js",["click"],1)';
 // What the server appends to the inlined island script, likewise.
-const ISLAND_CALL = '("/_resuma/core-reactive.00000000.js")';
+const ISLAND_CALL = '("/_resuma/core-reactive.5f1c9a3e.js")';
 
 /** Gzip size in bytes, at the level a server would use for static assets. */
 export const gzipSize = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;

@@ -26,6 +26,34 @@ test("the counter counts three clicks, and loads nothing before the first", asyn
   });
 });
 
+test("prefetch on intent: nothing at load, the core and a handler's chunk on pointer or focus, nothing twice", async () => {
+  await withPage("prefetch", async (page) => {
+    const preloads = () => page.evaluate(() => [...document.querySelectorAll('link[rel="modulepreload"]')].map((it) => new URL(it.href).pathname));
+    await page.waitForTimeout(200);
+    assert.deepEqual(paths(page), ["/prefetch.html"], "nothing at load, though both buttons are in view");
+    // The pointer over #a: the core and First's chunk, not Second's.
+    await page.hover("#a");
+    await page.waitForFunction(() => document.querySelectorAll('link[rel="modulepreload"]').length == 2);
+    assert.deepEqual(await preloads(), ["/_resuma/core.test.js", "/_resuma/handler/First.2d4a6f81.js"]);
+    // Focus on #b: its chunk; the core is not asked for again.
+    await page.focus("#b");
+    await page.waitForFunction(() => document.querySelectorAll('link[rel="modulepreload"]').length == 3);
+    assert.equal((await preloads())[2], "/_resuma/handler/Second.7e3b9c05.js");
+    await page.hover("#a");
+    assert.equal((await preloads()).length, 3, "one link per URL");
+    assert.equal(await text(page, "#log"), "Log: ", "prefetching runs nothing");
+    await jsBytes(page);
+    const prefetched = paths(page).slice(1).sort();
+    assert.deepEqual(prefetched, ["/_resuma/core.test.js", "/_resuma/handler/First.2d4a6f81.js", "/_resuma/handler/Second.7e3b9c05.js"]);
+    await page.click("#a");
+    await page.click("#b");
+    await waitForText(page, "#log", "Log: ab");
+    await jsBytes(page);
+    assert.deepEqual(paths(page).slice(1).sort(), prefetched, "the clicks fetch nothing new");
+    assert.deepEqual(errors(page), []);
+  });
+});
+
 test("two counters on one page count independently", async () => {
   await withPage("two-counters", async (page) => {
     await page.click("#first");

@@ -118,7 +118,7 @@ test("a page with islands and a handler: the loader and the island script, each 
   const bytes = await jsBytes(page);
   console.log(
     `islands home JS (gzip): inline ${bytes.inline} B (island script ${island} B, loader ${loader} B); by network idle ${bytes.initial} B ` +
-      `(with the counter's prefetched chunk and the idle island's start: reactive core and its chunk)`,
+      `(the idle island's start: reactive core and its chunk; the counter's chunk waits for intent)`,
   );
   assert.ok(island <= budget.island.budget, `island script ${island} B`);
   assert.ok(loader <= budget.loader.budget, `loader ${loader} B`);

@@ -146,7 +146,7 @@ test("todo-client page sizes (gzip)", async () => {
   assert.ok(!requests(page).some((it) => it.url.includes("/_resuma/core")), "the core is not fetched at load");
   await add(page, "x");
   const after = await jsBytes(page);
-  console.log(`todo-client page JS (gzip): loader ${atLoad.inline} B, before the first interaction (prefetched chunks in view) ${atLoad.initial} B, first interaction ${after.afterFirstInteraction} B`);
+  console.log(`todo-client page JS (gzip): loader ${atLoad.inline} B, before the first interaction (prefetched on intent only) ${atLoad.initial} B, first interaction ${after.afterFirstInteraction} B`);
   assert.ok(atLoad.inline <= 901, `loader ${atLoad.inline} B`);
   // Loader + reactive core + this page's chunk (templates and all), each within budget.
   assert.ok(after.afterFirstInteraction <= budget.loader.budget + budget.coreReactive.budget + 2048, `${after.afterFirstInteraction} B`);

@@ -137,10 +137,12 @@ impl Document {
         self
     }
 
-    /// Whether the loader prefetches (default on): the handler chunks of elements that
-    /// scroll into view, as `<link rel="modulepreload">`, and the core when the user shows
-    /// intent (pointer over, focus on or touch of an element with a handler). Never the
-    /// core at load. Off, nothing is fetched before the first interaction.
+    /// Whether the loader prefetches (default on): when the user shows intent (pointer
+    /// over, focus on or touch of an element with a handler), the core and that element's
+    /// handler chunks, as `<link rel="modulepreload">`. Nothing at load, not even the
+    /// chunks of handlers in view, so the page costs only the inline loader until then
+    /// (docs/resumability.md, "Prefetch"). Off, nothing is fetched before the first
+    /// interaction.
     ///
     /// ```
     /// use resuma::render::Document;
