@@ -68,6 +68,36 @@ pub mod guide {
 }
 pub mod render;
 
+/// The guides under the repository's `docs/` as doctests: their Rust blocks without
+/// `ignore` are compiled and run by `cargo test --doc`; nothing of this is in the crate.
+#[cfg(doctest)]
+mod docs_guides {
+    #[doc = include_str!("../../docs/deploy.md")]
+    mod deploy {}
+    #[doc = include_str!("../../docs/flow-tooling.md")]
+    mod flow_tooling {}
+    #[doc = include_str!("../../docs/resumability.md")]
+    mod resumability {}
+    #[doc = include_str!("../../docs/rs2js.md")]
+    mod rs2js {}
+    #[doc = include_str!("../../docs/diagnostics.md")]
+    mod diagnostics {}
+    #[doc = include_str!("../../docs/tutorial/01-counter.md")]
+    mod tutorial_counter {}
+    #[doc = include_str!("../../docs/guides/auth.md")]
+    mod auth {}
+    #[doc = include_str!("../../docs/guides/i18n.md")]
+    mod i18n {}
+    #[doc = include_str!("../../docs/guides/libsql.md")]
+    mod libsql {}
+    #[doc = include_str!("../../docs/guides/sqlx.md")]
+    mod sqlx {}
+    #[doc = include_str!("../../docs/guides/testing.md")]
+    mod testing {}
+    #[doc = include_str!("../../docs/guides/validation.md")]
+    mod validation {}
+}
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

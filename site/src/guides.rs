@@ -143,31 +143,103 @@ mod tests {
         }
     }
 
-    /// A guide's Rust block whose first line is `// PATH` (a file of the repository) is
-    /// that file's code: its other lines occur in the file, in order and together, so
-    /// the guide cannot drift from the example it quotes.
+    /// Every Rust block of every guide is compiled by the test suite, or says why not:
+    /// - a block rustdoc runs (no `ignore`) is a doctest: its guide is one of the
+    ///   framework's doc modules (`guide` or the `#[cfg(doctest)]` one in its `lib.rs`);
+    /// - an `ignore` block whose first line is `// PATH` quotes a file that the workspace
+    ///   builds (an example, a template, the framework): its other lines occur in it, in
+    ///   order and together, so the guide cannot drift from the code it quotes. PATH is
+    ///   from the repository root, or from the app named after it (`// src/x.rs
+    ///   (examples/flow)`), or from any example or template holding those lines;
+    /// - the examples of `docs/diagnostics.md` are checked by analysis (its
+    ///   `diagnostics_doc` test: each reports its code, each fix none);
+    /// - any other `ignore` block has a hidden `# // not compiled: REASON` line.
     #[test]
-    fn quoted_code_is_the_code_of_its_file() {
+    fn every_rust_block_is_compiled_or_says_why() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-        let mut quoted = 0;
-        for guide in GUIDES.iter().filter(|g| g.source.starts_with("docs/guides/")) {
-            let mut blocks = guide.markdown.split("\n```");
-            while let Some(_) = blocks.next() {
-                let Some(block) = blocks.next() else { break };
-                let Some(code) = block.strip_prefix("rust\n") else { continue };
-                let Some((first, rest)) = code.split_once('\n') else { continue };
-                let Some(path) = first.strip_prefix("// ") else { continue };
-                let file = std::fs::read_to_string(format!("{root}/{path}"))
-                    .unwrap_or_else(|err| panic!("{}: {path}: {err}", guide.source));
-                assert!(
-                    file.contains(rest.trim_end_matches('\n')),
-                    "{}: a block quoting {path} is not in it:\n{rest}",
-                    guide.source
-                );
-                quoted += 1;
+        let lib = std::fs::read_to_string(format!("{root}/framework/src/lib.rs")).unwrap();
+        let (mut doctests, mut quoted, mut reasoned) = (0, 0, 0);
+        let mut wrong = Vec::new();
+        for guide in GUIDES {
+            for (line, info, code) in rust_blocks(guide.markdown) {
+                let at = format!("{}:{line}", guide.source);
+                if !info.split([',', ' ']).any(|it| it == "ignore") {
+                    let include = match guide.source.strip_prefix("framework/src/") {
+                        Some(own) => format!("include_str!(\"{own}\")"),
+                        None => format!("include_str!(\"../../{}\")", guide.source),
+                    };
+                    if !lib.contains(&include) {
+                        wrong.push(format!("{at}: a doctest, but lib.rs lacks `{include}`"));
+                    }
+                    doctests += 1;
+                } else if guide.source == "docs/diagnostics.md" {
+                    continue;
+                } else if let Some(quote) =
+                    code.strip_prefix("// ").and_then(|it| it.split_once('\n'))
+                {
+                    let (path, rest) = quote;
+                    let rest = rest.trim_end_matches('\n');
+                    if !quoting(root, path, rest) {
+                        wrong.push(format!("{at}: quotes {path}, which does not hold:\n{rest}"));
+                    }
+                    quoted += 1;
+                } else {
+                    if !code.lines().any(|it| it.trim().starts_with("# // not compiled: ")) {
+                        wrong.push(format!(
+                            "{at}: an `ignore` block that quotes no file and says no reason \
+                             (`# // not compiled: …`)"
+                        ));
+                    }
+                    reasoned += 1;
+                }
             }
         }
-        assert!(quoted > 0, "no guide quotes a file");
+        assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+        assert!(
+            doctests > 0 && quoted > 0,
+            "{doctests} doctests, {quoted} quotes, {reasoned} reasons"
+        );
+    }
+
+    /// The fenced Rust blocks of `markdown`: the line of the fence, its info string, the code.
+    fn rust_blocks(markdown: &str) -> Vec<(usize, &str, String)> {
+        let mut blocks = Vec::new();
+        let mut lines = markdown.lines().enumerate();
+        while let Some((n, line)) = lines.next() {
+            let Some(info) = line.trim_start().strip_prefix("```") else { continue };
+            let code: Vec<_> = lines
+                .by_ref()
+                .map(|(_, it)| it)
+                .take_while(|it| !it.trim_start().starts_with("```"))
+                .collect();
+            if info.starts_with("rust") {
+                let indent = line.len() - line.trim_start().len();
+                let code: Vec<_> =
+                    code.iter().map(|it| it.get(indent..).unwrap_or(it.trim_start())).collect();
+                blocks.push((n + 1, info, code.join("\n") + "\n"));
+            }
+        }
+        blocks
+    }
+
+    /// Whether `path` (as a guide names it) holds `lines`.
+    fn quoting(root: &str, path: &str, lines: &str) -> bool {
+        let holds = |file: &str| std::fs::read_to_string(file).is_ok_and(|it| it.contains(lines));
+        let (path, app) = match path.split_once(" (") {
+            Some((path, app)) => (path, Some(app.trim_end_matches(')'))),
+            None => (path.split_whitespace().next().unwrap_or(path), None),
+        };
+        if let Some(app) = app {
+            return holds(&format!("{root}/{app}/{path}"));
+        }
+        if holds(&format!("{root}/{path}")) {
+            return true;
+        }
+        ["examples", "cli/templates"].iter().any(|dir| {
+            std::fs::read_dir(format!("{root}/{dir}"))
+                .unwrap()
+                .any(|app| holds(&format!("{}/{path}", app.unwrap().path().display())))
+        })
     }
 
     #[test]

@@ -107,11 +107,32 @@ fn code_block(lang: &str, text: &str) -> String {
     escape_into(&mut out, class);
     out.push_str("\">");
     if lang == "rust" {
-        out.push_str(&highlight::rust(text));
+        out.push_str(&highlight::rust(&shown_lines(text)));
     } else {
         escape_into(&mut out, text);
     }
     out.push_str("</code></pre>\n");
+    out
+}
+
+/// A Rust block as rustdoc shows it: without its hidden lines (`# ` and a lone `#`, the
+/// context a doctest needs and the reader does not), and `##` shown as `#`.
+fn shown_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("# ") || trimmed.trim_end() == "#" {
+            continue;
+        }
+        match trimmed.strip_prefix("##") {
+            Some(rest) => {
+                out.push_str(&line[..line.len() - trimmed.len()]);
+                out.push('#');
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
     out
 }
 
@@ -189,6 +210,15 @@ mod tests {
             "```rust,ignore\nfn f() {}\n```\n```html\n<b>\n```\n",
             "<pre><code class=\"language-rust\"><span class=\"hl-kw\">fn</span> f() {}\n</code></pre>\n\
              <pre><code class=\"language-html\">&lt;b&gt;\n</code></pre>\n",
+        );
+    }
+
+    #[test]
+    fn hidden_lines_of_rust_blocks_are_not_shown() {
+        check(
+            "```rust\n# fn main() {}\nlet a = 1;\n#\n    # let b = 2;\n##[x]\n```\n",
+            "<pre><code class=\"language-rust\"><span class=\"hl-kw\">let</span> a = \
+             <span class=\"hl-num\">1</span>;\n<span class=\"hl-attr\">#[x]</span>\n</code></pre>\n",
         );
     }
 }
