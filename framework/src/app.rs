@@ -75,6 +75,7 @@ pub(crate) fn list_mode() -> bool {
 pub struct ResumaApp {
     document: Document,
     pages: Vec<(String, Page)>,
+    stylesheets: Vec<crate::resume::Stylesheet>,
     options: AppOptions,
 }
 
@@ -86,6 +87,22 @@ impl ResumaApp {
     /// ```
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Adds a stylesheet to every page: the CSS is compiled in, served at
+    /// `/_resuma/css/HASH.css` (HASH follows the content, so it is cached for good) and
+    /// linked from each page's `<head>`. The page CSP lets it through without a nonce;
+    /// `resuma build --static` copies it with the pages.
+    ///
+    /// ```
+    /// // Usually `.stylesheet(include_str!("site.css"))`, beside main.rs.
+    /// let app = resuma::ResumaApp::new().stylesheet("body { font-family: system-ui }");
+    /// ```
+    pub fn stylesheet(mut self, css: &'static str) -> Self {
+        let sheet = crate::resume::Stylesheet::new(css);
+        self.document = self.document.stylesheet(sheet.url.clone());
+        self.stylesheets.push(sheet);
+        self
     }
 
     /// Sets the default `<title>` of every page.
@@ -201,9 +218,14 @@ impl ResumaApp {
         let ops = ops::Ops::take(&mut self.options);
         let shared = Arc::new(Shared::build(self.options)?);
         let actions = Arc::clone(&shared.actions);
+        let sheets = Arc::new(std::mem::take(&mut self.stylesheets));
         let mut router = Router::new()
             .route("/_resuma/handler/{file}", get(crate::resume::serve_chunk))
             .route("/_resuma/{file}", get(crate::resume::serve_core))
+            .route(
+                "/_resuma/css/{file}",
+                get(crate::resume::stylesheet_handler(Arc::clone(&sheets))),
+            )
             .route(
                 "/_resuma/action/{name}",
                 any(move |req: Request| crate::action::dispatch(Arc::clone(&actions), req)),
@@ -241,7 +263,18 @@ impl ResumaApp {
                         }
                     }),
                 )
-                .route("/_resuma/files", get(|| async { axum::Json(crate::resume::asset_urls()) }));
+                .route(
+                    "/_resuma/files",
+                    get(move || async move {
+                        let sheets = sheets.iter().map(|it| it.url.clone());
+                        axum::Json(
+                            crate::resume::asset_urls()
+                                .into_iter()
+                                .chain(sheets)
+                                .collect::<Vec<_>>(),
+                        )
+                    }),
+                );
         }
         // Inside the security layer, so a timeout's or a panic's answer has its headers.
         let router = router.layer(limits).layer(SecurityLayer::new(Arc::clone(&shared.headers)));
@@ -331,6 +364,7 @@ impl fmt::Debug for ResumaApp {
         f.debug_struct("ResumaApp")
             .field("document", &self.document)
             .field("pages", &self.pages)
+            .field("stylesheets", &self.stylesheets)
             .field("options", &self.options)
             .finish()
     }

@@ -135,6 +135,38 @@ async fn later_page_on_the_same_path_replaces_the_earlier() {
 }
 
 #[tokio::test]
+async fn stylesheets_are_linked_from_every_page_and_served_immutable() {
+    const CSS: &str = "h1 { color: rebeccapurple }";
+    let app = || app().stylesheet(CSS).stylesheet("p { margin: 0 }");
+    let (_, _, body) = get(&app().router(), "/about").await;
+    let hrefs: Vec<&str> = body
+        .split("<link rel=\"stylesheet\" href=\"")
+        .skip(1)
+        .map(|it| &it[..it.find('"').unwrap()])
+        .collect();
+    assert_eq!(hrefs.len(), 2, "{body}");
+    assert!(hrefs[0].starts_with("/_resuma/css/") && hrefs[0] != hrefs[1], "{hrefs:?}");
+    assert!(!body.contains("<script"), "a stylesheet needs no nonce or script: {body}");
+    let res =
+        app().router().oneshot(Request::get(hrefs[0]).body(Body::empty()).unwrap()).await.unwrap();
+    assert!(res.headers()[header::CACHE_CONTROL].to_str().unwrap().contains("immutable"));
+    assert_eq!(
+        split(res).await,
+        (StatusCode::OK, Some("text/css; charset=utf-8".into()), CSS.into())
+    );
+    assert_eq!(
+        get(&app().router(), "/_resuma/css/0000000000000000.css").await.0,
+        StatusCode::NOT_FOUND
+    );
+    // Nested, the link is under the mount path, and answers there.
+    let nested = Router::new().nest("/app", app().router());
+    let (_, _, body) = get(&nested, "/app/about").await;
+    let href = format!("/app{}", hrefs[0]);
+    assert!(body.contains(&format!("href=\"{href}\"")), "{body}");
+    assert_eq!(get(&nested, &href).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn router_nests_and_merges() {
     let api = Router::new().route("/health", axum::routing::get(|| async { "ok" }));
     let router = Router::new().nest("/app", app().router()).merge(api);

@@ -20,6 +20,7 @@ fn app() -> ResumaApp {
         .page("/", || view! { <p>"home"</p> })
         .page("/about", || view! { <p>"about"</p> })
         .page("/item/{id}", || view! { <p>"item"</p> })
+        .stylesheet("p { color: teal }")
 }
 
 #[tokio::test]
@@ -43,6 +44,7 @@ async fn pages_are_listed_only_when_asked() {
     let files: Vec<String> = serde_json::from_str(&body).unwrap();
     assert!(files.iter().any(|it| it.starts_with("/_resuma/core.")), "{files:?}");
     assert!(files.iter().any(|it| it.starts_with("/_resuma/handler/Form.")), "{files:?}");
+    assert!(files.iter().any(|it| it.starts_with("/_resuma/css/")), "the stylesheet: {files:?}");
     for file in files {
         assert_eq!(get(&router, &file).await.0, StatusCode::OK, "{file}");
     }

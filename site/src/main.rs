@@ -18,5 +18,8 @@ mod pages {
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
     // `RESUMA_ADDR`, default 127.0.0.1:3000.
-    resuma::flow::FlowApp::new(pages::all()).title("Resuma").run()
+    resuma::flow::FlowApp::new(pages::all())
+        .title("Resuma")
+        .stylesheet(include_str!("site.css"))
+        .run()
 }

@@ -192,3 +192,25 @@ async fn search_lists_every_guides_headings() {
     assert!(body.contains("Diagnostics › R001"), "so are the diagnostics' codes");
     assert!(body.contains("<script"), "the filter runs in the browser");
 }
+
+#[tokio::test]
+async fn every_page_links_the_stylesheet_and_it_is_css() {
+    let server = Server::start();
+    let mut sheets = BTreeSet::new();
+    for page in ["/", "/docs", "/docs/components", "/search", "/no-such-page"] {
+        let (_, body) = server.get(page).await;
+        let links: Vec<_> = body
+            .split("<link rel=\"stylesheet\" href=\"")
+            .skip(1)
+            .map(|it| it[..it.find('"').unwrap()].to_owned())
+            .collect();
+        assert_eq!(links.len(), 1, "{page} links one stylesheet: {links:?}");
+        sheets.extend(links);
+    }
+    let sheet = sheets.pop_first().unwrap();
+    assert!(sheets.is_empty(), "one stylesheet for all pages");
+    let res = reqwest::get(format!("{}{sheet}", server.base)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(res.text().await.unwrap().contains(".toc"), "the site's CSS");
+}

@@ -109,6 +109,8 @@ impl FlowApp {
         fn prefetch(on: bool);
         /// Sets `<html lang>`: [`ResumaApp::lang`].
         fn lang(lang: impl Into<String>);
+        /// Adds a stylesheet to every page: [`ResumaApp::stylesheet`].
+        fn stylesheet(css: &'static str);
         /// Also serves a hand-written `page` at `path`: [`ResumaApp::page`].
         fn page(path: &str, page: impl IntoPage);
         /// The CSRF secret: [`ResumaApp::secret`].

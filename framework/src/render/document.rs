@@ -35,6 +35,7 @@ pub struct Document {
     metas: Vec<Meta>,
     canonical: Option<String>,
     prefetch: bool,
+    stylesheets: Vec<String>,
 }
 
 /// One `<meta name=… content=…>` tag.
@@ -112,6 +113,7 @@ impl Document {
             metas: Vec::new(),
             canonical: None,
             prefetch: true,
+            stylesheets: Vec::new(),
         }
     }
 
@@ -188,6 +190,22 @@ impl Document {
     /// ```
     pub fn canonical(mut self, href: impl Into<String>) -> Self {
         self.canonical = Some(href.into());
+        self
+    }
+
+    /// Adds `<link rel="stylesheet" href>` to the head (once per `href`). An `href` from
+    /// the app's root (`/…`) is written under the app's mount path when its router is
+    /// nested. [`ResumaApp::stylesheet`](crate::ResumaApp::stylesheet) serves the CSS too.
+    ///
+    /// ```
+    /// let page = resuma::render::Document::new().stylesheet("/site.css").to_html(resuma::View::empty());
+    /// assert!(page.contains(r#"<link rel="stylesheet" href="/site.css"></head>"#));
+    /// ```
+    pub fn stylesheet(mut self, href: impl Into<String>) -> Self {
+        let href = href.into();
+        if !self.stylesheets.contains(&href) {
+            self.stylesheets.push(href);
+        }
         self
     }
 
@@ -324,6 +342,14 @@ impl Document {
         }
         if let Some(href) = &self.canonical {
             html.push_static("<link rel=\"canonical\" href=\"");
+            html.push_attr_value(href);
+            html.push_static("\">");
+        }
+        for href in &self.stylesheets {
+            html.push_static("<link rel=\"stylesheet\" href=\"");
+            if href.starts_with('/') && !href.starts_with("//") {
+                html.push_attr_value(cx.mount);
+            }
             html.push_attr_value(href);
             html.push_static("\">");
         }

@@ -62,7 +62,8 @@ fn stable_hash(source: &str) -> u32 {
     hasher.finish() as u32
 }
 
-const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+pub(crate) const IMMUTABLE: HeaderValue =
+    HeaderValue::from_static("public, max-age=31536000, immutable");
 const JAVASCRIPT: HeaderValue = HeaderValue::from_static("text/javascript; charset=utf-8");
 
 fn javascript(source: &'static str) -> Response {
