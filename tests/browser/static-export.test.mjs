@@ -5,57 +5,27 @@
 // blog layout's counter resumes from the exported core and chunk.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import net from "node:net";
-import { fileURLToPath } from "node:url";
 import { launchBrowser, openPage, requests, consoleMessages } from "../../runtime/test/harness.mjs";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const target = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
+import { exportAndServe, exportStatic } from "./export.mjs";
 
 let browser;
-let server;
+let site;
 let out;
 let url;
 let stderr;
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-
 before(async () => {
-  out = mkdtempSync(path.join(tmpdir(), "resuma-static-"));
-  const built = spawnSync(path.join(target, "debug/resuma"), ["build", "--static", "--out", out, "examples/flow"], {
-    cwd: root,
-    env: { ...process.env, CARGO_TARGET_DIR: target },
-    encoding: "utf8",
-  });
-  stderr = built.stderr;
-  assert.equal(built.status, 0, built.stderr);
-  const port = await freePort();
-  server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", out], { stdio: "ignore" });
-  url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    const up = await fetch(url + "/").then((res) => res.ok, () => false);
-    if (up) break;
-    if (tries > 100) throw new Error("python3 -m http.server did not start");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  site = await exportAndServe("examples/flow");
+  ({ out, url, stderr } = site);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  if (out) rmSync(out, { recursive: true, force: true });
+  site?.stop();
 });
 
 test("the export has index files, a 404 page, the runtime and the chunks, and reports what needs a server", () => {
@@ -91,11 +61,7 @@ test("a static page ships no JavaScript; a post's counter resumes from the expor
 test("--strict refuses an app with pages that need a server, and writes nothing", () => {
   const strictOut = mkdtempSync(path.join(tmpdir(), "resuma-strict-"));
   try {
-    const built = spawnSync(path.join(target, "debug/resuma"), ["build", "--static", "--strict", "--out", strictOut, "examples/flow"], {
-      cwd: root,
-      env: { ...process.env, CARGO_TARGET_DIR: target },
-      encoding: "utf8",
-    });
+    const built = exportStatic("examples/flow", strictOut, "--strict");
     assert.notEqual(built.status, 0);
     assert.match(built.stderr, /--strict: \d+ page\(s\) need a server, nothing was written/);
     assert.ok(!existsSync(path.join(strictOut, "index.html")));

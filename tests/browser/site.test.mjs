@@ -1,0 +1,103 @@
+// The Resuma site (site/), exported with `resuma build --static` and served by a plain
+// static file server, in real Chromium: every page reachable from the home page answers
+// (a crawler: no broken internal link), guides ship no JavaScript and link the
+// stylesheet, the search page filters the exported index as one types, and the home
+// page's counter resumes. Prints the search page's bytes (gzip) for the size report.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, openPage, requests, jsBytes } from "../../runtime/test/harness.mjs";
+import { exportAndServe } from "./export.mjs";
+
+let browser;
+let site;
+
+before(async () => {
+  site = await exportAndServe("site");
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+// Errors on the console, but Chromium's request of /favicon.ico: the site has none.
+const errors = new WeakMap();
+const watch = (page) => {
+  errors.set(page, []);
+  page.on("pageerror", (error) => errors.get(page).push(String(error)));
+  page.on("console", (m) => m.type() == "error" && !m.location().url.endsWith("/favicon.ico") && errors.get(page).push(m.text()));
+  return page;
+};
+const noErrors = (page) => assert.deepEqual(errors.get(page), []);
+
+test("crawling the exported site from / finds no broken link; guides ship no script and link the stylesheet", async () => {
+  const seen = new Set(["/"]);
+  const queue = ["/"];
+  const sheets = new Set();
+  let guides = 0;
+  while (queue.length) {
+    const at = queue.shift();
+    const res = await fetch(site.url + at);
+    assert.equal(res.status, 200, `${at} (linked from a page of the site)`);
+    const html = await res.text();
+    for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) sheets.add(href);
+    if (at.startsWith("/docs/")) {
+      guides++;
+      assert.ok(!html.includes("<script"), `${at} ships JavaScript`);
+      assert.match(html, /<title>[^<]+ · Resuma<\/title>/, `${at} has its title`);
+    }
+    for (const [, href] of html.matchAll(/href="([^"#]*)(?:#[^"]*)?"/g)) {
+      if (!href.startsWith("/") || href.startsWith("//") || href.startsWith("/_resuma/")) continue;
+      if (!seen.has(href)) {
+        seen.add(href);
+        queue.push(href);
+      }
+    }
+  }
+  assert.ok(guides >= 15, `only ${guides} guides reached`);
+  assert.equal(sheets.size, 1, [...sheets].join(", "));
+  const css = await fetch(site.url + [...sheets][0]);
+  assert.equal(css.status, 200);
+  assert.match(css.headers.get("content-type"), /text\/css/);
+  console.log(`site export: ${seen.size} pages crawled, ${guides} guides, no broken link`);
+});
+
+test("the search page filters the exported index as one types, and its bytes (gzip)", async () => {
+  const page = await openPage(browser, site.url + "/search/", {}, { beforeNavigate: watch });
+  const atLoad = await jsBytes(page);
+  const visible = () => page.locator("ul.results li:not([hidden])").count();
+  const all = await visible();
+  assert.ok(all > 100, `${all} headings in the index`);
+  await page.locator("#q").pressSequentially("csrf");
+  await page.waitForFunction((all) => document.querySelectorAll("ul.results li:not([hidden])").length < all, all, { timeout: 10_000 });
+  const shown = await page.locator("ul.results li:not([hidden]) a").allTextContents();
+  assert.ok(shown.length > 0, "some headings mention CSRF");
+  for (const title of shown) assert.match(title, /csrf/i);
+  const after = await jsBytes(page);
+  await page.locator("#q").fill("");
+  await page.locator("#q").dispatchEvent("input");
+  await page.waitForFunction((all) => document.querySelectorAll("ul.results li:not([hidden])").length == all, all, { timeout: 10_000 });
+  // A result leads to its guide's heading, in the export too.
+  await page.locator("#q").pressSequentially("setting up");
+  const first = page.locator("ul.results li:not([hidden]) a").first();
+  const href = await first.getAttribute("href");
+  await first.click();
+  await page.waitForURL((u) => u.pathname.startsWith(href.split("#")[0]));
+  noErrors(page);
+  console.log(
+    `search page (gzip): HTML ${requests(page).find((it) => it.resourceType == "document")?.sizeGz ?? "?"} B, loader ${atLoad.inline} B, ` +
+      `before the first keystroke ${atLoad.initial} B, by the first keystroke ${after.afterFirstInteraction} B`,
+  );
+  await page.close();
+});
+
+test("the home page's counter resumes from the exported files", async () => {
+  const page = await openPage(browser, site.url + "/", {}, { beforeNavigate: watch });
+  const counter = page.locator("button.counter");
+  await counter.click();
+  await counter.click();
+  await page.waitForFunction(() => document.querySelector("button.counter").textContent.trim() == "Clicks: 2", null, { timeout: 10_000 });
+  noErrors(page);
+  await page.close();
+});
