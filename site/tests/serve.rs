@@ -95,7 +95,7 @@ async fn every_guide_in_the_table_of_contents_answers_with_its_title() {
 /// its page, and no page but the home page (its counter) and the search has a `<script>`, so no
 /// `<script>` written in a guide's Markdown ever became a live tag.
 #[tokio::test]
-async fn crawling_from_home_finds_no_broken_link_and_scripts_only_on_home_and_search() {
+async fn crawling_from_home_finds_no_broken_link_and_scripts_only_on_home_search_and_demos() {
     let server = Server::start();
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut anchors: Vec<(String, String, String)> = Vec::new(); // (from, page, id)
@@ -104,7 +104,7 @@ async fn crawling_from_home_finds_no_broken_link_and_scripts_only_on_home_and_se
     while let Some(page) = queue.pop_front() {
         let (status, body) = server.get(&page).await;
         assert_eq!(status, 200, "{page}");
-        if page != "/" && page != "/search" {
+        if page != "/" && page != "/search" && !page.starts_with("/demos/") {
             assert!(!body.contains("<script"), "{page} has a script");
         }
         ids.insert(page.clone(), attributes(&body, "id").into_iter().map(str::to_owned).collect());
@@ -213,4 +213,50 @@ async fn every_page_links_the_stylesheet_and_it_is_css() {
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "text/css; charset=utf-8");
     assert!(res.text().await.unwrap().contains(".toc"), "the site's CSS");
+}
+
+/// The form demo with JavaScript off: plain posts, answered with pages.
+#[tokio::test]
+async fn the_form_demo_works_without_javascript() {
+    let server = Server::start();
+    server.get("/demos/form").await; // up
+    let res = reqwest::get(format!("{}/demos/form", server.base)).await.unwrap();
+    let cookie =
+        res.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let page = res.text().await.unwrap();
+    let form = &page[page.find("<form").expect("a form")..];
+    assert!(form.starts_with("<form method=\"post\" action=\"?_submit=send\""), "{form}");
+    let token = attributes(form, "value")[0].to_owned();
+    let post = |fields: &str| {
+        // As a browser sends it: the page's token, the session cookie, the Origin.
+        let body = format!("_csrf={token}&{fields}");
+        let url = format!("{}/demos/form?_submit=send", server.base);
+        let (cookie, origin) = (cookie.clone(), server.base.clone());
+        async move {
+            let res = reqwest::Client::new()
+                .post(url)
+                .header("cookie", cookie)
+                .header("origin", origin)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    // Too short: 422, what was typed kept, the error beside its field.
+    let (status, body) = post("name=Ada+%3Cb%3E&message=hi").await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("value=\"Ada &lt;b&gt;\""), "the name is kept, escaped: {body}");
+    assert!(body.contains(">hi</textarea>"), "the message is kept: {body}");
+    assert!(!body.contains("Thanks,"), "{body}");
+    // The submit's own rule.
+    let (status, body) = post("name=Ada&message=buy+spam+now").await;
+    assert_eq!(status, 422);
+    assert!(body.contains("No spam, please."), "{body}");
+    // Good: answered on the same page.
+    let (status, body) = post("name=Ada&message=hello+there").await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Thanks, Ada: your note was received."), "{body}");
 }

@@ -2,23 +2,28 @@
 // static file server, in real Chromium: every page reachable from the home page answers
 // (a crawler: no broken internal link), guides ship no JavaScript and link the
 // stylesheet, the search page filters the exported index as one types, and the home
-// page's counter resumes. Prints the search page's bytes (gzip) for the size report.
+// page's counter resumes; served by its own binary, the demos work (the search bar, the
+// server function whose every third call fails, the form with and without JavaScript). Prints the search page's bytes (gzip) for the size report.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, requests, jsBytes } from "../../runtime/test/harness.mjs";
 import { exportAndServe } from "./export.mjs";
+import { startExample } from "./example.mjs";
 
 let browser;
 let site;
+let live;
 
 before(async () => {
   site = await exportAndServe("site");
+  live = await startExample("site");
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   site?.stop();
+  await live?.stop();
 });
 
 // Errors on the console, but Chromium's request of /favicon.ico: the site has none.
@@ -29,7 +34,7 @@ const watch = (page) => {
   page.on("console", (m) => m.type() == "error" && !m.location().url.endsWith("/favicon.ico") && errors.get(page).push(m.text()));
   return page;
 };
-const noErrors = (page) => assert.deepEqual(errors.get(page), []);
+const noErrors = (page, expected = /^$/) => assert.deepEqual(errors.get(page).filter((it) => !expected.test(it)), []);
 
 test("crawling the exported site from / finds no broken link; guides ship no script and link the stylesheet", async () => {
   const seen = new Set(["/"]);
@@ -101,3 +106,58 @@ test("the home page's counter resumes from the exported files", async () => {
   noErrors(page);
   await page.close();
 });
+
+const text = (page, selector, want) =>
+  page.waitForFunction(([selector, want]) => document.querySelector(selector)?.textContent.trim() == want, [selector, want], { timeout: 10_000 });
+
+test("demo: the search bar filters and counts as one types", async () => {
+  const page = await openPage(browser, live.url + "/demos/search", {}, { beforeNavigate: watch });
+  assert.equal(await page.locator("ul.names li:not([hidden])").count(), 9);
+  await page.locator("#q").pressSequentially("st");
+  await text(page, "#chars", "2 characters");
+  await page.waitForFunction(() => document.querySelectorAll("ul.names li:not([hidden])").length == 2, null, { timeout: 10_000 });
+  assert.deepEqual(await page.locator("ul.names li:not([hidden])").allTextContents(), ["Astro", "SolidStart"]);
+  const bytes = await jsBytes(page);
+  console.log(`demo search page JS (gzip): by the first keystroke ${bytes.afterFirstInteraction} B`);
+  noErrors(page);
+  await page.close();
+});
+
+test("demo: the server function's every third call fails, shown on the page", async () => {
+  const page = await openPage(browser, live.url + "/demos/server", {}, { beforeNavigate: watch });
+  const reload = page.locator("#reload");
+  await reload.click();
+  await page.waitForFunction(() => /^call \d+: fresh/.test(document.querySelector("#status").textContent), null, { timeout: 10_000 });
+  let failed = false;
+  for (let i = 0; i < 3 && !failed; i++) {
+    const before = await page.locator("#status").textContent();
+    await reload.click();
+    await page.waitForFunction(
+      (before) => document.querySelector("#error").textContent != "" || document.querySelector("#status").textContent != before,
+      before,
+      { timeout: 10_000 },
+    );
+    failed = (await page.locator("#error").textContent()) != "";
+  }
+  assert.ok(failed, "one of four calls in a row failed");
+  assert.match(await page.locator("#error").textContent(), /^call \d+ failed: every third call does/);
+  noErrors(page);
+  await page.close();
+});
+
+for (const js of [true, false]) {
+  test(`demo: the form keeps input and errors and answers, JavaScript ${js ? "on" : "off"}`, async () => {
+    const page = await openPage(browser, live.url + "/demos/form", { javaScriptEnabled: js }, { beforeNavigate: watch });
+    await page.locator("input[name=name]").fill("Ada");
+    await page.locator("textarea[name=message]").fill("buy spam now");
+    await page.locator("button", { hasText: "Send" }).click();
+    await page.waitForFunction(() => document.body.textContent.includes("No spam, please."), null, { timeout: 10_000 });
+    assert.equal(await page.locator("input[name=name]").inputValue(), "Ada", "what was typed is kept");
+    assert.equal(await page.locator("textarea[name=message]").inputValue(), "buy spam now");
+    await page.locator("textarea[name=message]").fill("hello there");
+    await page.locator("button", { hasText: "Send" }).click();
+    await text(page, "#thanks", "Thanks, Ada: your note was received.");
+    noErrors(page, /status of 422/); // the refused post's answer
+    await page.close();
+  });
+}

@@ -12,6 +12,9 @@ use crate::guides::{href, GUIDES};
 pub fn Home() -> View {
     use_head(Head::new().title("Resuma").meta("description", "A Rust web framework whose pages resume in the browser"));
     let first = href(&GUIDES[0]);
+    let search = crate::pages::demos::search::path();
+    let server = crate::pages::demos::server::path();
+    let form = crate::pages::demos::form::path();
     view! {
         <main class="home">
             <h1>"Resuma"</h1>
@@ -25,6 +28,8 @@ pub fn Home() -> View {
                 <p>"This counter was rendered on the server; click it and its handler loads."</p>
                 <Counter/>
             </section>
+            <p>"More demos: " <a href={search}>"a search bar"</a> ", " <a href={server}>"a server function"</a>
+                " (every third call fails) and " <a href={form}>"a form that works without JavaScript"</a> "."</p>
             <p><a href={first}>"Start with the guides"</a></p>
         </main>
     }
