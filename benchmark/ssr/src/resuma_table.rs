@@ -5,7 +5,7 @@
 
 use resuma::prelude::*;
 
-use crate::data::{size_hint, Row};
+use crate::data::{size_hint, Row as Item};
 
 // ---- The idiomatic table (the headline figure) ------------------------------------------
 
@@ -26,7 +26,7 @@ fn Row(id: u32, label: String) -> View {
 }
 
 #[component]
-fn Table(rows: Vec<Row>) -> View {
+fn Table(rows: Vec<Item>) -> View {
     view! {
         <table><tbody>
             <For each={rows} let:row><Row id={row.0} label={row.1}/></For>
@@ -36,14 +36,14 @@ fn Table(rows: Vec<Row>) -> View {
 
 /// The idiomatic table, rendered into a buffer pre-sized like the hand-written one (a
 /// `ResumaApp` page sizes its buffer from the previous render of the same route).
-pub fn render(rows: Vec<Row>) -> String {
+pub fn render(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     view! { <Table rows={rows}/> }.render(&mut html);
     html.into_string()
 }
 
 /// The idiomatic table through `View::to_html()`: a buffer that starts empty and grows.
-pub fn render_to_html(rows: Vec<Row>) -> String {
+pub fn render_to_html(rows: Vec<Item>) -> String {
     view! { <Table rows={rows}/> }.to_html()
 }
 
@@ -79,7 +79,7 @@ fn RowHref(id: u32, label: String) -> View {
 }
 
 #[component]
-fn TableHref(rows: Vec<Row>) -> View {
+fn TableHref(rows: Vec<Item>) -> View {
     view! {
         <table><tbody>
             {rows.into_iter().map(|(id, label)| view! { <RowHref id={id} label={label}/> }).collect::<Vec<_>>()}
@@ -88,7 +88,7 @@ fn TableHref(rows: Vec<Row>) -> View {
 }
 
 /// Rows without `format!`; still one boxed `View` per row.
-pub fn render_href(rows: Vec<Row>) -> String {
+pub fn render_href(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     view! { <TableHref rows={rows}/> }.render(&mut html);
     html.into_string()
@@ -116,7 +116,7 @@ fn RowItoa(id: u32, label: String) -> View {
 }
 
 #[component]
-fn TableItoa(rows: Vec<Row>) -> View {
+fn TableItoa(rows: Vec<Item>) -> View {
     view! {
         <table><tbody>
             {rows.into_iter().map(|(id, label)| view! { <RowItoa id={id} label={label}/> }).collect::<Vec<_>>()}
@@ -125,7 +125,7 @@ fn TableItoa(rows: Vec<Row>) -> View {
 }
 
 /// Rows whose href is an `itoa`-built `String`.
-pub fn render_itoa(rows: Vec<Row>) -> String {
+pub fn render_itoa(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     view! { <TableItoa rows={rows}/> }.render(&mut html);
     html.into_string()
@@ -164,7 +164,7 @@ fn RowFmt(id: u32, label: String) -> View {
 }
 
 #[component]
-fn TableFmt(rows: Vec<Row>) -> View {
+fn TableFmt(rows: Vec<Item>) -> View {
     view! {
         <table><tbody>
             {rows.into_iter().map(|(id, label)| view! { <RowFmt id={id} label={label}/> }).collect::<Vec<_>>()}
@@ -173,7 +173,7 @@ fn TableFmt(rows: Vec<Row>) -> View {
 }
 
 /// Rows whose href goes through `fmt` but allocates nothing.
-pub fn render_fmt(rows: Vec<Row>) -> String {
+pub fn render_fmt(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     view! { <TableFmt rows={rows}/> }.render(&mut html);
     html.into_string()
@@ -195,7 +195,7 @@ impl<I: Iterator<Item = T>, T: Render> Render for Each<I> {
 }
 
 #[component]
-fn TableEach(rows: Vec<Row>) -> View {
+fn TableEach(rows: Vec<Item>) -> View {
     view! {
         <table><tbody>
             {Each(rows.into_iter().map(|(id, label)| view! { <Row id={id} label={label}/> }))}
@@ -204,7 +204,7 @@ fn TableEach(rows: Vec<Row>) -> View {
 }
 
 /// Rows as an iterator of boxed views, not collected.
-pub fn render_each(rows: Vec<Row>) -> String {
+pub fn render_each(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     view! { <TableEach rows={rows}/> }.render(&mut html);
     html.into_string()
@@ -213,7 +213,7 @@ pub fn render_each(rows: Vec<Row>) -> String {
 // ---- Variant: one loop instead of a `Vec<View>` ------------------------------------------
 
 #[component]
-fn TableLoop(rows: Vec<Row>) -> View {
+fn TableLoop(rows: Vec<Item>) -> View {
     // One `View` for the whole list: each row is a direct `Component::render` call into
     // the buffer, as a `<Row/>` tag is, instead of a boxed closure collected into a Vec.
     let body = View::new(move |html| {
@@ -226,14 +226,14 @@ fn TableLoop(rows: Vec<Row>) -> View {
 }
 
 /// Rows as direct calls (no box per row), still `format!` in the href.
-pub fn render_loop(rows: Vec<Row>) -> String {
+pub fn render_loop(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     view! { <TableLoop rows={rows}/> }.render(&mut html);
     html.into_string()
 }
 
 #[component]
-fn TableLoopHref(rows: Vec<Row>) -> View {
+fn TableLoopHref(rows: Vec<Item>) -> View {
     let body = View::new(move |html| {
         for (id, label) in rows {
             Component::render(RowHrefProps::builder().id(id).label(label).build(), html);
@@ -244,7 +244,7 @@ fn TableLoopHref(rows: Vec<Row>) -> View {
 }
 
 /// Both: the fastest the current public API allows with components.
-pub fn render_loop_href(rows: Vec<Row>) -> String {
+pub fn render_loop_href(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     view! { <TableLoopHref rows={rows}/> }.render(&mut html);
     html.into_string()
@@ -276,7 +276,7 @@ impl Component for RowNoBoundary {
 }
 
 /// Direct calls, no `format!`, and no `boundary()` per row or per component.
-pub fn render_no_boundary(rows: Vec<Row>) -> String {
+pub fn render_no_boundary(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     html.push_static("<table><tbody>");
     for (id, label) in rows {
@@ -290,7 +290,7 @@ pub fn render_no_boundary(rows: Vec<Row>) -> String {
 
 /// What the macros could generate at best: statics merged across component boundaries,
 /// no closures, no boundaries; only `Html`'s public writers (escaping and itoa included).
-pub fn render_html_api(rows: Vec<Row>) -> String {
+pub fn render_html_api(rows: Vec<Item>) -> String {
     let mut html = Html::with_capacity(size_hint(rows.len()));
     html.push_static("<table><tbody>");
     for (id, label) in &rows {
