@@ -49,15 +49,7 @@ fn examples_report_their_codes_and_fixes_none() {
         {
             continue;
         }
-        let code: Vec<String> = block
-            .iter()
-            .map(|it| {
-                it.strip_prefix("# ")
-                    .or(it.strip_prefix('#').filter(|r| r.is_empty()))
-                    .unwrap_or(it)
-                    .to_owned()
-            })
-            .collect();
+        let code: Vec<&str> = block.iter().map(|it| hidden_code(it).unwrap_or(it)).collect();
         // Hidden lines are context for every unit; a block whose shown lines are each a
         // whole example is one unit per line.
         let hidden: Vec<&str> = code_lines(&block, true);
@@ -93,11 +85,16 @@ fn examples_report_their_codes_and_fixes_none() {
 fn code_lines<'a>(block: &[&'a str], hidden: bool) -> Vec<&'a str> {
     block
         .iter()
-        .filter_map(|it| match it.strip_prefix("# ").or((*it == "#").then_some("")) {
+        .filter_map(|it| match hidden_code(it) {
             Some(code) => hidden.then_some(code),
             None => (!hidden).then_some(*it),
         })
         .collect()
+}
+
+/// The code of a hidden line (`# code`, or a lone `#`), as a doctest compiles it.
+fn hidden_code(line: &str) -> Option<&str> {
+    line.strip_prefix("# ").or((line == "#").then_some(""))
 }
 
 /// Whether a line is an example by itself: a view, a handler, an attribute.
