@@ -1,4 +1,5 @@
-//! Drives Debian's Chromium for the browser tests, and counts the JavaScript a page costs.
+//! Drives Debian's Chromium (or, with `RESUMA_BROWSER=firefox`, Debian's Firefox ESR over
+//! WebDriver BiDi) for the browser tests, and counts the JavaScript a page costs.
 //!
 //! Written for the runtime's tests against test/server.mjs and for the end-to-end tests
 //! against the real Rust server alike: it knows nothing of either.
@@ -16,7 +17,14 @@
 //! server's own compression. An inline script counts as its text gzip'd on its own.
 
 import { chromium } from "playwright-core";
+import { firefoxContextOptions, launchFirefox } from "./firefox.mjs";
 import { gzipSync } from "node:zlib";
+
+/** Which engine `launchBrowser()` starts: `RESUMA_BROWSER`, "chromium" (default) or "firefox". */
+export const BROWSER = process.env.RESUMA_BROWSER || "chromium";
+if (BROWSER != "chromium" && BROWSER != "firefox") {
+  throw new Error(`RESUMA_BROWSER=${BROWSER}: expected "chromium" or "firefox"`);
+}
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core never downloads one. */
 export const CHROMIUM = process.env.RESUMA_CHROMIUM || "/usr/bin/chromium";
@@ -33,11 +41,13 @@ const ARGS = [
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
- * Launches headless Chromium. Playwright gives every launch a fresh, temporary
- * user-data dir (it refuses `--user-data-dir` in `args`), removed on `browser.close()`.
+ * Launches the headless browser `BROWSER` names. Playwright gives every launch a fresh,
+ * temporary profile (it refuses `--user-data-dir`/`--profile` in `args`), removed on
+ * `browser.close()`. Firefox is driven over WebDriver BiDi (test/firefox.mjs).
  * @returns {Promise<import("playwright-core").Browser>}
  */
 export function launchBrowser() {
+  if (BROWSER == "firefox") return launchFirefox();
   return chromium.launch({ executablePath: CHROMIUM, headless: true, chromiumSandbox: false, args: ARGS });
 }
 
@@ -61,14 +71,15 @@ const records = new WeakMap();
  * @param {import("playwright-core").Browser} browser
  * @param {string} url
  * @param {import("playwright-core").BrowserContextOptions} [contextOptions] such as
- *   `{ javaScriptEnabled: false }` for a visitor without JavaScript
+ *   `{ javaScriptEnabled: false }` for a visitor without JavaScript (in Firefox, a proxy
+ *   that forbids the page's scripts: test/firefox.mjs)
  * @param {{beforeNavigate?: (page: import("playwright-core").Page) => Promise<void>}} [options]
  *   `beforeNavigate` runs once the page is recorded and before it navigates (e.g. to start
  *   JS coverage, as benchmark/run.mjs does)
  * @returns {Promise<import("playwright-core").Page>} closing it closes its context
  */
 export async function openPage(browser, url, contextOptions = {}, options = {}) {
-  const context = await browser.newContext(contextOptions);
+  const context = await browser.newContext(BROWSER == "firefox" ? await firefoxContextOptions(contextOptions) : contextOptions);
   const page = await context.newPage();
   page.on("close", () => context.close().catch(() => {}));
 

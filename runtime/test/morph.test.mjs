@@ -1,4 +1,4 @@
-//! The form chunk's morph (`src/form/morph.js`) on its own, in Chromium: whatever the two
+//! The form chunk's morph (`src/form/morph.js`) on its own, in the browser: whatever the two
 //! versions, the page ends up with the new markup (scripts aside), and the nodes that
 //! match are the same objects.
 
