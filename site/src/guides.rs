@@ -33,6 +33,13 @@ macro_rules! guide {
 /// pages `resuma build --static` exports.
 pub(crate) static GUIDES: &[Guide] = &[
     guide!("Tutorial 1: a counter", "tutorial-counter", "docs/tutorial/01-counter.md"),
+    guide!("Tutorial 2: a list", "tutorial-list", "docs/tutorial/02-list.md"),
+    guide!("Tutorial 3: a server function", "tutorial-server-fn", "docs/tutorial/03-server-fn.md"),
+    guide!("Tutorial 4: pages and loads", "tutorial-pages", "docs/tutorial/04-pages.md"),
+    guide!("Tutorial 5: a form", "tutorial-forms", "docs/tutorial/05-forms.md"),
+    guide!("Tutorial 6: a layout", "tutorial-layout", "docs/tutorial/06-layout.md"),
+    guide!("Tutorial 7: logging in", "tutorial-auth", "docs/tutorial/07-auth.md"),
+    guide!("Tutorial 8: deploying", "tutorial-deploy", "docs/tutorial/08-deploy.md"),
     guide!("Components and views", "components", "framework/src/docs/components.md"),
     guide!("Flow: pages from files", "flow", "framework/src/docs/flow.md"),
     guide!("Forms", "forms", "framework/src/docs/forms.md"),
@@ -151,6 +158,10 @@ mod tests {
     ///   order and together, so the guide cannot drift from the code it quotes. PATH is
     ///   from the repository root, or from the app named after it (`// src/x.rs
     ///   (examples/flow)`), or from any example or template holding those lines;
+    /// - in a page of `docs/tutorial/`, an `ignore` block whose first line is `// PATH` is
+    ///   a file of the tutorial's app, and `cli/tests/tutorial.rs` checks it instead: it
+    ///   makes the app with `resuma new`, writes each step's files (step 1's are checked
+    ///   as quotes of what `resuma new` wrote), builds and serves every step;
     /// - the examples of `docs/diagnostics.md` are checked by analysis (its
     ///   `diagnostics_doc` test: each reports its code, each fix none);
     /// - any other `ignore` block has a hidden `# // not compiled: REASON` line.
@@ -158,7 +169,7 @@ mod tests {
     fn every_rust_block_is_compiled_or_says_why() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
         let lib = std::fs::read_to_string(format!("{root}/framework/src/lib.rs")).unwrap();
-        let (mut doctests, mut quoted, mut reasoned) = (0, 0, 0);
+        let (mut doctests, mut quoted, mut reasoned, mut tutorial) = (0, 0, 0, 0);
         let mut wrong = Vec::new();
         for guide in GUIDES {
             for (line, info, code) in rust_blocks(guide.markdown) {
@@ -174,6 +185,8 @@ mod tests {
                     doctests += 1;
                 } else if guide.source == "docs/diagnostics.md" {
                     continue;
+                } else if guide.source.starts_with("docs/tutorial/") && names_a_file(&code) {
+                    tutorial += 1;
                 } else if let Some(quote) =
                     code.strip_prefix("// ").and_then(|it| it.split_once('\n'))
                 {
@@ -196,9 +209,16 @@ mod tests {
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
         assert!(
-            doctests > 0 && quoted > 0,
-            "{doctests} doctests, {quoted} quotes, {reasoned} reasons"
+            doctests > 0 && quoted > 0 && tutorial > 0,
+            "{doctests} doctests, {quoted} quotes, {reasoned} reasons, {tutorial} tutorial files"
         );
+    }
+
+    /// Whether the block's first line is `// PATH`, one word with a `/` or a `.`: the
+    /// rule `cli/tests/tutorial.rs` reads the tutorial's files by.
+    fn names_a_file(code: &str) -> bool {
+        let first = code.lines().next().and_then(|it| it.strip_prefix("// "));
+        first.is_some_and(|path| !path.contains(' ') && path.contains(['/', '.']))
     }
 
     /// The fenced Rust blocks of `markdown`: the line of the fence, its info string, the code.

@@ -176,7 +176,12 @@ async fn guides_link_to_their_neighbours() {
     let server = Server::start();
     let (_, first) = server.get("/docs/tutorial-counter").await;
     assert!(!first.contains("rel=\"prev\""), "the first guide has no previous one");
-    assert!(first.contains("<a rel=\"next\" href=\"/docs/components\">Components and views →</a>"));
+    assert!(first.contains("<a rel=\"next\" href=\"/docs/tutorial-list\">Tutorial 2: a list →</a>"));
+    let (_, last) = server.get("/docs/tutorial-deploy").await;
+    assert!(
+        last.contains("<a rel=\"prev\" href=\"/docs/tutorial-auth\">← Tutorial 7: logging in</a>")
+    );
+    assert!(last.contains("<a rel=\"next\" href=\"/docs/components\">Components and views →</a>"));
     let (_, flow) = server.get("/docs/flow").await;
     assert!(flow.contains("<a rel=\"prev\" href=\"/docs/components\">← Components and views</a>"));
 }
