@@ -12,7 +12,13 @@
 //! returning 50 rows rendered as a table) against a bare axum handler sending its bytes.
 //! Budget: >= 0.8x.
 //!
-//! Options: --runs N (3), --duration S (10), --connections N (32), --threads N (1).
+//! Options: --runs N (3), --duration S (10), --connections N (32), --threads N (1),
+//! --only GROUP (`actions`, `page` or `flow`: run one group).
+//!
+//! `--profile TARGET N` sends N requests to one target through its router in this process,
+//! with no network and no wrk, and prints the time per request: what to run under `perf`
+//! to see where a request's own time goes. TARGET is `page`, `flow`, `same` (the Flow
+//! page's view as a plain `ResumaApp` page) or `bare` (axum returning the Flow page's bytes).
 
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
@@ -159,14 +165,23 @@ struct Options {
     duration: u64,
     connections: u32,
     threads: u32,
+    /// The one group to run (`actions`, `page`, `flow`), or all of them.
+    only: Option<String>,
 }
 
 fn options() -> Options {
-    let mut o = Options { runs: 3, duration: 10, connections: 32, threads: 1 };
+    let mut o = Options { runs: 3, duration: 10, connections: 32, threads: 1, only: None };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it.next().unwrap_or_else(|| usage(flag));
+        if flag == "--only" {
+            if !["actions", "page", "flow"].contains(&value.as_str()) {
+                usage(flag)
+            }
+            o.only = Some(value.clone());
+            continue;
+        }
         let n: u64 = value.parse().unwrap_or_else(|_| usage(flag));
         match flag.as_str() {
             "--runs" => o.runs = n as usize,
@@ -182,7 +197,7 @@ fn options() -> Options {
 }
 
 fn usage(flag: &str) -> ! {
-    eprintln!("bad option {flag}; options: --runs N --duration S --connections N --threads N");
+    eprintln!("bad option {flag}; options: --runs N --duration S --connections N --threads N --only actions|page|flow");
     exit(2)
 }
 
@@ -424,6 +439,15 @@ fn median(mut xs: Vec<f64>) -> f64 {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--profile") {
+        let (Some(target), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse().ok()))
+        else {
+            usage("--profile")
+        };
+        profile(target, n);
+        return;
+    }
     let o = options();
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
 
@@ -460,17 +484,8 @@ fn main() {
     let flow =
         start_pages(&rt, names, flow.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
     // The same view as a plain `ResumaApp` page (no loads, no Flow): what Flow adds.
-    let same = move || {
-        let page =
-            FlowRows(FlowRowsProps { data: rows(), __resuma_marker: core::marker::PhantomData });
-        FlowLayout(FlowLayoutProps {
-            children: page,
-            data: "Flow benchmark".to_owned(),
-            __resuma_marker: core::marker::PhantomData,
-        })
-    };
     let names = ["bare-axum-same", "resuma-page-same", "resuma-page-same-cookie"];
-    let app = ResumaApp::new().secret(secret).page("/", same);
+    let app = ResumaApp::new().secret(secret).page("/", same_view);
     let same =
         start_pages(&rt, names, app.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
     let mut flow = Vec::from(flow);
@@ -485,35 +500,108 @@ fn main() {
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
 
-    println!("## server function calls");
-    let (med, ok_actions) = measure(&actions, &o);
-    let ratio = med[1] / med[0];
-    let ratio_off = med[2] / med[0];
-    let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
-    println!("\nresuma / bare axum (median req/s): {ratio:.3}  target >= 0.80: {verdict}");
-    println!("resuma, rate limit off / bare axum: {ratio_off:.3}\n");
-
-    println!("## serving a page");
-    let (med, ok_pages) = measure(&pages, &o);
-    let ratio = med[1] / med[0];
-    let ratio_cookie = med[2] / med[0];
-    let verdict = if ratio >= 0.70 { "PASS" } else { "MISS" };
-    println!("\nresuma page / bare axum same bytes (median req/s): {ratio:.3}  target >= 0.70: {verdict}");
-    println!("resuma page with session cookie / bare axum: {ratio_cookie:.3}");
-
-    println!("\n## serving a Flow page (layout + load of 50 rows)");
-    let (med, ok_flow) = measure(&flow, &o);
-    let ratio = med[1] / med[0];
-    let ratio_cookie = med[2] / med[0];
-    let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
-    println!(
-        "\nflow page / bare axum same bytes (median req/s): {ratio:.3}  target >= 0.80: {verdict}"
-    );
-    println!("flow page with session cookie / bare axum: {ratio_cookie:.3}");
-    println!("the same view as a plain ResumaApp page / bare axum: {:.3}", med[3] / med[0]);
-    if !(ok_actions && ok_pages && ok_flow) {
+    let wants = |group: &str| o.only.as_deref().is_none_or(|only| only == group);
+    let mut ok = true;
+    if wants("actions") {
+        println!("## server function calls");
+        let (med, passed) = measure(&actions, &o);
+        ok &= passed;
+        let ratio = med[1] / med[0];
+        let ratio_off = med[2] / med[0];
+        let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
+        println!("\nresuma / bare axum (median req/s): {ratio:.3}  target >= 0.80: {verdict}");
+        println!("resuma, rate limit off / bare axum: {ratio_off:.3}\n");
+    }
+    if wants("page") {
+        println!("## serving a page");
+        let (med, passed) = measure(&pages, &o);
+        ok &= passed;
+        let ratio = med[1] / med[0];
+        let ratio_cookie = med[2] / med[0];
+        let verdict = if ratio >= 0.70 { "PASS" } else { "MISS" };
+        println!("\nresuma page / bare axum same bytes (median req/s): {ratio:.3}  target >= 0.70: {verdict}");
+        println!("resuma page with session cookie / bare axum: {ratio_cookie:.3}\n");
+    }
+    if wants("flow") {
+        println!("## serving a Flow page (layout + load of 50 rows)");
+        let (med, passed) = measure(&flow, &o);
+        ok &= passed;
+        let ratio = med[1] / med[0];
+        let ratio_cookie = med[2] / med[0];
+        let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
+        println!(
+            "\nflow page / bare axum same bytes (median req/s): {ratio:.3}  target >= 0.80: {verdict}"
+        );
+        println!("flow page with session cookie / bare axum: {ratio_cookie:.3}");
+        println!("the same view as a plain ResumaApp page / bare axum: {:.3}", med[3] / med[0]);
+    }
+    if !ok {
         exit(1);
     }
+}
+
+/// The Flow page's view as a plain `ResumaApp` page (no loads, no Flow).
+fn same_view() -> View {
+    let page = FlowRows(FlowRowsProps { data: rows(), __resuma_marker: core::marker::PhantomData });
+    FlowLayout(FlowLayoutProps {
+        children: page,
+        data: "Flow benchmark".to_owned(),
+        __resuma_marker: core::marker::PhantomData,
+    })
+}
+
+/// `--profile TARGET N`: N `GET /` requests through one router, in process.
+fn profile(target: &str, n: u32) {
+    use tower::ServiceExt as _;
+    let secret = [7u8; 32];
+    let router = match target {
+        "page" => ResumaApp::new().secret(secret).page("/", BenchPage).router(),
+        "same" => ResumaApp::new().secret(secret).page("/", same_view).router(),
+        "flow" | "bare" => resuma::flow::FlowApp::new(flow_pages())
+            .secret(secret)
+            .state(std::sync::Arc::new(rows()))
+            .router(),
+        _ => usage("--profile"),
+    };
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let request = || {
+        axum::http::Request::get("/")
+            .header("host", "127.0.0.1")
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let send = |router: &Router| {
+        rt.block_on(async {
+            let response = router.clone().oneshot(request()).await.unwrap();
+            let status = response.status();
+            if std::env::var_os("RESUMA_BENCH_HEADERS").is_some() {
+                eprintln!("{:#?}", response.headers());
+            }
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, body)
+        })
+    };
+    let router = if target == "bare" {
+        let (_, bytes) = send(&router);
+        Router::new().route(
+            "/",
+            get(move || {
+                let bytes = bytes.clone();
+                async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes) }
+            }),
+        )
+    } else {
+        router
+    };
+    let (status, body) = send(&router);
+    assert_eq!(status, 200, "{target}: GET / answered {status}");
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        let (status, _) = send(&router);
+        assert_eq!(status, 200);
+    }
+    let per = start.elapsed() / n.max(1);
+    println!("{target}: {n} requests, {per:?} per request, {} bytes of HTML", body.len());
 }
 
 /// Runs every target `o.runs` times, interleaved, and prints the table. Returns the
