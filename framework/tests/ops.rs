@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use resuma::__private::{decode_args, inventory, ok_json, Action, ActionFuture};
-use resuma::{server, ResumaApp, View};
+use resuma::{server, Page, ResumaApp, View};
 use support::{call, send, session};
 use tower::ServiceExt;
 
@@ -27,7 +27,17 @@ fn call_request_id(args: serde_json::Value) -> ActionFuture {
 inventory::submit! { Action { name: "request_id", rate: None, call: call_request_id } }
 
 fn app() -> ResumaApp {
-    ResumaApp::new().secret("s".repeat(32)).page("/", View::empty).health("/healthz")
+    ResumaApp::new()
+        .secret("s".repeat(32))
+        .page("/", View::empty)
+        .page("/streamed", Page::new(streamed).streaming(true))
+        .health("/healthz")
+}
+
+/// A page rendered as its body streams, after the handler returned the head.
+fn streamed() -> View {
+    tracing::info!("rendering the streamed page");
+    View::empty()
 }
 
 #[tokio::test]
@@ -83,6 +93,15 @@ async fn requests_have_ids_in_their_span_and_response() {
         line.contains(&format!("request{{id={id} method=POST path=/_resuma/action/request_id}}")),
         "{line}"
     );
+
+    // A streamed page renders after its head left: its log lines are still the request's.
+    let res = router.clone().oneshot(Request::get("/streamed").body(Body::empty()).unwrap());
+    let res = res.await.unwrap();
+    let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
+    let log = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
+    let line = log.lines().find(|it| it.contains("rendering the streamed page")).unwrap();
+    assert!(line.contains(&format!("request{{id={id} method=GET path=/streamed}}")), "{line}");
 
     // A proxy's id is ignored unless the proxy is trusted…
     let forged = call("request_id", &session).header("x-request-id", "from-proxy-1");

@@ -67,7 +67,14 @@ pub(crate) fn render_to_stream_named(
     gzip: bool,
 ) -> impl Stream<Item = Result<Bytes, Infallible>> + Send {
     let (tx, mut rx) = mpsc::channel(CHANNEL_CHUNKS);
-    let mut render = Some(move || render_into_channel(&page_name, page, chunk_bytes, gzip, tx));
+    // The render starts when the server first polls the body, after the handler (and its
+    // `request` span) returned the head: it takes the span along, so what it logs carries
+    // the request's id.
+    let span = tracing::Span::current();
+    let mut render = Some(move || {
+        let _request = span.enter();
+        render_into_channel(&page_name, page, chunk_bytes, gzip, tx)
+    });
     futures_util::stream::poll_fn(move |cx| {
         if let Some(render) = render.take() {
             // The task is not awaited: it ends when the render does, and dropping its
