@@ -37,7 +37,7 @@ const profile = smoke ? "debug" : "release";
 const cargoBuild = (...rest) => ["build", ...(smoke ? [] : ["--release"]), "--locked", "--target-dir", targetDir, ...rest];
 
 /** Slow 4G as the issue words it: ~150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; CPU 4× slower. */
-const SLOW = { latencyMs: 150, downBitsPerS: 1.6e6, upBitsPerS: 750e3, cpuSlowdown: 4 };
+export const SLOW = { latencyMs: 150, downBitsPerS: 1.6e6, upBitsPerS: 750e3, cpuSlowdown: 4 };
 
 const bin = (peer, name) => path.join(peersDir, peer, "node_modules", ".bin", name);
 const npmBuild = (peer) => ({ cmd: "npm", args: ["run", "--silent", "build"], cwd: path.join(peersDir, peer) });
@@ -133,10 +133,13 @@ const METHOD = {
   slowFirstClick: `CDP throttling: ${SLOW.latencyMs} ms latency, ${SLOW.downBitsPerS / 1e6} Mbit/s down, ${SLOW.upBitsPerS / 1e3} kbit/s up, CPU ${SLOW.cpuSlowdown}× slower; the click is issued as soon as the button is visible (Playwright's actionability checks) and the time is performance.now() when the button first shows a count of 1 or more (ms from navigation start); 'once': one click, median of the fresh loads where it had an effect within 20 s, 'lost' counting the loads where it had none (the click landed before the page could handle it); 'repeat': clicking again every 250 ms until the count changes, the time to the first click that worked. slowFirstClickMany: the same on a page of twenty counters (Resuma only), clicking the first. Bodies travel as each production server sends them (compressed or not).`,
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run, not imported: benchmark/ab-first-click.mjs imports slowLoads and startServer.
+if (process.argv[1] && path.resolve(process.argv[1]) == fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
 
 async function main() {
   const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")) : null;
@@ -268,10 +271,17 @@ async function measureSlowFirstClick(browser, url) {
   return { once: await slowLoads(browser, url, false), repeat: await slowLoads(browser, url, true) };
 }
 
-async function slowLoads(browser, url, repeat) {
+/**
+ * `runs` fresh loads of `url` under SLOW, each timed to the first click's result (see
+ * measureSlowFirstClick). Exported for benchmark/ab-first-click.mjs, which calls it with
+ * `runs` 1 to interleave two servers' loads, and `inspect(page)`, called once the load's
+ * time is taken (so it changes none), its values returned as `inspected`.
+ */
+export async function slowLoads(browser, url, repeat, runs = slowRuns, inspect = null) {
   const runsMs = [];
+  const inspected = [];
   let lost = 0;
-  for (let i = 0; i < slowRuns; i++) {
+  for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
@@ -298,13 +308,14 @@ async function slowLoads(browser, url, repeat) {
       } while (shown == null && repeat && Date.now() < deadline);
       if (shown == null) lost++;
       else runsMs.push(Math.round(shown));
+      if (inspect) inspected.push(await inspect(page));
     } finally {
       await context.close();
     }
   }
   const sorted = [...runsMs].sort((a, b) => a - b);
   const medianMs = sorted.length ? sorted[(sorted.length - 1) >> 1] : null;
-  return { runs: slowRuns, medianMs, runsMs, lost };
+  return { runs, medianMs, runsMs, lost, ...(inspect && { inspected }) };
 }
 
 /** The loader alone, and everything before the first interaction, on examples/counter's page, against the issue's targets. */
@@ -373,7 +384,7 @@ function run({ cmd, args, cwd }) {
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${res.status}`);
 }
 
-async function startServer(peer, cwd) {
+export async function startServer(peer, cwd) {
   const port = String(await freePort());
   const { cmd, args, env = {} } = peer.start(port);
   // Its own process group, so that stop() ends npm/next/vite children with it.
