@@ -22,6 +22,7 @@ pub struct Config {
 }
 
 /// A renderer under test.
+#[derive(Clone, Copy)]
 pub struct Renderer {
     /// Stable key for JSON output.
     pub key: &'static str,
