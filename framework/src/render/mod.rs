@@ -5,6 +5,7 @@
 //! Invariant: every byte a render writes is either static markup from the `view!` macro,
 //! escaped dynamic data, or [`RawHtml`] that the app opted into explicitly.
 
+mod decimal;
 pub(crate) mod defer;
 mod document;
 mod escape;
