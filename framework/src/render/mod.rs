@@ -12,6 +12,7 @@ mod escape;
 pub(crate) mod form;
 mod head;
 mod html;
+pub(crate) mod join;
 pub(crate) mod panic;
 mod parts;
 mod raw;
