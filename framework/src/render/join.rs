@@ -200,15 +200,15 @@ mod tests {
         assert_eq!(Joined::<Text<0>, Text<3>>::TEXT, "</td>");
         assert_eq!(Joined::<Text<3>, Text<0>>::TEXT, "</td>");
         assert_eq!(Joined::<(), ()>::TEXT, "");
-        assert!(Joined::<Text<1>, Text<3>>::FITS);
+        const { assert!(Joined::<Text<1>, Text<3>>::FITS) };
     }
 
     #[test]
     fn texts_too_long_to_join_are_written_apart() {
         assert_eq!(Long::TEXT.len(), JOIN_MAX_BYTES);
-        assert!(Joined::<Long, ()>::FITS);
+        const { assert!(Joined::<Long, ()>::FITS) };
         assert_eq!(Joined::<Long, ()>::TEXT, Long::TEXT);
-        assert!(!Joined::<Long, Text<1>>::FITS);
+        const { assert!(!Joined::<Long, Text<1>>::FITS) };
         let mut html = Html::new();
         render_child::<Long, Text<3>, _>(Badge(1), &mut html);
         assert_eq!(html.as_str(), format!("{}<span class=\"badge\">1</span></td>", Long::TEXT));
