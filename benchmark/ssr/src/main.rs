@@ -9,7 +9,7 @@
 //!
 //! Invariant: before any timing, every renderer's output is checked equal to the
 //! hand-written one (Leptos' hydration markers removed first, sailfish's and askama's
-//! `'` entities mapped back to `'`); a mismatch aborts.
+//! entities mapped to the others' forms of the same characters); a mismatch aborts.
 
 mod askama_table;
 mod data;
