@@ -9,6 +9,7 @@ pub use ::tokio;
 
 pub use crate::action::{decode_args, ok_json, result_json, Action, ActionFuture, ActionRejection};
 
+pub use crate::render::join::{render_child, StaticText};
 pub use crate::resume::context::IslandScope;
 pub use crate::resume::reactive::{computed, debounce, effect};
 pub use crate::resume::{Capture, Chunk, Dependency};

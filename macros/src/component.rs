@@ -81,12 +81,23 @@ pub(crate) fn expand_kind(
         // view, and in child components) belongs to it. The guard leaves it on drop.
         body = quote! { let __resuma_island = ::resuma::__private::enter_island(); #body };
     }
-    let expansion = generate(&function, &props, body);
+    let edges = match &plan.body {
+        ComponentBody::Inline { head, tail, .. } => (head.as_str(), tail.as_str()),
+        ComponentBody::Value { .. } => ("", ""),
+    };
+    let expansion = generate(&function, &props, body, edges);
     let errors = errors.into_tokens();
     quote! { #errors #chunk #expansion }
 }
 
-fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream {
+/// The expansion; `(head, tail)` is the view's leading and trailing markup, which
+/// `render` writes around `render_body` and a parent may join with its own.
+fn generate(
+    function: &ItemFn,
+    props: &[Prop],
+    body: TokenStream,
+    (head, tail): (&str, &str),
+) -> TokenStream {
     let vis = &function.vis;
     let name = &function.sig.ident;
     let name_str = name.to_string();
@@ -176,6 +187,10 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
     });
     let alias_doc =
         format!("The props of [`{name}`] (`{props_name}`), under the component's name.");
+    // Writing the head before the body's statements run is the same output: they cannot
+    // write to the buffer.
+    let push_head = (!head.is_empty()).then(|| quote! { #html.push_static(#head); });
+    let push_tail = (!tail.is_empty()).then(|| quote! { #html.push_static(#tail); });
     quote! {
         #[doc = #alias_doc]
         #[allow(non_camel_case_types)]
@@ -192,8 +207,21 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
 
         impl<#(#params),*> ::resuma::Component for #props_name<#(#args),*> #where_clause {
             const NAME: &'static str = #name_str;
-            #[allow(unused_mut, clippy::let_unit_value)]
+            const HEAD: &'static str = #head;
+            const TAIL: &'static str = #tail;
+
+            // Hints, so that a small child's code joins its parent's (one call fewer per
+            // row of a list); the compiler still decides for large ones.
+            #[inline]
             fn render(self, #html: &mut ::resuma::Html) {
+                #push_head
+                ::resuma::Component::render_body(self, #html);
+                #push_tail
+            }
+
+            #[inline]
+            #[allow(unused_mut, clippy::let_unit_value)]
+            fn render_body(self, #html: &mut ::resuma::Html) {
                 let #props_name { #(#bindings,)* .. } = self;
                 #body
             }
@@ -208,7 +236,7 @@ fn generate(function: &ItemFn, props: &[Prop], body: TokenStream) -> TokenStream
 fn component_body(body: &ComponentBody) -> TokenStream {
     let html = html_ident();
     match body {
-        ComponentBody::Inline { init, view } => {
+        ComponentBody::Inline { init, view, .. } => {
             let init = print::code(init);
             let view = print::statements(view);
             quote! { #init #view }

@@ -196,7 +196,35 @@ fn component(call: &ComponentOp) -> TokenStream {
     }
     // The span of `build` is the tag's: a missing required prop is reported there.
     let build = Ident::new("build", call.name_span);
-    quote! { ::resuma::Component::render(#builder.#build(), #html); }
+    if call.before.is_empty() && call.after.is_empty() {
+        return quote! { ::resuma::Component::render(#builder.#build(), #html); };
+    }
+    // The markup around the call, as types whose text the compiler joins with the
+    // child's own leading and trailing markup (`render_child`).
+    let (before_def, before) = static_text("__ResumaBefore", &call.before);
+    let (after_def, after) = static_text("__ResumaAfter", &call.after);
+    quote! {{
+        #before_def
+        #after_def
+        ::resuma::__private::render_child::<#before, #after, _>(#builder.#build(), #html);
+    }}
+}
+
+/// A type whose `StaticText::TEXT` is `text` (its definition and its name), or `()` for
+/// no text.
+fn static_text(name: &str, text: &str) -> (TokenStream, TokenStream) {
+    if text.is_empty() {
+        return (TokenStream::new(), quote!(()));
+    }
+    let name = Ident::new(name, Span::mixed_site());
+    let text = syn::LitStr::new(text, Span::call_site());
+    let def = quote! {
+        struct #name;
+        impl ::resuma::__private::StaticText for #name {
+            const TEXT: &'static str = #text;
+        }
+    };
+    (def, quote!(#name))
 }
 
 fn client_block(block: &ClientBlock) -> TokenStream {

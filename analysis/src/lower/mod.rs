@@ -127,7 +127,12 @@ impl Lowering {
                 self.island_root = self.island;
                 let view = self.view(tokens);
                 self.knows_scope = false;
-                return ComponentBody::Inline { init, view };
+                return ComponentBody::Inline {
+                    init,
+                    view,
+                    head: String::new(),
+                    tail: String::new(),
+                };
             }
         }
         let output = match &function.sig.output {
@@ -152,6 +157,9 @@ impl Lowering {
         });
         let name = chunk.as_ref().map_or("", |it| it.name.as_str());
         body.resolve(name);
+        if self.island.is_none() {
+            body.split_edges();
+        }
         Plan {
             body,
             exports: self.exports,
@@ -163,19 +171,36 @@ impl Lowering {
     }
 }
 
-/// Writes the chunk's name where lowering left [`Op::ChunkName`] or an address prefix.
+/// Writes the chunk's name where lowering left [`Op::ChunkName`] or an address prefix,
+/// merges adjacent markup, and gives each child component call the markup around it.
 trait Resolve {
     fn resolve(&mut self, chunk: &str);
+
+    /// Moves an inline view's leading and trailing markup into `head` and `tail`; only a
+    /// component body has them.
+    fn split_edges(&mut self) {}
 }
 
 impl Resolve for ComponentBody {
     fn resolve(&mut self, chunk: &str) {
         match self {
-            ComponentBody::Inline { init, view } => {
+            ComponentBody::Inline { init, view, .. } => {
                 init.resolve(chunk);
                 view.resolve(chunk);
             }
             ComponentBody::Value { block, .. } => block.resolve(chunk),
+        }
+    }
+
+    fn split_edges(&mut self) {
+        let ComponentBody::Inline { view, head, tail, .. } = self else { return };
+        if let Some(Op::Static(text)) = view.ops.first_mut() {
+            *head = std::mem::take(text);
+            view.ops.remove(0);
+        }
+        if let Some(Op::Static(text)) = view.ops.last_mut() {
+            *tail = std::mem::take(text);
+            view.ops.pop();
         }
     }
 }
@@ -252,8 +277,32 @@ impl Resolve for ViewPlan {
             }
             ops.push(op);
         }
-        self.ops = ops;
+        self.ops = attach_markup(ops);
     }
+}
+
+/// Each child component call takes the markup just before it (`before`) and just after
+/// it (`after`), which the printed call writes joined with the child's own leading and
+/// trailing markup. The bytes are the same: the markup before is still written before
+/// the child's, and only the call's prop expressions, which cannot write to the buffer,
+/// now run before it.
+fn attach_markup(ops: Vec<Op>) -> Vec<Op> {
+    let mut out: Vec<Op> = Vec::with_capacity(ops.len());
+    let mut ops = ops.into_iter().peekable();
+    while let Some(mut op) = ops.next() {
+        if let Op::Component(call) = &mut op {
+            if let Some(Op::Static(text)) = out.last_mut() {
+                call.before = std::mem::take(text);
+                out.pop();
+            }
+            if let Some(Op::Static(text)) = ops.peek_mut() {
+                call.after = std::mem::take(text);
+                ops.next();
+            }
+        }
+        out.push(op);
+    }
+    out
 }
 
 /// The name's span and the tokens of a `view!` that ends a block, if one does.

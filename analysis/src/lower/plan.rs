@@ -46,8 +46,15 @@ pub enum ComponentBody {
     Inline {
         /// The statements before the view.
         init: Code,
-        /// The view.
+        /// The view, without `head` and `tail`.
         view: ViewPlan,
+        /// The view's leading static markup (`Component::HEAD`): a parent joins it with
+        /// its own markup before the call at compile time. Empty for an island, whose
+        /// root element is written inside its scope.
+        head: String,
+        /// The view's trailing static markup (`Component::TAIL`), joined likewise with
+        /// the parent's markup after the call.
+        tail: String,
     },
     /// Any other body: it runs as a closure returning `output`, whose value renders.
     Value {
@@ -236,6 +243,13 @@ pub struct ComponentOp {
     pub props: Vec<PropPlan>,
     /// The children, passed as the `children` prop.
     pub children: Option<ViewPlan>,
+    /// The parent's static markup just before the call, joined at compile time with the
+    /// child's leading markup (`render_child`): it is written first, as an
+    /// [`Op::Static`] before the call would be.
+    pub before: String,
+    /// The parent's static markup just after the call, joined with the child's trailing
+    /// markup.
+    pub after: String,
 }
 
 /// One prop of a child component.

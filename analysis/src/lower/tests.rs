@@ -37,16 +37,42 @@ fn all_ops(view: &ViewPlan) -> Vec<&Op> {
     out
 }
 
+/// The markup a view writes, with `{slot}` and `{value}` where values go; a child
+/// component's children between the markup around it.
 fn markup(view: &ViewPlan) -> String {
-    all_ops(view)
-        .into_iter()
-        .map(|op| match op {
-            Op::Static(text) => text.clone(),
-            Op::Slot(_) => "{slot}".to_owned(),
-            Op::Render { .. } | Op::Attr { .. } | Op::AttrPart { .. } => "{value}".to_owned(),
-            _ => String::new(),
-        })
-        .collect()
+    let mut out = String::new();
+    for op in &view.ops {
+        match op {
+            Op::Static(text) => out.push_str(text),
+            Op::Slot(_) => out.push_str("{slot}"),
+            Op::Render { .. } | Op::Attr { .. } | Op::AttrPart { .. } => out.push_str("{value}"),
+            Op::Component(call) => {
+                out.push_str(&call.before);
+                out.extend(call.children.iter().map(markup));
+                out.push_str(&call.after);
+            }
+            Op::Loop { body, .. } | Op::If { body, .. } => out.push_str(&markup(body)),
+            Op::Block(block) => {
+                out.push_str(&markup(&block.open));
+                match &block.kind {
+                    BlockKind::List { body, .. } | BlockKind::Show { body, .. } => {
+                        out.push_str(&markup(body))
+                    }
+                }
+                out.push_str(&markup(&block.close));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A component's markup: its head, its view, its tail.
+fn markup_of_plan(plan: &Plan<ComponentBody>) -> String {
+    match &plan.body {
+        ComponentBody::Inline { view, head, tail, .. } => format!("{head}{}{tail}", markup(view)),
+        ComponentBody::Value { .. } => panic!("expected an inline view"),
+    }
 }
 
 #[test]
@@ -63,7 +89,7 @@ fn a_counter_names_its_chunk_in_the_markup_and_registers_it() {
     assert!(chunk.source.contains("export const h0="));
     let view = view_of(&plan);
     assert!(all_ops(view).iter().all(|op| !matches!(op, Op::ChunkName)), "resolved");
-    let html = markup(view);
+    let html = markup_of_plan(&plan);
     assert!(html.starts_with(&format!("<button data-r-on:click=\"{}#0|{{slot}}\">", chunk.name)));
     assert!(all_ops(view).iter().any(|op| matches!(op, Op::UseEvent(e) if e == "click")));
     assert_eq!(plan.exports.len(), 1);
@@ -74,7 +100,12 @@ fn a_counter_names_its_chunk_in_the_markup_and_registers_it() {
 fn a_static_component_has_no_chunk_and_one_markup_run() {
     let plan = component("fn Hi() -> View { view! { <p>\"a < b\"</p> } }");
     assert!(plan.chunk.is_none() && plan.exports.is_empty());
-    assert!(matches!(&view_of(&plan).ops[..], [Op::Static(html)] if html == "<p>a &lt; b</p>"));
+    // All of it is the head, which a parent joins with its own markup.
+    assert!(matches!(
+        &plan.body,
+        ComponentBody::Inline { view, head, tail, .. }
+            if view.ops.is_empty() && head == "<p>a &lt; b</p>" && tail.is_empty()
+    ));
 }
 
 #[test]
@@ -101,7 +132,7 @@ fn a_client_list_exports_its_content_before_itself_and_its_template_names_them()
         panic!("a client block")
     };
     assert_eq!(client.outer, ["rows"]);
-    let html = markup(view);
+    let html = markup_of_plan(&plan);
     let chunk = &plan.chunk.as_ref().unwrap().name;
     assert!(html.contains(&format!("<!--f:{chunk}#b0|{{slot}}-->")), "{html}");
     assert!(html.contains("<!--i:{slot}-->"), "{html}");
@@ -294,7 +325,7 @@ fn a_forms_fields_carry_its_garde_rules_where_the_view_does_not_say_otherwise() 
         .unwrap();
     let plan = lower_component(&function, &env_from_fn(&function, structs));
     assert!(plan.diagnostics.is_empty(), "{:?}", plan.diagnostics);
-    let markup = markup(view_of(&plan));
+    let markup = markup_of_plan(&plan);
     for expected in [
         // The view's own `maxlength` wins; `required` comes from `min = 1`.
         "<input name=\"title\" maxlength=\"40\" required>",
@@ -318,6 +349,26 @@ fn a_forms_fields_carry_its_garde_rules_where_the_view_does_not_say_otherwise() 
     assert!(markup_of_plan(&plan).contains("<input name=\"title\">"));
 }
 
-fn markup_of_plan(plan: &Plan<ComponentBody>) -> String {
-    markup(view_of(plan))
+#[test]
+fn a_child_takes_the_markup_around_it_and_the_view_keeps_its_edges_apart() {
+    let plan = component(
+        "fn Row(id: u32) -> View { view! { <tr><td>{id}</td><td><Badge n={id}/></td></tr> } }",
+    );
+    let ComponentBody::Inline { view, head, tail, .. } = &plan.body else { panic!("inline") };
+    assert_eq!(head, "<tr><td>");
+    // The markup after the child went to the child's call, so the view ends in the call.
+    assert!(tail.is_empty(), "{tail}");
+    let [Op::Render { .. }, Op::Component(call)] = &view.ops[..] else { panic!("{:?}", view.ops) };
+    assert_eq!(call.before, "</td><td>");
+    assert_eq!(call.after, "</td></tr>");
+    assert_eq!(markup_of_plan(&plan), "<tr><td>{value}</td><td></td></tr>");
+
+    // Markup between two children goes to the first; a child's children keep theirs.
+    let plan = component("fn Two() -> View { view! { <A/>\"|\"<B><i>\"x\"</i></B><hr/> } }");
+    let view = view_of(&plan);
+    let [Op::Component(a), Op::Component(b)] = &view.ops[..] else { panic!("{:?}", view.ops) };
+    assert_eq!((a.before.as_str(), a.after.as_str()), ("", "|"));
+    assert_eq!((b.before.as_str(), b.after.as_str()), ("", "<hr>"));
+    let children = b.children.as_ref().expect("children");
+    assert!(matches!(&children.ops[..], [Op::Static(text)] if text == "<i>x</i>"));
 }

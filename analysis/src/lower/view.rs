@@ -419,6 +419,8 @@ impl Writer<'_> {
             name_span: call.name.span.start,
             props,
             children,
+            before: String::new(),
+            after: String::new(),
         }));
     }
 }

@@ -1,13 +1,17 @@
 //! SSR benchmark: one 1,000-row table of components rendered by Resuma, hand-written
-//! `push_str`, maud and Leptos, timed in the same run and reported as ratios.
+//! `push_str`, sailfish, askama, maud and Leptos, timed in the same run and reported as
+//! ratios.
 //!
 //! ```text
 //! cargo run --release --manifest-path benchmark/ssr/Cargo.toml [-- --json] [--samples N] [--batch N]
+//! cargo run --release --manifest-path benchmark/ssr/Cargo.toml -- --profile resuma --seconds 10
 //! ```
 //!
 //! Invariant: before any timing, every renderer's output is checked equal to the
-//! hand-written one (Leptos' hydration markers removed first); a mismatch aborts.
+//! hand-written one (Leptos' hydration markers removed first, sailfish's and askama's
+//! entities mapped to the others' forms of the same characters); a mismatch aborts.
 
+mod askama_table;
 mod data;
 mod hand;
 mod leptos_table;
@@ -15,6 +19,7 @@ mod maud_table;
 mod measure;
 mod report;
 mod resuma_table;
+mod sailfish_table;
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -35,6 +40,20 @@ const RENDERERS: &[Renderer] = &[
         name: "resuma",
         render: resuma_table::render,
         normalise: None,
+        headline: true,
+    },
+    Renderer {
+        key: "sailfish",
+        name: "sailfish",
+        render: sailfish_table::render,
+        normalise: Some(sailfish_table::normalise),
+        headline: true,
+    },
+    Renderer {
+        key: "askama",
+        name: "askama",
+        render: askama_table::render,
+        normalise: Some(askama_table::normalise),
         headline: true,
     },
     Renderer {
@@ -136,11 +155,20 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(key) = &args.profile {
+        return profile(key, &rows, args.iterations);
+    }
+    let renderers: Vec<Renderer> = match &args.only {
+        Some(keys) => {
+            RENDERERS.iter().filter(|it| keys.iter().any(|k| k == it.key)).copied().collect()
+        }
+        None => RENDERERS.to_vec(),
+    };
     let load_before = report::load_average();
-    let samples = measure::run(RENDERERS, &rows, args.config);
+    let samples = measure::run(&renderers, &rows, args.config);
     let load_after = report::load_average();
     let results = report::Results {
-        renderers: RENDERERS,
+        renderers: &renderers,
         samples: &samples,
         config: args.config,
         html_bytes: bytes,
@@ -164,6 +192,11 @@ fn check_equivalence(rows: &[data::Row]) -> Result<usize, String> {
             return Err(format!("hand-written output lacks {must:?}"));
         }
     }
+    // The sailfish and askama normalisers map numeric entities back to what the others
+    // write; that is sound only while the reference itself holds none.
+    if reference.contains("&#") {
+        return Err("hand-written output holds a numeric entity (`&#`)".to_owned());
+    }
     for renderer in RENDERERS {
         let raw = (renderer.render)(rows.to_vec());
         let out = match renderer.normalise {
@@ -183,13 +216,14 @@ fn check_equivalence(rows: &[data::Row]) -> Result<usize, String> {
             ));
         }
         if renderer.normalise.is_some() {
-            let first = raw
-                .find("<!")
-                .map_or("", |at| &raw[at.saturating_sub(20)..(at + 20).min(raw.len())]);
+            let at = raw.bytes().zip(reference.bytes()).take_while(|(a, b)| a == b).count();
+            let first = raw.get(at.saturating_sub(20)..(at + 20).min(raw.len())).unwrap_or("");
             eprintln!(
-                "{}: equivalent after removing {} bytes of hydration markers (first: {first:?})",
+                "{}: equivalent after normalising its {} raw bytes ({:+} bytes; first raw \
+                 difference at byte {at}: {first:?})",
                 renderer.name,
-                raw.len() - out.len()
+                raw.len(),
+                raw.len() as i64 - out.len() as i64,
             );
         }
     }
@@ -197,15 +231,48 @@ fn check_equivalence(rows: &[data::Row]) -> Result<usize, String> {
     Ok(reference.len())
 }
 
+/// `--profile KEY`: renders with one renderer only, `iterations` times, for a profiler
+/// (`perf record`, `valgrind --tool=callgrind`) to see that renderer alone. Each render
+/// gets freshly cloned rows, as in a timed sample; the clone shows up as its own frames.
+fn profile(key: &str, rows: &[data::Row], iterations: usize) -> ExitCode {
+    let Some(renderer) = RENDERERS.iter().find(|it| it.key == key) else {
+        let keys: Vec<&str> = RENDERERS.iter().map(|it| it.key).collect();
+        eprintln!("unknown renderer {key:?}; one of: {}", keys.join(", "));
+        return ExitCode::from(2);
+    };
+    let start = std::time::Instant::now();
+    let mut bytes = 0;
+    for _ in 0..iterations {
+        let input = rows.to_vec();
+        bytes += std::hint::black_box((renderer.render)(std::hint::black_box(input))).len();
+    }
+    let elapsed = start.elapsed();
+    eprintln!(
+        "{}: {iterations} renders, {bytes} bytes, {:.1} µs per render (rows' clone included)",
+        renderer.name,
+        elapsed.as_secs_f64() * 1e6 / iterations as f64,
+    );
+    ExitCode::SUCCESS
+}
+
 const USAGE: &str = "usage: resuma-bench-ssr [--json] [--samples N] [--batch N] [--warmup-ms N]
-  --json        print JSON instead of markdown
-  --samples N   samples per renderer, interleaved (default 40)
-  --batch N     renders per sample (default 200)
-  --warmup-ms N minimum warm-up per renderer (default 300)";
+       resuma-bench-ssr --profile KEY [--iterations N]
+  --json          print JSON instead of markdown
+  --samples N     samples per renderer, interleaved (default 40)
+  --batch N       renders per sample (default 200)
+  --warmup-ms N   minimum warm-up per renderer (default 300)
+  --profile KEY   no timing: check the outputs, then render with the renderer KEY only
+                  (hand, resuma, sailfish, askama, maud, leptos, resuma_html_api, …),
+                  for perf or callgrind
+  --iterations N  renders in --profile mode (default 20000)
+  --only K,K,…    time only these renderers (ratios to one left out are not shown)";
 
 struct Args {
     json: bool,
     config: Config,
+    profile: Option<String>,
+    iterations: usize,
+    only: Option<Vec<String>>,
 }
 
 impl Args {
@@ -213,6 +280,9 @@ impl Args {
         let mut parsed = Args {
             json: false,
             config: Config { n_samples: 40, batch: 200, warmup: Duration::from_millis(300) },
+            profile: None,
+            iterations: 20_000,
+            only: None,
         };
         while let Some(arg) = args.next() {
             let mut number = |name: &str| -> Result<usize, String> {
@@ -225,6 +295,21 @@ impl Args {
             };
             match arg.as_str() {
                 "--json" => parsed.json = true,
+                "--profile" => {
+                    parsed.profile =
+                        Some(args.next().ok_or("--profile needs a renderer key".to_owned())?)
+                }
+                "--iterations" => parsed.iterations = number("--iterations")?,
+                "--only" => {
+                    let keys = args.next().ok_or("--only needs renderer keys".to_owned())?;
+                    let keys: Vec<String> = keys.split(',').map(str::to_owned).collect();
+                    if let Some(bad) =
+                        keys.iter().find(|key| !RENDERERS.iter().any(|it| it.key == key.as_str()))
+                    {
+                        return Err(format!("--only: unknown renderer {bad:?}"));
+                    }
+                    parsed.only = Some(keys);
+                }
                 "--samples" => parsed.config.n_samples = number("--samples")?,
                 "--batch" => parsed.config.batch = number("--batch")?,
                 "--warmup-ms" => {

@@ -22,6 +22,7 @@ pub struct Config {
 }
 
 /// A renderer under test.
+#[derive(Clone, Copy)]
 pub struct Renderer {
     /// Stable key for JSON output.
     pub key: &'static str,
@@ -32,7 +33,7 @@ pub struct Renderer {
     /// Maps its output to the common form before the equivalence check (Leptos'
     /// hydration markers); `None` compares byte for byte.
     pub normalise: Option<fn(&str) -> String>,
-    /// A headline renderer (the four of the brief) or a Resuma experiment.
+    /// A headline renderer (hand-written and the five frameworks) or a Resuma experiment.
     pub headline: bool,
 }
 

@@ -56,6 +56,27 @@ impl Target {
 
 const RATIOS: &[Ratio] = &[
     Ratio {
+        key: "resuma/sailfish",
+        label: "resuma / sailfish",
+        num: "resuma",
+        den: "sailfish",
+        target: Some(Target::AtMost(1.0)),
+    },
+    Ratio {
+        key: "sailfish/hand",
+        label: "sailfish / hand-written",
+        num: "sailfish",
+        den: "hand",
+        target: None,
+    },
+    Ratio {
+        key: "askama/hand",
+        label: "askama / hand-written",
+        num: "askama",
+        den: "hand",
+        target: None,
+    },
+    Ratio {
         key: "resuma/hand",
         label: "resuma / hand-written",
         num: "resuma",
@@ -86,11 +107,19 @@ const RATIOS: &[Ratio] = &[
 ];
 
 impl Results<'_> {
+    /// The samples of the renderer `key`; empty when it was not measured (`--only`).
     fn samples_of(&self, key: &str) -> &[f64] {
-        let idx = self.renderers.iter().position(|it| it.key == key).expect("renderer key");
-        &self.samples[idx]
+        match self.renderers.iter().position(|it| it.key == key) {
+            Some(idx) => &self.samples[idx],
+            None => &[],
+        }
     }
 
+    fn measured(&self, key: &str) -> bool {
+        self.renderers.iter().any(|it| it.key == key)
+    }
+
+    /// The paired ratio `num / den`; NaN when either was not measured.
     fn ratio(&self, num: &str, den: &str) -> Summary {
         Summary::of(&paired_ratios(self.samples_of(num), self.samples_of(den)))
     }
@@ -109,8 +138,11 @@ impl Results<'_> {
             cores = std::thread::available_parallelism().map_or(0, |n| n.get()),
             load = self.load.map(|it| it.map_or("?".to_owned(), |l| format!("{l:.2}"))).join(" → "),
         );
-        let _ = writeln!(out, "| renderer | median µs | p10 µs | p90 µs | × hand-written |");
-        let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: |");
+        let _ = writeln!(
+            out,
+            "| renderer | median µs | p10 µs | p90 µs | × hand-written | × sailfish |"
+        );
+        let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: |");
         for (renderer, samples) in
             self.renderers.iter().zip(self.samples).filter(|(it, _)| it.headline)
         {
@@ -118,7 +150,7 @@ impl Results<'_> {
         }
         let _ = writeln!(out, "\n| ratio | median (p10–p90) | target | result |");
         let _ = writeln!(out, "| --- | ---: | :---: | :---: |");
-        for ratio in RATIOS {
+        for ratio in RATIOS.iter().filter(|it| self.measured(it.num) && self.measured(it.den)) {
             let value = self.ratio(ratio.num, ratio.den);
             let (target, result) = match ratio.target {
                 Some(target) => {
@@ -133,20 +165,23 @@ impl Results<'_> {
             );
         }
         let _ = writeln!(out, "\nResuma variants (same HTML; see `src/resuma_table.rs`):\n");
-        let _ =
-            writeln!(out, "| variant | median µs | p10 µs | p90 µs | × hand-written | × resuma |");
-        let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: |");
+        let _ = writeln!(
+            out,
+            "| variant | median µs | p10 µs | p90 µs | × hand-written | × sailfish | × resuma |"
+        );
+        let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for renderer in self.renderers.iter().filter(|it| !it.headline || it.key == "resuma") {
             let time = Summary::of(self.samples_of(renderer.key));
             let _ = writeln!(
                 out,
-                "| {} | {:.1} | {:.1} | {:.1} | {:.2} | {:.2} |",
+                "| {} | {:.1} | {:.1} | {:.1} | {} | {} | {} |",
                 renderer.name,
                 time.median / 1e3,
                 time.p10 / 1e3,
                 time.p90 / 1e3,
-                self.ratio(renderer.key, "hand").median,
-                self.ratio(renderer.key, "resuma").median,
+                cell(self.ratio(renderer.key, "hand").median),
+                cell(self.ratio(renderer.key, "sailfish").median),
+                cell(self.ratio(renderer.key, "resuma").median),
             );
         }
         out
@@ -156,12 +191,13 @@ impl Results<'_> {
         let time = Summary::of(samples);
         let _ = writeln!(
             out,
-            "| {} | {:.1} | {:.1} | {:.1} | {:.2} |",
+            "| {} | {:.1} | {:.1} | {:.1} | {} | {} |",
             renderer.name,
             time.median / 1e3,
             time.p10 / 1e3,
             time.p90 / 1e3,
-            self.ratio(renderer.key, "hand").median,
+            cell(self.ratio(renderer.key, "hand").median),
+            cell(self.ratio(renderer.key, "sailfish").median),
         );
     }
 
@@ -181,12 +217,14 @@ impl Results<'_> {
                     "p10_ns": time.p10,
                     "p90_ns": time.p90,
                     "ratio_to_hand": self.ratio(renderer.key, "hand").median,
+                    "ratio_to_sailfish": self.ratio(renderer.key, "sailfish").median,
                     "samples_ns": samples,
                 })
             })
             .collect();
         let ratios: Vec<_> = RATIOS
             .iter()
+            .filter(|it| self.measured(it.num) && self.measured(it.den))
             .map(|ratio| {
                 let value = self.ratio(ratio.num, ratio.den);
                 json!({
@@ -211,6 +249,15 @@ impl Results<'_> {
             "ratios": ratios,
         });
         serde_json::to_string_pretty(&report).expect("JSON of plain values")
+    }
+}
+
+/// A ratio in a table cell: two decimals, or `–` when it was not measured.
+fn cell(ratio: f64) -> String {
+    if ratio.is_nan() {
+        "–".to_owned()
+    } else {
+        format!("{ratio:.2}")
     }
 }
 

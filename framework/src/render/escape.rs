@@ -2,19 +2,23 @@
 //!
 //! Invariant: the output of [`escape_text`] contains no `<`, `>` or bare `&`, and the
 //! output of [`escape_attr`] additionally contains no `"` or `'`; decoding the entities
-//! once (as a browser does) gives back the input exactly.
+//! once (as a browser does) gives back the input exactly. The fast scan ([`find_special`])
+//! finds exactly the bytes the 256-entry tables ([`TEXT`], [`ATTR`]) mark, which the tests
+//! check against a byte-at-a-time reference on every byte value at every offset.
+
+use super::decimal::push_short;
 
 /// Appends `text` to `out`, escaping `&`, `<` and `>` (enough for element text content).
 #[inline]
 pub(crate) fn escape_text(out: &mut String, text: &str) {
-    escape_into(out, text, &TEXT_SPECIAL);
+    escape_into::<TEXT_SET>(out, text);
 }
 
 /// Appends `value` to `out`, escaping `&`, `"`, `'`, `<` and `>` (safe inside a quoted
 /// attribute value, whichever quote the attribute uses).
 #[inline]
 pub(crate) fn escape_attr(out: &mut String, value: &str) {
-    escape_into(out, value, &ATTR_SPECIAL);
+    escape_into::<ATTR_SET>(out, value);
 }
 
 /// Appends one character, escaped as text content.
@@ -28,11 +32,16 @@ pub(crate) fn escape_char(out: &mut String, ch: char) {
     }
 }
 
-/// Which bytes need an entity, as a 256-entry table: one load per byte, no branch chain.
+/// Which bytes need an entity, as a 256-entry table.
 type SpecialBytes = [bool; 256];
 
-const TEXT_SPECIAL: SpecialBytes = special_bytes(b"&<>");
-const ATTR_SPECIAL: SpecialBytes = special_bytes(b"&<>\"'");
+/// The text set, `&<>`, as the const parameter of the scan.
+const TEXT_SET: bool = false;
+/// The attribute set, `&<>"'`.
+const ATTR_SET: bool = true;
+
+const TEXT: SpecialBytes = special_bytes(b"&<>");
+const ATTR: SpecialBytes = special_bytes(b"&<>\"'");
 
 const fn special_bytes(bytes: &[u8]) -> SpecialBytes {
     let mut table = [false; 256];
@@ -44,98 +53,148 @@ const fn special_bytes(bytes: &[u8]) -> SpecialBytes {
     table
 }
 
-/// The escaping loop, written by hand because it is the renderer's hot path.
+/// The escaping loop: find the next special byte with a word-at-a-time scan, copy the
+/// clean run before it in one `push_str` (one `memcpy`), write its entity, go on after it.
 ///
-/// Most values are clean, so instead of pushing character by character (a capacity check
-/// and a UTF-8 encode per `char`) it scans bytes and copies each clean run with a single
-/// `push_str` (one `memcpy`) just before the special byte that ends it. A clean value is
-/// therefore exactly one copy. Every special byte is ASCII, and in UTF-8 an ASCII byte is
-/// never part of a multi-byte sequence, so `idx` is always a char boundary and scanning
-/// bytes rather than chars is sound.
-fn escape_into(out: &mut String, input: &str, special: &SpecialBytes) {
+/// Most values are clean, so the common case is one scan and one copy, with no per-byte
+/// branch and no per-`char` capacity check; a run of up to 16 bytes is copied without a
+/// call to `memcpy` ([`push_short`]: a copy of variable length is one, costing more than
+/// the scan for a short value). Every special byte is ASCII, and in UTF-8 an
+/// ASCII byte is never part of a multi-byte sequence, so a special byte's offset is
+/// always a char boundary and scanning bytes rather than chars is sound.
+#[inline]
+fn escape_into<const ATTR_SET: bool>(out: &mut String, input: &str) {
     let bytes = input.as_bytes();
-    let mut run_start = 0;
-    for (idx, &byte) in bytes.iter().enumerate() {
-        if !special[usize::from(byte)] {
-            continue;
-        }
-        out.push_str(&input[run_start..idx]);
-        out.push_str(entity(byte));
-        run_start = idx + 1;
-    }
-    out.push_str(&input[run_start..]);
+    let Some(first) = find_special::<ATTR_SET>(bytes) else {
+        push_short(out, input);
+        return;
+    };
+    escape_from::<ATTR_SET>(out, input, first);
 }
 
-/// The entity for one special byte. `&#39;` rather than `&apos;`: it is one byte shorter
-/// than `&apos;` and HTML 4 parsers understand it too.
-fn entity(byte: u8) -> &'static str {
+/// The rest of the loop once a special byte is known to be at `idx`: out of line, so the
+/// clean case above stays small enough to inline at every call site.
+#[inline(never)]
+fn escape_from<const ATTR_SET: bool>(out: &mut String, input: &str, mut idx: usize) {
+    let bytes = input.as_bytes();
+    let mut run_start = 0;
+    loop {
+        push_short(out, &input[run_start..idx]);
+        push_entity(out, bytes[idx]);
+        run_start = idx + 1;
+        match find_special::<ATTR_SET>(&bytes[run_start..]) {
+            Some(offset) => idx = run_start + offset,
+            None => break,
+        }
+    }
+    push_short(out, &input[run_start..]);
+}
+
+/// Writes the entity of one special byte; each arm is a constant-length copy.
+/// `&#39;` rather than `&apos;`: it is one byte shorter and HTML 4 parsers know it too.
+#[inline(always)]
+fn push_entity(out: &mut String, byte: u8) {
     match byte {
-        b'&' => "&amp;",
-        b'<' => "&lt;",
-        b'>' => "&gt;",
-        b'"' => "&quot;",
-        b'\'' => "&#39;",
-        // Only bytes listed in a `SpecialBytes` table reach this function.
-        _ => unreachable!("byte {byte:#04x} is not in an escaping table"),
+        b'&' => out.push_str("&amp;"),
+        b'<' => out.push_str("&lt;"),
+        b'>' => out.push_str("&gt;"),
+        b'"' => out.push_str("&quot;"),
+        // Only the five special bytes reach this function; `'` is the last one.
+        _ => out.push_str("&#39;"),
+    }
+}
+
+/// The offset of the first byte of `bytes` that the set's table marks, if any.
+///
+/// Eight bytes at a time (SWAR): a word is loaded little-endian, so byte `k` of the input
+/// is bits `8k..8k+8`, and [`special_mask`] sets the top bit of each byte that may be
+/// special; the lowest set bit is always a real one (see there), so `trailing_zeros / 8`
+/// is the offset of the first special byte. An input of 4..8 bytes is read as two
+/// overlapping halves of one word; one under 4 bytes goes byte by byte; the tail of a
+/// longer input is one last word that overlaps bytes already found clean, which cannot
+/// add a match before the tail.
+#[inline(always)]
+fn find_special<const ATTR_SET: bool>(bytes: &[u8]) -> Option<usize> {
+    let len = bytes.len();
+    if len >= 8 {
+        let mut at = 0;
+        while at + 8 <= len {
+            let mask = special_mask::<ATTR_SET>(word(bytes, at));
+            if mask != 0 {
+                return Some(at + first_byte(mask));
+            }
+            at += 8;
+        }
+        if at == len {
+            return None;
+        }
+        let mask = special_mask::<ATTR_SET>(word(bytes, len - 8));
+        return (mask != 0).then(|| len - 8 + first_byte(mask));
+    }
+    if len >= 4 {
+        // Bytes 0..4 in the low half, bytes len-4..len in the high half: one mask for both.
+        let both = u64::from(half(bytes, 0)) | u64::from(half(bytes, len - 4)) << 32;
+        let mask = special_mask::<ATTR_SET>(both);
+        if mask == 0 {
+            return None;
+        }
+        let at = first_byte(mask);
+        // A match in the high half is at len-4 + (at-4); one in the low half comes first.
+        return Some(if at < 4 { at } else { len - 4 + (at - 4) });
+    }
+    let table = if ATTR_SET { &ATTR } else { &TEXT };
+    bytes.iter().position(|&byte| table[usize::from(byte)])
+}
+
+/// The eight bytes at `at`, little-endian. The caller keeps `at + 8 <= bytes.len()`.
+#[inline(always)]
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = [0; 8];
+    chunk.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(chunk)
+}
+
+/// The four bytes at `at`, little-endian. The caller keeps `at + 4 <= bytes.len()`.
+#[inline(always)]
+fn half(bytes: &[u8], at: usize) -> u32 {
+    let mut chunk = [0; 4];
+    chunk.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(chunk)
+}
+
+/// Offset of the byte whose top bit is the lowest set bit of `mask` (not zero).
+#[inline(always)]
+fn first_byte(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// A byte of `word` that equals `byte` has its top bit set in the result.
+///
+/// The classic "has a zero byte" test on `word ^ byte…`: exact about whether there is one,
+/// and its lowest set bit is always a real match; only bytes above a real match can be
+/// flagged falsely (by the borrow out of it), and [`find_special`] reads only the lowest.
+/// That holds in the two-halves word of a short input too: a borrow can only leave a
+/// real match, so the high half has no false flag unless the low half has a real one.
+#[inline(always)]
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let diff = word ^ (LOW_BITS * u64::from(byte));
+    diff.wrapping_sub(LOW_BITS) & !diff & HIGH_BITS
+}
+
+/// The bytes of `word` that may be special for the set (their top bits): the lowest set
+/// bit is the first special byte.
+#[inline(always)]
+fn special_mask<const ATTR_SET: bool>(word: u64) -> u64 {
+    let text = equal_bytes(word, b'&') | equal_bytes(word, b'<') | equal_bytes(word, b'>');
+    if ATTR_SET {
+        text | equal_bytes(word, b'"') | equal_bytes(word, b'\'')
+    } else {
+        text
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{escape_attr, escape_char, escape_text};
-
-    #[track_caller]
-    fn check(input: &str, text: &str, attr: &str) {
-        let mut out = String::from("pre:");
-        escape_text(&mut out, input);
-        assert_eq!(out, format!("pre:{text}"), "text escaping of {input:?}");
-        let mut out = String::new();
-        escape_attr(&mut out, input);
-        assert_eq!(out, attr, "attribute escaping of {input:?}");
-    }
-
-    #[test]
-    fn clean_input_is_copied_as_is() {
-        check("", "", "");
-        check("hello world", "hello world", "hello world");
-        check("héllo → 😀 日本", "héllo → 😀 日本", "héllo → 😀 日本");
-    }
-
-    #[test]
-    fn special_bytes_become_entities() {
-        check("a < b", "a &lt; b", "a &lt; b");
-        check("a > b", "a &gt; b", "a &gt; b");
-        check("Tom & Jerry", "Tom &amp; Jerry", "Tom &amp; Jerry");
-        check(r#"say "hi""#, r#"say "hi""#, "say &quot;hi&quot;");
-        check("it's", "it's", "it&#39;s");
-    }
-
-    #[test]
-    fn runs_at_both_ends_and_adjacent_specials() {
-        check("<>", "&lt;&gt;", "&lt;&gt;");
-        check("<a>", "&lt;a&gt;", "&lt;a&gt;");
-        check("&&", "&amp;&amp;", "&amp;&amp;");
-        check(r#""'<>&"#, r#""'&lt;&gt;&amp;"#, "&quot;&#39;&lt;&gt;&amp;");
-    }
-
-    #[test]
-    fn entities_are_escaped_again() {
-        check("&lt;", "&amp;lt;", "&amp;lt;");
-        check("&#106;", "&amp;#106;", "&amp;#106;");
-    }
-
-    #[test]
-    fn multibyte_neighbours_of_specials_are_kept_whole() {
-        check("é<é", "é&lt;é", "é&lt;é");
-        check("😀&😀", "😀&amp;😀", "😀&amp;😀");
-    }
-
-    #[test]
-    fn chars_escape_like_text() {
-        let mut out = String::new();
-        for ch in ['<', 'a', '>', '&', '"', 'é'] {
-            escape_char(&mut out, ch);
-        }
-        assert_eq!(out, "&lt;a&gt;&amp;\"é");
-    }
-}
+mod tests;

@@ -10,6 +10,7 @@ use std::ops::ControlFlow;
 
 use bytes::Bytes;
 
+use super::decimal::Decimal;
 use super::escape;
 
 /// The output buffer of a render: a `String`, plus an optional chunk sink for streaming.
@@ -279,10 +280,11 @@ impl Html {
         escape::escape_char(&mut self.buf, ch);
     }
 
-    /// Appends an integer in decimal, straight into the buffer (no `format!`).
+    /// Appends an integer in decimal, straight into the buffer (no `format!`, and no
+    /// call to `memcpy` below 10,000).
     #[inline]
-    pub(crate) fn push_int(&mut self, value: impl itoa::Integer) {
-        self.buf.push_str(itoa::Buffer::new().format(value));
+    pub(crate) fn push_int(&mut self, value: impl Decimal) {
+        value.push_decimal(&mut self.buf);
     }
 
     /// Appends `value` as `Display` prints it, escaped as text content, with no temporary

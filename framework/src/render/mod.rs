@@ -5,12 +5,14 @@
 //! Invariant: every byte a render writes is either static markup from the `view!` macro,
 //! escaped dynamic data, or [`RawHtml`] that the app opted into explicitly.
 
+mod decimal;
 pub(crate) mod defer;
 mod document;
 mod escape;
 pub(crate) mod form;
 mod head;
 mod html;
+pub(crate) mod join;
 pub(crate) mod panic;
 mod parts;
 mod raw;

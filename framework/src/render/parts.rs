@@ -21,6 +21,7 @@ pub trait AttrPart {
 }
 
 impl AttrPart for &str {
+    #[inline]
     fn write_part(&self, html: &mut Html) {
         html.push_attr_value(self);
     }
@@ -30,6 +31,7 @@ impl AttrPart for &str {
 }
 
 impl AttrPart for String {
+    #[inline]
     fn write_part(&self, html: &mut Html) {
         html.push_attr_value(self);
     }
@@ -39,6 +41,7 @@ impl AttrPart for String {
 }
 
 impl AttrPart for &String {
+    #[inline]
     fn write_part(&self, html: &mut Html) {
         html.push_attr_value(self);
     }
@@ -50,7 +53,8 @@ impl AttrPart for &String {
 macro_rules! int_parts {
     ($($ty:ty),*) => {$(
         impl AttrPart for $ty {
-            fn write_part(&self, html: &mut Html) {
+            #[inline]
+    fn write_part(&self, html: &mut Html) {
                 html.push_int(*self);
             }
             fn part_text(&self) -> Cow<'_, str> {
@@ -58,7 +62,8 @@ macro_rules! int_parts {
             }
         }
         impl AttrPart for &$ty {
-            fn write_part(&self, html: &mut Html) {
+            #[inline]
+    fn write_part(&self, html: &mut Html) {
                 html.push_int(**self);
             }
             fn part_text(&self) -> Cow<'_, str> {

@@ -93,7 +93,8 @@ fn write_url_attr(html: &mut Html, name: &'static str, url: &str) {
 macro_rules! string_impls {
     ($($ty:ty),* $(,)?) => {$(
         impl Render for $ty {
-            #[inline]
+            // Always: the clean case is a scan and one copy, smaller than a call.
+            #[inline(always)]
             fn render(self, html: &mut Html) {
                 html.push_text(AsRef::<str>::as_ref(&self));
             }

@@ -73,8 +73,26 @@ pub trait Component: Sized {
     /// handler chunk and in diagnostics.
     const NAME: &'static str;
 
+    /// Static markup that every render starts with (already escaped). `#[component]` sets
+    /// it to its view's leading tags, so that a parent can join it with its own markup at
+    /// compile time (`render_child` in the macros' support code); `""` by default.
+    #[doc(hidden)]
+    const HEAD: &'static str = "";
+
+    /// Static markup that every render ends with; see [`HEAD`](Component::HEAD).
+    #[doc(hidden)]
+    const TAIL: &'static str = "";
+
     /// Writes the component's markup into `html`.
     fn render(self, html: &mut Html);
+
+    /// Writes the markup between [`HEAD`](Component::HEAD) and
+    /// [`TAIL`](Component::TAIL): [`render`](Component::render) is `HEAD`, then this,
+    /// then `TAIL`. The default (with both empty) is `render`.
+    #[doc(hidden)]
+    fn render_body(self, html: &mut Html) {
+        self.render(html);
+    }
 }
 
 impl View {
