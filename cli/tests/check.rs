@@ -231,3 +231,33 @@ fn a_flow_crate_lists_its_routes_and_checks_its_links() {
     );
     assert!(human.contains("resuma check: 3 errors"), "{human}");
 }
+
+/// docs/editor.md shows `resuma check` run in `fixtures/editor` (its `src/main.rs` is the
+/// guide's file, which the site's guide test holds it to): the block is what it prints,
+/// byte for byte. `UPDATE_EXPECT=1` writes the new output into the guide.
+#[test]
+fn the_editor_guide_shows_what_check_prints() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/editor");
+    let out = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
+        .arg("check")
+        .current_dir(fixture)
+        .output()
+        .expect("resuma runs");
+    assert_eq!(out.status.code(), Some(1), "two errors");
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/editor.md");
+    let guide = std::fs::read_to_string(path).unwrap();
+    let fence = "```text\n$ resuma check\n";
+    let start = guide.find(fence).expect("the guide shows a `$ resuma check` block") + fence.len();
+    let end = start + guide[start..].find("```\n").expect("the block ends");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        let updated = format!("{}{printed}{}", &guide[..start], &guide[end..]);
+        std::fs::write(path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        guide[start..end],
+        printed,
+        "docs/editor.md's `resuma check` block is not what it prints; UPDATE_EXPECT=1 rewrites it"
+    );
+}

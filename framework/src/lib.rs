@@ -57,6 +57,8 @@ pub mod test;
 pub mod guide {
     #[doc = include_str!("docs/components.md")]
     pub mod components {}
+    #[doc = include_str!("docs/islands.md")]
+    pub mod islands {}
     #[doc = include_str!("docs/server-functions.md")]
     pub mod server_functions {}
     #[doc = include_str!("docs/flow.md")]
@@ -82,6 +84,10 @@ mod docs_guides {
     mod rs2js {}
     #[doc = include_str!("../../docs/diagnostics.md")]
     mod diagnostics {}
+    #[doc = include_str!("../../docs/editor.md")]
+    mod editor {}
+    #[doc = include_str!("../../docs/security.md")]
+    mod security {}
     #[doc = include_str!("../../docs/tutorial/01-counter.md")]
     mod tutorial_counter {}
     #[doc = include_str!("../../docs/guides/auth.md")]

@@ -113,7 +113,8 @@ pub fn component(args: TokenStream, item: TokenStream) -> TokenStream {
 /// has loaded, when the browser is idle) or `"interaction"` (the first pointer over, focus
 /// in, touch or press on it). Everything else is as `#[component]`; the view must be one
 /// root element, which gets `data-r-island` (R048). Most UI is a plain `#[component]`,
-/// which costs nothing until the first interaction; see the components guide, "Islands".
+/// which costs nothing until the first interaction; see the islands guide
+/// (`resuma::guide::islands`).
 ///
 /// ```
 /// use resuma::prelude::*;

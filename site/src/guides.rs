@@ -41,6 +41,7 @@ pub(crate) static GUIDES: &[Guide] = &[
     guide!("Tutorial 7: logging in", "tutorial-auth", "docs/tutorial/07-auth.md"),
     guide!("Tutorial 8: deploying", "tutorial-deploy", "docs/tutorial/08-deploy.md"),
     guide!("Components and views", "components", "framework/src/docs/components.md"),
+    guide!("Islands", "islands", "framework/src/docs/islands.md"),
     guide!("Flow: pages from files", "flow", "framework/src/docs/flow.md"),
     guide!("Forms", "forms", "framework/src/docs/forms.md"),
     guide!(
@@ -48,6 +49,7 @@ pub(crate) static GUIDES: &[Guide] = &[
         "server-functions",
         "framework/src/docs/server-functions.md"
     ),
+    guide!("Security", "security", "docs/security.md"),
     guide!("Limits", "limits", "framework/src/docs/limits.md"),
     guide!("Deploying", "deploy", "docs/deploy.md"),
     guide!("Guide: testing end to end", "testing", "docs/guides/testing.md"),
@@ -56,6 +58,7 @@ pub(crate) static GUIDES: &[Guide] = &[
     guide!("Guide: validation", "validation", "docs/guides/validation.md"),
     guide!("Guide: internationalisation", "i18n", "docs/guides/i18n.md"),
     guide!("Guide: libSQL (Turso)", "libsql", "docs/guides/libsql.md"),
+    guide!("The editor and resuma check", "editor", "docs/editor.md"),
     guide!("Flow tooling", "flow-tooling", "docs/flow-tooling.md"),
     guide!("rs2js: Rust handlers in the browser", "rs2js", "docs/rs2js.md"),
     guide!("Resumability wire format", "resumability", "docs/resumability.md"),
@@ -104,16 +107,20 @@ pub(crate) fn href(guide: &Guide) -> String {
     crate::pages::docs::slug::path(guide.slug)
 }
 
-/// Where a link in a guide goes: another guide's `.md` file becomes its page, rustdoc
-/// links (`crate::…`) are dropped (their text stays), and only `http(s)`, `mailto`,
-/// `#anchors` and relative paths are kept.
+/// Where a link in a guide goes: another guide's `.md` file becomes its page, and so
+/// does a rustdoc link to a guide module (`crate::guide::server_functions#csrf`, the
+/// framework's guides linking each other); other rustdoc links (`crate::…`) are dropped
+/// (their text stays), and only `http(s)`, `mailto`, `#anchors` and relative paths are
+/// kept.
 fn link(dest: &str) -> Option<String> {
-    if dest.starts_with("crate::") {
-        return None;
-    }
     let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
-    if let Some(file) = path.strip_suffix(".md") {
-        let name = file.rsplit('/').next().unwrap_or(file);
+    let file = match path.strip_prefix("crate::guide::") {
+        Some(module) => Some(format!("framework/src/docs/{}", module.replace('_', "-"))),
+        None if dest.starts_with("crate::") => return None,
+        None => path.strip_suffix(".md").map(str::to_owned),
+    };
+    if let Some(file) = file {
+        let name = file.rsplit('/').next().unwrap_or(&file);
         let guide = GUIDES.iter().find(|g| g.source.ends_with(&format!("/{name}.md")))?;
         return Some(match anchor {
             Some(anchor) => format!("{}#{anchor}", href(guide)),
@@ -260,6 +267,24 @@ mod tests {
                 .unwrap()
                 .any(|app| holds(&format!("{}/{path}", app.unwrap().path().display())))
         })
+    }
+
+    /// The framework's guides link each other as rustdoc does; on the site, those are
+    /// their pages. Other rustdoc links keep only their text.
+    #[test]
+    fn rustdoc_links_to_guides_become_their_pages() {
+        let link = |dest| super::link(dest);
+        assert_eq!(link("crate::guide::islands").as_deref(), Some("/docs/islands"));
+        assert_eq!(
+            link("crate::guide::server_functions#csrf").as_deref(),
+            Some("/docs/server-functions#csrf")
+        );
+        assert_eq!(link("crate::guide::nope"), None);
+        assert_eq!(link("crate::ResumaApp::secret"), None);
+        assert_eq!(
+            link("../docs/deploy.md#environment").as_deref(),
+            Some("/docs/deploy#environment")
+        );
     }
 
     #[test]

@@ -139,7 +139,8 @@ async fn home_ships_its_counter_and_text_pages_no_javascript() {
     assert!(home.contains("<button class=\"counter\""), "{home}");
     assert!(home.contains("data-r-on:click"), "the counter has a click handler");
     assert!(home.contains("<script"), "the counter resumes");
-    for page in ["/docs", "/docs/components", "/docs/diagnostics"] {
+    for page in ["/docs", "/docs/components", "/docs/islands", "/docs/editor", "/docs/diagnostics"]
+    {
         let (status, body) = server.get(page).await;
         assert_eq!(status, 200, "{page}");
         assert!(!body.contains("<script"), "{page} ships JavaScript");
@@ -182,8 +183,11 @@ async fn guides_link_to_their_neighbours() {
         last.contains("<a rel=\"prev\" href=\"/docs/tutorial-auth\">← Tutorial 7: logging in</a>")
     );
     assert!(last.contains("<a rel=\"next\" href=\"/docs/components\">Components and views →</a>"));
-    let (_, flow) = server.get("/docs/flow").await;
-    assert!(flow.contains("<a rel=\"prev\" href=\"/docs/components\">← Components and views</a>"));
+    let (_, islands) = server.get("/docs/islands").await;
+    assert!(
+        islands.contains("<a rel=\"prev\" href=\"/docs/components\">← Components and views</a>")
+    );
+    assert!(islands.contains("<a rel=\"next\" href=\"/docs/flow\">Flow: pages from files →</a>"));
 }
 
 #[tokio::test]

@@ -11,23 +11,23 @@ import { freePort } from "./example.mjs";
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const target = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
 
-/** Runs `target/debug/resuma build --static ARGS… --out DIR CRATE`; its status and stderr. */
+/** Runs `target/debug/resuma build --static ARGS… --out DIR CRATE`; its status, stdout (the table) and stderr. */
 export function exportStatic(crate, out, ...args) {
   const built = spawnSync(path.join(target, "debug/resuma"), ["build", "--static", ...args, "--out", out, crate], {
     cwd: root,
     env: { ...process.env, CARGO_TARGET_DIR: target },
     encoding: "utf8",
   });
-  return { status: built.status, stderr: built.stderr };
+  return { status: built.status, stdout: built.stdout, stderr: built.stderr };
 }
 
 /**
  * Exports `crate` (a path from the repository root) and serves the folder.
- * @returns {Promise<{out: string, url: string, stderr: string, stop: () => void}>}
+ * @returns {Promise<{out: string, url: string, stdout: string, stderr: string, stop: () => void}>}
  */
 export async function exportAndServe(crate) {
   const out = mkdtempSync(path.join(tmpdir(), "resuma-static-"));
-  const { status, stderr } = exportStatic(crate, out);
+  const { status, stdout, stderr } = exportStatic(crate, out);
   assert.equal(status, 0, stderr);
   const port = await freePort();
   const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", out], { stdio: "ignore" });
@@ -42,5 +42,5 @@ export async function exportAndServe(crate) {
     server.kill();
     rmSync(out, { recursive: true, force: true });
   };
-  return { out, url, stderr, stop };
+  return { out, url, stdout, stderr, stop };
 }

@@ -4,8 +4,11 @@
 // stylesheet, the search page filters the exported index as one types, and the home
 // page's counter resumes; served by its own binary, the demos work (the search bar, the
 // server function whose every third call fails, the form with and without JavaScript). Prints the search page's bytes (gzip) for the size report.
+// The export's own table (`resuma build --static`'s stdout) lists every page it wrote with
+// its JavaScript: the guides 0 B, the counter, the demos and the search theirs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { launchBrowser, openPage, requests, jsBytes } from "../../runtime/test/harness.mjs";
 import { exportAndServe } from "./export.mjs";
 import { startExample } from "./example.mjs";
@@ -36,16 +39,18 @@ const watch = (page) => {
 };
 const noErrors = (page, expected = /^$/) => assert.deepEqual(errors.get(page).filter((it) => !expected.test(it)), []);
 
-test("crawling the exported site from / finds no broken link; guides ship no script and link the stylesheet", async () => {
+test("crawling the exported site from / finds no broken link; every guide of the table of contents has its title, ships no script and links the stylesheet", async () => {
   const seen = new Set(["/"]);
   const queue = ["/"];
   const sheets = new Set();
+  const titles = new Map();
   let guides = 0;
   while (queue.length) {
     const at = queue.shift();
     const res = await fetch(site.url + at);
     assert.equal(res.status, 200, `${at} (linked from a page of the site)`);
     const html = await res.text();
+    titles.set(at, html.match(/<title>([^<]*)<\/title>/)?.[1]);
     for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) sheets.add(href);
     if (at.startsWith("/docs/")) {
       guides++;
@@ -61,11 +66,53 @@ test("crawling the exported site from / finds no broken link; guides ship no scr
     }
   }
   assert.ok(guides >= 15, `only ${guides} guides reached`);
+  // Every entry of the table of contents was reached, with its title.
+  const home = await (await fetch(site.url + "/")).text();
+  const nav = home.slice(home.indexOf('<nav class="toc"'), home.indexOf("</nav>", home.indexOf('<nav class="toc"')));
+  const toc = [...nav.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map(([, href, text]) => [href, text]);
+  assert.equal(toc.length, guides, "the guides crawled are the table of contents");
+  for (const [href, text] of toc) assert.equal(titles.get(href), `${text} · Resuma`, href);
+  for (const slug of ["islands", "security", "editor"]) assert.ok(toc.some(([href]) => href == `/docs/${slug}`), slug);
   assert.equal(sheets.size, 1, [...sheets].join(", "));
   const css = await fetch(site.url + [...sheets][0]);
   assert.equal(css.status, 200);
   assert.match(css.headers.get("content-type"), /text\/css/);
   console.log(`site export: ${seen.size} pages crawled, ${guides} guides, no broken link`);
+});
+
+test("the export's table lists every page it wrote with its JavaScript: guides 0 B, the counter, the demos and the search theirs", () => {
+  const bytes = (cell) => (cell == "-" ? null : cell.endsWith(" KiB") ? Math.round(parseFloat(cell) * 1024) : parseInt(cell));
+  // File, Route, Status, HTML (gz), Initial JS, First interaction.
+  const size = String.raw`(\S+ (?:B|KiB)|-)`;
+  const line = new RegExp(String.raw`^(\S+)\s+(\/\S*)\s+(\d{3})\s+${size}\s+${size}\s+${size}\s*$`);
+  const rows = new Map();
+  for (const it of site.stdout.split("\n")) {
+    const m = it.match(line);
+    if (m) rows.set(m[2], { file: m[1], status: Number(m[3]), initial: bytes(m[5]), first: bytes(m[6]) });
+  }
+  // Each file the export wrote, as the route its row names: DIR/PATH/index.html is /PATH.
+  const written = readdirSync(site.out, { recursive: true })
+    .filter((it) => it.endsWith(".html"))
+    .map((it) => (it == "404.html" ? "/404.html" : "/" + it.replace(/(^|\/)index\.html$/, "")));
+  assert.ok(written.length > 30, `${written.length} pages written`);
+  assert.deepEqual(written.filter((it) => !rows.has(it)), [], `pages missing from the table:\n${site.stdout}`);
+  for (const [route, row] of rows) {
+    if (route.startsWith("/docs") || route == "/404.html") {
+      assert.deepEqual([row.initial, row.first], [0, 0], `${route} is a text page: 0 B`);
+    }
+  }
+  assert.equal(rows.get("/docs/islands").file, "docs/[slug].rs", "guides are the dynamic route's pages");
+  assert.equal(rows.get("/404.html").file, "_404.rs");
+  const shipping = ["/", "/search", "/demos/search", "/demos/server", "/demos/form"];
+  for (const route of shipping) {
+    const row = rows.get(route);
+    assert.ok(row && row.initial > 0 && row.first > row.initial, `${route}: ${JSON.stringify(row)}`);
+  }
+  const docs = [...rows.keys()].filter((it) => it.startsWith("/docs")).length;
+  console.log(
+    `build table: ${rows.size} pages, ${docs} under /docs at 0 B; by the first interaction (gzip): ` +
+      shipping.map((it) => `${it} ${rows.get(it).first} B`).join(", "),
+  );
 });
 
 test("the search page filters the exported index as one types, and its bytes (gzip)", async () => {

@@ -11,6 +11,9 @@
 //! A Flow app (one with `src/pages/`) has its route table read from the files there
 //! (`resuma_analysis::routes`): every static route is measured, whether the app lists it
 //! or not, and each row names the page file that serves it.
+//!
+//! With `--static`, the app's 404 page (exported as `404.html`) is measured too: the
+//! table lists every page the export writes.
 
 mod export;
 mod http;
@@ -41,7 +44,8 @@ How pages are measured: the release binary is started on a private port and aske
 its pages; each is fetched, and so is each page their links reach (pages with parameters
 in their path, like /item/{id}, need --route). Initial JS is
 the inline loader a page carries (0 B for a page without handlers); first interaction
-adds the core and every handler chunk the page names. Sizes are gzip -9.")]
+adds the core and every chunk the page names (handlers, bound expressions, effects,
+islands). With --static the app's 404 page is a row too (/404.html). Sizes are gzip -9.")]
 pub(crate) struct BuildArgs {
     /// The app's directory (the one with its Cargo.toml).
     #[arg(default_value = ".")]
@@ -77,6 +81,8 @@ struct PageRow {
     /// That route's pattern: `/blog/{slug}` for `/blog/hello`.
     pattern: Option<String>,
     status: u16,
+    /// The app's 404 page, which `--static` writes as `404.html` (its route here).
+    not_found: bool,
     html_gz: usize,
     initial_js_gz: usize,
     first_interaction_js_gz: usize,
@@ -119,12 +125,14 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
     // Its logs (a failing load's error, say) must not mix with the table or the JSON.
     let logs = Stdio::from(std::io::stderr());
     let app = App::start_with_stdout(&executable, &dir, &env, logs).await.into_diagnostic()?;
-    let rows = measure_pages(app.addr(), routes.as_ref(), &args.routes).await;
+    let rows = measure_pages(app.addr(), routes.as_ref(), &args.routes, args.export).await;
     let exported = match (&rows, args.export) {
         (Ok(rows), true) => {
             let out = args.out.clone().unwrap_or_else(|| dir.join("dist"));
-            // All of them: one that is no page (a redirect, an error) is reported.
-            let pages: Vec<String> = rows.iter().map(|it| it.route.clone()).collect();
+            // All of them: one that is no page (a redirect, an error) is reported. The 404
+            // page's row is measured, and exported on its own.
+            let pages: Vec<String> =
+                rows.iter().filter(|it| !it.not_found).map(|it| it.route.clone()).collect();
             Some(export::export(app.addr(), &pages, &out, args.strict).await.map(|it| (out, it)))
         }
         _ => None,
@@ -164,11 +172,13 @@ async fn listed_pages(addr: SocketAddr) -> Vec<String> {
 }
 
 /// Measures `/`, the static routes of `table` (a Flow app's), the app's listed pages,
-/// `extra`, and the pages their links reach.
+/// `extra`, and the pages their links reach; with `not_found`, also the app's 404 page,
+/// which `--static` exports as `404.html` (its row's route).
 async fn measure_pages(
     addr: SocketAddr,
     table: Option<&RouteTable>,
     extra: &[String],
+    not_found: bool,
 ) -> miette::Result<Vec<PageRow>> {
     let listed = listed_pages(addr).await;
     let static_routes = table
@@ -184,56 +194,19 @@ async fn measure_pages(
         }
     }
     let mut seen: Vec<String> = queue.iter().cloned().collect();
-    let mut script_sizes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut sizes = ScriptSizes::default();
     let mut rows = Vec::new();
     while let Some(route) = queue.pop_front() {
         let served_by = table.and_then(|it| route_of(it, &route));
-        let file = served_by.map(|it| it.page.file.clone());
-        let pattern = served_by.map(|it| it.pattern.clone());
-        let page = http::get(addr, &route)
-            .await
-            .map_err(|err| miette!("cannot fetch {route} from the app: {err}"))?;
-        if page.status != 200 || !page.content_type.starts_with("text/html") {
-            rows.push(PageRow {
-                route,
-                file,
-                pattern,
-                status: page.status,
-                html_gz: 0,
-                initial_js_gz: 0,
-                first_interaction_js_gz: 0,
-            });
-            continue;
-        }
-        let html = String::from_utf8_lossy(&page.body);
-        let scripts = read_page(&html);
-        let initial: usize = scripts.inline.iter().map(|it| gzip_len(it.as_bytes())).sum();
-        let mut first_interaction = initial;
-        for url in scripts.core.iter().chain(&scripts.chunks) {
-            if !script_sizes.contains_key(url) {
-                let script = http::get(addr, url)
-                    .await
-                    .map_err(|err| miette!("cannot fetch {url} from the app: {err}"))?;
-                if script.status != 200 {
-                    return Err(miette!(
-                        "{route} names {url}, which the app answers {}",
-                        script.status
-                    ));
-                }
-                script_sizes.insert(url.clone(), gzip_len(&script.body));
-            }
-            first_interaction += script_sizes[url];
-        }
-        rows.push(PageRow {
-            route,
-            file,
-            pattern,
-            status: page.status,
-            html_gz: gzip_len(&page.body),
-            initial_js_gz: initial,
-            first_interaction_js_gz: first_interaction,
-        });
-        for link in scripts.links {
+        let page = Page {
+            fetch: &route,
+            file: served_by.map(|it| it.page.file.clone()),
+            pattern: served_by.map(|it| it.pattern.clone()),
+            status: 200,
+        };
+        let (row, links) = measure_page(addr, page, &mut sizes).await?;
+        rows.push(row);
+        for link in links {
             // The page, not its query or fragment; nor the runtime's own files.
             let path = link.split(['?', '#']).next().unwrap_or_default().to_owned();
             if !path.starts_with("/_resuma/") && !seen.contains(&path) && seen.len() < MAX_PAGES {
@@ -242,7 +215,83 @@ async fn measure_pages(
             }
         }
     }
+    if not_found {
+        let root_404 = table.and_then(|it| it.not_found.iter().find(|it| it.pattern == "/"));
+        let page = Page {
+            fetch: export::MISSING,
+            file: root_404.map(|it| it.page.file.clone()),
+            pattern: None,
+            status: 404,
+        };
+        let (mut row, _) = measure_page(addr, page, &mut sizes).await?;
+        // Measured: the app has a 404 page (an HTML answer with that status).
+        if row.html_gz > 0 {
+            row.route = "/404.html".to_owned();
+            rows.push(row);
+        }
+    }
     Ok(rows)
+}
+
+/// One page to measure: the path to fetch, what serves it, the status a page answers.
+struct Page<'a> {
+    fetch: &'a str,
+    file: Option<String>,
+    pattern: Option<String>,
+    status: u16,
+}
+
+/// The gzip size of each script fetched so far, by URL: each is fetched once.
+#[derive(Default)]
+struct ScriptSizes(BTreeMap<String, usize>);
+
+/// Fetches and measures one page: its row, and its same-origin links. An answer that is
+/// not an HTML page with the expected status is a row without sizes.
+async fn measure_page(
+    addr: SocketAddr,
+    page: Page<'_>,
+    sizes: &mut ScriptSizes,
+) -> miette::Result<(PageRow, Vec<String>)> {
+    let route = page.fetch;
+    let answer = http::get(addr, route)
+        .await
+        .map_err(|err| miette!("cannot fetch {route} from the app: {err}"))?;
+    let mut row = PageRow {
+        route: route.to_owned(),
+        file: page.file,
+        pattern: page.pattern,
+        status: answer.status,
+        not_found: page.status == 404,
+        html_gz: 0,
+        initial_js_gz: 0,
+        first_interaction_js_gz: 0,
+    };
+    if answer.status != page.status || !answer.content_type.starts_with("text/html") {
+        return Ok((row, Vec::new()));
+    }
+    let html = String::from_utf8_lossy(&answer.body);
+    let scripts = read_page(&html);
+    let initial: usize = scripts.inline.iter().map(|it| gzip_len(it.as_bytes())).sum();
+    let mut first_interaction = initial;
+    for url in scripts.core.iter().chain(&scripts.chunks) {
+        if !sizes.0.contains_key(url) {
+            let script = http::get(addr, url)
+                .await
+                .map_err(|err| miette!("cannot fetch {url} from the app: {err}"))?;
+            if script.status != 200 {
+                return Err(miette!(
+                    "{route} names {url}, which the app answers {}",
+                    script.status
+                ));
+            }
+            sizes.0.insert(url.clone(), gzip_len(&script.body));
+        }
+        first_interaction += sizes.0[url];
+    }
+    row.html_gz = gzip_len(&answer.body);
+    row.initial_js_gz = initial;
+    row.first_interaction_js_gz = first_interaction;
+    Ok((row, scripts.links))
 }
 
 /// The table people know from other frameworks' build output; a Flow app's has the page
@@ -271,7 +320,7 @@ fn table(rows: &[PageRow]) -> String {
     for row in rows {
         let size =
             |bytes: usize, shown: bool| if shown { format_bytes(bytes) } else { "-".to_owned() };
-        let ok = row.status == 200;
+        let ok = row.status == 200 || row.not_found;
         out.push_str(&format!(
             "{}{:<route_width$}  {:>6}  {:>10}  {:>12}  {:>19}\n",
             file_cell(row.file.as_deref()),
@@ -283,8 +332,9 @@ fn table(rows: &[PageRow]) -> String {
         ));
     }
     out.push_str(
-        "\nJS sizes are gzip -9. Initial: the inline loader (nothing is fetched before the first\n\
-         interaction). First interaction: initial + the core + every handler chunk of the page.\n",
+        "\nJS sizes are gzip -9. Initial: the inline scripts (nothing is fetched before the first\n\
+         interaction). First interaction: initial + the core + every chunk the page names\n\
+         (handlers, bound expressions, effects, islands).\n",
     );
     out
 }
@@ -309,6 +359,7 @@ mod tests {
                 file: None,
                 pattern: None,
                 status: 200,
+                not_found: false,
                 html_gz: 700,
                 initial_js_gz: 480,
                 first_interaction_js_gz: 2100,
@@ -318,6 +369,7 @@ mod tests {
                 file: None,
                 pattern: None,
                 status: 200,
+                not_found: false,
                 html_gz: 300,
                 initial_js_gz: 0,
                 first_interaction_js_gz: 0,
@@ -327,6 +379,7 @@ mod tests {
                 file: None,
                 pattern: None,
                 status: 404,
+                not_found: false,
                 html_gz: 0,
                 initial_js_gz: 0,
                 first_interaction_js_gz: 0,
@@ -347,6 +400,7 @@ mod tests {
             file: file.map(str::to_owned),
             pattern: None,
             status,
+            not_found: status == 404 && route == "/404.html",
             html_gz: 300,
             initial_js_gz: 0,
             first_interaction_js_gz: 0,
@@ -355,11 +409,16 @@ mod tests {
             row("/", Some("index.rs"), 200),
             row("/blog/hello", Some("blog/[slug].rs"), 200),
             row("/nowhere", None, 404),
+            row("/404.html", Some("_404.rs"), 404),
         ]);
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[1].starts_with("File            Route        Status"), "{out}");
         assert!(lines[2].starts_with("index.rs        /               200"), "{out}");
         assert!(lines[3].starts_with("blog/[slug].rs  /blog/hello     200"), "{out}");
         assert!(lines[4].starts_with("-               /nowhere        404"), "{out}");
+        assert!(lines[4].trim_end().ends_with('-'), "a URL no page serves has no sizes: {out}");
+        // The 404 page (`--static`'s 404.html) is a page: measured.
+        assert!(lines[5].starts_with("_404.rs         /404.html       404"), "{out}");
+        assert!(lines[5].trim_end().ends_with("0 B"), "{out}");
     }
 }

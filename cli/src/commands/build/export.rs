@@ -28,7 +28,7 @@ const EXPORT_HEADER: (&str, &str) = ("x-resuma-export", "1");
 /// The header of an exported page saying what it needs a server for.
 const DYNAMIC_HEADER: &str = "x-resuma-dynamic";
 /// A path no app serves, for its 404 page.
-const MISSING: &str = "/__resuma_export_404__";
+pub(crate) const MISSING: &str = "/__resuma_export_404__";
 
 /// What an export wrote, for the summary.
 #[derive(Debug, Default, PartialEq, Eq)]

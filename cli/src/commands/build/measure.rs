@@ -4,8 +4,13 @@
 //!   absent outside `resuma dev`); `type="resuma/state"` is data, not counted. Nothing
 //!   is fetched before the first interaction (docs/resumability.md), so this is all.
 //! - **first interaction**: initial, plus the core the loader call names, plus every
-//!   handler chunk named by a `data-r-on:*` attribute. The first interaction fetches the
-//!   core and its element's chunk; counting every chunk of the page is the upper bound.
+//!   chunk the page names (docs/resumability.md): a handler's in `data-r-on:*`, a thunk's
+//!   in bound text (`<!--r:CHUNK#t0|…-->`) and `data-r-a`, a block's (`<!--f:…-->`), a
+//!   graph entry's (`resuma/graph`: a `computed!`, `effect!` or `debounce!`) and an
+//!   island's (`data-r-island`). The first interaction fetches the core and its element's
+//!   chunk, and an island its own when its trigger fires; counting every chunk of the page
+//!   is the upper bound. A component without handlers still ships its chunk when it has
+//!   thunks, blocks or effects.
 //!
 //! Each script is gzip'd on its own at level 9, as `runtime/test/harness.mjs` measures in
 //! Chromium, so the figures compare with `runtime/size-budget.json`.
@@ -22,16 +27,24 @@ pub(crate) struct PageScripts {
     pub(crate) inline: Vec<String>,
     /// The core's URL, from the loader call.
     pub(crate) core: Option<String>,
-    /// Each handler chunk's URL, once each, in page order.
+    /// Each chunk's URL (handlers, thunks, blocks, graph entries, islands), once each.
     pub(crate) chunks: Vec<String>,
     /// Same-origin links (`href="/…"`), for finding the other pages.
     pub(crate) links: Vec<String>,
 }
 
 /// Reads a Resuma page's scripts and links. The HTML is the renderer's own (attributes in
-/// double quotes, scripts never containing `</script>`), so a scan is exact here.
+/// double quotes, scripts never containing `</script>`, text escaped so that no `<!--` or
+/// `<script` in it is markup), so a scan is exact here.
 pub(crate) fn read_page(html: &str) -> PageScripts {
     let mut page = PageScripts::default();
+    // Chunk names (`Counter.1f3a9b2c`), in the order the page names them.
+    let mut chunks: Vec<String> = Vec::new();
+    let mut add = |chunk: &str| {
+        if !chunk.is_empty() && !chunks.iter().any(|it| it == chunk) {
+            chunks.push(chunk.to_owned());
+        }
+    };
     let mut rest = html;
     while let Some(at) = rest.find("<script") {
         let after = &rest[at + "<script".len()..];
@@ -50,21 +63,54 @@ pub(crate) fn read_page(html: &str) -> PageScripts {
                 page.core = core_url(text);
             }
         }
+        if attribute(attrs, "type") == Some("resuma/graph") {
+            // `[[KIND, ARG, "CHUNK#tN|SLOTS", [DEPS], ISLAND?], …]`.
+            let entries: Vec<serde_json::Value> = serde_json::from_str(text).unwrap_or_default();
+            for entry in &entries {
+                add(address_chunk(entry.get(2).and_then(|it| it.as_str()).unwrap_or_default()));
+            }
+        }
         rest = &body_start[body_len..];
     }
     for value in attribute_values(html, "data-r-on:") {
-        let chunk = value.trim_start_matches('!').split('#').next().unwrap_or_default();
-        let url = format!("/_resuma/handler/{chunk}.js");
-        if !chunk.is_empty() && !page.chunks.contains(&url) {
-            page.chunks.push(url);
+        add(address_chunk(value.trim_start_matches('!')));
+    }
+    // `NAME=SLOT` or `NAME=CHUNK#tN|SLOTS`, space-separated.
+    for value in attribute_values(html, "data-r-a") {
+        for bound in value.split_whitespace() {
+            let target = bound.split_once('=').map_or("", |(_, it)| it);
+            if target.contains('#') {
+                add(address_chunk(target));
+            }
         }
     }
+    // `TRIGGER N CHUNK`, the chunk empty for an island without one.
+    for value in attribute_values(html, "data-r-island") {
+        add(value.split(' ').nth(2).unwrap_or_default());
+    }
+    // Bound text `<!--r:CHUNK#tN|SLOTS-->` (a thunk; `<!--r:SLOT-->` names none) and
+    // blocks `<!--f:CHUNK#bN|SLOTS-->`.
+    for marker in ["<!--r:", "<!--f:"] {
+        for (at, _) in html.match_indices(marker) {
+            let value = &html[at + marker.len()..];
+            let value = &value[..value.find("-->").unwrap_or(0)];
+            if value.contains('#') {
+                add(address_chunk(value));
+            }
+        }
+    }
+    page.chunks = chunks.iter().map(|it| format!("/_resuma/handler/{it}.js")).collect();
     for value in attribute_values(html, "href") {
         if value.starts_with('/') && !value.starts_with("//") && !page.links.contains(&value) {
             page.links.push(value);
         }
     }
     page
+}
+
+/// The chunk of a binding's address: `Counter.1f3a9b2c` of `Counter.1f3a9b2c#h0|0`.
+fn address_chunk(address: &str) -> &str {
+    address.split('#').next().unwrap_or_default()
 }
 
 /// The core's URL in the loader call `…("/_resuma/core.HASH.js",[…])`.
@@ -136,6 +182,34 @@ mod tests {
             ["/_resuma/handler/Counter.1f3a9b2c.js", "/_resuma/handler/TodoList.6f16bee4.js"]
         );
         assert_eq!(page.links, ["/active"]);
+    }
+
+    /// A component without handlers ships its chunk too: an island's, a graph entry's, a
+    /// thunk's (text or attribute) and a block's, each named once; a slot names none.
+    #[test]
+    fn every_chunk_a_page_names_is_counted() {
+        let html = r#"<body><p data-r-island="visible 0 Clock.bc41ffad" id="clock">Ticks:
+            <!--r:3-->2<!--/r--></p><section data-r-island="idle 1 ">x</section>
+            <p><!--r:SearchBar.0199ae4c#t1|1-->0 chars<!--/r--></p>
+            <li data-r-a="value=0 hidden=Todos.81985a6e#t2|3,5">a</li>
+            <ul><!--f:List.12345678#b0|0,3--><!--/f--></ul>
+            <pre>&lt;!--r:Shown.00000000#t0|0--&gt;</pre>
+            <script type="resuma/state" nonce="n">[0,2,3]</script>
+            <script type="resuma/graph" nonce="n">[["e",0,"Clock.bc41ffad#t0|3",[],0],
+              ["c",1,"Derived.9abcdef0#t0|1",[0]]]</script>
+            <script nonce="n">(c=>{})("/_resuma/core-reactive.3df99752.js")</script></body>"#;
+        let page = read_page(html);
+        assert_eq!(page.core.as_deref(), Some("/_resuma/core-reactive.3df99752.js"));
+        assert_eq!(
+            page.chunks,
+            [
+                "/_resuma/handler/Clock.bc41ffad.js",
+                "/_resuma/handler/Derived.9abcdef0.js",
+                "/_resuma/handler/Todos.81985a6e.js",
+                "/_resuma/handler/SearchBar.0199ae4c.js",
+                "/_resuma/handler/List.12345678.js",
+            ]
+        );
     }
 
     #[test]
