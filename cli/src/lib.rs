@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod out;
 mod report;
 
 /// Resuma: instantly-interactive web apps in Rust.

@@ -261,3 +261,21 @@ fn the_editor_guide_shows_what_check_prints() {
         "docs/editor.md's `resuma check` block is not what it prints; UPDATE_EXPECT=1 rewrites it"
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_it_quietly() {
+    // `resuma check | head -1`: the pipe closes before the report is written.
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resuma-cli"))
+        .args(["check", "broken"])
+        .current_dir(fixtures)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("resuma runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -152,9 +152,9 @@ async fn build(args: &BuildArgs) -> miette::Result<()> {
         );
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows).into_diagnostic()?);
+        crate::out::outln!("{}", serde_json::to_string_pretty(&rows).into_diagnostic()?);
     } else {
-        print!("{}", table(&rows));
+        crate::out::out!("{}", table(&rows));
     }
     Ok(())
 }

@@ -205,7 +205,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 Severity::Warning => summary.warnings += 1,
             }
             match args.format {
-                Format::Human => print!("{}", render(&shown, text, diagnostic)),
+                Format::Human => crate::out::out!("{}", render(&shown, text, diagnostic)),
                 Format::Json => {
                     summary.diagnostics.push(JsonDiagnostic::new(&shown, text, diagnostic))
                 }
@@ -218,7 +218,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     match args.format {
         Format::Human => print_summary(&summary),
         Format::Json => match serde_json::to_string_pretty(&summary) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => crate::out::outln!("{json}"),
             Err(err) => eprintln!("error: {err}"),
         },
     }
@@ -233,18 +233,21 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
 /// against the budget, then the counts.
 fn print_summary(summary: &Summary) {
     for file in &summary.unparsed {
-        println!("note: {file} does not parse as Rust: its views were checked, not its handlers");
+        crate::out::outln!(
+            "note: {file} does not parse as Rust: its views were checked, not its handlers"
+        );
     }
     if !summary.components.is_empty() {
-        println!(
+        crate::out::outln!(
             "payload (budget per component: chunk {} B gzip, state {} B):",
-            summary.budget.chunk_gz_bytes, summary.budget.state_bytes
+            summary.budget.chunk_gz_bytes,
+            summary.budget.state_bytes
         );
         let width = summary.components.iter().map(|it| it.name.len()).max().unwrap_or(0);
         for component in &summary.components {
             let over = component.chunk_gz_bytes > summary.budget.chunk_gz_bytes
                 || component.state_bytes > summary.budget.state_bytes;
-            println!(
+            crate::out::outln!(
                 "  {:width$}  {:>2} handler{:1}  chunk {:>5} B gzip ({:>5} B)  state {}{:>5} B  {}:{}{}",
                 component.name,
                 component.handlers,
@@ -260,9 +263,9 @@ fn print_summary(summary: &Summary) {
         }
     }
     if !summary.routes.is_empty() {
-        print!("{}", routes::table(&summary.routes));
+        crate::out::out!("{}", routes::table(&summary.routes));
     }
-    println!(
+    crate::out::outln!(
         "resuma check: {} error{}, {} warning{} in {} file{}, {} component{}",
         summary.errors,
         plural(summary.errors),

@@ -144,8 +144,11 @@ fn create(args: &NewArgs) -> Result<(), NewError> {
         ResumaSource::Version(version) => format!("resuma {version} from crates.io"),
         ResumaSource::Checkout { root } => format!("resuma at {}", root.display()),
     };
-    println!("Created `{name}` from the {} template in {shown} ({from}).", args.template.name());
-    println!("\nNext:\n  cd {shown}\n  resuma dev      # or: cargo run");
+    crate::out::outln!(
+        "Created `{name}` from the {} template in {shown} ({from}).",
+        args.template.name()
+    );
+    crate::out::outln!("\nNext:\n  cd {shown}\n  resuma dev      # or: cargo run");
     Ok(())
 }
 
