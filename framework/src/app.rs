@@ -4,6 +4,7 @@
 //! one route per page, the `/_resuma/…` routes and no fallback, so merging it with other
 //! routers never conflicts. Its security headers layer covers its own routes and its 404s.
 
+mod layer;
 mod ops;
 mod options;
 mod shared;
@@ -26,7 +27,6 @@ pub(crate) use shared::Shared;
 use crate::error::ConfigError;
 use crate::page::{IntoPage, Page, PageRoute};
 use crate::render::Document;
-use crate::security::SecurityLayer;
 
 /// The environment variable that `run` reads its listen address from.
 pub(crate) const ADDR_VAR: &str = "RESUMA_ADDR";
@@ -276,12 +276,8 @@ impl ResumaApp {
                     }),
                 );
         }
-        // Inside the security layer, so a timeout's or a panic's answer has its headers.
-        let router = router.layer(limits).layer(SecurityLayer::new(Arc::clone(&shared.headers)));
-        Ok(ops.layer(match shared.compression {
-            true => router.layer(crate::compress::layer()),
-            false => router,
-        }))
+        let headers = Arc::clone(&shared.headers);
+        Ok(router.layer(layer::AppLayer::new(ops.ids(), headers, limits, shared.compression)))
     }
 
     /// Serves the app on `addr` until Ctrl-C (or SIGTERM on unix), then shuts down

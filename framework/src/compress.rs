@@ -12,24 +12,52 @@ use axum::http::{header, HeaderMap, HeaderValue, Response};
 use bytes::Bytes;
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use tower_http::compression::predicate::{DefaultPredicate, Predicate};
+use tower_http::compression::predicate::{And, DefaultPredicate, Predicate};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
-/// The layer every router of an app gets unless compression is turned off: brotli at
-/// quality 4 and gzip at level 4 (fast enough to run per request, within a few percent of
-/// the best size for HTML), for bodies whose size is known and over 32 bytes, not images
-/// or event streams (tower-http's default predicate).
-pub(crate) fn layer() -> CompressionLayer<impl Predicate> {
+/// What compresses the responses of an app (unless it turned compression off).
+pub(crate) type Compress = CompressionLayer<And<DefaultPredicate, WholeBody>>;
+
+/// The compression of an app's responses: brotli at quality 4 and gzip at level 4 (fast
+/// enough to run per request, within a few percent of the best size for HTML), for
+/// bodies whose size is known and over 32 bytes, not images or event streams
+/// (tower-http's default predicate).
+pub(crate) fn layer() -> Compress {
     CompressionLayer::new()
         .no_deflate()
         .no_zstd()
         .quality(CompressionLevel::Precise(4))
-        .compress_when(DefaultPredicate::new().and(WholeBody))
+        .compress_when(predicate())
+}
+
+fn predicate() -> And<DefaultPredicate, WholeBody> {
+    DefaultPredicate::new().and(WholeBody)
+}
+
+/// Whether [`layer`] would compress `res` for a client that takes an encoding (as
+/// tower-http decides it: not already encoded, not a range, and [`predicate`]'s say).
+pub(crate) fn would_compress(res: &Response<axum::body::Body>) -> bool {
+    !res.headers().contains_key(header::CONTENT_ENCODING)
+        && !res.headers().contains_key(header::CONTENT_RANGE)
+        && predicate().should_compress(res)
+}
+
+/// Adds `Vary: accept-encoding` unless the response's `Vary` names it already: a
+/// compressible response varies with the request's encodings even when this one had none.
+pub(crate) fn mark_vary(headers: &mut HeaderMap) {
+    let named = headers.get_all(header::VARY).iter().any(|value| {
+        value.as_bytes().split(|b| *b == b',').any(|it| {
+            it.trim_ascii().eq_ignore_ascii_case(header::ACCEPT_ENCODING.as_str().as_bytes())
+        })
+    });
+    if !named {
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
 }
 
 /// Compresses only bodies whose length is known: a stream is left to compress itself.
 #[derive(Debug, Clone, Copy)]
-struct WholeBody;
+pub(crate) struct WholeBody;
 
 impl Predicate for WholeBody {
     fn should_compress<B: axum::body::HttpBody>(&self, response: &Response<B>) -> bool {

@@ -291,9 +291,10 @@ impl PageRoute {
             form_scope(token, query, replay, || {
                 self.document.render_page(body(), &cx, &mut html, shareable)
             });
-            html.into_string()
+            let nonced = html.has_nonce();
+            (html.into_string(), nonced)
         });
-        let Some(page) = rendered else {
+        let Some((page, nonced)) = rendered else {
             let res = error_page();
             return self.finish(res, secrets);
         };
@@ -310,9 +311,9 @@ impl PageRoute {
         if (shareable && !personal) || export {
             secrets.set_cookie = None;
         }
-        // The nonce is 128 random bits: a page that has it has scripts needing it.
-        let etag = (answer.status == StatusCode::OK && !has(&page, &secrets.nonce))
-            .then(|| cache::etag(page.as_bytes()));
+        // A page that wrote its nonce has scripts needing it: it is this response's alone.
+        let etag =
+            (answer.status == StatusCode::OK && !nonced).then(|| cache::etag(page.as_bytes()));
         let fresh = etag.as_ref().is_some_and(|etag| cache::not_modified(request, etag));
         let (status, body) = match fresh {
             true => (StatusCode::NOT_MODIFIED, Body::empty()),

@@ -217,11 +217,17 @@ async fn pages_and_runtime_files_are_compressed_for_clients_that_accept_it() {
         .router();
     let identity = send(&router, get("/", &[])).await;
     assert!(!identity.headers.contains_key(header::CONTENT_ENCODING));
+    // Another client would have had it compressed: caches must know (once).
+    let vary: Vec<_> = identity.headers.get_all(header::VARY).iter().collect();
+    assert_eq!(vary, ["accept-encoding"], "{:?}", identity.headers);
     let plain_html = identity.text();
 
     let br = send(&router, get("/", &[(header::ACCEPT_ENCODING, "gzip, br")])).await;
     assert_eq!(br.header(header::CONTENT_ENCODING), "br");
     assert!(br.header(header::VARY).contains("accept-encoding"), "{:?}", br.headers);
+    // Compressed inside the request's id and outside the security headers.
+    assert!(br.headers.contains_key("x-request-id"), "{:?}", br.headers);
+    assert_eq!(br.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
     assert!(br.body.len() * 5 < plain_html.len(), "{} of {}", br.body.len(), plain_html.len());
 
     let gzip = send(&router, get("/", &[(header::ACCEPT_ENCODING, "gzip")])).await;
@@ -250,4 +256,5 @@ async fn pages_and_runtime_files_are_compressed_for_clients_that_accept_it() {
     let off = ResumaApp::new().page("/", big).compression(false).router();
     let off = send(&off, get("/", &[(header::ACCEPT_ENCODING, "gzip, br")])).await;
     assert!(!off.headers.contains_key(header::CONTENT_ENCODING));
+    assert!(!off.headers.contains_key(header::VARY), "{:?}", off.headers);
 }

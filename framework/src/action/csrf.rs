@@ -44,7 +44,8 @@ impl CsrfKey {
     pub(crate) fn csrf_token_for(&self, sid: &str) -> String {
         let mut token = [0; ENCODED_LEN];
         let len = self.encode_token(sid, &mut token);
-        String::from_utf8_lossy(&token[..len]).into_owned()
+        // base64url is ASCII.
+        token[..len].iter().map(|&b| char::from(b)).collect()
     }
 
     /// Accepts `headers` when their `x-resuma-csrf` is the token of their session cookie.

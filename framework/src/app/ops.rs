@@ -13,17 +13,15 @@ use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tracing::Instrument as _;
 
 use super::options::AppOptions;
 use crate::ResumaApp;
 
 /// The header of a request's id, read from a trusted proxy and written on every response.
-const REQUEST_ID_HEADER: &str = "x-request-id";
+pub(super) const REQUEST_ID_HEADER: &str = "x-request-id";
 /// The longest incoming id honoured; a longer or odd one is replaced by a made one.
 const MAX_ID_LEN: usize = 128;
 
@@ -93,14 +91,42 @@ impl Ops {
         }
     }
 
-    /// Wraps every request in its `request` span, with its id.
-    pub(crate) fn layer(&self, router: Router) -> Router {
-        let ids = Arc::new(IdMaker::new());
-        let trust = self.trust_request_id;
-        router.layer(axum::middleware::from_fn(move |req: Request, next: Next| {
-            let ids = Arc::clone(&ids);
-            async move { in_request_span(req, next, trust, &ids).await }
-        }))
+    /// What gives each request its id and span, for the app's layer.
+    pub(crate) fn ids(&self) -> RequestIds {
+        RequestIds { made: IdMaker::new(), trust: self.trust_request_id }
+    }
+}
+
+/// Gives each request its id: a trusted proxy's, or a made one.
+pub(crate) struct RequestIds {
+    made: IdMaker,
+    /// Whether a request's own `X-Request-Id` is kept (behind a trusted proxy).
+    trust: bool,
+}
+
+impl RequestIds {
+    /// The id of `req` (put in its extensions as a [`RequestId`]), its `request` span,
+    /// and the header the response echoes it in.
+    pub(crate) fn start(&self, req: &mut Request) -> (tracing::Span, Option<HeaderValue>) {
+        let incoming = self.trust.then(|| req.headers().get(REQUEST_ID_HEADER)).flatten();
+        let (id, header) = match incoming.filter(|it| is_good_id(it.as_bytes())) {
+            Some(value) => (String::from_utf8_lossy(value.as_bytes()).into_owned(), value.clone()),
+            None => {
+                let id = self.made.next();
+                match HeaderValue::from_str(&id) {
+                    Ok(header) => (id, header),
+                    Err(_) => return (tracing::Span::none(), None),
+                }
+            }
+        };
+        let span = tracing::info_span!(
+            "request",
+            id = %id,
+            method = %req.method(),
+            path = %req.uri().path(),
+        );
+        req.extensions_mut().insert(RequestId(id.into()));
+        (span, Some(header))
     }
 }
 
@@ -113,31 +139,6 @@ async fn health() -> Response {
         "ok",
     )
         .into_response()
-}
-
-/// Runs the request in a span with its id, and writes the id on the response.
-async fn in_request_span(mut req: Request, next: Next, trust: bool, ids: &IdMaker) -> Response {
-    let incoming = trust.then(|| req.headers().get(REQUEST_ID_HEADER)).flatten();
-    let (id, header) = match incoming.filter(|it| is_good_id(it.as_bytes())) {
-        Some(value) => (String::from_utf8_lossy(value.as_bytes()).into_owned(), value.clone()),
-        None => {
-            let id = ids.next();
-            match HeaderValue::from_str(&id) {
-                Ok(header) => (id, header),
-                Err(_) => return next.run(req).await,
-            }
-        }
-    };
-    let span = tracing::info_span!(
-        "request",
-        id = %id,
-        method = %req.method(),
-        path = %req.uri().path(),
-    );
-    req.extensions_mut().insert(RequestId(id.into()));
-    let mut res = next.run(req).instrument(span).await;
-    res.headers_mut().insert(REQUEST_ID_HEADER, header);
-    res
 }
 
 /// A proxy's id is kept if it is short and plain: letters, digits, `-_.:`.

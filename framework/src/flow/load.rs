@@ -11,13 +11,13 @@ use std::fmt;
 use std::future::Future;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::extract::Query;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use serde::de::DeserializeOwned;
-use tokio::sync::watch;
+use tokio::sync::Notify;
 
 use super::params::Params;
 use crate::action::StateMap;
@@ -51,7 +51,7 @@ struct RequestData {
     parts: Parts,
     state: Arc<StateMap>,
     /// One per layout, outermost first: its data once its load has ended.
-    layouts: Vec<watch::Sender<Option<Published>>>,
+    layouts: Box<[Slot]>,
     /// `Cache-Control` values set by the loads, with their levels.
     cache: Mutex<Vec<(usize, HeaderValue)>>,
     /// A load deferred a value: the page streams.
@@ -64,10 +64,42 @@ struct RequestData {
 /// A layout's data, or that its load failed.
 type Published = Result<Arc<dyn Any + Send + Sync>, ()>;
 
+/// Where a layout's load publishes what it gave, for the loads below that wait for it.
+/// (A `tokio::sync::watch` channel per layout did the same with an allocation and eight
+/// notifiers each, for every request.)
+#[derive(Default)]
+struct Slot {
+    value: OnceLock<Published>,
+    ready: Notify,
+}
+
+impl Slot {
+    fn publish(&self, published: Published) {
+        // A layout's load runs once per request: a second value is not expected, and the
+        // first one stays.
+        let _ = self.value.set(published);
+        self.ready.notify_waiters();
+    }
+
+    /// What the layout's load gave, once it has.
+    async fn wait(&self) -> &Published {
+        loop {
+            let notified = self.ready.notified();
+            let mut notified = std::pin::pin!(notified);
+            // Registered before the check, so a publish in between is not missed.
+            notified.as_mut().enable();
+            if let Some(value) = self.value.get() {
+                return value;
+            }
+            notified.await;
+        }
+    }
+}
+
 impl LoadCx {
     /// The context of a request for a route with `layouts` layouts, at the page's level.
     pub(crate) fn new(params: Params, parts: Parts, state: Arc<StateMap>, layouts: usize) -> Self {
-        let layouts = (0..layouts).map(|_| watch::channel(None).0).collect();
+        let layouts = (0..layouts).map(|_| Slot::default()).collect();
         let request = RequestData {
             params,
             parts,
@@ -166,21 +198,15 @@ impl LoadCx {
     /// that load failed (its own error is what the page shows) or no layout above
     /// loads a `T`.
     pub async fn layout<T: Clone + Send + Sync + 'static>(&self) -> Result<T, LoadError> {
-        for sender in
-            self.request.layouts[..self.level.min(self.request.layouts.len())].iter().rev()
+        for slot in self.request.layouts[..self.level.min(self.request.layouts.len())].iter().rev()
         {
-            let mut published = sender.subscribe();
-            let Ok(value) = published.wait_for(Option::is_some).await else { continue };
-            match value.as_ref() {
-                Some(Ok(data)) => {
+            match slot.wait().await {
+                Ok(data) => {
                     if let Some(data) = data.downcast_ref::<T>() {
                         return Ok(data.clone());
                     }
                 }
-                Some(Err(())) => {
-                    return Err(LoadError::internal("a layout's load failed".to_owned()));
-                }
-                None => {}
+                Err(()) => return Err(LoadError::internal("a layout's load failed".to_owned())),
             }
         }
         Err(LoadError::internal(format!(
@@ -204,12 +230,11 @@ impl LoadCx {
         load: impl Future<Output = Result<T, LoadError>>,
     ) -> Result<T, LoadError> {
         let result = load.await;
-        if let Some(sender) = self.request.layouts.get(level) {
-            let published: Published = match &result {
+        if let Some(slot) = self.request.layouts.get(level) {
+            slot.publish(match &result {
                 Ok(data) => Ok(Arc::new(data.clone())),
                 Err(_) => Err(()),
-            };
-            sender.send_replace(Some(published));
+            });
         }
         result
     }

@@ -140,19 +140,22 @@ impl Flow {
         status: StatusCode,
     ) -> BoxFuture<Response> {
         let middlewares = Arc::clone(&route.entry.route.middlewares);
-        if !middlewares.is_empty() {
-            // For `app_state`: only middlewares read it (loads have their context).
-            let state = AppState(Arc::clone(&self.shared.actions.state));
-            req.extensions_mut().insert(state);
-        }
-        let next = Next::new(middlewares, move |req| {
+        // For `app_state`: only middlewares read it (loads have their context).
+        let state = (!middlewares.is_empty()).then(|| Arc::clone(&self.shared.actions.state));
+        let answer = move |req: Request| -> BoxFuture<Response> {
             if req.method() == Method::POST && status == StatusCode::OK {
                 Box::pin(self.post(route, params, req))
             } else {
                 Box::pin(self.page(route, params, req, status))
             }
-        });
-        Box::pin(next.run(req))
+        };
+        match state {
+            None => answer(req),
+            Some(state) => {
+                req.extensions_mut().insert(AppState(state));
+                Box::pin(Next::new(middlewares, answer).run(req))
+            }
+        }
     }
 
     /// The loads and page of `route`, after its middlewares.

@@ -298,7 +298,7 @@ impl Document {
         } else {
             self.with_head(head).write_head(&cx, &mut shell);
         }
-        html.prepend(shell.as_str());
+        html.prepend(&shell);
         self.finish_page(&context, &cx, html)
     }
 
@@ -316,7 +316,7 @@ impl Document {
                     true => self.write_head(cx, html),
                     false => self.with_head(head).write_head(cx, html),
                 }
-                html.push_raw(own.as_str());
+                html.append(&own);
             });
         });
         self.finish_page(&context, cx, html);

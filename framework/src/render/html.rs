@@ -32,8 +32,12 @@ use super::escape;
 /// ```
 pub struct Html {
     buf: String,
-    /// Boxed so that a non-streaming `Html` is four words (a `String` and a pointer), not eight.
+    /// Boxed so that a non-streaming `Html` is five words (a `String`, a pointer and the
+    /// flag below), not nine.
     sink: Option<Box<ChunkSink>>,
+    /// Whether a CSP nonce was written ([`Html::push_nonce`]): the page has scripts
+    /// needing it, so it is unique to its response (no `ETag`).
+    nonced: bool,
 }
 
 /// Where a streaming [`Html`] sends its chunks, and how big they should be.
@@ -63,7 +67,7 @@ impl Html {
     /// assert!(html.as_str().is_empty());
     /// ```
     pub fn with_capacity(bytes: usize) -> Self {
-        Html { buf: String::with_capacity(bytes), sink: None }
+        Html { buf: String::with_capacity(bytes), sink: None, nonced: false }
     }
 
     /// A buffer that hands its content to `sink` in chunks of at least `chunk_bytes` bytes.
@@ -106,15 +110,29 @@ impl Html {
                 flushed_bytes: 0,
                 closed: false,
             })),
+            nonced: false,
         }
     }
 
     /// Puts `markup` (safe HTML) before what the buffer holds: a buffered page's head,
     /// written after its body. Nothing of a streaming buffer has left yet only before its
     /// first boundary, so it is for buffers without a sink.
-    pub(crate) fn prepend(&mut self, markup: &str) {
+    pub(crate) fn prepend(&mut self, head: &Html) {
         debug_assert!(self.sink.is_none(), "a streaming buffer cannot take a prefix");
-        self.buf.insert_str(0, markup);
+        self.nonced |= head.nonced;
+        self.buf.insert_str(0, head.as_str());
+    }
+
+    /// Appends what `other` holds (markup it rendered, so safe HTML), nonce and all.
+    pub(crate) fn append(&mut self, other: &Html) {
+        self.nonced |= other.nonced;
+        self.push_raw(other.as_str());
+    }
+
+    /// Whether a CSP nonce was written into this buffer (or one [`prepend`](Html::prepend)ed
+    /// from).
+    pub(crate) fn has_nonce(&self) -> bool {
+        self.nonced
     }
 
     /// Whether output leaves through a chunk sink (a streaming render).
@@ -133,6 +151,7 @@ impl Html {
     /// ` nonce="…"`, or nothing without a nonce.
     pub(crate) fn push_nonce(&mut self, nonce: Option<&str>) {
         if let Some(nonce) = nonce {
+            self.nonced = true;
             self.push_static(" nonce=\"");
             self.push_attr_value(nonce);
             self.push_static("\"");

@@ -12,19 +12,22 @@ use serde::Serialize;
 
 /// A value in a slot: kept typed for the server's `get`, serialised for the browser.
 pub(crate) trait SlotValue: Any {
-    fn to_json(&self) -> String;
+    /// The value's JSON, appended to `out`.
+    fn write_json(&self, out: &mut Vec<u8>);
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
 impl<T: Serialize + 'static> SlotValue for T {
-    fn to_json(&self) -> String {
+    fn write_json(&self, out: &mut Vec<u8>) {
         // A value serde cannot write (a map with non-string keys, a failing custom impl)
         // resumes as `null` rather than failing the page; the server logs it.
-        serde_json::to_string(self).unwrap_or_else(|err| {
+        let start = out.len();
+        if let Err(err) = serde_json::to_writer(&mut *out, self) {
             tracing::error!(error = %err, "a resumable value could not be serialised");
-            "null".to_owned()
-        })
+            out.truncate(start);
+            out.extend_from_slice(b"null");
+        }
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -40,7 +40,7 @@ pub(crate) struct GraphEntry {
 impl GraphEntry {
     /// `["c",TARGET,"Chunk#tN|CAPTURES",[DEPS]]` (`"e"` with 0, `"d"` with the delay),
     /// and the island's number fifth in an island.
-    pub(crate) fn to_json(&self) -> String {
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
         let (kind, arg) = match self.replay {
             Replay::Computed(slot) => ("c", slot),
             Replay::Effect => ("e", 0),
@@ -48,11 +48,12 @@ impl GraphEntry {
         };
         let captures: Vec<String> = self.captures.iter().map(u32::to_string).collect();
         let address = format!("{}|{}", self.thunk, captures.join(","));
-        match self.island {
+        let json = match self.island {
             Some(island) => serde_json::json!([kind, arg, address, self.deps, island]),
             None => serde_json::json!([kind, arg, address, self.deps]),
-        }
-        .to_string()
+        };
+        // A `Value` of strings and numbers always serialises.
+        let _ = serde_json::to_writer(out, &json);
     }
 }
 

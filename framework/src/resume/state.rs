@@ -18,19 +18,22 @@ pub(crate) fn write_resume_scripts(
     if !context.has_handlers() {
         return;
     }
-    let state = context.slots.iter().map(|value| value.to_json());
-    write_json_array_script("resuma/state", state, nonce, html);
+    // One buffer for every value's JSON, escaped into the page from there.
+    let mut json = Vec::with_capacity(256);
+    let state = context.slots.iter().map(|value| move |out: &mut Vec<u8>| value.write_json(out));
+    write_json_array_script("resuma/state", state, nonce, &mut json, html);
     if !context.graph.is_empty() {
-        let graph = context.graph.iter().map(|entry| entry.to_json());
-        write_json_array_script("resuma/graph", graph, nonce, html);
+        let graph =
+            context.graph.iter().map(|entry| move |out: &mut Vec<u8>| entry.write_json(out));
+        write_json_array_script("resuma/graph", graph, nonce, &mut json, html);
     }
-    let core = script_json(&format!("{mount}{}", core_url(context.reactive)));
+    let core = format_args!("{mount}{}", core_url(context.reactive));
     if context.islands > 0 {
         // Its own script, so a page without islands is byte for byte what it was.
         html.open_script(nonce);
         html.push_raw(ISLAND_SOURCE.trim_end().trim_end_matches(';'));
         html.push_static("(");
-        html.push_raw(&core);
+        push_script_json(html, &mut json, &core);
         html.push_static(")</script>");
     }
     if context.events.is_empty() {
@@ -42,17 +45,19 @@ pub(crate) fn write_resume_scripts(
     // path comes from the request, and HTML entities mean nothing inside a script. The
     // loader derives the chunks' and the core the actions' URLs from the core's.
     html.push_static("(");
-    html.push_raw(&core);
+    push_script_json(html, &mut json, &core);
     html.push_static(",");
-    html.push_raw(&script_json(&context.events));
+    push_script_json(html, &mut json, &context.events);
     html.push_static(if prefetch { ",1)</script>" } else { ")</script>" });
 }
 
-/// `<script type="KIND">[ITEM,ITEM…]</script>`, each item JSON escaped for a script.
-fn write_json_array_script(
+/// `<script type="KIND">[ITEM,ITEM…]</script>`, each item written as JSON into `json`
+/// (a scratch buffer) and escaped for a script from there.
+fn write_json_array_script<W: FnOnce(&mut Vec<u8>)>(
     kind: &'static str,
-    items: impl Iterator<Item = String>,
+    items: impl Iterator<Item = W>,
     nonce: Option<&str>,
+    json: &mut Vec<u8>,
     html: &mut Html,
 ) {
     html.push_static("<script type=\"");
@@ -60,18 +65,32 @@ fn write_json_array_script(
     html.push_static("\"");
     html.push_nonce(nonce);
     html.push_static(">[");
-    for (idx, json) in items.enumerate() {
+    for (idx, write) in items.enumerate() {
         if idx > 0 {
             html.push_static(",");
         }
-        html.push_raw(&escape_json_for_script(&json));
+        json.clear();
+        write(json);
+        push_json_bytes(html, json);
     }
     html.push_static("]</script>");
 }
 
-/// `value` as JSON that can sit inside a `<script>`.
-fn script_json(value: &(impl serde::Serialize + ?Sized)) -> String {
-    escape_json_for_script(&serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned()))
+/// `value` as JSON that can sit inside a `<script>`, through the scratch buffer `json`.
+fn push_script_json(html: &mut Html, json: &mut Vec<u8>, value: &(impl serde::Serialize + ?Sized)) {
+    json.clear();
+    if serde_json::to_writer(&mut *json, value).is_err() {
+        json.clear();
+        json.extend_from_slice(b"null");
+    }
+    push_json_bytes(html, json);
+}
+
+/// serde_json's output, escaped for a script into `html`.
+fn push_json_bytes(html: &mut Html, json: &[u8]) {
+    // serde_json writes UTF-8; anything else would be a bug of a `Serialize` impl.
+    let json = std::str::from_utf8(json).unwrap_or("null");
+    escape_json_into(json, |it| html.push_raw(it));
 }
 
 /// JSON that can sit inside a `<script>`: nothing in it can close the script, open a
@@ -79,17 +98,32 @@ fn script_json(value: &(impl serde::Serialize + ?Sized)) -> String {
 /// where their `\u` escapes mean the same.
 pub(crate) fn escape_json_for_script(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(c),
-        }
-    }
+    escape_json_into(json, |it| out.push_str(it));
     out
+}
+
+/// [`escape_json_for_script`], handing `push` the clean runs and the escapes in order.
+fn escape_json_into(json: &str, mut push: impl FnMut(&str)) {
+    let bytes = json.as_bytes();
+    let mut clean = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let (escape, len) = match byte {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+            0xE2 if bytes.get(at + 1) == Some(&0x80) => match bytes.get(at + 2) {
+                Some(0xA8) => ("\\u2028", 3),
+                Some(0xA9) => ("\\u2029", 3),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        push(&json[clean..at]);
+        push(escape);
+        clean = at + len;
+    }
+    push(&json[clean..]);
 }
 
 #[cfg(test)]
@@ -97,6 +131,36 @@ mod tests {
     use super::{escape_json_for_script, write_resume_scripts};
     use crate::resume::context::RenderContext;
     use crate::Html;
+
+    /// The escaping as first written, a char at a time: the reference.
+    fn reference(json: &str) -> String {
+        let mut out = String::new();
+        for c in json.chars() {
+            match c {
+                '<' => out.push_str("\\u003c"),
+                '>' => out.push_str("\\u003e"),
+                '&' => out.push_str("\\u0026"),
+                '\u{2028}' => out.push_str("\\u2028"),
+                '\u{2029}' => out.push_str("\\u2029"),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_matches_the_reference(
+            json in proptest::collection::vec(
+                proptest::sample::select(vec!["<", ">", "&", "\u{2028}", "\u{2029}", "\u{2027}",
+                    "\u{202A}", "\u{20AC}", "é", "a", "</script>", "\\", "\""]),
+                0..24,
+            )
+        ) {
+            let json = json.concat();
+            proptest::prop_assert_eq!(escape_json_for_script(&json), reference(&json));
+        }
+    }
 
     #[test]
     fn the_loader_call_is_json_whatever_the_mount_path() {

@@ -6,8 +6,8 @@
 //! [`ResumaApp::secret`](crate::ResumaApp::secret) and the
 //! [server functions guide](crate::guide::server_functions).
 
+mod apply;
 mod headers;
-mod layer;
 pub(crate) mod random;
 mod rate_limit;
 #[cfg(feature = "redis")]
@@ -15,9 +15,9 @@ mod redis;
 pub(crate) mod secret;
 
 pub use crate::error::RateParseError;
+pub(crate) use apply::add_missing;
 pub(crate) use headers::HeaderSet;
 pub use headers::SecurityHeaders;
-pub(crate) use layer::SecurityLayer;
 pub use rate_limit::{MemoryRateLimitStore, Rate, RateKey, RateLimitStore, Taking};
 #[cfg(feature = "redis")]
 pub use redis::{RedisRateLimitStore, RedisSessions, SessionError};

@@ -50,6 +50,9 @@ pub(crate) async fn serve_until(
 ) -> io::Result<()> {
     let local = listener.local_addr()?;
     tracing::info!("listening on http://{local}");
+    // Turns every handler (and the layers around it) into a ready route once, as
+    // `axum::serve` does, instead of once per request.
+    let router = router.with_state(());
     let slots = limits.max_connections.map(|max| (max, Arc::new(Semaphore::new(max))));
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);

@@ -16,8 +16,11 @@ use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderValue, Request, StatusCode, Uri};
 use axum::response::{IntoResponse as _, Response};
 use axum::BoxError;
+use futures_util::future::{CatchUnwind, Either};
 use futures_util::FutureExt as _;
 use hyper::body::Body as HttpBody;
+use tokio::time::error::Elapsed;
+use tokio::time::Timeout;
 use tower::{Layer, Service};
 
 use super::body::{BodyWatch, DeadlineBody};
@@ -95,76 +98,136 @@ where
     fn call(&mut self, req: Request<B>) -> Self::Future {
         // The service that was made ready answers; a fresh clone waits for the next call.
         let clone = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, clone);
-        let LimitsLayer { request_timeout, body_timeout } = self.limits;
+        let inner = std::mem::replace(&mut self.inner, clone);
+        Box::pin(self.limits.guard(inner, req).map(Ok))
+    }
+}
+
+impl LimitsLayer {
+    /// What `inner` answers to `req` within these limits: the work of [`LimitsService`],
+    /// as a future the app's own layer embeds in its own instead of boxing it again. The
+    /// handler is called here (a panic in the call is answered by the future); the
+    /// future holds only the handler's future and what a failure's answer needs.
+    pub(crate) fn guard<S, B>(self, mut inner: S, req: Request<B>) -> Guard<S::Future>
+    where
+        S: Service<Request<Body>, Response = Response, Error = Infallible>,
+        B: HttpBody<Data = Bytes> + Send + 'static,
+        B::Error: Into<BoxError>,
+    {
         let uri = req.uri().clone();
         let start = tokio::time::Instant::now();
-        let watch = BodyWatch::new();
-        let req = match body_timeout {
-            Some(timeout) => {
+        // A request without a body (most GETs) has nothing to watch.
+        let watch = (!req.body().is_end_stream()).then(BodyWatch::new);
+        let req = match (self.body_timeout, &watch) {
+            (Some(timeout), Some(watch)) => {
                 let deadline = start + timeout;
                 req.map(|body| Body::new(DeadlineBody::new(body, deadline, watch.clone())))
             }
-            None => req.map(Body::new),
+            _ => req.map(Body::new),
         };
-        let called = std::panic::catch_unwind(AssertUnwindSafe(move || inner.call(req)));
-        let future = match called {
-            Ok(future) => future,
+        let timed = match std::panic::catch_unwind(AssertUnwindSafe(move || inner.call(req))) {
+            Ok(future) => {
+                let guarded = AssertUnwindSafe(future).catch_unwind();
+                Some(match self.request_timeout {
+                    Some(timeout) => {
+                        Either::Left(tokio::time::timeout_at(start + timeout, guarded))
+                    }
+                    None => Either::Right(guarded.map(Ok as fn(_) -> _)),
+                })
+            }
             Err(payload) => {
                 tracing::error!(
                     path = uri.path(),
                     panic = panic_message(&*payload),
                     "a request panicked"
                 );
-                return Box::pin(std::future::ready(Ok(failure(&uri, Failure::Panic))));
+                None
             }
         };
-        Box::pin(async move {
-            let guarded = AssertUnwindSafe(future).catch_unwind();
-            let outcome = match request_timeout {
-                Some(timeout) => match tokio::time::timeout(timeout, guarded).await {
-                    Ok(outcome) => outcome,
-                    // Both deadlines passed while the body was still coming: the client's fault.
-                    Err(_)
-                        if body_timeout.is_some_and(|it| it <= timeout) && watch.incomplete() =>
-                    {
-                        tracing::info!(path = uri.path(), "a request body timed out");
-                        return Ok(failure(&uri, Failure::SlowBody));
-                    }
-                    Err(_) => {
-                        tracing::warn!(
-                            path = uri.path(),
-                            timeout_ms = timeout.as_millis() as u64,
-                            "a request took longer than the request timeout; its work was dropped"
-                        );
-                        return Ok(failure(&uri, Failure::Timeout));
-                    }
-                },
-                None => guarded.await,
-            };
-            match outcome {
-                Ok(Ok(_)) if watch.timed_out() => {
-                    tracing::info!(path = uri.path(), "a request body timed out");
-                    Ok(failure(&uri, Failure::SlowBody))
-                }
-                // Work that blocked its thread past the deadline (a slow synchronous render)
-                // could not be interrupted; its late answer is not sent either.
-                Ok(Ok(_)) if request_timeout.is_some_and(|it| start.elapsed() > it) => {
-                    tracing::warn!(
-                        path = uri.path(),
-                        "a request finished after the request timeout; answered 503 instead"
-                    );
-                    Ok(failure(&uri, Failure::Timeout))
-                }
-                Ok(res) => res,
-                Err(payload) => {
-                    tracing::error!(
-                        path = uri.path(),
-                        panic = panic_message(&*payload),
-                        "a request panicked"
-                    );
-                    Ok(failure(&uri, Failure::Panic))
-                }
+        Guard { timed, uri, start, watch, limits: self }
+    }
+}
+
+/// The handler's future under a request timeout (or none), its panics caught.
+type Timed<F> = Either<Timeout<CatchUnwind<AssertUnwindSafe<F>>>, Untimed<F>>;
+/// The handler's future without a request timeout, shaped like a timed one's.
+type Untimed<F> = futures_util::future::Map<
+    CatchUnwind<AssertUnwindSafe<F>>,
+    fn(CaughtOutcome<F>) -> Result<CaughtOutcome<F>, Elapsed>,
+>;
+/// What a handler's future gave: its result, or the payload of its panic.
+type CaughtOutcome<F> = Result<<F as Future>::Output, Box<dyn std::any::Any + Send>>;
+
+pin_project_lite::pin_project! {
+    /// The future of [`LimitsLayer::guard`]: the handler's answer, or the layer's when the
+    /// handler timed out, panicked or read its body too slowly.
+    pub(crate) struct Guard<F: Future> {
+        // `None`: calling the handler panicked.
+        #[pin]
+        timed: Option<Timed<F>>,
+        uri: Uri,
+        start: tokio::time::Instant,
+        // `None`: the request had no body to wait for.
+        watch: Option<BodyWatch>,
+        limits: LimitsLayer,
+    }
+}
+
+impl<F> Future for Guard<F>
+where
+    F: Future<Output = Result<Response, Infallible>>,
+{
+    type Output = Response;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
+        let this = self.project();
+        let Some(timed) = this.timed.as_pin_mut() else {
+            return Poll::Ready(failure(this.uri, Failure::Panic));
+        };
+        let outcome = std::task::ready!(timed.poll(cx));
+        let LimitsLayer { request_timeout, body_timeout } = *this.limits;
+        let uri = &*this.uri;
+        let timed_out = this.watch.as_ref().is_some_and(BodyWatch::timed_out);
+        let incomplete = this.watch.as_ref().is_some_and(BodyWatch::incomplete);
+        Poll::Ready(match outcome {
+            // Both deadlines passed while the body was still coming: the client's fault.
+            Err(_)
+                if body_timeout.is_some_and(|it| request_timeout.is_some_and(|t| it <= t))
+                    && incomplete =>
+            {
+                tracing::info!(path = uri.path(), "a request body timed out");
+                failure(uri, Failure::SlowBody)
+            }
+            Err(_) => {
+                tracing::warn!(
+                    path = uri.path(),
+                    timeout_ms = request_timeout.map_or(0, |it| it.as_millis() as u64),
+                    "a request took longer than the request timeout; its work was dropped"
+                );
+                failure(uri, Failure::Timeout)
+            }
+            Ok(Ok(Ok(_))) if timed_out => {
+                tracing::info!(path = uri.path(), "a request body timed out");
+                failure(uri, Failure::SlowBody)
+            }
+            // Work that blocked its thread past the deadline (a slow synchronous render)
+            // could not be interrupted; its late answer is not sent either.
+            Ok(Ok(Ok(_))) if request_timeout.is_some_and(|it| this.start.elapsed() > it) => {
+                tracing::warn!(
+                    path = uri.path(),
+                    "a request finished after the request timeout; answered 503 instead"
+                );
+                failure(uri, Failure::Timeout)
+            }
+            Ok(Ok(Ok(res))) => res,
+            Ok(Ok(Err(never))) => match never {},
+            Ok(Err(payload)) => {
+                tracing::error!(
+                    path = uri.path(),
+                    panic = panic_message(&*payload),
+                    "a request panicked"
+                );
+                failure(uri, Failure::Panic)
             }
         })
     }

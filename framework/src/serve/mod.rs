@@ -19,6 +19,7 @@ use std::time::Duration;
 pub(crate) use accept::serve_router;
 #[cfg(feature = "test")]
 pub(crate) use accept::serve_until;
+pub(crate) use layer::Guard;
 pub use layer::{limits_layer, LimitsLayer, LimitsService};
 
 /// The default [`ServerLimits::header_read_timeout`].
