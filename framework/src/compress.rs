@@ -12,34 +12,29 @@ use axum::http::{header, HeaderMap, HeaderValue, Response};
 use bytes::Bytes;
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use tower_http::compression::predicate::{And, DefaultPredicate, Predicate};
+use tower_http::compression::predicate::Predicate;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 /// What compresses the responses of an app (unless it turned compression off).
-pub(crate) type Compress = CompressionLayer<And<DefaultPredicate, WholeBody>>;
+pub(crate) type Compress = CompressionLayer<Compressible>;
 
 /// The compression of an app's responses: brotli at quality 4 and gzip at level 4 (fast
 /// enough to run per request, within a few percent of the best size for HTML), for
-/// bodies whose size is known and over 32 bytes, not images or event streams
-/// (tower-http's default predicate).
+/// the responses [`Compressible`] takes.
 pub(crate) fn layer() -> Compress {
     CompressionLayer::new()
         .no_deflate()
         .no_zstd()
         .quality(CompressionLevel::Precise(4))
-        .compress_when(predicate())
-}
-
-fn predicate() -> And<DefaultPredicate, WholeBody> {
-    DefaultPredicate::new().and(WholeBody)
+        .compress_when(Compressible)
 }
 
 /// Whether [`layer`] would compress `res` for a client that takes an encoding (as
-/// tower-http decides it: not already encoded, not a range, and [`predicate`]'s say).
+/// tower-http decides it: not already encoded, not a range, and [`Compressible`]'s say).
 pub(crate) fn would_compress(res: &Response<axum::body::Body>) -> bool {
     !res.headers().contains_key(header::CONTENT_ENCODING)
         && !res.headers().contains_key(header::CONTENT_RANGE)
-        && predicate().should_compress(res)
+        && Compressible.should_compress(res)
 }
 
 /// Adds `Vary: accept-encoding` unless the response's `Vary` names it already: a
@@ -55,13 +50,30 @@ pub(crate) fn mark_vary(headers: &mut HeaderMap) {
     }
 }
 
-/// Compresses only bodies whose length is known: a stream is left to compress itself.
+/// The responses an app compresses: tower-http's default predicate (32 bytes or more;
+/// not gRPC but gRPC-web, not images but SVG, not event streams) for bodies whose length
+/// is known, a stream being left to compress itself. Written out so that the
+/// `Content-Type` is looked up once, not once per rule: it runs for every response.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct WholeBody;
+pub(crate) struct Compressible;
 
-impl Predicate for WholeBody {
+impl Predicate for Compressible {
     fn should_compress<B: axum::body::HttpBody>(&self, response: &Response<B>) -> bool {
-        response.body().size_hint().exact().is_some()
+        let Some(size) = response.body().size_hint().exact() else { return false };
+        if size < 32 {
+            return false;
+        }
+        let kind = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|it| it.to_str().ok())
+            .unwrap_or_default();
+        let not = |kind_of: &str, but: Option<&str>| {
+            !kind.starts_with(kind_of) || but.is_some_and(|but| kind.starts_with(but))
+        };
+        not("application/grpc", Some("application/grpc-web"))
+            && not("image/", Some("image/svg+xml"))
+            && not("text/event-stream", None)
     }
 }
 
@@ -122,7 +134,42 @@ pub(crate) fn gunzip(bytes: &[u8]) -> Vec<u8> {
 mod tests {
     use axum::http::{header, HeaderMap, HeaderValue};
 
-    use super::{accepts_gzip, gunzip, GzipChunks};
+    use super::{accepts_gzip, gunzip, Compressible, GzipChunks};
+
+    #[test]
+    fn compressible_is_tower_https_default_for_whole_bodies() {
+        use tower_http::compression::predicate::{DefaultPredicate, Predicate as _};
+        let kinds = [
+            None,
+            Some("text/html; charset=utf-8"),
+            Some("application/json"),
+            Some("application/grpc"),
+            Some("application/grpc+proto"),
+            Some("application/grpc-web"),
+            Some("image/png"),
+            Some("image/svg+xml"),
+            Some("image/svg"),
+            Some("text/event-stream"),
+            Some("text/event-streams"),
+            Some(""),
+        ];
+        for kind in kinds {
+            for size in [0, 31, 32, 33, 4096] {
+                let mut res = axum::http::Response::new(axum::body::Body::from(vec![b'a'; size]));
+                if let Some(kind) = kind {
+                    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+                }
+                let expected = DefaultPredicate::new().should_compress(&res);
+                assert_eq!(Compressible.should_compress(&res), expected, "{kind:?} {size}");
+            }
+        }
+        // A stream (no known length) is never taken: it compresses itself.
+        let stream = futures_util::stream::iter([Ok::<_, std::io::Error>(
+            bytes::Bytes::from_static(&[b'a'; 100]),
+        )]);
+        let res = axum::http::Response::new(axum::body::Body::from_stream(stream));
+        assert!(!Compressible.should_compress(&res));
+    }
 
     #[test]
     fn accept_encoding_takes_gzip_unless_refused() {

@@ -600,6 +600,9 @@ fn profile(target: &str, n: u32) {
     };
     let (status, body) = send(&router);
     assert_eq!(status, 200, "{target}: GET / answered {status}");
+    if std::env::var_os("RESUMA_BENCH_BODY").is_some() {
+        eprintln!("{}", String::from_utf8_lossy(&body));
+    }
     let start = std::time::Instant::now();
     for _ in 0..n {
         let (status, _) = send(&router);

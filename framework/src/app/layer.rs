@@ -20,12 +20,11 @@ use axum::http::header::ACCEPT_ENCODING;
 use axum::http::HeaderValue;
 use axum::response::Response;
 use tower::{Layer, Service};
-use tower_http::compression::predicate::{And, DefaultPredicate};
 use tower_http::compression::ResponseFuture;
 use tracing::Instrument as _;
 
 use super::ops::RequestIds;
-use crate::compress::{self, Compress, WholeBody};
+use crate::compress::{self, Compress, Compressible};
 use crate::security::{add_missing, HeaderSet};
 use crate::serve::{Guard, LimitsLayer};
 
@@ -121,7 +120,7 @@ pin_project_lite::pin_project! {
     #[project = AnswerProj]
     enum Answer<F: Future> {
         /// Through tower-http's compression (around [`Guarded`]).
-        Compressed { #[pin] future: ResponseFuture<BoxAnswer, And<DefaultPredicate, WholeBody>> },
+        Compressed { #[pin] future: ResponseFuture<BoxAnswer, Compressible> },
         /// Within the limits, then the security headers here; `vary`: compression is on.
         Plain { #[pin] future: Guard<F>, headers: Arc<HeaderSet>, vary: bool },
     }

@@ -109,11 +109,14 @@ impl RequestIds {
     /// and the header the response echoes it in.
     pub(crate) fn start(&self, req: &mut Request) -> (tracing::Span, Option<HeaderValue>) {
         let incoming = self.trust.then(|| req.headers().get(REQUEST_ID_HEADER)).flatten();
-        let (id, header) = match incoming.filter(|it| is_good_id(it.as_bytes())) {
-            Some(value) => (String::from_utf8_lossy(value.as_bytes()).into_owned(), value.clone()),
+        let (id, header): (Arc<str>, _) = match incoming.filter(|it| is_good_id(it.as_bytes())) {
+            // A good id is ASCII.
+            Some(value) => (String::from_utf8_lossy(value.as_bytes()).into(), value.clone()),
             None => {
-                let id = self.made.next();
-                match HeaderValue::from_str(&id) {
+                let made = self.made.next();
+                let id = Arc::from(made.as_str());
+                // The made text becomes the header's bytes, uncopied.
+                match HeaderValue::from_maybe_shared(bytes::Bytes::from(made)) {
                     Ok(header) => (id, header),
                     Err(_) => return (tracing::Span::none(), None),
                 }
@@ -125,7 +128,7 @@ impl RequestIds {
             method = %req.method(),
             path = %req.uri().path(),
         );
-        req.extensions_mut().insert(RequestId(id.into()));
+        req.extensions_mut().insert(RequestId(id));
         (span, Some(header))
     }
 }
@@ -165,7 +168,16 @@ impl IdMaker {
     }
 
     fn next(&self) -> String {
-        format!("{}-{:x}", self.prefix, self.next.fetch_add(1, Ordering::Relaxed))
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        // `PREFIX-HEX` without the formatting machinery: this runs for every request.
+        let digits = (u64::BITS - n.leading_zeros()).div_ceil(4).max(1) as usize;
+        let mut id = String::with_capacity(self.prefix.len() + 1 + digits);
+        id.push_str(&self.prefix);
+        id.push('-');
+        for at in (0..digits).rev() {
+            id.push(char::from(b"0123456789abcdef"[(n >> (4 * at)) as usize & 0xf]));
+        }
+        id
     }
 }
 
@@ -176,6 +188,10 @@ mod tests {
     #[test]
     fn made_ids_differ_and_odd_incoming_ones_are_refused() {
         let ids = IdMaker::new();
+        for n in [0, 1, 9, 10, 15, 16, 255, 256, 0xdead_beef, u64::MAX] {
+            ids.next.store(n, std::sync::atomic::Ordering::Relaxed);
+            assert_eq!(ids.next(), format!("{}-{n:x}", ids.prefix));
+        }
         let (a, b) = (ids.next(), ids.next());
         assert_ne!(a, b);
         assert!(is_good_id(a.as_bytes()), "{a}");

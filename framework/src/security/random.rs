@@ -14,7 +14,7 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 
 /// Bytes one `getrandom` call fetches for a thread's small values.
-const POOL_BYTES: usize = 1024;
+const POOL_BYTES: usize = 4096;
 
 /// Bytes of a CSP nonce (128 bits, as CSP level 3 asks for at least).
 const NONCE_BYTES: usize = 16;
