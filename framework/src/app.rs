@@ -4,6 +4,7 @@
 //! one route per page, the `/_resuma/…` routes and no fallback, so merging it with other
 //! routers never conflicts. Its security headers layer covers its own routes and its 404s.
 
+mod files;
 mod layer;
 mod ops;
 mod options;
@@ -76,6 +77,8 @@ pub struct ResumaApp {
     document: Document,
     pages: Vec<(String, Page)>,
     stylesheets: Vec<crate::resume::Stylesheet>,
+    /// What [`file`](ResumaApp::file) was given: path, content type, bytes.
+    files: Vec<(String, String, &'static [u8])>,
     options: AppOptions,
 }
 
@@ -102,6 +105,28 @@ impl ResumaApp {
         let sheet = crate::resume::Stylesheet::new(css);
         self.document = self.document.stylesheet(sheet.url.clone());
         self.stylesheets.push(sheet);
+        self
+    }
+
+    /// Serves `bytes` at `path` as a file of type `content_type`: a favicon,
+    /// `robots.txt`, an image a page shows. It answers `GET` and `HEAD` with an `ETag`
+    /// (and `304` when the browser has it) and `Cache-Control: public, max-age=3600`;
+    /// `resuma build --static` copies it into the export. The same path again replaces
+    /// the file.
+    ///
+    /// ```
+    /// let app = resuma::ResumaApp::new()
+    ///     .file("/robots.txt", "text/plain; charset=utf-8", b"User-agent: *\nAllow: /\n")
+    ///     // with the bytes in the crate: include_bytes!("../static/favicon.ico")
+    ///     .file("/favicon.ico", "image/x-icon", &[0, 0, 1, 0]);
+    /// ```
+    ///
+    /// A path that is not a plain one (`/{id}`, `/a?b`, `/dir/`, under `/_resuma/`), a
+    /// content type that is not a header value, or a page at the same path is a
+    /// [`ConfigError::BadFile`] when the router is built.
+    pub fn file(mut self, path: &str, content_type: &str, bytes: &'static [u8]) -> Self {
+        self.files.retain(|(known, _, _)| known != path);
+        self.files.push((path.to_owned(), content_type.to_owned(), bytes));
         self
     }
 
@@ -230,6 +255,26 @@ impl ResumaApp {
                 "/_resuma/action/{name}",
                 any(move |req: Request| crate::action::dispatch(Arc::clone(&actions), req)),
             );
+        let files = self
+            .files
+            .iter()
+            .map(|(path, kind, bytes)| {
+                if self.pages.iter().any(|(page, _)| page == path) {
+                    let reason = "a page is served at this path";
+                    return Err(ConfigError::BadFile { path: path.clone(), reason });
+                }
+                files::StaticFile::new(path, kind, axum::body::Bytes::from_static(bytes))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let file_urls: Vec<String> = files.iter().map(|it| it.path.clone()).collect();
+        for file in files {
+            let file = Arc::new(file);
+            let path = file.path.clone();
+            router = router.route(
+                &path,
+                get(move |req: Request| std::future::ready(file.respond(req.headers()))),
+            );
+        }
         let own_pages: Vec<String> = self.pages.iter().map(|(path, _)| path.clone()).collect();
         for (path, page) in self.pages {
             let route = Arc::new(PageRoute::new(&path, page, &self.document, Arc::clone(&shared)));
@@ -271,6 +316,7 @@ impl ResumaApp {
                             crate::resume::asset_urls()
                                 .into_iter()
                                 .chain(sheets)
+                                .chain(file_urls.iter().cloned())
                                 .collect::<Vec<_>>(),
                         )
                     }),

@@ -41,6 +41,13 @@ pub enum ConfigError {
         /// The name.
         name: &'static str,
     },
+    /// A file given to [`ResumaApp::file`](crate::ResumaApp::file) cannot be served.
+    BadFile {
+        /// Its path as written.
+        path: String,
+        /// Why.
+        reason: &'static str,
+    },
     /// A security header's value is not a valid header value.
     BadHeader {
         /// The header.
@@ -68,6 +75,7 @@ impl fmt::Display for ConfigError {
             Self::DuplicateAction { name } => {
                 write!(f, "two server functions are named `{name}`; names must be unique")
             }
+            Self::BadFile { path, reason } => write!(f, "file {path:?}: {reason}"),
             Self::BadHeader { name, value } => {
                 write!(f, "{value:?} is not a valid value for the {name} header")
             }

@@ -167,6 +167,52 @@ async fn stylesheets_are_linked_from_every_page_and_served_immutable() {
 }
 
 #[tokio::test]
+async fn files_are_served_at_their_path_with_a_tag_and_the_app_headers() {
+    const ICON: &[u8] = &[0, 0, 1, 0, 1, 0, 16, 16];
+    let app = || {
+        app()
+            .file("/favicon.ico", "image/x-icon", ICON)
+            .file("/robots.txt", "text/plain", b"old")
+            .file("/robots.txt", "text/plain; charset=utf-8", b"User-agent: *\n")
+    };
+    let res =
+        app().router().oneshot(Request::get("/favicon.ico").body(Body::empty()).unwrap()).await;
+    let res = res.unwrap();
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=3600");
+    assert_eq!(res.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert!(!res.headers().contains_key(header::SET_COOKIE), "a file starts no session");
+    let etag = res.headers()[header::ETAG].clone();
+    let (status, kind, body) = split(res).await;
+    assert_eq!((status, kind.as_deref()), (StatusCode::OK, Some("image/x-icon")));
+    assert_eq!(body.as_bytes(), ICON);
+    // The later file on a path replaces the earlier one.
+    let (status, kind, body) = get(&app().router(), "/robots.txt").await;
+    assert_eq!((status, kind.as_deref()), (StatusCode::OK, Some("text/plain; charset=utf-8")));
+    assert_eq!(body, "User-agent: *\n");
+    // The browser's copy is still good.
+    let again = Request::get("/favicon.ico").header(header::IF_NONE_MATCH, etag);
+    let res = app().router().oneshot(again.body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
+    // HEAD too, and under a mount path.
+    let head = Request::head("/favicon.ico").body(Body::empty()).unwrap();
+    assert_eq!(app().router().oneshot(head).await.unwrap().status(), StatusCode::OK);
+    let nested = Router::new().nest("/app", app().router());
+    assert_eq!(get(&nested, "/app/favicon.ico").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_file_that_cannot_be_served_is_a_config_error() {
+    for (path, why) in [("/about", "a page"), ("/{id}", "plain path"), ("/_resuma/x", "framework")]
+    {
+        let err = app().file(path, "text/plain", b"x").try_router().unwrap_err();
+        assert!(matches!(err, resuma::ConfigError::BadFile { .. }), "{path}: {err}");
+        assert!(err.to_string().contains(why), "{path}: {err}");
+    }
+    let err = app().file("/a.txt", "text/plain\r\n", b"x").try_router().unwrap_err();
+    assert!(err.to_string().contains("content type"), "{err}");
+}
+
+#[tokio::test]
 async fn router_nests_and_merges() {
     let api = Router::new().route("/health", axum::routing::get(|| async { "ok" }));
     let router = Router::new().nest("/app", app().router()).merge(api);

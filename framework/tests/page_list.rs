@@ -21,6 +21,7 @@ fn app() -> ResumaApp {
         .page("/about", || view! { <p>"about"</p> })
         .page("/item/{id}", || view! { <p>"item"</p> })
         .stylesheet("p { color: teal }")
+        .file("/robots.txt", "text/plain", b"User-agent: *\n")
 }
 
 #[tokio::test]
@@ -45,6 +46,7 @@ async fn pages_are_listed_only_when_asked() {
     assert!(files.iter().any(|it| it.starts_with("/_resuma/core.")), "{files:?}");
     assert!(files.iter().any(|it| it.starts_with("/_resuma/handler/Form.")), "{files:?}");
     assert!(files.iter().any(|it| it.starts_with("/_resuma/css/")), "the stylesheet: {files:?}");
+    assert!(files.iter().any(|it| it == "/robots.txt"), "the file: {files:?}");
     for file in files {
         assert_eq!(get(&router, &file).await.0, StatusCode::OK, "{file}");
     }

@@ -21,5 +21,6 @@ fn main() -> std::io::Result<()> {
     resuma::flow::FlowApp::new(pages::all())
         .title("Resuma")
         .stylesheet(include_str!("site.css"))
+        .file("/favicon.ico", "image/x-icon", include_bytes!("favicon.ico"))
         .run()
 }

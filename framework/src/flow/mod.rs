@@ -111,6 +111,8 @@ impl FlowApp {
         fn lang(lang: impl Into<String>);
         /// Adds a stylesheet to every page: [`ResumaApp::stylesheet`].
         fn stylesheet(css: &'static str);
+        /// Serves a file (a favicon, `robots.txt`): [`ResumaApp::file`].
+        fn file(path: &str, content_type: &str, bytes: &'static [u8]);
         /// Also serves a hand-written `page` at `path`: [`ResumaApp::page`].
         fn page(path: &str, page: impl IntoPage);
         /// The CSRF secret: [`ResumaApp::secret`].
