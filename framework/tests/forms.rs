@@ -226,6 +226,33 @@ async fn success_redirects_303_and_the_next_page_shows_the_note() {
 }
 
 #[tokio::test]
+async fn the_form_runtime_gets_the_redirect_as_a_header_to_follow_once() {
+    let notes = Notes::default();
+    let router = app(&notes);
+    let visitor = visit(&router).await;
+    let enhanced = |version: &str| {
+        let body = form_body(&visitor, "title=Tea&count=1&secret=letmein");
+        let mut req = post(&visitor, "/notes?_submit=create_note", &body);
+        req.headers_mut().insert("x-resuma-form", version.parse().unwrap());
+        req
+    };
+    // The runtime (`x-resuma-form: 2`) navigates itself: no 303 for `fetch` to follow.
+    let res = send(&router, enhanced("2")).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(res.headers["x-resuma-location"], "/notes");
+    assert!(!res.headers.contains_key(header::LOCATION));
+    assert_eq!(res.headers[header::CACHE_CONTROL], "no-store");
+    assert!(res.body.is_empty(), "{}", res.body);
+    // An earlier runtime (`1`) and a native submit still get the 303.
+    let res = send(&router, enhanced("1")).await;
+    assert_eq!(
+        (res.status, &res.headers[header::LOCATION]),
+        (StatusCode::SEE_OTHER, &"/notes".parse().unwrap())
+    );
+    assert_eq!(notes.0.lock().unwrap().len(), 2, "each submit ran once");
+}
+
+#[tokio::test]
 async fn field_errors_answer_422_with_every_typed_value_but_the_password() {
     let notes = Notes::default();
     let router = app(&notes);

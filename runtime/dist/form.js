@@ -61,21 +61,24 @@ var h0 = async (event) => {
     for (const it of buttons) it.disabled = on;
   };
   pending(1);
-  let response, html, away;
+  let response, html, away, target;
   try {
     response = await fetch(submitter?.getAttribute("formaction") ?? form.getAttribute("action") ?? "", {
       method: "POST",
-      headers: { "x-resuma-form": "1" },
+      headers: { "x-resuma-form": "2" },
       // Urlencoded, a file as its name: what the browser sends for such a form.
       body: /multipart/i.test(form.getAttribute("enctype")) ? data : new URLSearchParams([...data].map(([name, value]) => [name, value.name ?? value])),
       credentials: "same-origin"
     });
-    away = response.redirected && new URL(response.url).pathname != location.pathname;
+    const to = response.headers.get("x-resuma-location");
+    target = to ? new URL(to, location) : response.redirected && new URL(response.url);
+    away = target && target.origin + target.pathname != location.origin + location.pathname;
+    if (to && !away) response = await fetch(target);
     html = away || /html/.test(response.headers.get("content-type")) && await response.text();
   } catch {
   }
   pending();
-  if (away) return location.assign(response.url);
+  if (away) return location.assign(target);
   if (!html) {
     const field = Object.assign(document.createElement("input"), { type: "hidden", name: submitter?.name, value: submitter?.value });
     if (submitter?.name) form.append(field);
@@ -83,7 +86,7 @@ var h0 = async (event) => {
     return field.remove();
   }
   apply(new DOMParser().parseFromString(html, "text/html"));
-  if (response.redirected) history.replaceState(history.state, "", response.url);
+  if (target) history.replaceState(history.state, "", target);
   const now = form.isConnected ? form : document.querySelector(`form[data-r-form="${form.getAttribute("data-r-form")}"]`);
   if (now) settle(now, focused, typed, response.ok);
   if (document.activeElement != focused && focused?.isConnected) focused.focus({ preventScroll: true });

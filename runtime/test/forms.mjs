@@ -9,8 +9,10 @@
 //!   `create_note` with an empty title answers 422, the page re-rendered with the errors
 //!   and the typed values; a title of `boom` answers a 500 error page; `hangup` drops the
 //!   connection of an enhanced (`x-resuma-form`) request; anything else adds the note
-//!   and answers 303 to `/notes`. `rename` 303s to `/notes`, `done` to `/notes/done`,
-//!   `upload` answers 200 with the page and what was uploaded;
+//!   and redirects to `/notes` (to the runtime, `x-resuma-form: 2`, as 200 with
+//!   `x-resuma-location`; natively 303). `done` redirects so to `/notes/done`; `rename`
+//!   303s to `/notes` either way, as a middleware's redirect does; `upload` answers 200
+//!   with the page and what was uploaded;
 //! - `GET /notes/done`: another page.
 //!
 //! Pages use the placeholders of fixture pages (`LOADER(`, `NONCE`, `CSRF_TOKEN`), which
@@ -66,6 +68,13 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
 `;
 
   const page = (status, html) => ({ status, html });
+  // A submit's redirect as the server answers it: to the runtime (`x-resuma-form: 2`),
+  // 200 with `x-resuma-location`; to a native submit, 303.
+  const redirect = (request, location) =>
+    request.headers["x-resuma-form"] == "2"
+      ? { status: 200, headers: { "x-resuma-location": location } }
+      : { status: 303, headers: { location } };
+  // A redirect that is no submit's (a middleware's): always 303, which `fetch` follows.
   const seeOther = (location) => ({ status: 303, headers: { location } });
 
   /**
@@ -106,13 +115,13 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
         }
         if (values.title == "hangup" && request.headers["x-resuma-form"]) return { hangup: true };
         notes.push(values.title);
-        return seeOther("/notes");
+        return redirect(request, "/notes");
       }
       case "rename":
         name = data.get("name");
         return seeOther("/notes");
       case "done":
-        return seeOther("/notes/done");
+        return redirect(request, "/notes/done");
       case "upload": {
         const file = data.get("attachment");
         uploaded = `${data.get("caption")}: ${file?.name} (${file?.size} bytes, ${await file?.text()})`;

@@ -146,5 +146,9 @@ test("with JavaScript: a double click sends one request, the form is busy meanwh
   assert.equal(await page.evaluate(() => window.__marker), undefined, "a redirect to another page navigates");
   assert.equal(await page.locator("article h1").textContent(), "Clicked twice");
   assert.equal(posts(page).length, 1, "one request for a double click");
+  // The submit's redirect came as `x-resuma-location`: the new post is fetched once, by
+  // the navigation (a 303 would have been followed by `fetch` first).
+  const gets = requests(page).filter((it) => it.method == "GET" && new URL(it.url).pathname == `/blog/${slug}`);
+  assert.deepEqual(gets.map((it) => it.resourceType), ["document"]);
   await page.close();
 });

@@ -92,8 +92,14 @@ pub(crate) fn session_id(headers: &HeaderMap) -> Option<&str> {
 
 /// The `Set-Cookie` value that starts session `sid`.
 pub(crate) fn session_cookie(sid: &str, secure: bool) -> HeaderValue {
+    const ATTRIBUTES: &str = "; HttpOnly; SameSite=Lax; Path=/";
     let secure = if secure { "; Secure" } else { "" };
-    let cookie = format!("{SESSION_COOKIE}={sid}; HttpOnly; SameSite=Lax; Path=/{secure}");
+    let mut cookie = String::with_capacity(
+        SESSION_COOKIE.len() + 1 + sid.len() + ATTRIBUTES.len() + secure.len(),
+    );
+    for part in [SESSION_COOKIE, "=", sid, ATTRIBUTES, secure] {
+        cookie.push_str(part);
+    }
     HeaderValue::try_from(cookie).expect("a session id is base64url, valid in a header")
 }
 

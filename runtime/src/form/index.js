@@ -6,7 +6,10 @@
 //! it, and applies the answer, the same page the server renders without JavaScript, in
 //! place: a redirect to another path navigates; any HTML answer (the re-rendered page
 //! after a 200, 422, or an error page) is morphed into the page (`morph.js`); anything
-//! else falls back to the native submit.
+//! else falls back to the native submit. A submit's own redirect comes as `200` with
+//! `x-resuma-location` (the runtime asks with `x-resuma-form: 2`), so the target is
+//! fetched once: by the navigation, or, on the same path, here to morph it in (a 303
+//! would be followed by `fetch` and then navigated to again).
 //!
 //! Invariants:
 //! - one request per form at a time: while it is pending the form has `aria-busy="true"`
@@ -14,7 +17,7 @@
 //!   disabled; exactly those are enabled again, and `aria-busy` removed, before the
 //!   answer is applied, so the new markup has the last word on both;
 //! - the server sees what a native submit sends: the fields and the submitter, urlencoded
-//!   unless the form is `multipart/form-data`; plus `x-resuma-form: 1`;
+//!   unless the form is `multipart/form-data`; plus `x-resuma-form: 2`;
 //! - nothing is lost: without an answer, or with one that is not HTML, the form is sent
 //!   natively (`HTMLFormElement.prototype.submit`, which no field named `submit` hides);
 //! - no script of the response runs: only the state and graph scripts' text is taken;
@@ -50,23 +53,27 @@ export const h0 = async (event) => {
   };
 
   pending(1);
-  let response, html, away;
+  let response, html, away, target;
   try {
     response = await fetch(submitter?.getAttribute("formaction") ?? form.getAttribute("action") ?? "", {
       method: "POST",
-      headers: { "x-resuma-form": "1" },
+      headers: { "x-resuma-form": "2" },
       // Urlencoded, a file as its name: what the browser sends for such a form.
       body: /multipart/i.test(form.getAttribute("enctype"))
         ? data
         : new URLSearchParams([...data].map(([name, value]) => [name, value.name ?? value])),
       credentials: "same-origin",
     });
-    away = response.redirected && new URL(response.url).pathname != location.pathname;
+    const to = response.headers.get("x-resuma-location");
+    // The submit's redirect, or one `fetch` followed (a middleware's, say).
+    target = to ? new URL(to, location) : response.redirected && new URL(response.url);
+    away = target && target.origin + target.pathname != location.origin + location.pathname;
+    if (to && !away) response = await fetch(target);
     html = away || (/html/.test(response.headers.get("content-type")) && (await response.text()));
   } catch {}
   pending();
 
-  if (away) return location.assign(response.url);
+  if (away) return location.assign(target);
   if (!html) {
     // `submit()` sends no submitter: its name and value go as a hidden field, removed
     // again once `submit()` has read the fields (an answer such as a 204 stays on the page).
@@ -76,7 +83,7 @@ export const h0 = async (event) => {
     return field.remove();
   }
   apply(new DOMParser().parseFromString(html, "text/html"));
-  if (response.redirected) history.replaceState(history.state, "", response.url);
+  if (target) history.replaceState(history.state, "", target);
 
   const now = form.isConnected ? form : document.querySelector(`form[data-r-form="${form.getAttribute("data-r-form")}"]`);
   if (now) settle(now, focused, typed, response.ok);

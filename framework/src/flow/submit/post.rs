@@ -10,7 +10,8 @@
 //! the `_csrf` field or the `x-resuma-csrf` header (403), the fields decoded into the
 //! submit's form type (field errors: 422), the submit itself.
 //!
-//! Invariant: a success answers `303 See Other` (or re-renders for `Submitted::data`);
+//! Invariant: a success answers `303 See Other` (to the form runtime, `200` with
+//! `x-resuma-location`: the same redirect, taken once; or re-renders for `Submitted::data`);
 //! field errors re-render the page with status 422, every typed value kept but
 //! passwords and files; a refusal is an HTML error page with its status; a panicking
 //! submit answers 500 and the server keeps serving. Nothing from the body reaches the
@@ -101,7 +102,10 @@ pub(in crate::flow) async fn post(
     match answered {
         Ok(Ok(submitted)) => match submitted.kind {
             Success::Redirect(location) => {
-                let mut res = see_other(&location, file);
+                let mut res = match asks_for_location(cx.headers()) {
+                    true => location_answer(&location, file),
+                    false => see_other(&location, file),
+                };
                 res.headers_mut().extend(submitted.headers);
                 Posted::Response(res)
             }
@@ -240,6 +244,33 @@ async fn checked(
     actions.csrf.verify_token(cx.headers(), given.ok_or_else(forged)?).map_err(|_| forged())?;
     fields.remove(SUBMIT_PARAM);
     Ok(Checked { submission, fields })
+}
+
+/// The header the form runtime sends with a submit: `2` when it takes the submit's
+/// redirect as [`LOCATION_HEADER`] (its earlier version sent `1` and followed 303s).
+const FORM_HEADER: &str = "x-resuma-form";
+/// Where the submit redirects, for the form runtime: it navigates there itself (or, on
+/// the same path, fetches it to morph it in), so the target is fetched once, where
+/// `fetch` would follow a 303 and the navigation would fetch it again.
+const LOCATION_HEADER: &str = "x-resuma-location";
+
+/// Whether the request comes from the form runtime that takes [`LOCATION_HEADER`].
+fn asks_for_location(headers: &HeaderMap) -> bool {
+    headers.get(FORM_HEADER).is_some_and(|it| it.as_bytes() == b"2")
+}
+
+/// The submit's redirect for the form runtime: `200`, no body, [`LOCATION_HEADER`]
+/// (or a logged 500 when `location` is no header value).
+fn location_answer(location: &str, file: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => {
+            let mut res = StatusCode::OK.into_response();
+            res.headers_mut().insert(LOCATION_HEADER, value);
+            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(_) => see_other(location, file),
+    }
 }
 
 /// The submit's redirect: `303 See Other` to `location`, or a logged 500 when it is no
