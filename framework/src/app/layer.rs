@@ -72,7 +72,7 @@ where
 {
     type Response = Response;
     type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+    type Future = BoxAnswer;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         self.inner.poll_ready(cx)
@@ -156,7 +156,7 @@ where
     }
 }
 
-/// What [`Guarded`] answers (to tower-http's compression).
+/// A boxed answer: what [`AppService`] and [`Guarded`] (to tower-http's compression) give.
 type BoxAnswer = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
 
 /// The inner part of the layer: the route within the limits, then the security headers
@@ -175,7 +175,7 @@ where
 {
     type Response = Response;
     type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+    type Future = BoxAnswer;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         self.inner.poll_ready(cx)
