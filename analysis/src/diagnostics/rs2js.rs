@@ -16,12 +16,20 @@ pub(crate) fn handler_not_a_closure<S>(span: S, found: &str) -> Diagnostic<S> {
 }
 
 pub(crate) fn untranslatable_call<S>(span: S, callee: &str) -> Diagnostic<S> {
-    Diagnostic::error(
+    let diagnostic = Diagnostic::error(
         Code::UntranslatableCall,
         span,
         format!("`{callee}` is a Rust function; handlers run in the browser and cannot call it"),
-    )
-    .with_help(WAY_OUT)
+    );
+    // A Flow page's typed link (`pages::blog::slug::path(…)`): built on the server.
+    let typed_link = callee.split("::").any(|it| it == "pages") && callee.ends_with("::path");
+    match typed_link {
+        true => diagnostic.with_help(
+            "typed links are built on the server: compute the link there (a prop, or a field \
+             of each item filled with the page's `path(…)`) and use that value here",
+        ),
+        false => diagnostic.with_help(WAY_OUT),
+    }
 }
 
 pub(crate) fn unknown_method<S>(span: S, method: &str, receiver: &str) -> Diagnostic<S> {

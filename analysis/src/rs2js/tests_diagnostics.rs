@@ -35,6 +35,15 @@ fn r021_call_to_a_rust_function() {
           help: use `js!{}` or move this to a `#[server]` fn
     "#]],
     );
+    // A Flow page's typed link: built on the server, whatever the browser renders.
+    check(
+        r#"move |_| { let link: String = pages::blog::slug::path("a"); }"#,
+        expect![[r#"
+            move |_| { let link: String = pages::blog::slug::path("a"); }
+                                          ^^^^^^^^^^^^^^^^^^^^^^^ R021 `pages::blog::slug::path` is a Rust function; handlers run in the browser and cannot call it
+              help: typed links are built on the server: compute the link there (a prop, or a field of each item filled with the page's `path(…)`) and use that value here
+        "#]],
+    );
 }
 
 #[test]
