@@ -146,3 +146,35 @@ async fn a_streamed_page_is_never_public_and_a_dropped_one_lets_go() {
     let body = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
     assert!(String::from_utf8_lossy(&body).contains("Second"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deferred_value_that_never_comes_ends_as_an_error_at_the_request_timeout() {
+    // The gate is never released: the comments never come.
+    let (_release, wait) = oneshot::channel::<()>();
+    let gate = Gate(Arc::new(Mutex::new(Some(wait))));
+    let limits =
+        resuma::ServerLimits::default().request_timeout(std::time::Duration::from_millis(300));
+    let router = FlowApp::new(Pages::new().route("/post", "post.rs", route()))
+        .state(gate)
+        .server_limits(limits)
+        .router();
+    let res = router.oneshot(Request::get("/post").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let started = std::time::Instant::now();
+    let body = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        axum::body::to_bytes(res.into_body(), usize::MAX),
+    )
+    .await
+    .expect("the response ends: a part waits no longer than the request timeout")
+    .unwrap();
+    let page = String::from_utf8(body.to_vec()).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(
+        page.contains(
+            "<div data-r-part=\"0\"><p role=\"alert\">This part took too long to load.</p></div>"
+        ),
+        "{page}"
+    );
+    assert!(page.ends_with("</body></html>"), "{page}");
+}

@@ -4,8 +4,9 @@
 //! `render::defer` for the wire format).
 //!
 //! Invariant: the value's future starts when the load defers it (on the runtime, beside
-//! the other loads) and is aborted if the page never shows it or the client goes away; an
-//! error of the future renders in the part's place (the nearest thing to an
+//! the other loads) and is aborted if the page never shows it, the client goes away or
+//! it outlasts the app's request timeout (a `504` error in its place, so no response
+//! stays open for ever); an error of the future renders in the part's place (the nearest thing to an
 //! `_error.rs` a half-sent page can have), its details only in the log.
 
 use std::fmt;
@@ -61,6 +62,17 @@ impl LoadCx {
         value: impl Future<Output = Result<T, LoadError>> + Send + 'static,
     ) -> Deferred<T> {
         self.stream();
+        let timeout = self.part_timeout();
+        let value = async move {
+            let Some(timeout) = timeout else { return value.await };
+            tokio::time::timeout(timeout, value).await.unwrap_or_else(|_| {
+                tracing::warn!(
+                    timeout_ms = timeout.as_millis() as u64,
+                    "a deferred value took longer than the request timeout; its part shows an error"
+                );
+                Err(LoadError::status(504, "This part took too long to load."))
+            })
+        };
         // In the request's span (its id), like the rest of the request.
         Deferred {
             task: Some(tokio::spawn(tracing::Instrument::in_current_span(value))),

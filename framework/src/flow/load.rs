@@ -12,6 +12,7 @@ use std::future::Future;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 use axum::extract::Query;
 use axum::http::request::Parts;
@@ -56,6 +57,9 @@ struct RequestData {
     cache: Mutex<Vec<(usize, HeaderValue)>>,
     /// A load deferred a value: the page streams.
     streams: AtomicBool,
+    /// How long a deferred value may take before its part shows an error instead (the
+    /// app's request timeout: the response has left by then, so only the part can say).
+    part_timeout: Option<Duration>,
     /// A load read the request (query, headers, cookies, URI, extensions): its page is
     /// per request, no static file (what `resuma build --static` reports).
     read_request: AtomicBool,
@@ -98,7 +102,13 @@ impl Slot {
 
 impl LoadCx {
     /// The context of a request for a route with `layouts` layouts, at the page's level.
-    pub(crate) fn new(params: Params, parts: Parts, state: Arc<StateMap>, layouts: usize) -> Self {
+    pub(crate) fn new(
+        params: Params,
+        parts: Parts,
+        state: Arc<StateMap>,
+        layouts: usize,
+        part_timeout: Option<Duration>,
+    ) -> Self {
         let layouts = (0..layouts).map(|_| Slot::default()).collect();
         let request = RequestData {
             params,
@@ -108,6 +118,7 @@ impl LoadCx {
             cache: Mutex::new(Vec::new()),
             streams: AtomicBool::new(false),
             read_request: AtomicBool::new(false),
+            part_timeout,
         };
         let level = request.layouts.len();
         LoadCx { request: Arc::new(request), level }
@@ -247,6 +258,11 @@ impl LoadCx {
     /// Whether a load read the request beyond its params.
     pub(crate) fn read_request(&self) -> bool {
         self.request.read_request.load(Ordering::Relaxed)
+    }
+
+    /// How long a deferred value may take (the app's request timeout).
+    pub(crate) fn part_timeout(&self) -> Option<Duration> {
+        self.request.part_timeout
     }
 
     /// Makes the page stream ([`defer`](LoadCx::defer) calls it).

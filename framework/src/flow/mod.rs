@@ -177,9 +177,11 @@ impl FlowApp {
     /// ```
     pub fn try_router(self) -> Result<Router, ConfigError> {
         let FlowApp { app, pages, limits } = self;
+        let part_timeout = app.limits().request_timeout_set();
         app.build_router(move |router, document, shared| {
             let list = pages.exports(Arc::clone(&shared.actions.state));
-            (serve::install(pages, limits, router, document, shared), Some(list))
+            let router = serve::install(pages, limits, part_timeout, router, document, shared);
+            (router, Some(list))
         })
     }
 

@@ -118,7 +118,7 @@ impl Pages {
                     }
                     let Some(list) = static_params else { continue };
                     let parts = axum::http::Request::new(()).into_parts().0;
-                    let cx = LoadCx::new(Params::default(), parts, Arc::clone(&state), 0);
+                    let cx = LoadCx::new(Params::default(), parts, Arc::clone(&state), 0, None);
                     match list(cx).await {
                         Ok(all) => paths.extend(all.iter().map(|params| fill(segments, params))),
                         Err(err) => {

@@ -11,6 +11,7 @@
 //! holds the path.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request};
@@ -44,6 +45,8 @@ struct Flow {
     shared: Arc<Shared>,
     /// The limits of a submitted form.
     limits: FormLimits,
+    /// The app's request timeout, which bounds a deferred part too.
+    part_timeout: Option<Duration>,
     catch_alls: Vec<Arc<Served>>,
     not_found: Vec<Arc<Served>>,
     /// The shell of the 404 and error pages when no `_404.rs` or `_error.rs` applies.
@@ -54,6 +57,7 @@ struct Flow {
 pub(super) fn install(
     pages: Pages,
     limits: FormLimits,
+    part_timeout: Option<Duration>,
     mut router: Router,
     document: &Document,
     shared: &Arc<Shared>,
@@ -70,6 +74,7 @@ pub(super) fn install(
     let flow = Arc::new(Flow {
         shared: Arc::clone(shared),
         limits,
+        part_timeout,
         catch_alls: catch_alls.into_iter().map(served).collect(),
         not_found: pages.not_found.into_iter().map(served).collect(),
         default_page: shell("404"),
@@ -175,7 +180,7 @@ impl Flow {
     /// The context of `route`'s loads for a request with `params` and `parts`.
     fn context(&self, route: &Served, params: Params, parts: Parts) -> LoadCx {
         let state = Arc::clone(&self.shared.actions.state);
-        LoadCx::new(params, parts, state, route.entry.route.layouts)
+        LoadCx::new(params, parts, state, route.entry.route.layouts, self.part_timeout)
     }
 
     /// A form posted to `route`, after its middlewares: its submit's answer, or the page

@@ -199,6 +199,11 @@ impl ServerLimits {
         self
     }
 
+    /// The request timeout set (what a Flow page's deferred parts are bounded by too).
+    pub(crate) fn request_timeout_set(&self) -> Option<Duration> {
+        self.request_timeout
+    }
+
     /// See [`header_read_timeout`](Self::header_read_timeout).
     pub fn get_header_read_timeout(&self) -> Option<Duration> {
         self.header_read_timeout

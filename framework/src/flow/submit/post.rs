@@ -89,7 +89,8 @@ pub(in crate::flow) async fn post(
     // The submit gets a context of its own, with no layouts to wait for: the page's,
     // with its layouts' loads, shows the page afterwards.
     let state = Arc::clone(&shared.actions.state);
-    let submit_cx = LoadCx::new(cx.params().clone(), cx.parts().clone(), state, 0);
+    let submit_cx =
+        LoadCx::new(cx.params().clone(), cx.parts().clone(), state, 0, cx.part_timeout());
     let answered = match (submission.run)(submit_cx, &fields) {
         Err(errors) => {
             replay.errors = errors;
