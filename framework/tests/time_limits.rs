@@ -182,8 +182,10 @@ fn assert_timed_out_page(answer: &Answer) {
     assert!(answer.body.contains("<h1>503 Service Unavailable</h1>"), "{}", answer.body);
     assert!(answer.took >= REQUEST_TIMEOUT, "{:?}", answer.took);
     assert!(answer.took < REQUEST_TIMEOUT * 5, "{:?}", answer.took);
-    // The security layer is outside the limits layer: the error page has its headers too.
+    // The security headers and the request's id go on outside the limits: the error page
+    // has them too.
     assert!(answer.headers.contains_key(header::X_CONTENT_TYPE_OPTIONS));
+    assert!(answer.headers.contains_key("x-request-id"), "{:?}", answer.headers);
 }
 
 /// The app still serves a plain page.
@@ -302,6 +304,8 @@ async fn a_panicking_load_is_500_html_that_leaks_nothing() {
         assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", answer.body);
         assert!(answer.body.contains("<h1>500 Internal Server Error</h1>"), "{}", answer.body);
         assert!(!answer.body.contains("secret"), "{}", answer.body);
+        assert!(answer.headers.contains_key("x-request-id"), "{:?}", answer.headers);
+        assert!(answer.headers.contains_key(header::X_CONTENT_TYPE_OPTIONS));
         still_serves(&router).await;
     }
 }
