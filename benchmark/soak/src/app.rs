@@ -61,7 +61,18 @@ pub(crate) async fn serve(limits: ServerLimits) -> std::io::Result<()> {
 }
 
 /// The limits of a mode: the defaults for `--long`, shorter ones for a run of seconds.
+/// `RESUMA_SOAK_MAX_HEADER_BYTES` overrides `max_header_bytes` (it bounds hyper's read
+/// buffer, the largest part of a connection's memory).
 pub(crate) fn limits(short: bool) -> ServerLimits {
+    let limits = limits_of_mode(short);
+    let max_header_bytes = std::env::var("RESUMA_SOAK_MAX_HEADER_BYTES").ok();
+    match max_header_bytes.and_then(|it| it.parse::<usize>().ok()) {
+        Some(max_bytes) => limits.max_header_bytes(max_bytes),
+        None => limits,
+    }
+}
+
+fn limits_of_mode(short: bool) -> ServerLimits {
     if short {
         let ms = Duration::from_millis;
         ServerLimits::default()

@@ -125,7 +125,20 @@ fn sample(pid: u32) -> Option<Sample> {
 
 async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
     let exe = std::env::current_exe()?;
-    let mut server = tokio::process::Command::new(exe)
+    // `RESUMA_SOAK_WRAP="valgrind --tool=massif"` runs the server under a profiler (one that
+    // execs the program, so the pid sampled is the server's), stopped by SIGTERM at the end
+    // so that the profiler writes its report.
+    let wrap = std::env::var("RESUMA_SOAK_WRAP").unwrap_or_default();
+    let mut wrap = wrap.split_whitespace();
+    let mut server = match wrap.next() {
+        Some(tool) => {
+            let mut command = tokio::process::Command::new(tool);
+            command.args(wrap).arg(exe);
+            command
+        }
+        None => tokio::process::Command::new(exe),
+    };
+    let mut server = server
         .arg("serve")
         .args(long.then_some("--long"))
         .env("RUST_LOG", std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()))
@@ -209,7 +222,6 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
     sampling.store(false, Ordering::Relaxed);
     let _ = sampler.await;
     let after = run_good(addr, mode.n_good, Duration::from_secs(1)).await;
-    let _ = server.start_kill();
 
     // The report.
     let secs = mode.phase.as_secs_f64();
@@ -292,6 +304,18 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
             println!("FAIL: {failure}");
         }
     }
+    // `RESUMA_SOAK_HOLD_SECS=60` keeps the server up that long after the report, idle, to
+    // look at it from outside (e.g. `gdb -p PID -batch -ex 'call (void) malloc_stats()'`).
+    if let Some(secs) = std::env::var("RESUMA_SOAK_HOLD_SECS").ok().and_then(|it| it.parse().ok()) {
+        println!("holding the server (pid {pid}) for {secs} s");
+        tokio::time::sleep(Duration::from_secs(secs)).await;
+    }
+    if std::env::var_os("RESUMA_SOAK_WRAP").is_some() {
+        // A graceful stop (the server drains on SIGTERM), so the profiler writes its report.
+        let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+        let _ = tokio::time::timeout(Duration::from_secs(120), server.wait()).await;
+    }
+    let _ = server.start_kill();
     Ok(failures.is_empty())
 }
 
