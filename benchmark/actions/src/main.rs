@@ -487,7 +487,7 @@ fn main() {
         start_pages(&rt, names, flow.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
     // The same view as a plain `ResumaApp` page (no loads, no Flow): what Flow adds.
     let names = ["bare-axum-same", "resuma-page-same", "resuma-page-same-cookie"];
-    let app = ResumaApp::new().secret(secret).page("/", same_view);
+    let app = ResumaApp::new().secret(secret).page("/", same_view());
     let same =
         start_pages(&rt, names, app.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
     let mut flow = Vec::from(flow);
@@ -543,13 +543,20 @@ fn main() {
 }
 
 /// The Flow page's view as a plain `ResumaApp` page (no loads, no Flow).
-fn same_view() -> View {
-    let page = FlowRows(FlowRowsProps { data: std::sync::Arc::new(rows()), __resuma_marker: core::marker::PhantomData });
-    FlowLayout(FlowLayoutProps {
-        children: page,
-        data: "Flow benchmark".to_owned(),
-        __resuma_marker: core::marker::PhantomData,
-    })
+fn same_view() -> impl Fn() -> View + Send + Sync + 'static {
+    // The rows shared, as the Flow page's load hands them out.
+    let rows = std::sync::Arc::new(rows());
+    move || {
+        let page = FlowRows(FlowRowsProps {
+            data: std::sync::Arc::clone(&rows),
+            __resuma_marker: core::marker::PhantomData,
+        });
+        FlowLayout(FlowLayoutProps {
+            children: page,
+            data: "Flow benchmark".to_owned(),
+            __resuma_marker: core::marker::PhantomData,
+        })
+    }
 }
 
 /// `--profile TARGET N`: N `GET /` requests through one router, in process.
@@ -558,7 +565,7 @@ fn profile(target: &str, n: u32) {
     let secret = [7u8; 32];
     let router = match target {
         "page" => ResumaApp::new().secret(secret).page("/", BenchPage).router(),
-        "same" => ResumaApp::new().secret(secret).page("/", same_view).router(),
+        "same" => ResumaApp::new().secret(secret).page("/", same_view()).router(),
         "flow" | "bare" => resuma::flow::FlowApp::new(flow_pages())
             .secret(secret)
             .state(std::sync::Arc::new(rows()))
@@ -587,14 +594,15 @@ fn profile(target: &str, n: u32) {
     };
     let router = if target == "bare" {
         let (_, bytes) = send(&router);
-        Router::new().route(
-            "/",
-            get(move || {
-                let bytes = bytes.clone();
-                async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes) }
-            }),
-        )
-        .with_state(())
+        Router::new()
+            .route(
+                "/",
+                get(move || {
+                    let bytes = bytes.clone();
+                    async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes) }
+                }),
+            )
+            .with_state(())
     } else {
         router
     };
