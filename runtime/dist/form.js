@@ -61,7 +61,7 @@ var h0 = async (event) => {
     for (const it of buttons) it.disabled = on;
   };
   pending(1);
-  let response, html, away, target;
+  let response, html, away, target, to;
   try {
     response = await fetch(submitter?.getAttribute("formaction") ?? form.getAttribute("action") ?? "", {
       method: "POST",
@@ -70,7 +70,7 @@ var h0 = async (event) => {
       body: /multipart/i.test(form.getAttribute("enctype")) ? data : new URLSearchParams([...data].map(([name, value]) => [name, value.name ?? value])),
       credentials: "same-origin"
     });
-    const to = response.headers.get("x-resuma-location");
+    to = response.headers.get("x-resuma-location");
     target = to ? new URL(to, location) : response.redirected && new URL(response.url);
     away = target && target.origin + target.pathname != location.origin + location.pathname;
     if (to && !away) response = await fetch(target);
@@ -78,7 +78,7 @@ var h0 = async (event) => {
   } catch {
   }
   pending();
-  if (away) return location.assign(target);
+  if (away || to && !html) return location.assign(target);
   if (!html) {
     const field = Object.assign(document.createElement("input"), { type: "hidden", name: submitter?.name, value: submitter?.value });
     if (submitter?.name) form.append(field);

@@ -263,6 +263,16 @@ test("a redirect to another path navigates there", async () => {
   });
 });
 
+test("after the submit's redirect, a target that answers no HTML is navigated to: the form is not sent again", async () => {
+  await withNotes("/notes", async (page) => {
+    await page.fill("input[name=title]", "broken");
+    await page.click("#add");
+    await page.waitForURL(`${fixtures.server.url}/notes?broken`);
+    assert.match(await page.textContent("body"), /Broken/);
+    assert.equal(submits().length, 1, "one POST: no native submit after the redirect");
+  });
+});
+
 test("a multipart form sends its file with fetch, and the 200 re-render shows in place", async () => {
   await withNotes("/notes", async (page) => {
     await page.fill("input[name=caption]", "Greeting");

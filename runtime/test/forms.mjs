@@ -13,6 +13,7 @@
 //!   `x-resuma-location`; natively 303). `done` redirects so to `/notes/done`; `rename`
 //!   303s to `/notes` either way, as a middleware's redirect does; `upload` answers 200
 //!   with the page and what was uploaded;
+//!   A title of `broken` redirects to `/notes?broken`, which answers a text 500.
 //! - `GET /notes/done`: another page.
 //!
 //! Pages use the placeholders of fixture pages (`LOADER(`, `NONCE`, `CSRF_TOKEN`), which
@@ -89,6 +90,7 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
       return page(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Done</title></head><body><h1 id="done">Done with ${notes.length} notes</h1></body></html>`);
     }
     if (pathname != "/notes") return null;
+    if (request.method == "GET" && searchParams.has("broken")) return { status: 500, text: "Broken" };
     if (request.method == "GET") return page(200, render({ reactive: searchParams.has("reactive") }));
 
     const chunks = [];
@@ -114,6 +116,7 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
           return page(500, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Server error</title></head><body><h1 id="error">Something went wrong</h1></body></html>`);
         }
         if (values.title == "hangup" && request.headers["x-resuma-form"]) return { hangup: true };
+        if (values.title == "broken") return redirect(request, "/notes?broken");
         notes.push(values.title);
         return redirect(request, "/notes");
       }

@@ -20,6 +20,8 @@
 //!   unless the form is `multipart/form-data`; plus `x-resuma-form: 2`;
 //! - nothing is lost: without an answer, or with one that is not HTML, the form is sent
 //!   natively (`HTMLFormElement.prototype.submit`, which no field named `submit` hides);
+//!   nothing is sent twice: once the server answered with the submit's redirect, a target
+//!   that does not answer HTML is navigated to instead;
 //! - no script of the response runs: only the state and graph scripts' text is taken;
 //! - the core keeps its cells, and each shows its value (not the server's render of it)
 //!   in the text bound to it in the new page; slots it has not created yet read the new
@@ -53,7 +55,7 @@ export const h0 = async (event) => {
   };
 
   pending(1);
-  let response, html, away, target;
+  let response, html, away, target, to;
   try {
     response = await fetch(submitter?.getAttribute("formaction") ?? form.getAttribute("action") ?? "", {
       method: "POST",
@@ -64,7 +66,7 @@ export const h0 = async (event) => {
         : new URLSearchParams([...data].map(([name, value]) => [name, value.name ?? value])),
       credentials: "same-origin",
     });
-    const to = response.headers.get("x-resuma-location");
+    to = response.headers.get("x-resuma-location");
     // The submit's redirect, or one `fetch` followed (a middleware's, say).
     target = to ? new URL(to, location) : response.redirected && new URL(response.url);
     away = target && target.origin + target.pathname != location.origin + location.pathname;
@@ -73,7 +75,9 @@ export const h0 = async (event) => {
   } catch {}
   pending();
 
-  if (away) return location.assign(target);
+  // After the submit's own redirect the form was taken: whatever its target answers, it
+  // is never sent again.
+  if (away || (to && !html)) return location.assign(target);
   if (!html) {
     // `submit()` sends no submitter: its name and value go as a hidden field, removed
     // again once `submit()` has read the fields (an answer such as a 204 stays on the page).
