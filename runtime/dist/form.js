@@ -73,8 +73,9 @@ var h0 = async (event) => {
     to = response.headers.get("x-resuma-location");
     target = to ? new URL(to, location) : response.redirected && new URL(response.url);
     away = target && target.origin + target.pathname != location.origin + location.pathname;
-    if (to && !away) response = await fetch(target);
-    html = away || /html/.test(response.headers.get("content-type")) && await response.text();
+    html = await response.text();
+    if (to && !away) html = await (response = await fetch(target)).text();
+    html = away || /html/.test(response.headers.get("content-type")) && html;
   } catch {
   }
   pending();

@@ -70,8 +70,11 @@ export const h0 = async (event) => {
     // The submit's redirect, or one `fetch` followed (a middleware's, say).
     target = to ? new URL(to, location) : response.redirected && new URL(response.url);
     away = target && target.origin + target.pathname != location.origin + location.pathname;
-    if (to && !away) response = await fetch(target);
-    html = away || (/html/.test(response.headers.get("content-type")) && (await response.text()));
+    // Each answer read to its end, even when navigating away: an answer left unread is
+    // cancelled (by the navigation, or once dropped), a failed request to the browser.
+    html = await response.text();
+    if (to && !away) html = await (response = await fetch(target)).text();
+    html = away || (/html/.test(response.headers.get("content-type")) && html);
   } catch {}
   pending();
 
