@@ -145,10 +145,16 @@ fn translate(
     if tokens.is_empty() {
         return (None, vec![handler_not_a_closure(span_of_tokens(&tokens), "nothing")]);
     }
+    let last = span_of_tokens(&tokens).end;
     let expr = match syn::parse2::<syn::Expr>(tokens) {
         Ok(expr) => expr,
         Err(err) => {
-            return (None, vec![invalid_handler(TokenSpan::single(err.span()), &err.to_string())])
+            // The end of the handler's tokens has no place of its own (syn says
+            // `call_site`, offset 0 of whatever was parsed): it is at the last token, so a
+            // file and its item re-analysed on their own point at the same place.
+            let at = err.span().byte_range();
+            let span = if at.is_empty() && at.start == 0 { last } else { err.span() };
+            return (None, vec![invalid_handler(TokenSpan::single(span), &err.to_string())]);
         }
     };
     let mut inner = &expr;
