@@ -405,7 +405,7 @@ impl ResponseSecrets {
     }
 }
 
-/// Whether `page` has `needle` (a nonce or a token) somewhere: memchr's vectorised
+/// Whether `page` has `needle` (its visitor's CSRF token) somewhere: memchr's vectorised
 /// search, several times faster than `str::contains` on a page of a few KiB.
 fn has(page: &str, needle: &str) -> bool {
     memchr::memmem::find(page.as_bytes(), needle.as_bytes()).is_some()

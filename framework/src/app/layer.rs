@@ -26,7 +26,7 @@ use tracing::Instrument as _;
 use super::ops::RequestIds;
 use crate::compress::{self, Compress, Compressible};
 use crate::security::{add_missing, HeaderSet};
-use crate::serve::{Guard, LimitsLayer};
+use crate::serve::{take_ready, Guard, LimitsLayer};
 
 /// The layer of an app's router (see the module's docs).
 #[derive(Clone)]
@@ -79,9 +79,7 @@ where
     }
 
     fn call(&mut self, mut req: Request) -> Self::Future {
-        // The service that was made ready answers; a fresh clone waits for the next call.
-        let clone = self.inner.clone();
-        let inner = std::mem::replace(&mut self.inner, clone);
+        let inner = take_ready(&mut self.inner);
         let AppLayer { ids, headers, limits, compression } = &self.layer;
         let (span, id) = ids.start(&mut req);
         let guarded = Guarded { inner, headers: Arc::clone(headers), limits: *limits };
@@ -90,17 +88,9 @@ where
             // Only a client that takes an encoding goes through tower-http's compression:
             // without `Accept-Encoding` it would answer identity, after boxing the body.
             Some(layer) if req.headers().contains_key(ACCEPT_ENCODING) => {
-                let mut compressed = layer.layer(guarded);
-                Answer::Compressed { future: compressed.call(req) }
+                Answer::Compressed { future: layer.layer(guarded).call(req) }
             }
-            _ => {
-                let vary = compression.is_some();
-                Answer::Plain {
-                    future: limits.guard(guarded.inner, req),
-                    headers: guarded.headers,
-                    vary,
-                }
-            }
+            _ => Answer::Plain { future: guarded.answer(req), vary: compression.is_some() },
         });
         Box::pin(WithId { answer, id }.instrument(span))
     }
@@ -120,9 +110,9 @@ pin_project_lite::pin_project! {
     #[project = AnswerProj]
     enum Answer<F: Future> {
         /// Through tower-http's compression (around [`Guarded`]).
-        Compressed { #[pin] future: ResponseFuture<BoxAnswer, Compressible> },
-        /// Within the limits, then the security headers here; `vary`: compression is on.
-        Plain { #[pin] future: Guard<F>, headers: Arc<HeaderSet>, vary: bool },
+        Compressed { #[pin] future: ResponseFuture<Headed<F>, Compressible> },
+        /// As [`Guarded`] answers; `vary`: compression is on.
+        Plain { #[pin] future: Headed<F>, vary: bool },
     }
 }
 
@@ -139,9 +129,8 @@ where
                 Ok(res) => res.map(Body::new),
                 Err(never) => match never {},
             },
-            AnswerProj::Plain { future, headers, vary } => {
-                let mut res = std::task::ready!(future.poll(cx));
-                add_missing(headers, &mut res);
+            AnswerProj::Plain { future, vary } => {
+                let Ok(mut res) = std::task::ready!(future.poll(cx));
                 // Another client would have had it compressed: its `Vary` says so.
                 if *vary && compress::would_compress(&res) {
                     compress::mark_vary(res.headers_mut());
@@ -156,40 +145,63 @@ where
     }
 }
 
-/// A boxed answer: what [`AppService`] and [`Guarded`] (to tower-http's compression) give.
+/// What [`AppService`] gives: one box per request.
 type BoxAnswer = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
 
 /// The inner part of the layer: the route within the limits, then the security headers
 /// (what tower-http's compression wraps).
-#[derive(Clone)]
 struct Guarded<S> {
     inner: S,
     headers: Arc<HeaderSet>,
     limits: LimitsLayer,
 }
 
+impl<S: Service<Request, Response = Response, Error = Infallible>> Guarded<S> {
+    /// The answer of the route it holds to `req`.
+    fn answer(self, req: Request) -> Headed<S::Future> {
+        Headed { guard: self.limits.guard(self.inner, req), headers: self.headers }
+    }
+}
+
 impl<S> Service<Request> for Guarded<S>
 where
-    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
-    S::Future: Send + 'static,
+    S: Service<Request, Response = Response, Error = Infallible> + Clone,
 {
     type Response = Response;
     type Error = Infallible;
-    type Future = BoxAnswer;
+    type Future = Headed<S::Future>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        let clone = self.inner.clone();
-        let inner = std::mem::replace(&mut self.inner, clone);
-        let guard = self.limits.guard(inner, req);
+        let inner = take_ready(&mut self.inner);
         let headers = Arc::clone(&self.headers);
-        Box::pin(async move {
-            let mut res = guard.await;
-            add_missing(&headers, &mut res);
-            Ok(res)
-        })
+        Guarded { inner, headers, limits: self.limits }.answer(req)
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The future of [`Guarded`]: the route's answer within the limits, with the security
+    /// headers it does not set itself.
+    struct Headed<F: Future> {
+        #[pin]
+        guard: Guard<F>,
+        headers: Arc<HeaderSet>,
+    }
+}
+
+impl<F> Future for Headed<F>
+where
+    F: Future<Output = Result<Response, Infallible>>,
+{
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let mut res = std::task::ready!(this.guard.poll(cx));
+        add_missing(this.headers, &mut res);
+        Poll::Ready(Ok(res))
     }
 }

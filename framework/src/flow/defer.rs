@@ -6,8 +6,9 @@
 //! Invariant: the value's future starts when the load defers it (on the runtime, beside
 //! the other loads) and is aborted if the page never shows it, the client goes away or
 //! it outlasts the app's request timeout (a `504` error in its place, so no response
-//! stays open for ever); an error of the future renders in the part's place (the nearest thing to an
-//! `_error.rs` a half-sent page can have), its details only in the log.
+//! stays open for ever); an error of the future renders in the part's place (the
+//! nearest thing to an `_error.rs` a half-sent page can have), its details only in the
+//! log.
 
 use std::fmt;
 use std::future::Future;

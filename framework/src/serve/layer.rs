@@ -96,11 +96,16 @@ where
     }
 
     fn call(&mut self, req: Request<B>) -> Self::Future {
-        // The service that was made ready answers; a fresh clone waits for the next call.
-        let clone = self.inner.clone();
-        let inner = std::mem::replace(&mut self.inner, clone);
+        let inner = take_ready(&mut self.inner);
         Box::pin(self.limits.guard(inner, req).map(Ok))
     }
+}
+
+/// The service in `slot`, which `poll_ready` made ready, for one call; a fresh clone
+/// takes its place and waits for the next (tower's pattern for `Clone` services).
+pub(crate) fn take_ready<S: Clone>(slot: &mut S) -> S {
+    let clone = slot.clone();
+    std::mem::replace(slot, clone)
 }
 
 impl LimitsLayer {
@@ -136,11 +141,7 @@ impl LimitsLayer {
                 })
             }
             Err(payload) => {
-                tracing::error!(
-                    path = uri.path(),
-                    panic = panic_message(&*payload),
-                    "a request panicked"
-                );
+                log_panic(&uri, &*payload);
                 None
             }
         };
@@ -222,15 +223,16 @@ where
             Ok(Ok(Ok(res))) => res,
             Ok(Ok(Err(never))) => match never {},
             Ok(Err(payload)) => {
-                tracing::error!(
-                    path = uri.path(),
-                    panic = panic_message(&*payload),
-                    "a request panicked"
-                );
+                log_panic(uri, &*payload);
                 failure(uri, Failure::Panic)
             }
         })
     }
+}
+
+/// Logs that the request to `uri` panicked, with the panic's message.
+fn log_panic(uri: &Uri, payload: &(dyn std::any::Any + Send)) {
+    tracing::error!(path = uri.path(), panic = panic_message(payload), "a request panicked");
 }
 
 /// Why the layer answers instead of the handler.

@@ -19,8 +19,8 @@ use std::time::Duration;
 pub(crate) use accept::serve_router;
 #[cfg(feature = "test")]
 pub(crate) use accept::serve_until;
-pub(crate) use layer::Guard;
 pub use layer::{limits_layer, LimitsLayer, LimitsService};
+pub(crate) use layer::{take_ready, Guard};
 
 /// The default [`ServerLimits::header_read_timeout`].
 const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
