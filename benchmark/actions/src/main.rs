@@ -32,6 +32,11 @@ use resuma::prelude::*;
 use resuma::security::{Rate, RateKey, RateLimitStore, Taking};
 use serde_json::{json, Value};
 
+mod flow;
+mod profile;
+
+use flow::{flow_app, same_view};
+
 #[server]
 async fn add(a: i64, b: i64) -> i64 {
     a.wrapping_add(b)
@@ -69,84 +74,6 @@ fn BenchPage() -> View {
             </button>
         </main>
     }
-}
-
-/// One row of the Flow page's table.
-#[derive(Clone)]
-struct Row {
-    id: u32,
-    title: String,
-    author: String,
-}
-
-/// The 50 rows of the Flow page.
-fn rows() -> Vec<Row> {
-    (0..50)
-        .map(|id| Row {
-            id,
-            title: format!("Post number {id} & more"),
-            author: format!("author{}", id % 7),
-        })
-        .collect()
-}
-
-/// The Flow page's layout: a header and a nav around the page.
-#[component]
-fn FlowLayout(children: Children, data: String) -> View {
-    view! {
-        <header><h1>{data}</h1><nav><a href="/">"Home"</a> <a href="/rows">"Rows"</a></nav></header>
-        <main>{children}</main>
-    }
-}
-
-/// The Flow page: the 50 rows its load returned, as a table.
-#[component]
-fn FlowRows(data: std::sync::Arc<Vec<Row>>) -> View {
-    view! {
-        <table>
-            <For each={data.iter()} key={|row| row.id} let:row>
-                <tr><td>{row.id}</td><td>{&row.title}</td><td>{&row.author}</td></tr>
-            </For>
-        </table>
-    }
-}
-
-/// The Flow app's table, written as `resuma_build` generates it: the layout's and the
-/// page's loads joined, then the page built inside the layout.
-fn flow_pages() -> resuma::flow::Pages {
-    use resuma::flow::{LoadCx, LoadError, Outcome, Pages, Route};
-    async fn layout_load(_cx: LoadCx) -> Result<String, LoadError> {
-        Ok("Flow benchmark".to_owned())
-    }
-    // The rows come from app state, as from an in-memory cache: the load hands out the
-    // shared list rather than copying its 100 strings (which cost this page ~2 µs of its
-    // time, its own work rather than the framework's; the README has the figures).
-    async fn page_load(cx: LoadCx) -> Result<std::sync::Arc<Vec<Row>>, LoadError> {
-        cx.state()
-    }
-    let route = Route::new(|cx| {
-        Box::pin(async move {
-            let (layout, page) =
-                tokio::join!(cx.run_layout(0, layout_load(cx.at(0))), page_load(cx.at(1)));
-            Outcome::new()
-                .layout(layout.map(|data| {
-                    move |children: View| -> View {
-                        FlowLayout(FlowLayoutProps {
-                            children,
-                            data,
-                            __resuma_marker: core::marker::PhantomData,
-                        })
-                    }
-                }))
-                .page(page.map(|data| {
-                    move || -> View {
-                        FlowRows(FlowRowsProps { data, __resuma_marker: core::marker::PhantomData })
-                    }
-                }))
-        })
-    })
-    .layouts(1);
-    Pages::new().route("/", "index.rs", route)
 }
 
 async fn bare_add(Json((a, b)): Json<(i64, i64)>) -> Json<Value> {
@@ -447,7 +374,7 @@ fn main() {
         else {
             usage("--profile")
         };
-        profile(target, n);
+        profile::profile(target, n);
         return;
     }
     let o = options();
@@ -480,8 +407,7 @@ fn main() {
     let app = ResumaApp::new().secret(secret).page("/", BenchPage);
     let names = ["bare-axum-page", "resuma-page", "resuma-page-cookie"];
     let pages = start_pages(&rt, names, app.router(), "Count: ");
-    let flow =
-        resuma::flow::FlowApp::new(flow_pages()).secret(secret).state(std::sync::Arc::new(rows()));
+    let flow = flow_app(secret);
     let names = ["bare-axum-flow", "flow-page", "flow-page-cookie"];
     let flow =
         start_pages(&rt, names, flow.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
@@ -505,119 +431,45 @@ fn main() {
     let wants = |group: &str| o.only.as_deref().is_none_or(|only| only == group);
     let mut ok = true;
     if wants("actions") {
-        println!("## server function calls");
-        let (med, passed) = measure(&actions, &o);
-        ok &= passed;
-        let ratio = med[1] / med[0];
-        let ratio_off = med[2] / med[0];
-        let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
-        println!("\nresuma / bare axum (median req/s): {ratio:.3}  target >= 0.80: {verdict}");
-        println!("resuma, rate limit off / bare axum: {ratio_off:.3}\n");
+        let names = ["resuma", "resuma, rate limit off"];
+        ok &= report("server function calls", &actions, &o, 0.80, &names);
     }
     if wants("page") {
-        println!("## serving a page");
-        let (med, passed) = measure(&pages, &o);
-        ok &= passed;
-        let ratio = med[1] / med[0];
-        let ratio_cookie = med[2] / med[0];
-        let verdict = if ratio >= 0.70 { "PASS" } else { "MISS" };
-        println!("\nresuma page / bare axum same bytes (median req/s): {ratio:.3}  target >= 0.70: {verdict}");
-        println!("resuma page with session cookie / bare axum: {ratio_cookie:.3}\n");
+        let names = ["resuma page", "resuma page with session cookie"];
+        ok &= report("serving a page", &pages, &o, 0.70, &names);
     }
     if wants("flow") {
-        println!("## serving a Flow page (layout + load of 50 rows)");
-        let (med, passed) = measure(&flow, &o);
-        ok &= passed;
-        let ratio = med[1] / med[0];
-        let ratio_cookie = med[2] / med[0];
-        let verdict = if ratio >= 0.80 { "PASS" } else { "MISS" };
-        println!(
-            "\nflow page / bare axum same bytes (median req/s): {ratio:.3}  target >= 0.80: {verdict}"
-        );
-        println!("flow page with session cookie / bare axum: {ratio_cookie:.3}");
-        println!("the same view as a plain ResumaApp page / bare axum: {:.3}", med[3] / med[0]);
+        let names = [
+            "flow page",
+            "flow page with session cookie",
+            "the same view as a plain ResumaApp page",
+        ];
+        ok &= report("serving a Flow page (layout + load of 50 rows)", &flow, &o, 0.80, &names);
     }
     if !ok {
         exit(1);
     }
 }
 
-/// The Flow page's view as a plain `ResumaApp` page (no loads, no Flow).
-fn same_view() -> impl Fn() -> View + Send + Sync + 'static {
-    // The rows shared, as the Flow page's load hands them out.
-    let rows = std::sync::Arc::new(rows());
-    move || {
-        let page = FlowRows(FlowRowsProps {
-            data: std::sync::Arc::clone(&rows),
-            __resuma_marker: core::marker::PhantomData,
-        });
-        FlowLayout(FlowLayoutProps {
-            children: page,
-            data: "Flow benchmark".to_owned(),
-            __resuma_marker: core::marker::PhantomData,
-        })
+/// Measures `targets` (bare axum first) under `title` and prints each other one's median
+/// as a ratio to the bare one's, named by `names`, the first against `goal`. Returns
+/// whether every response was 2xx.
+fn report(title: &str, targets: &[Target], o: &Options, goal: f64, names: &[&str]) -> bool {
+    println!("## {title}");
+    let (med, passed) = measure(targets, o);
+    for (at, name) in names.iter().enumerate() {
+        let ratio = med[at + 1] / med[0];
+        if at == 0 {
+            let verdict = if ratio >= goal { "PASS" } else { "MISS" };
+            println!(
+                "\n{name} / bare axum (median req/s): {ratio:.3}  target >= {goal:.2}: {verdict}"
+            );
+        } else {
+            println!("{name} / bare axum: {ratio:.3}");
+        }
     }
-}
-
-/// `--profile TARGET N`: N `GET /` requests through one router, in process.
-fn profile(target: &str, n: u32) {
-    use tower::ServiceExt as _;
-    let secret = [7u8; 32];
-    let router = match target {
-        "page" => ResumaApp::new().secret(secret).page("/", BenchPage).router(),
-        "same" => ResumaApp::new().secret(secret).page("/", same_view()).router(),
-        "flow" | "bare" => resuma::flow::FlowApp::new(flow_pages())
-            .secret(secret)
-            .state(std::sync::Arc::new(rows()))
-            .router(),
-        _ => usage("--profile"),
-    }
-    // As `axum::serve` does once per listener: handlers become routes before any request.
-    .with_state(());
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let request = || {
-        axum::http::Request::get("/")
-            .header("host", "127.0.0.1")
-            .body(axum::body::Body::empty())
-            .unwrap()
-    };
-    let send = |router: &Router| {
-        rt.block_on(async {
-            let response = router.clone().oneshot(request()).await.unwrap();
-            let status = response.status();
-            if std::env::var_os("RESUMA_BENCH_HEADERS").is_some() {
-                eprintln!("{:#?}", response.headers());
-            }
-            let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-            (status, body)
-        })
-    };
-    let router = if target == "bare" {
-        let (_, bytes) = send(&router);
-        Router::new()
-            .route(
-                "/",
-                get(move || {
-                    let bytes = bytes.clone();
-                    async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes) }
-                }),
-            )
-            .with_state(())
-    } else {
-        router
-    };
-    let (status, body) = send(&router);
-    assert_eq!(status, 200, "{target}: GET / answered {status}");
-    if std::env::var_os("RESUMA_BENCH_BODY").is_some() {
-        eprintln!("{}", String::from_utf8_lossy(&body));
-    }
-    let start = std::time::Instant::now();
-    for _ in 0..n {
-        let (status, _) = send(&router);
-        assert_eq!(status, 200);
-    }
-    let per = start.elapsed() / n.max(1);
-    println!("{target}: {n} requests, {per:?} per request, {} bytes of HTML", body.len());
+    println!();
+    passed
 }
 
 /// Runs every target `o.runs` times, interleaved, and prints the table. Returns the
