@@ -207,10 +207,10 @@ fn has_header(head: &str, wanted: &str) -> bool {
 /// resuma with a session cookie (a returning visitor).
 fn start_pages(
     rt: &tokio::runtime::Runtime,
-    names: [&'static str; 3],
+    names: [&'static str; 4],
     router: axum::Router,
     expected: &str,
-) -> [Target; 3] {
+) -> [Target; 4] {
     let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
     rt.spawn(async move { axum::serve(listener, router).await.expect("resuma server") });
@@ -249,6 +249,33 @@ fn start_pages(
     }
     println!("page: {} bytes of HTML (Resuma response head {} bytes)", html.len(), head.len());
 
+    // The same body with a frozen copy of the Resuma response's headers (one nonce, one
+    // cookie): what the head's bytes cost on the wire and in wrk, with no work per request.
+    let mut frozen = axum::http::HeaderMap::new();
+    for line in head.lines().skip(1) {
+        let Some((name, value)) = line.split_once(':') else { continue };
+        let name = name.trim().to_ascii_lowercase();
+        if name == "date" || name == "content-length" || name == "connection" {
+            continue;
+        }
+        frozen.append(
+            axum::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+            axum::http::HeaderValue::from_str(value.trim()).unwrap(),
+        );
+    }
+    let bytes = axum::body::Bytes::from(html.clone());
+    let headed_listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let headed_addr = headed_listener.local_addr().unwrap();
+    let router = Router::new().route(
+        "/",
+        get(move || {
+            let (headers, bytes) = (frozen.clone(), bytes.clone());
+            async move { (headers, bytes) }
+        }),
+    );
+    rt.spawn(async move { axum::serve(headed_listener, router).await.expect("axum server") });
+    wait_listening(headed_addr);
+
     let page = |name, addr: SocketAddr, headers| Target {
         name,
         url: format!("http://{addr}/"),
@@ -259,6 +286,7 @@ fn start_pages(
         page(names[0], bare_addr, Vec::new()),
         page(names[1], addr, Vec::new()),
         page(names[2], addr, vec![("cookie".to_owned(), cookie)]),
+        page(names[3], headed_addr, Vec::new()),
     ]
 }
 
@@ -405,14 +433,15 @@ fn main() {
 
     let actions = [bare, resuma, resuma_off];
     let app = ResumaApp::new().secret(secret).page("/", BenchPage);
-    let names = ["bare-axum-page", "resuma-page", "resuma-page-cookie"];
+    let names = ["bare-axum-page", "resuma-page", "resuma-page-cookie", "bare-axum-page-heads"];
     let pages = start_pages(&rt, names, app.router(), "Count: ");
     let flow = flow_app(secret);
-    let names = ["bare-axum-flow", "flow-page", "flow-page-cookie"];
+    let names = ["bare-axum-flow", "flow-page", "flow-page-cookie", "bare-axum-flow-heads"];
     let flow =
         start_pages(&rt, names, flow.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
     // The same view as a plain `ResumaApp` page (no loads, no Flow): what Flow adds.
-    let names = ["bare-axum-same", "resuma-page-same", "resuma-page-same-cookie"];
+    let names =
+        ["bare-axum-same", "resuma-page-same", "resuma-page-same-cookie", "bare-axum-same-heads"];
     let app = ResumaApp::new().secret(secret).page("/", same_view());
     let same =
         start_pages(&rt, names, app.router(), "<td>49</td><td>Post number 49 &amp; more</td>");
@@ -435,13 +464,18 @@ fn main() {
         ok &= report("server function calls", &actions, &o, 0.80, &names);
     }
     if wants("page") {
-        let names = ["resuma page", "resuma page with session cookie"];
+        let names = [
+            "resuma page",
+            "resuma page with session cookie",
+            "bare axum with the page's headers, frozen",
+        ];
         ok &= report("serving a page", &pages, &o, 0.70, &names);
     }
     if wants("flow") {
         let names = [
             "flow page",
             "flow page with session cookie",
+            "bare axum with the page's headers, frozen",
             "the same view as a plain ResumaApp page",
         ];
         ok &= report("serving a Flow page (layout + load of 50 rows)", &flow, &o, 0.80, &names);

@@ -34,6 +34,11 @@ struct Mode {
     n_good: usize,
     n_slowloris: usize,
     n_stalled: usize,
+    /// How far above the start the server's RSS may end (KiB): what glibc keeps of the
+    /// attack's high-water mark. A connection still sending its first head costs ~2 KB
+    /// (its task and a 1 KiB buffer), one hyper holds ~27 KB: this fails if the slow
+    /// clients were hyper's again (+9 MiB short, +88 MiB long).
+    rss_allowance_kib: u64,
 }
 
 const SHORT: Mode = Mode {
@@ -44,6 +49,7 @@ const SHORT: Mode = Mode {
     n_good: 4,
     n_slowloris: 300,
     n_stalled: 20,
+    rss_allowance_kib: 5 * 1024,
 };
 
 const LONG: Mode = Mode {
@@ -54,6 +60,7 @@ const LONG: Mode = Mode {
     n_good: 8,
     n_slowloris: 3000,
     n_stalled: 200,
+    rss_allowance_kib: 20 * 1024,
 };
 
 fn main() -> std::io::Result<()> {
@@ -281,16 +288,13 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
             failures.push(format!("fds {} at the end, {} at the start", end.n_fds, start.n_fds));
         }
         // glibc keeps freed memory for reuse rather than giving it back, so RSS after a
-        // flood of thousands of connections stays near its peak. "Back" is: within 50% (and
-        // 16 MiB) of the start, or no growth from the first attack round to the last
-        // (memory reused, not leaked).
-        let near_start = end.rss_kb <= (start.rss_kb * 3 / 2).max(start.rss_kb + 16 * 1024);
-        let first_round = round_rss_kb.first().copied().unwrap_or(0);
-        let plateau = end.rss_kb <= first_round + first_round / 10 + 1024;
-        if !near_start && !plateau {
+        // flood stays near the flood's high-water mark: "back" is within the mode's
+        // allowance of the start.
+        if end.rss_kb > start.rss_kb + mode.rss_allowance_kib {
             failures.push(format!(
-                "RSS {} KiB at the end, {} KiB at the start, {round_rss_kb:?} KiB after each round",
-                end.rss_kb, start.rss_kb
+                "RSS {} KiB at the end, {} KiB at the start (allowance {} KiB), \
+                 {round_rss_kb:?} KiB after each round",
+                end.rss_kb, start.rss_kb, mode.rss_allowance_kib
             ));
         }
     }

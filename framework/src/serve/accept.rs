@@ -18,13 +18,16 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 use tower::Service as _;
 
+use super::head::{read_head, Prefixed};
 use super::idle::IdleIo;
 use super::ServerLimits;
 
+/// hyper's default largest read buffer: the head limit when `max_header_bytes` is off.
+const HYPER_MAX_BUF: usize = 8 * 1024 + 4096 * 100;
 /// At most one "connection limit reached" (or accept error) warning per this long.
 const WARN_EVERY: Duration = Duration::from_secs(10);
 /// The pause after an accept error such as "too many open files", so the loop does not
@@ -60,7 +63,13 @@ pub(crate) async fn serve_until(
         // At least hyper's minimum (8 KiB), which `ServerLimits` already ensures.
         http.max_buf_size(max_bytes.max(8 * 1024));
     }
+    let http = Arc::new(http);
+    let head_limit = limits.max_header_bytes.unwrap_or(HYPER_MAX_BUF);
+    let (header_read_timeout, idle_timeout) = (limits.header_read_timeout, limits.idle_timeout);
     let graceful = GracefulShutdown::new();
+    // Connections still sending their first head are not hyper's yet: this ends them on
+    // shutdown (they have nothing in flight).
+    let (stop_reading, stopped) = watch::channel(());
     let mut warnings = Warnings::default();
     tokio::pin!(shutdown);
     loop {
@@ -68,7 +77,7 @@ pub(crate) async fn serve_until(
             permit = slot(slots.as_ref(), &mut warnings) => permit,
             () = &mut shutdown => break,
         };
-        let (stream, peer) = tokio::select! {
+        let (mut stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(it) => it,
                 Err(err) => {
@@ -80,14 +89,26 @@ pub(crate) async fn serve_until(
         };
         // Small responses leave at once instead of waiting for Nagle's timer.
         let _ = stream.set_nodelay(true);
-        let io = TokioIo::new(IdleIo::new(stream, limits.idle_timeout));
-        let router = router.clone();
-        let service = hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
-            req.extensions_mut().insert(ConnectInfo(peer));
-            router.clone().call(req)
-        });
-        let connection = graceful.watch(http.serve_connection(io, service));
+        let (router, http, watcher) = (router.clone(), Arc::clone(&http), graceful.watcher());
+        let mut stopped = stopped.clone();
         tokio::spawn(async move {
+            let deadline = header_read_timeout.map(|it| Instant::now() + it);
+            let head = tokio::select! {
+                head = read_head(&mut stream, head_limit, deadline, idle_timeout) => head,
+                _ = stopped.changed() => None,
+            };
+            let Some(head) = head else {
+                drop(permit);
+                return;
+            };
+            let io = TokioIo::new(IdleIo::new(Prefixed::new(head, stream), idle_timeout));
+            let service =
+                hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
+                    req.extensions_mut().insert(ConnectInfo(peer));
+                    router.clone().call(req)
+                });
+            // Boxed: a connection waiting for its head does not carry hyper's state.
+            let connection = Box::pin(watcher.watch(http.serve_connection(io, service)));
             if let Err(err) = connection.await {
                 // Timeouts, resets and malformed requests: the client's business.
                 tracing::debug!(%peer, %err, "connection ended with an error");
@@ -96,6 +117,7 @@ pub(crate) async fn serve_until(
         });
     }
     drop(listener);
+    drop(stop_reading);
     tracing::info!(n_connections = graceful.count(), "draining connections");
     graceful.shutdown().await;
     Ok(())
@@ -225,6 +247,9 @@ mod tests {
             assert_ne!(n, 0);
             answer.extend_from_slice(&buf[..n]);
         }
+        // Still sending its first head: not hyper's yet, nothing in flight.
+        let mut half = TcpStream::connect(addr).await.unwrap();
+        half.write_all(b"GET /ok HTTP/1.1\r\nHo").await.unwrap();
         let mut busy = TcpStream::connect(addr).await.unwrap();
         busy.write_all(b"GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             .await
@@ -239,6 +264,8 @@ mod tests {
         let mut buf = [0u8; 16];
         let n = tokio::time::timeout(Duration::from_secs(2), idle.read(&mut buf)).await;
         assert!(matches!(n, Ok(Ok(0)) | Ok(Err(_))), "the idle connection is closed: {n:?}");
+        let n = tokio::time::timeout(Duration::from_secs(2), half.read(&mut buf)).await;
+        assert!(matches!(n, Ok(Ok(0)) | Ok(Err(_))), "the half-sent head is closed: {n:?}");
         tokio::time::timeout(Duration::from_secs(2), server).await.unwrap().unwrap().unwrap();
         assert!(TcpStream::connect(addr).await.is_err(), "the listener is closed");
     }

@@ -7,10 +7,12 @@
 //! (`max_connections`), the time to send a request head (`header_read_timeout`, which also
 //! ends idle keep-alive connections), its size (`max_header_bytes`), a silent connection (`idle_timeout`), a request body
 //! (`body_timeout`) and the answer itself (`request_timeout`); each bound can be turned off
-//! on purpose with `None`, never by accident.
+//! on purpose with `None`, never by accident. A connection is hyper's only once its first
+//! head has arrived (`head.rs`), so a slow client holds ~2 KB, not hyper's buffers.
 
 mod accept;
 mod body;
+mod head;
 mod idle;
 mod layer;
 
