@@ -15,7 +15,9 @@ use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
 use axum::Router;
 use resuma::__private::{decode_args, inventory, ok_json, Action, ActionFuture};
-use resuma::flow::{FlowApp, FormError, Next, Outcome, Pages, Route, SubmitCx, Submitted};
+use resuma::flow::{
+    ErrorInfo, FlowApp, FormError, Next, Outcome, Pages, Route, SubmitCx, Submitted,
+};
 use resuma::prelude::*;
 use resuma::{limits_layer, Page, ServerLimits};
 use serde::Deserialize;
@@ -122,6 +124,17 @@ fn form_route() -> Route {
     .submit(resuma::flow::Submission::new("wait", wait))
 }
 
+/// The app's `_error.rs`: what went wrong, in the app's own words.
+fn oops(info: ErrorInfo) -> View {
+    View::new(move |h| {
+        h.push_static("<h1>Oops</h1><p>");
+        h.push_text(info.status().as_str());
+        h.push_static(": ");
+        h.push_text(info.message());
+        h.push_static("</p>");
+    })
+}
+
 fn app() -> Router {
     let limits =
         ServerLimits::default().request_timeout(REQUEST_TIMEOUT).body_timeout(BODY_TIMEOUT);
@@ -131,7 +144,11 @@ fn app() -> Router {
         .route("/panic-load", "panic-load.rs", panicking_load())
         .route("/slow-mw", "slow-mw.rs", plain().middleware(slow_middleware))
         .route("/panic-mw", "panic-mw.rs", plain().middleware(panicking_middleware))
-        .route("/form", "form.rs", form_route());
+        .route("/form", "form.rs", form_route())
+        .route("/e/slow-load", "e/slow-load.rs", slow_load().error(0, oops))
+        .route("/e/panic-load", "e/panic-load.rs", panicking_load().error(0, oops))
+        .route("/e/slow-mw", "e/slow-mw.rs", plain().middleware(slow_middleware).error(0, oops))
+        .route("/e/form", "e/form.rs", form_route().error(0, oops));
     // A page whose synchronous render blocks past the deadline: it cannot be interrupted,
     // and its late answer is replaced.
     let blocking = Page::new(|| {
@@ -177,9 +194,15 @@ async fn get(router: &Router, path: &str) -> Answer {
 /// A page that is 503 with the HTML timeout page, in about the request timeout.
 #[track_caller]
 fn assert_timed_out_page(answer: &Answer) {
+    assert!(answer.body.contains("<h1>503 Service Unavailable</h1>"), "{}", answer.body);
+    assert_timed_out(answer);
+}
+
+/// A 503 HTML page in about the request timeout, with the headers every answer has.
+#[track_caller]
+fn assert_timed_out(answer: &Answer) {
     assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE, "{}", answer.body);
     assert_eq!(answer.headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
-    assert!(answer.body.contains("<h1>503 Service Unavailable</h1>"), "{}", answer.body);
     assert!(answer.took >= REQUEST_TIMEOUT, "{:?}", answer.took);
     assert!(answer.took < REQUEST_TIMEOUT * 5, "{:?}", answer.took);
     // The security headers and the request's id go on outside the limits: the error page
@@ -223,22 +246,27 @@ async fn a_page_render_that_blocks_past_the_deadline_is_503() {
 #[tokio::test]
 async fn a_slow_submit_is_503_html() {
     let router = app();
-    let page = get(&router, "/form").await;
+    assert_timed_out_page(&slow_submit(&router, "/form").await);
+    still_serves(&router).await;
+}
+
+/// Posts the form of the page at `path` to its submit `wait`, which never finishes.
+async fn slow_submit(router: &Router, path: &str) -> Answer {
+    let page = get(router, path).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let cookie = page.headers[header::SET_COOKIE].to_str().unwrap();
     let cookie = cookie.split(';').next().unwrap().to_owned();
     let marker = "name=\"_csrf\" value=\"";
     let at = page.body.find(marker).expect("the form carries the token") + marker.len();
     let token = &page.body[at..at + 43];
-    let req = Request::post("/form?_submit=wait")
+    let req = Request::post(format!("{path}?_submit=wait"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::COOKIE, &cookie)
         .header(header::ORIGIN, "http://localhost")
         .header(header::HOST, "localhost")
         .body(Body::from(format!("_csrf={token}&seconds=9")))
         .unwrap();
-    assert_timed_out_page(&send(&router, req).await);
-    still_serves(&router).await;
+    send(router, req).await
 }
 
 #[tokio::test]
@@ -291,6 +319,29 @@ async fn a_form_body_that_stalls_is_408_html() {
     assert_eq!(answer.status, StatusCode::REQUEST_TIMEOUT, "{}", answer.body);
     assert!(answer.body.contains("<h1>408 Request Timeout</h1>"), "{}", answer.body);
     assert_eq!(answer.headers[header::CONNECTION], "close");
+    still_serves(&router).await;
+}
+
+#[tokio::test]
+async fn a_flow_route_s_error_page_answers_its_slow_or_panicking_loads_and_submits() {
+    let router = app();
+    let timed_out = [get(&router, "/e/slow-load").await, slow_submit(&router, "/e/form").await];
+    for answer in &timed_out {
+        assert_timed_out(answer);
+        assert!(
+            answer.body.contains("<h1>Oops</h1><p>503: The server took too long to answer.</p>"),
+            "{}",
+            answer.body
+        );
+    }
+    let panicked = get(&router, "/e/panic-load").await;
+    assert_eq!(panicked.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", panicked.body);
+    assert!(panicked.body.contains("<h1>Oops</h1><p>500: Internal Server Error</p>"));
+    assert!(!panicked.body.contains("secret"), "{}", panicked.body);
+    // A middleware runs before the route's page is known to answer: the built-in page.
+    let answer = get(&router, "/e/slow-mw").await;
+    assert_timed_out_page(&answer);
+    assert!(!answer.body.contains("Oops"), "{}", answer.body);
     still_serves(&router).await;
 }
 

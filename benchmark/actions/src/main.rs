@@ -457,6 +457,14 @@ fn main() {
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
 
+    // `RESUMA_BENCH_HOLD_SECS=N`: keep the servers up N s (printed above) and measure
+    // nothing, to drive one from outside (`wrk`, `perf stat -p`).
+    if let Some(secs) = std::env::var("RESUMA_BENCH_HOLD_SECS").ok().and_then(|it| it.parse().ok())
+    {
+        println!("holding the servers (pid {}) for {secs} s", std::process::id());
+        std::thread::sleep(Duration::from_secs(secs));
+        return;
+    }
     let wants = |group: &str| o.only.as_deref().is_none_or(|only| only == group);
     let mut ok = true;
     if wants("actions") {

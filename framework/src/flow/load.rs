@@ -501,6 +501,12 @@ impl ErrorInfo {
         ErrorInfo { status, message: "Internal Server Error".to_owned() }
     }
 
+    /// What a page past the request timeout shows (503).
+    pub(crate) fn timed_out() -> ErrorInfo {
+        let status = StatusCode::SERVICE_UNAVAILABLE;
+        ErrorInfo { status, message: "The server took too long to answer.".to_owned() }
+    }
+
     /// The response's status.
     pub fn status(&self) -> StatusCode {
         self.status

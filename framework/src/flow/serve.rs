@@ -10,6 +10,7 @@
 //! fallback tries them in the table's order, then the deepest 404 page whose folder
 //! holds the path.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,6 +21,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 use axum::routing::get;
 use axum::Router;
+use futures_util::FutureExt as _;
 
 use super::form::FormLimits;
 use super::load::{ErrorInfo, LoadCx, Stop};
@@ -31,7 +33,9 @@ use super::submit::{post, Posted};
 use crate::app::Shared;
 use crate::page::{is_export, mount_prefix, Answer, PageRoute};
 use crate::render::form::Replay;
+use crate::render::panic::panic_message;
 use crate::render::Document;
+use crate::serve::{request_deadline, DeadlineAnswer};
 use crate::{Page, View};
 
 /// A table entry and the page shell it renders in.
@@ -190,7 +194,11 @@ impl Flow {
         let (parts, body) = req.into_parts();
         let cx = self.context(&route, params, parts);
         let (shared, limits) = (&self.shared, &self.limits);
-        let posted = post(shared, limits, &route.entry.route, route.entry.file, &cx, body).await;
+        let posted = within(post(shared, limits, &route.entry.route, route.entry.file, &cx, body));
+        let posted = match posted.await {
+            Ok(posted) => posted,
+            Err(cut) => return self.cut(route, cx, &mount, cut).await,
+        };
         match posted {
             Posted::Response(res) => res,
             Posted::Page { status, replay, headers } => {
@@ -219,7 +227,10 @@ impl Flow {
         status: StatusCode,
         replay: Option<Replay>,
     ) -> Response {
-        let outcome = (route.entry.route.render)(cx.clone()).await;
+        let outcome = match within((route.entry.route.render)(cx.clone())).await {
+            Ok(outcome) => outcome,
+            Err(cut) => return self.cut(route, cx, mount, cut).await,
+        };
         let Outcome { layouts, page, failure } = outcome;
         let stop = match (failure, page) {
             (None, Some(page)) => {
@@ -246,6 +257,33 @@ impl Flow {
             }
         };
         self.stop(route, cx, mount, status, layouts, stop).await
+    }
+
+    /// How `route` answers when its loads or submit were cut short: the nearest
+    /// `_error.rs` without layouts (their data never came), `503` past the deadline
+    /// (marked so the limits layer lets it out) or `500` after a panic.
+    async fn cut(
+        self: Arc<Self>,
+        route: Arc<Served>,
+        cx: LoadCx,
+        mount: &str,
+        cut: Cut,
+    ) -> Response {
+        let (info, detail, late) = match cut {
+            Cut::Late => {
+                let detail = "its loads or submit took longer than the request timeout";
+                (ErrorInfo::timed_out(), detail.to_owned(), true)
+            }
+            Cut::Panicked(message) => {
+                (ErrorInfo::internal(), format!("panicked: {message}"), false)
+            }
+        };
+        let stop = (0, Stop::Error { info, detail: Some(detail) });
+        let mut res = self.stop(route, cx, mount, StatusCode::OK, Vec::new(), stop).await;
+        if late {
+            res.extensions_mut().insert(DeadlineAnswer);
+        }
+        res
     }
 
     /// How `route` answers when a load (at `level`, below `layouts`) or its submit stopped
@@ -285,6 +323,25 @@ impl Flow {
             }
         }
     }
+}
+
+/// Why a route's loads or submit gave no outcome.
+enum Cut {
+    /// The request's deadline came first.
+    Late,
+    /// It panicked, with this message.
+    Panicked(String),
+}
+
+/// `work` until the request's deadline (the limits layer's request timeout), its panic
+/// caught: what it gave, or why it gave nothing.
+async fn within<T>(work: impl std::future::Future<Output = T>) -> Result<T, Cut> {
+    let work = AssertUnwindSafe(work).catch_unwind();
+    let caught = match request_deadline() {
+        Some(deadline) => tokio::time::timeout_at(deadline, work).await.map_err(|_| Cut::Late)?,
+        None => work.await,
+    };
+    caught.map_err(|payload| Cut::Panicked(panic_message(&*payload).to_owned()))
 }
 
 /// The header of an exported page saying what it needs a server for (`submit`,

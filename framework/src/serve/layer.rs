@@ -20,7 +20,7 @@ use futures_util::future::{CatchUnwind, Either};
 use futures_util::FutureExt as _;
 use hyper::body::Body as HttpBody;
 use tokio::time::error::Elapsed;
-use tokio::time::Timeout;
+use tokio::time::{Instant, Timeout};
 use tower::{Layer, Service};
 
 use super::body::{BodyWatch, DeadlineBody};
@@ -120,7 +120,7 @@ impl LimitsLayer {
         B::Error: Into<BoxError>,
     {
         let uri = req.uri().clone();
-        let start = tokio::time::Instant::now();
+        let start = Instant::now();
         // A request without a body (most GETs) has nothing to watch.
         let watch = (!req.body().is_end_stream()).then(BodyWatch::new);
         let req = match (self.body_timeout, &watch) {
@@ -130,9 +130,10 @@ impl LimitsLayer {
             }
             _ => req.map(Body::new),
         };
+        let deadline = self.request_timeout.map(|timeout| start + timeout);
         let timed = match std::panic::catch_unwind(AssertUnwindSafe(move || inner.call(req))) {
             Ok(future) => {
-                let guarded = AssertUnwindSafe(future).catch_unwind();
+                let guarded = AssertUnwindSafe(DEADLINE.scope(deadline, future)).catch_unwind();
                 Some(match self.request_timeout {
                     Some(timeout) => {
                         Either::Left(tokio::time::timeout_at(start + timeout, guarded))
@@ -149,11 +150,30 @@ impl LimitsLayer {
     }
 }
 
+tokio::task_local! {
+    /// The deadline of the request being handled, for the handler's own use.
+    static DEADLINE: Option<Instant>;
+}
+
+/// When the request being handled runs out of time (`None`: no request timeout, or not
+/// under [`LimitsLayer`]). A handler that answers a timeout itself (a Flow page with its
+/// `_error.rs`) waits until then, and marks its answer with [`DeadlineAnswer`].
+pub(crate) fn request_deadline() -> Option<Instant> {
+    DEADLINE.try_with(|it| *it).ok().flatten()
+}
+
+/// A response extension: this answer is the handler's own for a request that ran out of
+/// time, and goes out although it comes at the deadline (other late answers are dropped).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DeadlineAnswer;
+
 /// The handler's future under a request timeout (or none), its panics caught.
-type Timed<F> = Either<Timeout<CatchUnwind<AssertUnwindSafe<F>>>, Untimed<F>>;
+type Timed<F> = Either<Timeout<CatchUnwind<AssertUnwindSafe<Scoped<F>>>>, Untimed<F>>;
+/// The handler's future, its request's deadline in reach ([`request_deadline`]).
+type Scoped<F> = tokio::task::futures::TaskLocalFuture<Option<Instant>, F>;
 /// The handler's future without a request timeout, shaped like a timed one's.
 type Untimed<F> = futures_util::future::Map<
-    CatchUnwind<AssertUnwindSafe<F>>,
+    CatchUnwind<AssertUnwindSafe<Scoped<F>>>,
     fn(CaughtOutcome<F>) -> Result<CaughtOutcome<F>, Elapsed>,
 >;
 /// What a handler's future gave: its result, or the payload of its panic.
@@ -167,7 +187,7 @@ pin_project_lite::pin_project! {
         #[pin]
         timed: Option<Timed<F>>,
         uri: Uri,
-        start: tokio::time::Instant,
+        start: Instant,
         // `None`: the request had no body to wait for.
         watch: Option<BodyWatch>,
         limits: LimitsLayer,
@@ -213,7 +233,10 @@ where
             }
             // Work that blocked its thread past the deadline (a slow synchronous render)
             // could not be interrupted; its late answer is not sent either.
-            Ok(Ok(Ok(_))) if request_timeout.is_some_and(|it| this.start.elapsed() > it) => {
+            Ok(Ok(Ok(res)))
+                if request_timeout.is_some_and(|it| this.start.elapsed() > it)
+                    && res.extensions().get::<DeadlineAnswer>().is_none() =>
+            {
                 tracing::warn!(
                     path = uri.path(),
                     "a request finished after the request timeout; answered 503 instead"

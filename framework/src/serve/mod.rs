@@ -22,7 +22,7 @@ pub(crate) use accept::serve_router;
 #[cfg(feature = "test")]
 pub(crate) use accept::serve_until;
 pub use layer::{limits_layer, LimitsLayer, LimitsService};
-pub(crate) use layer::{take_ready, Guard};
+pub(crate) use layer::{request_deadline, take_ready, DeadlineAnswer, Guard};
 
 /// The default [`ServerLimits::header_read_timeout`].
 const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
