@@ -211,10 +211,7 @@ fn start_pages(
     router: axum::Router,
     expected: &str,
 ) -> [Target; 4] {
-    let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
-    let addr = listener.local_addr().unwrap();
-    rt.spawn(async move { axum::serve(listener, router).await.expect("resuma server") });
-    wait_listening(addr);
+    let addr = serve_router(rt, router);
 
     let (status, head, html) = http(addr, &get_request(addr, &[]));
     let page_ok = status == 200
@@ -231,8 +228,6 @@ fn start_pages(
     let (cookie, _) = session(addr);
 
     let bytes = axum::body::Bytes::from(html.clone());
-    let bare_listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
-    let bare_addr = bare_listener.local_addr().unwrap();
     let router = Router::new().route(
         "/",
         get(move || {
@@ -240,8 +235,7 @@ fn start_pages(
             async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes) }
         }),
     );
-    rt.spawn(async move { axum::serve(bare_listener, router).await.expect("axum server") });
-    wait_listening(bare_addr);
+    let bare_addr = serve_router(rt, router);
     let (status, _, bare_html) = http(bare_addr, &get_request(bare_addr, &[]));
     if status != 200 || bare_html != html {
         eprintln!("FAIL: the bare page answered {status} or different bytes");
@@ -264,8 +258,6 @@ fn start_pages(
         );
     }
     let bytes = axum::body::Bytes::from(html.clone());
-    let headed_listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
-    let headed_addr = headed_listener.local_addr().unwrap();
     let router = Router::new().route(
         "/",
         get(move || {
@@ -273,8 +265,7 @@ fn start_pages(
             async move { (headers, bytes) }
         }),
     );
-    rt.spawn(async move { axum::serve(headed_listener, router).await.expect("axum server") });
-    wait_listening(headed_addr);
+    let headed_addr = serve_router(rt, router);
 
     let page = |name, addr: SocketAddr, headers| Target {
         name,
@@ -288,6 +279,15 @@ fn start_pages(
         page(names[2], addr, vec![("cookie".to_owned(), cookie)]),
         page(names[3], headed_addr, Vec::new()),
     ]
+}
+
+/// Serves `router` with `axum::serve` on a fresh loopback port, once it listens.
+fn serve_router(rt: &tokio::runtime::Runtime, router: Router) -> SocketAddr {
+    let listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt.spawn(async move { axum::serve(listener, router).await.expect("axum server") });
+    wait_listening(addr);
+    addr
 }
 
 fn wait_listening(addr: SocketAddr) {
@@ -419,11 +419,7 @@ fn main() {
         "resuma-no-rate-limit",
         ResumaApp::new().secret(secret).page("/", page).rate_limit_store(Unlimited),
     );
-    let bare_listener = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
-    let bare_addr = bare_listener.local_addr().unwrap();
-    let router = Router::new().route("/add", post(bare_add));
-    rt.spawn(async move { axum::serve(bare_listener, router).await.expect("axum server") });
-    wait_listening(bare_addr);
+    let bare_addr = serve_router(&rt, Router::new().route("/add", post(bare_add)));
     let bare = Target {
         name: "bare-axum",
         url: format!("http://{bare_addr}/add"),
