@@ -4,10 +4,14 @@
 //! Invariant: a page answers `200` with `content-type: text/html; charset=utf-8`, or `500`
 //! with a plain error page if its render panicked; nothing on the request path takes a
 //! lock (the size hint is a relaxed atomic) and no `View` is held across an await. Every
-//! page carries a fresh CSP nonce (header and scripts alike) and the CSRF token of the
-//! client's session, which it starts (`Set-Cookie`) when the request has none.
+//! page carries a fresh CSP nonce (header and scripts alike). A page with scripts or a
+//! form carries the CSRF token of the client's session, which it starts (`Set-Cookie`)
+//! when the request has none; a buffered page with neither carries no token and starts
+//! no session (a streamed page always does: its head leaves before its body is known).
 
+use std::cell::Cell;
 use std::fmt;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -18,7 +22,7 @@ use axum::response::Response;
 use crate::action::csrf::{session_cookie, session_id};
 use crate::app::Shared;
 use crate::cache;
-use crate::render::form::{form_scope, Replay};
+use crate::render::form::{form_scope, token_taken as form_token_taken, Replay, Token};
 use crate::render::panic::catch_render;
 use crate::render::{render_to_stream_named, Document, Html, ResponseContext, View};
 use crate::security::random::{new_nonce, new_session_id};
@@ -226,7 +230,15 @@ impl PageRoute {
     ) -> Response {
         let document = self.document.clone();
         let export = is_export(&self.shared, request);
-        let (nonce, token) = (secrets.nonce.clone(), (!export).then(|| secrets.token.clone()));
+        // The head leaves before the body: the token is made now, needed or not.
+        let (token, cookie) = match export {
+            true => (None, None),
+            false => match session(&self.shared, secrets.sid.as_deref()) {
+                Ok((token, cookie)) => (Some(token), cookie),
+                Err(err) => return no_randomness(&self.path, &err),
+            },
+        };
+        let nonce = secrets.nonce.clone();
         let mount = mount.to_owned();
         let (replay, query) = (answer.replay, answer.query);
         let page = move || {
@@ -235,9 +247,12 @@ impl PageRoute {
                 if let Some(token) = &token {
                     cx = cx.csrf_token(token);
                 }
-                form_scope(token.as_deref(), query, replay, || match body_first {
+                let given = token.clone().map_or(Token::None, Token::Given);
+                form_scope(given, query, replay, || match body_first {
                     true => document.render_body_first(body(), &cx, html),
-                    false => document.render_page(body(), &cx, html, false),
+                    false => {
+                        document.render_page(body(), &cx, html);
+                    }
                 });
             })
         };
@@ -256,11 +271,7 @@ impl PageRoute {
         if let Some(control) = control {
             res.headers_mut().insert(header::CACHE_CONTROL, control);
         }
-        let mut secrets = secrets;
-        if export {
-            secrets.set_cookie = None;
-        }
-        self.finish(res, secrets)
+        self.finish(res, &secrets.nonce, cookie)
     }
 
     /// Renders `body` in its shell (with what it sets by `use_head`) into one buffer:
@@ -280,37 +291,51 @@ impl PageRoute {
         let shareable = answer.cache.as_ref().is_some_and(cache::lets_shared_caches_keep);
         // A file for every visitor has no visitor's token.
         let export = is_export(&self.shared, request);
-        let token = (!export).then_some(secrets.token.as_str());
+        // Made when a form or the page's head first needs it: a page with no script and
+        // no form costs no HMAC.
+        // The cookie of the session the token starts, if the request had none.
+        let started: Rc<Cell<Option<HeaderValue>>> = Rc::default();
+        let token = match export {
+            true => Token::None,
+            false => {
+                let (shared, path) = (Arc::clone(&self.shared), Arc::clone(&self.path));
+                let (sid, started) = (secrets.sid.take(), Rc::clone(&started));
+                Token::Lazy(Box::new(move || match session(&shared, sid.as_deref()) {
+                    Ok((token, cookie)) => {
+                        started.set(cookie);
+                        Some(token)
+                    }
+                    Err(err) => {
+                        // The page goes without a token: its calls are refused, and said why.
+                        no_randomness(&path, &err);
+                        None
+                    }
+                }))
+            }
+        };
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
-            let mut cx = ResponseContext::new().nonce(&secrets.nonce).mount(mount);
-            if let Some(token) = token {
-                cx = cx.csrf_token(token);
-            }
-            form_scope(token, query, replay, || {
-                self.document.render_page(body(), &cx, &mut html, shareable)
+            let cx = ResponseContext::new().nonce(&secrets.nonce).mount(mount);
+            let personal = form_scope(token, query, replay, || {
+                self.document.render_page(body(), &cx, &mut html);
+                form_token_taken()
             });
             let nonced = html.has_nonce();
-            (html.into_string(), nonced)
+            (html.into_string(), nonced, personal)
         });
-        let Some((page, nonced)) = rendered else {
-            let res = error_page();
-            return self.finish(res, secrets);
+        let Some((page, nonced, personal)) = rendered else {
+            return self.finish(error_page(), &secrets.nonce, None);
         };
         self.size_hint.store(page.len(), Ordering::Relaxed);
-        // A page carrying its visitor's CSRF token (it resumes, or has a form) is theirs
-        // alone: it stays `private`, with its session cookie. One asked to be shared that
-        // does not goes without the cookie, so a shared cache may keep it.
-        // (Only a page asked to be shared needs the search.)
-        let personal = shareable && token.is_some_and(|token| has(&page, token));
+        // A page carrying its visitor's CSRF token (it has scripts, or a form) is theirs
+        // alone: it stays `private`, with its session cookie. One without (no script, no
+        // form) starts no session, and a shared cache may keep it if it asked to be shared.
         let control = match &answer.cache {
             Some(value) if shareable && personal => cache::per_visitor(value, &self.path),
             value => value.clone(),
         };
-        if (shareable && !personal) || export {
-            secrets.set_cookie = None;
-        }
+        let cookie = if personal { started.take() } else { None };
         // A page that wrote its nonce has scripts needing it: it is this response's alone.
         let etag =
             (answer.status == StatusCode::OK && !nonced).then(|| cache::etag(page.as_bytes()));
@@ -326,25 +351,21 @@ impl PageRoute {
         if let Some(etag) = etag {
             res.headers_mut().insert(header::ETAG, etag);
         }
-        self.finish(res, secrets)
+        self.finish(res, &secrets.nonce, cookie)
     }
 
     /// The nonce and session of a response to a request with `headers`; `None` (logged)
     /// when the system has no random bytes for them, and the page answers [`error_page`].
     fn secrets(&self, headers: &HeaderMap) -> Option<ResponseSecrets> {
-        ResponseSecrets::new(&self.shared, headers)
-            .map_err(|err| {
-                tracing::error!(page = %self.path, error = %err, "no random bytes for the page's nonce or session");
-            })
-            .ok()
+        ResponseSecrets::new(headers).map_err(|err| no_randomness(&self.path, &err)).ok()
     }
 
-    /// Adds the page's CSP (with its nonce) and, for a new session, its cookie.
-    fn finish(&self, mut res: Response, secrets: ResponseSecrets) -> Response {
-        if let Some(csp) = self.shared.headers.page_csp(&secrets.nonce) {
+    /// Adds the page's CSP (with its `nonce`) and the `cookie` of a session it starts.
+    fn finish(&self, mut res: Response, nonce: &str, cookie: Option<HeaderValue>) -> Response {
+        if let Some(csp) = self.shared.headers.page_csp(nonce) {
             res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, csp);
         }
-        if let Some(cookie) = secrets.set_cookie {
+        if let Some(cookie) = cookie {
             res.headers_mut().insert(header::SET_COOKIE, cookie);
         }
         res
@@ -381,34 +402,43 @@ pub(crate) fn is_export(shared: &Shared, headers: &HeaderMap) -> bool {
     shared.list_mode && headers.contains_key(EXPORT_HEADER)
 }
 
-/// The per-response values of a page.
+/// The per-response values of a page: its nonce, and the session its CSRF token is bound
+/// to (the token, and a new session with its cookie, are made only for a page that needs
+/// them).
 struct ResponseSecrets {
     nonce: String,
-    token: String,
-    /// The cookie of a session this response starts.
-    set_cookie: Option<HeaderValue>,
+    /// The request's session id, if it has one.
+    sid: Option<String>,
 }
 
 impl ResponseSecrets {
-    /// A fresh nonce, and the token of the request's session (started here if missing).
-    fn new(shared: &Shared, headers: &HeaderMap) -> Result<Self, getrandom::Error> {
-        let nonce = new_nonce()?;
-        let (token, set_cookie) = match session_id(headers) {
-            Some(sid) => (shared.csrf.csrf_token_for(sid), None),
-            None => {
-                let sid = new_session_id()?;
-                let cookie = session_cookie(&sid, shared.secure_cookies);
-                (shared.csrf.csrf_token_for(&sid), Some(cookie))
-            }
-        };
-        Ok(ResponseSecrets { nonce, token, set_cookie })
+    /// A fresh nonce, and the request's session id.
+    fn new(headers: &HeaderMap) -> Result<Self, getrandom::Error> {
+        Ok(ResponseSecrets { nonce: new_nonce()?, sid: session_id(headers).map(str::to_owned) })
     }
 }
 
-/// Whether `page` has `needle` (its visitor's CSRF token) somewhere: memchr's vectorised
-/// search, several times faster than `str::contains` on a page of a few KiB.
-fn has(page: &str, needle: &str) -> bool {
-    memchr::memmem::find(page.as_bytes(), needle.as_bytes()).is_some()
+/// The CSRF token of the session `sid` (the request's), or of a new one with the cookie
+/// that starts it.
+fn session(
+    shared: &Shared,
+    sid: Option<&str>,
+) -> Result<(String, Option<HeaderValue>), getrandom::Error> {
+    Ok(match sid {
+        Some(sid) => (shared.csrf.csrf_token_for(sid), None),
+        None => {
+            let sid = new_session_id()?;
+            let cookie = session_cookie(&sid, shared.secure_cookies);
+            (shared.csrf.csrf_token_for(&sid), Some(cookie))
+        }
+    })
+}
+
+/// Logs that the system had no random bytes for the page at `path` (its nonce or a
+/// session): the error page.
+fn no_randomness(path: &str, err: &getrandom::Error) -> Response {
+    tracing::error!(page = %path, error = %err, "no random bytes for the page's nonce or session");
+    error_page()
 }
 
 /// A page carries its session's CSRF token and a one-time CSP nonce: no shared cache may

@@ -9,7 +9,7 @@ use axum::http::{header, StatusCode};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use resuma::__private::{decode_args, inventory, ok_json, Action, ActionFuture};
-use resuma::{ActionRejection, ResumaApp, View};
+use resuma::{ActionRejection, ResumaApp};
 use serde_json::Value;
 
 fn call_sum(args: Value) -> ActionFuture {
@@ -118,7 +118,7 @@ fn the_endpoint_answers_every_input_with_json_and_a_documented_status() {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let router = ResumaApp::new()
         .secret([9u8; 32])
-        .page("/", View::empty)
+        .page("/", support::caller_page)
         .action_body_limit(512)
         .rate_limit("1000000/s")
         .router();

@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use resuma::__private::{decode_args, inventory, ok_json, result_json, Action, ActionFuture};
-use resuma::{server, ResumaApp, View};
+use resuma::{server, ResumaApp};
 use serde_json::{json, Value};
 use support::{call, kind, post, send, session, Session};
 
@@ -77,7 +77,7 @@ const SECRET: [u8; 32] = [42; 32];
 fn app() -> ResumaApp {
     ResumaApp::new()
         .secret(SECRET)
-        .page("/", || View::new(|h| h.push_static("<p>hi</p>")))
+        .page("/", support::caller_page)
         .action_body_limit(1024)
         .state(Greeting("hello"))
 }

@@ -29,7 +29,7 @@ inventory::submit! { Action { name: "request_id", rate: None, call: call_request
 fn app() -> ResumaApp {
     ResumaApp::new()
         .secret("s".repeat(32))
-        .page("/", View::empty)
+        .page("/", support::caller_page)
         .page("/streamed", Page::new(streamed).streaming(true))
         .health("/healthz")
 }

@@ -31,7 +31,7 @@ async fn server_functions_answer_through_the_endpoint() {
     let router = ResumaApp::new()
         .secret([5u8; 32])
         .state(Salutation("Hello"))
-        .page("/", View::empty)
+        .page("/", support::caller_page)
         .router();
     let session = support::session(&router).await;
 

@@ -10,9 +10,16 @@ async fn add(a: i64, b: i64) -> i64 {
     a + b
 }
 
+#[component]
+fn Counter() -> View {
+    let count = use_signal(0);
+    view! { <button onClick={move |_| count.update(|c| *c += 1)}>"Count: " {count}</button> }
+}
+
 #[tokio::test]
 async fn a_client_calls_server_functions_with_the_token_of_its_page() {
-    let server = TestServer::start(ResumaApp::new().page("/", View::empty)).await;
+    let app = ResumaApp::new().page("/", || view! { <Counter/> }).page("/static", View::empty);
+    let server = TestServer::start(app).await;
     let client = server.client();
     // Before any page: no session, no token, and the call is refused.
     let refused = client.call("add", json!([2, 3])).await;
@@ -26,6 +33,12 @@ async fn a_client_calls_server_functions_with_the_token_of_its_page() {
     let sum = client.call("add", json!([2, 3])).await;
     assert_eq!(sum.status(), 200, "{}", sum.text());
     assert_eq!(sum.json::<Value>().unwrap(), json!({"ok": 5}));
+
+    // A page with no script or form starts no session and carries no token.
+    let fresh = server.client();
+    let page = fresh.get("/static").await;
+    assert_eq!(page.status(), 200);
+    assert!(fresh.cookie("resuma_sid").is_none() && fresh.csrf().is_none());
 
     // Another visitor has its own session: its token is not the first one's.
     let other = server.client();

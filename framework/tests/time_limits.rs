@@ -157,7 +157,7 @@ fn app() -> Router {
     });
     FlowApp::new(pages)
         .secret([9u8; 32])
-        .page("/", || View::new(|h| h.push_static("<p>home</p>")))
+        .page("/", support::caller_page)
         .page("/blocking", blocking)
         .server_limits(limits)
         .router()

@@ -52,13 +52,23 @@ const SHELL_BYTES: usize = 512;
 /// and the CSRF token server function calls send back. [`ResumaApp`](crate::ResumaApp)
 /// fills both for every page.
 ///
+/// A page with no script has no use for the token: it goes without.
+///
 /// ```
 /// use resuma::render::{Document, ResponseContext};
 ///
 /// let cx = ResponseContext::new().nonce("abc").csrf_token("tok");
+/// let button = || resuma::View::new(|html| {
+///     resuma::__private::use_event("click");
+///     html.push_static("<button>Hi</button>");
+/// });
+/// let mut html = resuma::Html::new();
+/// Document::new().render_with(button(), &cx, &mut html);
+/// assert!(html.as_str().contains(r#"<meta name="resuma-csrf" content="tok"></head>"#));
+///
 /// let mut html = resuma::Html::new();
 /// Document::new().render_with(resuma::View::empty(), &cx, &mut html);
-/// assert!(html.as_str().contains(r#"<meta name="resuma-csrf" content="tok"></head>"#));
+/// assert!(!html.as_str().contains("resuma-csrf"));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ResponseContext<'a> {
@@ -86,7 +96,8 @@ impl<'a> ResponseContext<'a> {
         self
     }
 
-    /// The CSRF token, written as `<meta name="resuma-csrf" content="…">` in `<head>`.
+    /// The CSRF token, written as `<meta name="resuma-csrf" content="…">` in `<head>` of a
+    /// page that has scripts (a handler, an island, anything carrying the nonce).
     pub fn csrf_token(mut self, token: &'a str) -> Self {
         self.csrf_token = Some(token);
         self
@@ -264,18 +275,19 @@ impl Document {
     /// assert!(html.as_str().contains(r#"<script type="resuma/state" nonce="n0nce">"#));
     /// ```
     pub fn render_with(&self, body: View, cx: &ResponseContext<'_>, html: &mut Html) {
-        self.render_page(body, cx, html, false);
+        self.render_page(body, cx, html);
     }
 
-    /// [`render_with`](Document::render_with); a `shareable` page (one a shared cache may keep) goes without the visitor's CSRF
-    /// token unless it resumes: its handlers' server function calls need it.
+    /// [`render_with`](Document::render_with). Returns whether the page carries the CSRF
+    /// token in its head: a buffered page with no script goes without it (nothing would
+    /// read it); a streamed one always carries it (its head leaves before the body is
+    /// known).
     pub(crate) fn render_page(
         &self,
         body: View,
         cx: &ResponseContext<'_>,
         html: &mut Html,
-        shareable: bool,
-    ) {
+    ) -> bool {
         if html.is_streaming() {
             // The head leaves first, so the browser starts on it: what the body sets with
             // `use_head` comes too late, and is dropped.
@@ -285,13 +297,23 @@ impl Document {
                 super::defer::with_parts(html, cx.nonce, |html| body.render(html));
             });
             self.finish_page(&context, cx, html);
-            return;
+            return cx.csrf_token.is_some();
         }
         // Buffered: the body first, so the components it runs can set the head, and the
-        // shell is known to need the token or not; the head goes in front of it.
+        // shell is known to need the token or not; the head goes in front of it. A page
+        // with no script (no handler, no island, nothing that wrote the nonce) has no use
+        // for the token.
         let (((), context), head) =
             collect_head(|| crate::resume::context::render_scope(|| body.render(html)));
-        let cx = if shareable && !context.has_handlers() { cx.without_csrf_token() } else { *cx };
+        let scripted = context.has_handlers() || html.has_nonce();
+        // A page's token comes from its form scope (made on first use) unless given.
+        let from_scope =
+            (scripted && cx.csrf_token.is_none()).then(crate::render::form::csrf_token).flatten();
+        let cx = match (&from_scope, scripted) {
+            (Some(token), _) => cx.csrf_token(token),
+            (None, true) => *cx,
+            (None, false) => cx.without_csrf_token(),
+        };
         let mut shell = Html::with_capacity(SHELL_BYTES);
         if head.is_empty() {
             self.write_head(&cx, &mut shell);
@@ -299,7 +321,8 @@ impl Document {
             self.with_head(head).write_head(&cx, &mut shell);
         }
         html.prepend(&shell);
-        self.finish_page(&context, &cx, html)
+        self.finish_page(&context, &cx, html);
+        cx.csrf_token.is_some()
     }
 
     /// A streamed page whose body is quick and whose parts are slow (a Flow page with

@@ -9,10 +9,19 @@
 //! a form's `_csrf` field), sends `Origin` on posts and never follows redirects.
 //!
 //! ```no_run
-//! # async fn e2e() {
+//! use resuma::prelude::*;
 //! use resuma::test::TestServer;
 //!
-//! let app = resuma::ResumaApp::new().page("/", resuma::View::empty);
+//! // A page with a handler carries the CSRF token its calls need (a page with no script
+//! // and no form carries none, and starts no session).
+//! #[component]
+//! fn Counter() -> View {
+//!     let count = use_signal(0);
+//!     view! { <button onClick={move |_| count.update(|c| *c += 1)}>"Count: " {count}</button> }
+//! }
+//!
+//! # async fn e2e() {
+//! let app = ResumaApp::new().page("/", || view! { <Counter/> });
 //! let server = TestServer::start(app).await;
 //! let client = server.client();
 //! let page = client.get("/").await;

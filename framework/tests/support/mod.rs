@@ -21,9 +21,24 @@ pub(crate) struct Session {
     pub(crate) token: String,
 }
 
+/// A page whose button has a handler, so it carries its visitor's CSRF token (a page
+/// with no script or form carries none and starts no session): the `/` of the apps
+/// whose tests call server functions.
+pub(crate) fn caller_page() -> resuma::View {
+    resuma::View::new(|h| {
+        resuma::__private::use_event("click");
+        h.push_static("<button>call</button>");
+    })
+}
+
 /// Opens `/` like a browser and keeps what it set: the session cookie and the token.
 pub(crate) async fn session(router: &Router) -> Session {
-    let req = Request::get("/").header(header::HOST, HOST).body(Body::empty()).unwrap();
+    session_at(router, "/").await
+}
+
+/// Opens `path` like a browser and keeps what it set: the session cookie and the token.
+pub(crate) async fn session_at(router: &Router, path: &str) -> Session {
+    let req = Request::get(path).header(header::HOST, HOST).body(Body::empty()).unwrap();
     let res = router.clone().oneshot(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let set_cookie = res.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();

@@ -13,7 +13,7 @@
 pub(crate) mod keep;
 
 use std::any::{Any, TypeId};
-use std::cell::RefCell;
+use std::cell::{Cell, OnceCell, RefCell};
 
 /// A submit's result, shown again by the form it came from.
 #[derive(Debug, Default)]
@@ -32,9 +32,26 @@ pub(crate) struct Replay {
     pub(crate) data: Option<Box<dyn Any + Send>>,
 }
 
-#[derive(Default)]
+/// Where a scope's CSRF token comes from.
+pub(crate) enum Token {
+    /// None: a form has no token (a page exported for every visitor).
+    None,
+    /// This one.
+    Given(String),
+    /// Made on first use, by a form or the page's head (an HMAC a page that needs no
+    /// token never pays).
+    Lazy(MakeToken),
+}
+
+/// What makes a token on first use (`None`: it could not, and said why in the log).
+pub(crate) type MakeToken = Box<dyn FnOnce() -> Option<String>>;
+
 struct Scope {
-    token: Option<String>,
+    token: OnceCell<String>,
+    /// Makes `token` on first use, when it was not given.
+    make_token: Cell<Option<MakeToken>>,
+    /// Whether the token was read: the page then needs its visitor's session.
+    token_taken: Cell<bool>,
     query: Option<String>,
     replay: Option<Replay>,
 }
@@ -46,7 +63,7 @@ thread_local! {
 /// Runs `render` with `token`, the request's `query` and `replay` in scope; the outer
 /// scope is put back afterwards, even if `render` panics.
 pub(crate) fn form_scope<R>(
-    token: Option<&str>,
+    token: Token,
     query: Option<String>,
     replay: Option<Replay>,
     render: impl FnOnce() -> R,
@@ -58,15 +75,41 @@ pub(crate) fn form_scope<R>(
             SCOPE.with(|it| *it.borrow_mut() = outer);
         }
     }
-    let scope = Scope { token: token.map(str::to_owned), query, replay };
+    let (given, make) = match token {
+        Token::None => (OnceCell::new(), None),
+        Token::Given(token) => (OnceCell::from(token), None),
+        Token::Lazy(make) => (OnceCell::new(), Some(make)),
+    };
+    let scope = Scope {
+        token: given,
+        make_token: Cell::new(make),
+        token_taken: Cell::new(false),
+        query,
+        replay,
+    };
     let outer = SCOPE.with(|it| it.borrow_mut().replace(scope));
     let _restore = Restore(outer);
     render()
 }
 
-/// The visitor's CSRF token, when the page renders with one.
+/// The visitor's CSRF token, when the page renders with one (and [`token_taken`] says so
+/// from now on).
 pub(crate) fn csrf_token() -> Option<String> {
-    SCOPE.with(|it| it.borrow().as_ref().and_then(|scope| scope.token.clone()))
+    SCOPE.with(|it| {
+        let scope = it.borrow();
+        let scope = scope.as_ref()?;
+        if let Some(token) = scope.make_token.take().and_then(|make| make()) {
+            let _ = scope.token.set(token);
+        }
+        let token = scope.token.get()?.clone();
+        scope.token_taken.set(true);
+        Some(token)
+    })
+}
+
+/// Whether a form of the current scope wrote its token.
+pub(crate) fn token_taken() -> bool {
+    SCOPE.with(|it| it.borrow().as_ref().is_some_and(|scope| scope.token_taken.get()))
 }
 
 /// The request's query string, if it has one.
