@@ -689,8 +689,10 @@ fn step_7(step: &Step) {
     let milk = visitor.call("add_note", serde_json::json!(["Milk"]));
     assert_eq!(milk["ok"]["title"], "Milk", "{milk}");
     // The server functions check the cookie themselves.
+    // (A stranger with a session of the framework's: the login page's form starts it; the
+    // home page has no script or form, so it starts none.)
     let mut stranger = server.visitor();
-    stranger.get("/");
+    stranger.get("/login");
     let refused = stranger.call("add_note", serde_json::json!(["Spam"]));
     assert_eq!(refused["err"], "You are logged out: log in again, then reload the page.");
     // A cookie changed by hand is no session.

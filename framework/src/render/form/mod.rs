@@ -1,6 +1,8 @@
 //! What a page's render knows about its forms: the visitor's CSRF token, which a
-//! `<Form>` writes as a hidden field, and the replay of a submit that failed (or answered
-//! with data), whose typed values and errors the form it came from shows again.
+//! `<Form>` writes as a hidden field and a page with scripts in its head (made on first
+//! use, so a page that needs none costs no HMAC, and [`token_taken`] tells whether it
+//! needs its session), and the replay of a submit that failed (or answered with data),
+//! whose typed values and errors the form it came from shows again.
 //!
 //! Like the resume context, the scope is thread-local: a page renders on one thread,
 //! synchronously, inside [`form_scope`]. Outside a scope (a `View` rendered by hand) a
