@@ -82,4 +82,7 @@ step "soak: the built-in server under hostile load (benchmark/soak, short mode, 
 cargo build --release --locked --manifest-path benchmark/soak/Cargo.toml --target-dir target
 # Its throughput ratio is measured on this machine beside everything else it runs: one
 # retry when a run misses a goal, so a noisy neighbour is not a failure (two misses are).
+# The build just before leaves dirty pages for the kernel to write back while the soak
+# measures: write them out first.
+sync
 target/release/resuma-soak || { echo "soak: one more run"; target/release/resuma-soak; }
