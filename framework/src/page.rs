@@ -250,9 +250,7 @@ impl PageRoute {
                 let given = token.clone().map_or(Token::None, Token::Given);
                 form_scope(given, query, replay, || match body_first {
                     true => document.render_body_first(body(), &cx, html),
-                    false => {
-                        document.render_page(body(), &cx, html);
-                    }
+                    false => document.render_page(body(), &cx, html),
                 });
             })
         };
@@ -291,9 +289,9 @@ impl PageRoute {
         let shareable = answer.cache.as_ref().is_some_and(cache::lets_shared_caches_keep);
         // A file for every visitor has no visitor's token.
         let export = is_export(&self.shared, request);
-        // Made when a form or the page's head first needs it: a page with no script and
-        // no form costs no HMAC.
-        // The cookie of the session the token starts, if the request had none.
+        // The token is made when a form or the page's head first needs it: a page with no
+        // script and no form costs no HMAC. `started`: the cookie of the session it
+        // starts, if the request had none.
         let started: Rc<Cell<Option<HeaderValue>>> = Rc::default();
         let token = match export {
             true => Token::None,

@@ -278,16 +278,10 @@ impl Document {
         self.render_page(body, cx, html);
     }
 
-    /// [`render_with`](Document::render_with). Returns whether the page carries the CSRF
-    /// token in its head: a buffered page with no script goes without it (nothing would
-    /// read it); a streamed one always carries it (its head leaves before the body is
-    /// known).
-    pub(crate) fn render_page(
-        &self,
-        body: View,
-        cx: &ResponseContext<'_>,
-        html: &mut Html,
-    ) -> bool {
+    /// [`render_with`](Document::render_with): a buffered page with no script goes without
+    /// the CSRF token (nothing would read it); a streamed one always carries it (its head
+    /// leaves before the body is known).
+    pub(crate) fn render_page(&self, body: View, cx: &ResponseContext<'_>, html: &mut Html) {
         if html.is_streaming() {
             // The head leaves first, so the browser starts on it: what the body sets with
             // `use_head` comes too late, and is dropped.
@@ -297,7 +291,7 @@ impl Document {
                 super::defer::with_parts(html, cx.nonce, |html| body.render(html));
             });
             self.finish_page(&context, cx, html);
-            return cx.csrf_token.is_some();
+            return;
         }
         // Buffered: the body first, so the components it runs can set the head, and the
         // shell is known to need the token or not; the head goes in front of it. A page
@@ -309,10 +303,10 @@ impl Document {
         // A page's token comes from its form scope (made on first use) unless given.
         let from_scope =
             (scripted && cx.csrf_token.is_none()).then(crate::render::form::csrf_token).flatten();
-        let cx = match (&from_scope, scripted) {
-            (Some(token), _) => cx.csrf_token(token),
-            (None, true) => *cx,
-            (None, false) => cx.without_csrf_token(),
+        let cx = match from_scope.as_deref() {
+            Some(token) => cx.csrf_token(token),
+            None if scripted => *cx,
+            None => cx.without_csrf_token(),
         };
         let mut shell = Html::with_capacity(SHELL_BYTES);
         if head.is_empty() {
@@ -321,8 +315,7 @@ impl Document {
             self.with_head(head).write_head(&cx, &mut shell);
         }
         html.prepend(&shell);
-        self.finish_page(&context, &cx, html);
-        cx.csrf_token.is_some()
+        self.finish_page(&context, &cx, html)
     }
 
     /// A streamed page whose body is quick and whose parts are slow (a Flow page with

@@ -77,7 +77,7 @@ pub(crate) async fn serve_until(
             permit = slot(slots.as_ref(), &mut warnings) => permit,
             () = &mut shutdown => break,
         };
-        let (mut stream, peer) = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(it) => it,
                 Err(err) => {
@@ -93,15 +93,17 @@ pub(crate) async fn serve_until(
         let mut stopped = stopped.clone();
         tokio::spawn(async move {
             let deadline = header_read_timeout.map(|it| Instant::now() + it);
+            // The idle timeout bounds the head's silences and then the connection's.
+            let mut stream = IdleIo::new(stream, idle_timeout);
             let head = tokio::select! {
-                head = read_head(&mut stream, head_limit, deadline, idle_timeout) => head,
+                head = read_head(&mut stream, head_limit, deadline) => head,
                 _ = stopped.changed() => None,
             };
             let Some(head) = head else {
                 drop(permit);
                 return;
             };
-            let io = TokioIo::new(IdleIo::new(Prefixed::new(head, stream), idle_timeout));
+            let io = TokioIo::new(Prefixed::new(head, stream));
             let service =
                 hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
                     req.extensions_mut().insert(ConnectInfo(peer));

@@ -20,7 +20,6 @@ use std::future::poll_fn;
 use std::io;
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
-use std::time::Duration;
 
 use pin_project_lite::pin_project;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -34,23 +33,26 @@ const MAX_HEADERS: usize = 100;
 /// Reads from `io` until it holds a whole request head (or what hyper must refuse: a
 /// malformed head, or one of `limit` bytes or more). Returns the bytes read, which may
 /// go past the head (a body, a pipelined request); `None` when the connection ends or
-/// fails first, reaches `deadline` (the header read timeout), or sends nothing for
-/// `idle` (the idle timeout).
+/// fails first (an [`IdleIo`](super::idle::IdleIo) fails it after its idle timeout), or
+/// reaches `deadline` (the header read timeout: one timer for the whole head, however
+/// slowly it trickles in).
 pub(super) async fn read_head<T: AsyncRead + Unpin>(
     io: &mut T,
     limit: usize,
     deadline: Option<Instant>,
-    idle: Option<Duration>,
 ) -> Option<Vec<u8>> {
+    let read = read_whole_head(io, limit);
+    match deadline {
+        Some(deadline) => tokio::time::timeout_at(deadline, read).await.ok()?,
+        None => read.await,
+    }
+}
+
+/// [`read_head`] without its deadline.
+async fn read_whole_head<T: AsyncRead + Unpin>(io: &mut T, limit: usize) -> Option<Vec<u8>> {
     let mut buf = Vec::new();
     loop {
-        let read = read_more(io, &mut buf);
-        let silent_until = idle.map(|it| Instant::now() + it);
-        let n = match deadline.into_iter().chain(silent_until).min() {
-            Some(until) => tokio::time::timeout_at(until, read).await.ok()?,
-            None => read.await,
-        };
-        match n {
+        match read_more(io, &mut buf).await {
             Ok(0) | Err(_) => return None,
             Ok(_) if buf.len() >= limit || !is_partial(&buf) => return Some(buf),
             Ok(_) => {}
@@ -159,6 +161,7 @@ mod tests {
     use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
     use tokio::time::Instant;
 
+    use super::super::idle::IdleIo;
     use super::{read_head, Prefixed, FIRST_BUFFER};
 
     const LIMIT: usize = 64 * 1024;
@@ -168,7 +171,7 @@ mod tests {
         let (mut client, mut server) = tokio::io::duplex(4096);
         let sent = b"POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello";
         client.write_all(sent).await.unwrap();
-        let head = read_head(&mut server, LIMIT, None, None).await.unwrap();
+        let head = read_head(&mut server, LIMIT, None).await.unwrap();
         assert_eq!(head, sent);
         // Everything read reaches the reader first, then the stream.
         client.write_all(b" world").await.unwrap();
@@ -182,7 +185,7 @@ mod tests {
     async fn a_trickled_head_is_read_to_its_end_in_a_small_buffer() {
         let (mut client, mut server) = tokio::io::duplex(4096);
         let sent = b"GET /slow HTTP/1.1\r\nHost: a\r\nX-Long: aaaaaaaaaaaaaaaa\r\n\r\n";
-        let reader = tokio::spawn(async move { read_head(&mut server, LIMIT, None, None).await });
+        let reader = tokio::spawn(async move { read_head(&mut server, LIMIT, None).await });
         for byte in sent {
             client.write_all(&[*byte]).await.unwrap();
             tokio::time::sleep(Duration::from_millis(300)).await;
@@ -205,7 +208,7 @@ mod tests {
             }
             sent
         });
-        let head = read_head(&mut server, LIMIT, None, None).await.unwrap();
+        let head = read_head(&mut server, LIMIT, None).await.unwrap();
         assert_eq!(head, writer.await.unwrap());
     }
 
@@ -215,16 +218,14 @@ mod tests {
         for sent in [&b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"[..], b"GET / HTTP/9.9\r\n"] {
             let (mut client, mut server) = tokio::io::duplex(4096);
             client.write_all(sent).await.unwrap();
-            let head = tokio::time::timeout(
-                Duration::from_secs(5),
-                read_head(&mut server, LIMIT, None, None),
-            );
+            let head =
+                tokio::time::timeout(Duration::from_secs(5), read_head(&mut server, LIMIT, None));
             assert_eq!(head.await.unwrap().unwrap(), sent, "{sent:?}");
         }
         let (mut client, mut server) = tokio::io::duplex(4096);
         let sent = [b"GET / HTTP/1.1\r\nX-Big: ".as_slice(), &[b'b'; 3000]].concat();
         client.write_all(&sent).await.unwrap();
-        let head = read_head(&mut server, 2048, None, None).await.unwrap();
+        let head = read_head(&mut server, 2048, None).await.unwrap();
         assert!(head.len() >= 2048 && sent.starts_with(&head), "{}", head.len());
     }
 
@@ -234,13 +235,14 @@ mod tests {
         client.write_all(b"GET / HTTP/1.1\r\nHo").await.unwrap();
         let start = Instant::now();
         let deadline = start + Duration::from_secs(10);
-        assert_eq!(read_head(&mut server, LIMIT, Some(deadline), None).await, None);
+        assert_eq!(read_head(&mut server, LIMIT, Some(deadline)).await, None);
         assert_eq!(Instant::now() - start, Duration::from_secs(10));
 
-        // Without a header read timeout, silence for the idle timeout ends it.
-        let (mut client, mut server) = tokio::io::duplex(4096);
+        // Without a header read timeout, silence for the idle timeout ends it (IdleIo's).
+        let (mut client, server) = tokio::io::duplex(4096);
         let reader = tokio::spawn(async move {
-            read_head(&mut server, LIMIT, None, Some(Duration::from_secs(2))).await
+            let mut server = IdleIo::new(server, Some(Duration::from_secs(2)));
+            read_head(&mut server, LIMIT, None).await
         });
         let start = Instant::now();
         for byte in b"GET / HTTP/1.1\r\n" {
@@ -253,6 +255,6 @@ mod tests {
         let (mut client, mut server) = tokio::io::duplex(4096);
         client.write_all(b"GET / HT").await.unwrap();
         drop(client);
-        assert_eq!(read_head(&mut server, LIMIT, None, None).await, None);
+        assert_eq!(read_head(&mut server, LIMIT, None).await, None);
     }
 }

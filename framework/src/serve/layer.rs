@@ -134,10 +134,8 @@ impl LimitsLayer {
         let timed = match std::panic::catch_unwind(AssertUnwindSafe(move || inner.call(req))) {
             Ok(future) => {
                 let guarded = AssertUnwindSafe(DEADLINE.scope(deadline, future)).catch_unwind();
-                Some(match self.request_timeout {
-                    Some(timeout) => {
-                        Either::Left(tokio::time::timeout_at(start + timeout, guarded))
-                    }
+                Some(match deadline {
+                    Some(deadline) => Either::Left(tokio::time::timeout_at(deadline, guarded)),
                     None => Either::Right(guarded.map(Ok as fn(_) -> _)),
                 })
             }
