@@ -1,16 +1,25 @@
 //! The attackers: slowloris connections (a header byte now and then, never the end),
 //! stalled form bodies, oversized heads and bodies, malformed requests, and connections
 //! dropped mid-request. Each counts what the server did to it.
+//!
+//! They run in a process of their own (`resuma-soak attack`), started for each attack slice
+//! at the lowest priority (`nice -n 19`): an attacker's CPU time is its own machine's, and on
+//! one shared machine the attackers' client-side work (a timer and a write per slowloris
+//! byte, a connect per malformed request) would otherwise be taken from the good clients,
+//! which would then measure the machine rather than the server. The runner checks that the
+//! attack still came at full strength (`Report::n_slowloris_opened`).
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::net::SocketAddr;
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _, BufReader};
 use tokio::net::TcpStream;
+use tokio::process::{Child, ChildStdout};
 use tokio::task::JoinHandle;
 
 /// Outcomes by name, e.g. `"stalled 408"`.
@@ -22,20 +31,32 @@ pub(crate) struct Attackers {
     counts: Counts,
 }
 
-/// What the attackers saw.
+/// What the attackers saw, and the CPU time their process took.
 #[derive(Default)]
 pub(crate) struct Report {
-    pub(crate) n_slowloris_cut: u64,
     counts: BTreeMap<String, u64>,
+    pub(crate) cpu_ticks: u64,
 }
 
 impl Report {
     /// Adds `other`'s counts.
     pub(crate) fn merge(&mut self, other: Report) {
-        self.n_slowloris_cut += other.n_slowloris_cut;
         for (what, n) in other.counts {
             *self.counts.entry(what).or_default() += n;
         }
+        self.cpu_ticks += other.cpu_ticks;
+    }
+
+    fn get(&self, what: &str) -> u64 {
+        self.counts.get(what).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn n_slowloris_cut(&self) -> u64 {
+        self.get("slowloris cut")
+    }
+
+    pub(crate) fn n_slowloris_opened(&self) -> u64 {
+        self.get("slowloris opened")
     }
 }
 
@@ -86,8 +107,95 @@ impl Attackers {
             let _ = task.await;
         }
         let counts = self.counts.lock().map(|it| it.clone()).unwrap_or_default();
-        let n_slowloris_cut = counts.get("slowloris cut").copied().unwrap_or(0);
-        Report { n_slowloris_cut, counts }
+        Report { counts, cpu_ticks: 0 }
+    }
+}
+
+/// `resuma-soak attack PORT N_SLOWLORIS N_STALLED`: starts the attackers, says `READY`, and
+/// attacks until its stdin closes; then prints one `COUNT n what` line per outcome and its
+/// own CPU time (`CPU ticks`).
+pub(crate) async fn serve_attack(args: &[String]) -> std::io::Result<()> {
+    let number = |idx: usize| -> std::io::Result<usize> {
+        args.get(idx)
+            .and_then(|it| it.parse().ok())
+            .ok_or_else(|| std::io::Error::other(format!("attack: argument {idx} is not a number")))
+    };
+    let addr = SocketAddr::from(([127, 0, 0, 1], u16::try_from(number(0)?).unwrap_or(0)));
+    let stop = Arc::new(AtomicBool::new(false));
+    let attackers = start(addr, number(1)?, number(2)?, Arc::clone(&stop)).await;
+    println!("READY");
+    let mut stdin = tokio::io::stdin();
+    let mut sink = [0u8; 64];
+    while !matches!(stdin.read(&mut sink).await, Ok(0) | Err(_)) {}
+    stop.store(true, Ordering::Relaxed);
+    let report = attackers.finish().await;
+    for (what, n) in &report.counts {
+        println!("COUNT {n} {what}");
+    }
+    println!("CPU {}", cpu_ticks(std::process::id()).unwrap_or(0));
+    Ok(())
+}
+
+/// A process's user + system CPU time in clock ticks (`/proc/PID/stat`; Linux's USER_HZ
+/// is 100 on the machines this runs on).
+pub(crate) fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.get(stat.rfind(')')? + 2..)?.split(' ').collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// The attackers of one slice, in their own low-priority process.
+pub(crate) struct AttackProcess {
+    child: Child,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl AttackProcess {
+    /// Starts `resuma-soak attack` at `nice -n 19` and waits until its attackers run.
+    pub(crate) async fn start(
+        addr: SocketAddr,
+        n_slowloris: usize,
+        n_stalled: usize,
+    ) -> std::io::Result<AttackProcess> {
+        let exe = std::env::current_exe()?;
+        let mut child = tokio::process::Command::new("nice")
+            .args(["-n", "19"])
+            .arg(exe)
+            .arg("attack")
+            .args([addr.port().to_string(), n_slowloris.to_string(), n_stalled.to_string()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()?;
+        let stdout = child.stdout.take().ok_or_else(|| std::io::Error::other("no stdout"))?;
+        let mut stdout = BufReader::new(stdout);
+        let mut line = String::new();
+        stdout.read_line(&mut line).await?;
+        if line.trim() != "READY" {
+            return Err(std::io::Error::other(format!("the attackers said {line:?}")));
+        }
+        Ok(AttackProcess { child, stdout })
+    }
+
+    /// Stops the attackers (closes their stdin) and reads their report.
+    pub(crate) async fn finish(mut self) -> std::io::Result<Report> {
+        drop(self.child.stdin.take());
+        let mut report = Report::default();
+        let mut line = String::new();
+        while self.stdout.read_line(&mut line).await? > 0 {
+            let mut words = line.trim_end().splitn(3, ' ');
+            match (words.next(), words.next().and_then(|it| it.parse().ok()), words.next()) {
+                (Some("COUNT"), Some(n), Some(what)) => {
+                    report.counts.insert(what.to_owned(), n);
+                }
+                (Some("CPU"), Some(ticks), None) => report.cpu_ticks = ticks,
+                _ => return Err(std::io::Error::other(format!("the attackers said {line:?}"))),
+            }
+            line.clear();
+        }
+        self.child.wait().await?;
+        Ok(report)
     }
 }
 

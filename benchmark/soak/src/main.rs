@@ -1,11 +1,13 @@
 //! Soak test of Resuma's built-in server (issue #18). `resuma-soak [--long]` starts the app
-//! of `app.rs` as a child process (`resuma-soak serve`) on loopback, then runs, in one
-//! process, good clients (page GETs, server function calls, form submits) through two
-//! phases, in alternating slices: alone ("calm"), and beside attackers ("attack":
-//! slowloris, stalled bodies, oversized and malformed requests, abrupt disconnects). It samples the server's RSS and
-//! open fds from `/proc`, waits for the attack's connections to be shed, and checks the
-//! goals: good throughput under attack ≥ 0.8× calm, no 5xx or failed good request, RSS and
-//! fds back near their level before the attack. Exits 1 when a goal is missed.
+//! of `app.rs` as a child process (`resuma-soak serve`) on loopback, then runs good clients
+//! (page GETs, server function calls, form submits) through two phases, in alternating
+//! slices: alone ("calm"), and beside attackers ("attack": slowloris, stalled bodies,
+//! oversized and malformed requests, abrupt disconnects), which run in a low-priority
+//! process of their own (`resuma-soak attack`, see `attack.rs`). It samples the server's
+//! RSS, open fds and CPU time from `/proc`, waits for the attack's connections to be shed,
+//! and checks the goals: good throughput under attack ≥ 0.8× calm, no 5xx or failed good
+//! request, RSS and fds back near their level before the attack, the attack at full
+//! strength. Exits 1 when a goal is missed.
 
 mod app;
 mod attack;
@@ -39,6 +41,13 @@ struct Mode {
     /// (its task and a 1 KiB buffer), one hyper holds ~27 KB: this fails if the slow
     /// clients were hyper's again (+9 MiB short, +88 MiB long).
     rss_allowance_kib: u64,
+    /// The good clients' throughput under attack, as a share of calm, below which the run
+    /// fails. The goal is 0.8, judged by the long mode. The short mode runs in the test
+    /// command on whatever machine CI has, where the good clients, the server and the
+    /// attackers share two cores and one second's slices move ±20 % with the neighbours:
+    /// it fails on a collapse (a server that stalls or burns its CPU under the attack), and
+    /// prints the ratio against the goal.
+    min_ratio: f64,
 }
 
 const SHORT: Mode = Mode {
@@ -50,6 +59,7 @@ const SHORT: Mode = Mode {
     n_slowloris: 300,
     n_stalled: 20,
     rss_allowance_kib: 5 * 1024,
+    min_ratio: 0.6,
 };
 
 const LONG: Mode = Mode {
@@ -61,15 +71,23 @@ const LONG: Mode = Mode {
     n_slowloris: 3000,
     n_stalled: 200,
     rss_allowance_kib: 20 * 1024,
+    min_ratio: GOAL_RATIO,
 };
+
+/// The throughput goal of issue #18: good requests keep 0.8× their calm throughput.
+const GOAL_RATIO: f64 = 0.8;
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let long = args.iter().any(|it| it == "--long");
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    if args.first().map(String::as_str) == Some("serve") {
-        resuma::init_tracing();
-        return runtime.block_on(app::serve(app::limits(!long)));
+    match args.first().map(String::as_str) {
+        Some("serve") => {
+            resuma::init_tracing();
+            return runtime.block_on(app::serve(app::limits(!long)));
+        }
+        Some("attack") => return runtime.block_on(attack::serve_attack(&args[1..])),
+        _ => {}
     }
     let passed = runtime.block_on(run(if long { LONG } else { SHORT }, long))?;
     std::process::exit(if passed { 0 } else { 1 });
@@ -197,14 +215,19 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
     let mut ratios = Vec::new();
     // The server's RSS after each attack round: a leak grows it round after round.
     let mut round_rss_kb = Vec::new();
+    // The server's CPU time (clock ticks) in the calm and the attack slices.
+    let (mut calm_ticks, mut attack_ticks) = (0, 0);
+    let server_ticks = || attack::cpu_ticks(pid).unwrap_or(0);
     for _ in 0..mode.n_rounds {
+        let before = server_ticks();
         let calm_slice = run_good(addr, mode.n_good, slice).await;
-        let stop = Arc::new(AtomicBool::new(false));
+        calm_ticks += server_ticks() - before;
         let attackers =
-            attack::start(addr, mode.n_slowloris, mode.n_stalled, Arc::clone(&stop)).await;
+            attack::AttackProcess::start(addr, mode.n_slowloris, mode.n_stalled).await?;
+        let before = server_ticks();
         let attack_slice = run_good(addr, mode.n_good, slice).await;
-        stop.store(true, Ordering::Relaxed);
-        attack.merge(attackers.finish().await);
+        attack_ticks += server_ticks().saturating_sub(before);
+        attack.merge(attackers.finish().await?);
         round_rss_kb.push(sample(pid).map_or(0, |it| it.rss_kb));
         ratios.push(attack_slice.n_ok() as f64 / (calm_slice.n_ok() as f64).max(1.0));
         calm.merge(calm_slice);
@@ -253,6 +276,14 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
         under_attack.p(0.99)
     );
     println!("attack          {attack}");
+    // Clock ticks are 1/100 s: ticks per second of slices is a percentage of one core.
+    let cpu = |ticks: u64| ticks as f64 / secs;
+    println!(
+        "CPU (% of a core) server calm: {:.0}  under attack: {:.0}  attackers (nice 19): {:.0}",
+        cpu(calm_ticks),
+        cpu(attack_ticks),
+        cpu(attack.cpu_ticks)
+    );
     let peak = peak.lock().ok().and_then(|it| *it);
     let show = |it: Option<Sample>| {
         it.map_or("?".to_owned(), |it| format!("RSS {} KiB, {} fds", it.rss_kb, it.n_fds))
@@ -271,8 +302,17 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
     );
 
     let mut failures = Vec::new();
-    if ratio < 0.8 {
-        failures.push(format!("throughput under attack {ratio:.2}× calm (goal ≥ 0.80×)"));
+    if ratio < mode.min_ratio {
+        failures.push(format!(
+            "throughput under attack {ratio:.2}× calm (this mode fails below {:.2}×; goal ≥ {GOAL_RATIO:.2}×)",
+            mode.min_ratio
+        ));
+    } else if ratio < GOAL_RATIO {
+        println!(
+            "note: throughput under attack {ratio:.2}× calm, under the goal ({GOAL_RATIO:.2}×, judged \
+             by --long); this mode fails below {:.2}×",
+            mode.min_ratio
+        );
     }
     for (name, phase) in [("calm", &calm), ("under attack", &under_attack), ("after", &after)] {
         if phase.n_5xx() > 0 || !phase.errors.is_empty() {
@@ -298,7 +338,16 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
             ));
         }
     }
-    if attack.n_slowloris_cut == 0 {
+    // Each slowloris client connects at least once per slice: fewer, and the attackers were
+    // starved of CPU time (they run at nice 19), so the attack was weaker than asked.
+    let n_asked = (mode.n_slowloris as u64) * u64::from(mode.n_rounds);
+    if attack.n_slowloris_opened() < n_asked {
+        failures.push(format!(
+            "the attack was weaker than asked: {} slowloris connections opened, {n_asked} asked",
+            attack.n_slowloris_opened()
+        ));
+    }
+    if attack.n_slowloris_cut() == 0 {
         failures.push("no slowloris connection was cut by the server".to_owned());
     }
     if failures.is_empty() {
