@@ -269,7 +269,8 @@ impl PageRoute {
         if let Some(control) = control {
             res.headers_mut().insert(header::CACHE_CONTROL, control);
         }
-        self.finish(res, &secrets.nonce, cookie)
+        // The head left before the body was known: it allows the nonce.
+        self.finish(res, Some(&secrets.nonce), cookie)
     }
 
     /// Renders `body` in its shell (with what it sets by `use_head`) into one buffer:
@@ -323,7 +324,7 @@ impl PageRoute {
             (html.into_string(), nonced, personal)
         });
         let Some((page, nonced, personal)) = rendered else {
-            return self.finish(error_page(), &secrets.nonce, None);
+            return self.finish(error_page(), None, None);
         };
         self.size_hint.store(page.len(), Ordering::Relaxed);
         // A page carrying its visitor's CSRF token (it has scripts, or a form) is theirs
@@ -349,7 +350,7 @@ impl PageRoute {
         if let Some(etag) = etag {
             res.headers_mut().insert(header::ETAG, etag);
         }
-        self.finish(res, &secrets.nonce, cookie)
+        self.finish(res, nonced.then_some(&secrets.nonce), cookie)
     }
 
     /// The nonce and session of a response to a request with `headers`; `None` (logged)
@@ -358,8 +359,14 @@ impl PageRoute {
         ResponseSecrets::new(headers).map_err(|err| no_randomness(&self.path, &err)).ok()
     }
 
-    /// Adds the page's CSP (with its `nonce`) and the `cookie` of a session it starts.
-    fn finish(&self, mut res: Response, nonce: &str, cookie: Option<HeaderValue>) -> Response {
+    /// Adds the page's CSP (allowing its `nonce`, if it wrote one) and the `cookie` of a
+    /// session it starts.
+    fn finish(
+        &self,
+        mut res: Response,
+        nonce: Option<&str>,
+        cookie: Option<HeaderValue>,
+    ) -> Response {
         if let Some(csp) = self.shared.headers.page_csp(nonce) {
             res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, csp);
         }

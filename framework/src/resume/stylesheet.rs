@@ -1,9 +1,9 @@
 //! An app's stylesheets: CSS compiled into the binary, served at a URL named by its
 //! content, linked from every page's `<head>`.
 //!
-//! A `<link rel="stylesheet">` to a `'self'` URL is what the page CSP (`style-src 'self'
-//! 'nonce-N'`) lets through without a nonce, so a page with no handlers stays without one
-//! (and cacheable); the URL changes with the CSS, so the file is served immutable; and
+//! A `<link rel="stylesheet">` to a `'self'` URL is what the page CSP (`style-src 'self'`,
+//! with `'nonce-N'` on a page that has inline scripts) lets through without a nonce, so a
+//! page with no handlers stays without one (and cacheable); the URL changes with the CSS, so the file is served immutable; and
 //! `/_resuma/files` lists it, so `resuma build --static` copies it beside the pages.
 
 use axum::extract::Path;

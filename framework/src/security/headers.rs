@@ -190,7 +190,11 @@ impl SecurityHeaders {
                     if directives.is_empty() { "'".to_owned() } else { format!("'; {directives}") };
                 // Checked once here, so that the per-page value is always valid.
                 value(&CONTENT_SECURITY_POLICY, &format!("{PAGE_CSP_HEAD}N{PAGE_CSP_MID}N{tail}"))?;
-                PageCsp::Nonced { tail }
+                // The same policy with no nonce to allow, for a page without inline scripts
+                // or styles: `tail` after its closing quote.
+                let plain = format!("{PAGE_CSP_PLAIN}{}", &tail[1..]);
+                let plain = value(&CONTENT_SECURITY_POLICY, &plain)?;
+                PageCsp::Nonced { tail, plain }
             }
             Csp::Verbatim(policy) => {
                 warn_if_unsafe(policy);
@@ -214,6 +218,8 @@ impl SecurityHeaders {
 const PAGE_CSP_HEAD: &str = "default-src 'self'; script-src 'self' 'nonce-";
 /// Between the two nonces.
 const PAGE_CSP_MID: &str = "'; style-src 'self' 'nonce-";
+/// The start of the page CSP of a page that wrote no nonce (no inline script or style).
+const PAGE_CSP_PLAIN: &str = "default-src 'self'; script-src 'self'; style-src 'self'";
 
 /// Security headers ready to go on responses.
 #[derive(Debug)]
@@ -225,18 +231,23 @@ pub(crate) struct HeaderSet {
 
 #[derive(Debug)]
 enum PageCsp {
-    /// Built per page from the nonce; `tail` follows the second nonce.
-    Nonced { tail: String },
+    /// Built per page from the nonce; `tail` follows the second nonce. `plain` is the
+    /// policy of a page that wrote no nonce: the same, allowing no inline script or style.
+    Nonced { tail: String, plain: HeaderValue },
     /// Pages get what every response gets (a verbatim policy, or none).
     Fixed,
 }
 
 impl HeaderSet {
-    /// The `Content-Security-Policy` of a page whose scripts carry `nonce`, or `None`
-    /// when pages take the fixed set's policy (if any).
-    pub(crate) fn page_csp(&self, nonce: &str) -> Option<HeaderValue> {
-        let PageCsp::Nonced { tail } = &self.page_csp else {
+    /// The `Content-Security-Policy` of a page whose scripts and styles carry `nonce`
+    /// (`None`: the page wrote none, so its policy allows no inline script or style and is
+    /// the same for every page), or `None` when pages take the fixed set's policy (if any).
+    pub(crate) fn page_csp(&self, nonce: Option<&str>) -> Option<HeaderValue> {
+        let PageCsp::Nonced { tail, plain } = &self.page_csp else {
             return None;
+        };
+        let Some(nonce) = nonce else {
+            return Some(plain.clone());
         };
         let len = PAGE_CSP_HEAD.len() + PAGE_CSP_MID.len() + 2 * nonce.len() + tail.len();
         let mut policy = String::with_capacity(len);
