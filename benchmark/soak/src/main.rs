@@ -89,7 +89,13 @@ fn main() -> std::io::Result<()> {
         Some("attack") => return runtime.block_on(attack::serve_attack(&args[1..])),
         _ => {}
     }
-    let passed = runtime.block_on(run(if long { LONG } else { SHORT }, long))?;
+    let mut mode = if long { LONG } else { SHORT };
+    // `--attack-only`: no good clients, to see what the attack alone costs the server (its
+    // CPU line); the goals about good requests are not checked.
+    if args.iter().any(|it| it == "--attack-only") {
+        mode.n_good = 0;
+    }
+    let passed = runtime.block_on(run(mode, long))?;
     std::process::exit(if passed { 0 } else { 1 });
 }
 
@@ -184,7 +190,8 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
 
     // Warm up, then the baseline sample.
     let warm = run_good(addr, mode.n_good, mode.warm_up).await;
-    if warm.n_ok() == 0 {
+    let attack_only = mode.n_good == 0;
+    if warm.n_ok() == 0 && !attack_only {
         println!("FAIL: no good request succeeded while warming up: {warm:?}");
         return Ok(false);
     }
@@ -302,7 +309,9 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
     );
 
     let mut failures = Vec::new();
-    if ratio < mode.min_ratio {
+    if attack_only {
+        // Nothing to compare: the CPU line is the result.
+    } else if ratio < mode.min_ratio {
         failures.push(format!(
             "throughput under attack {ratio:.2}× calm (this mode fails below {:.2}×; goal ≥ {GOAL_RATIO:.2}×)",
             mode.min_ratio
@@ -377,6 +386,9 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
 async fn run_good(addr: SocketAddr, n: usize, duration: Duration) -> Phase {
     let deadline = Instant::now() + duration;
     let clients: Vec<_> = (0..n).map(|_| tokio::spawn(good_client(addr, deadline))).collect();
+    if clients.is_empty() {
+        tokio::time::sleep_until(deadline.into()).await;
+    }
     let mut total = Phase::default();
     for client in clients {
         if let Ok(phase) = client.await {

@@ -300,13 +300,19 @@ mod tests {
             ]
             .map(|(name, value)| (name.to_owned(), value.to_owned()))
         );
-        let page = headers.compile().unwrap().page_csp("abc=").unwrap();
+        let page = headers.compile().unwrap().page_csp(Some("abc=")).unwrap();
         assert_eq!(
             page,
             "default-src 'self'; script-src 'self' 'nonce-abc='; style-src 'self' 'nonce-abc='; \
              object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
         );
         assert!(!page.to_str().unwrap().contains("unsafe"));
+        // A page that wrote no nonce: the same policy, allowing no inline script or style.
+        assert_eq!(
+            headers.compile().unwrap().page_csp(None).unwrap(),
+            "default-src 'self'; script-src 'self'; style-src 'self'; \
+             object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+        );
     }
 
     #[test]
@@ -319,7 +325,7 @@ mod tests {
             .hsts(Duration::from_secs(60));
         let set = headers.compile().unwrap();
         assert_eq!(
-            set.page_csp("n").unwrap(),
+            set.page_csp(Some("n")).unwrap(),
             "default-src 'self'; script-src 'self' 'nonce-n'; style-src 'self' 'nonce-n'; img-src 'self' data:"
         );
         let all = names_and_values(&headers);
@@ -329,8 +335,12 @@ mod tests {
         assert!(all.contains(&("strict-transport-security".into(), "max-age=60".into())));
         let empty = SecurityHeaders::new().csp_directives("").compile().unwrap();
         assert_eq!(
-            empty.page_csp("n").unwrap(),
+            empty.page_csp(Some("n")).unwrap(),
             "default-src 'self'; script-src 'self' 'nonce-n'; style-src 'self' 'nonce-n'"
+        );
+        assert_eq!(
+            empty.page_csp(None).unwrap(),
+            "default-src 'self'; script-src 'self'; style-src 'self'"
         );
     }
 
@@ -339,10 +349,10 @@ mod tests {
         let verbatim =
             SecurityHeaders::new().header(header::CONTENT_SECURITY_POLICY, "default-src 'self'");
         let set = verbatim.compile().unwrap();
-        assert_eq!(set.page_csp("n"), None);
+        assert_eq!(set.page_csp(Some("n")), None);
         assert_eq!(set.fixed[0].1, "default-src 'self'");
         let off = SecurityHeaders::new().remove(header::CONTENT_SECURITY_POLICY).compile().unwrap();
-        assert_eq!(off.page_csp("n"), None);
+        assert_eq!(off.page_csp(Some("n")), None);
         assert!(!off.fixed.iter().any(|(name, _)| name == header::CONTENT_SECURITY_POLICY));
         let no_hsts = SecurityHeaders::new()
             .hsts(Duration::from_secs(1))
