@@ -228,7 +228,7 @@ async fn run(mode: Mode, long: bool) -> std::io::Result<bool> {
     for _ in 0..mode.n_rounds {
         let before = server_ticks();
         let calm_slice = run_good(addr, mode.n_good, slice).await;
-        calm_ticks += server_ticks() - before;
+        calm_ticks += server_ticks().saturating_sub(before);
         let attackers =
             attack::AttackProcess::start(addr, mode.n_slowloris, mode.n_stalled).await?;
         let before = server_ticks();
