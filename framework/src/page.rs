@@ -4,7 +4,8 @@
 //! Invariant: a page answers `200` with `content-type: text/html; charset=utf-8`, or `500`
 //! with a plain error page if its render panicked; nothing on the request path takes a
 //! lock (the size hint is a relaxed atomic) and no `View` is held across an await. Every
-//! page carries a fresh CSP nonce (header and scripts alike). A page with scripts or a
+//! page gets a fresh CSP nonce, which its scripts carry and its CSP names (a buffered page
+//! that wrote none gets the page policy without nonces). A page with scripts or a
 //! form carries the CSRF token of the client's session, which it starts (`Set-Cookie`)
 //! when the request has none; a buffered page with neither carries no token and starts
 //! no session (a streamed page always does: its head leaves before its body is known).
@@ -235,7 +236,10 @@ impl PageRoute {
             true => (None, None),
             false => match session(&self.shared, secrets.sid.as_deref()) {
                 Ok((token, cookie)) => (Some(token), cookie),
-                Err(err) => return no_randomness(&self.path, &err),
+                Err(err) => {
+                    no_randomness(&self.path, &err);
+                    return error_page();
+                }
             },
         };
         let nonce = secrets.nonce.clone();
@@ -440,10 +444,9 @@ fn session(
 }
 
 /// Logs that the system had no random bytes for the page at `path` (its nonce or a
-/// session): the error page.
-fn no_randomness(path: &str, err: &getrandom::Error) -> Response {
+/// session).
+fn no_randomness(path: &str, err: &getrandom::Error) {
     tracing::error!(page = %path, error = %err, "no random bytes for the page's nonce or session");
-    error_page()
 }
 
 /// A page carries its session's CSRF token and a one-time CSP nonce: no shared cache may

@@ -26,7 +26,7 @@ use tokio::task::JoinHandle;
 type Counts = Arc<Mutex<BTreeMap<String, u64>>>;
 
 /// The running attackers.
-pub(crate) struct Attackers {
+struct Attackers {
     tasks: Vec<JoinHandle<()>>,
     counts: Counts,
 }
@@ -74,7 +74,7 @@ fn count(counts: &Counts, what: impl Into<String>) {
 
 /// Starts `n_slowloris` slowloris clients, `n_stalled` stalled bodies and one of each other
 /// attacker, until `stop`.
-pub(crate) async fn start(
+async fn start(
     addr: SocketAddr,
     n_slowloris: usize,
     n_stalled: usize,
@@ -102,7 +102,7 @@ pub(crate) async fn start(
 
 impl Attackers {
     /// Waits for every attacker to stop (they close their connections) and reports.
-    pub(crate) async fn finish(self) -> Report {
+    async fn finish(self) -> Report {
         for task in self.tasks {
             let _ = task.await;
         }
@@ -115,14 +115,14 @@ impl Attackers {
 /// attacks until its stdin closes; then prints one `COUNT n what` line per outcome and its
 /// own CPU time (`CPU ticks`).
 pub(crate) async fn serve_attack(args: &[String]) -> std::io::Result<()> {
-    let number = |idx: usize| -> std::io::Result<usize> {
+    fn number<N: std::str::FromStr>(args: &[String], idx: usize) -> std::io::Result<N> {
         args.get(idx)
             .and_then(|it| it.parse().ok())
             .ok_or_else(|| std::io::Error::other(format!("attack: argument {idx} is not a number")))
-    };
-    let addr = SocketAddr::from(([127, 0, 0, 1], u16::try_from(number(0)?).unwrap_or(0)));
+    }
+    let addr = SocketAddr::from(([127, 0, 0, 1], number::<u16>(args, 0)?));
     let stop = Arc::new(AtomicBool::new(false));
-    let attackers = start(addr, number(1)?, number(2)?, Arc::clone(&stop)).await;
+    let attackers = start(addr, number(args, 1)?, number(args, 2)?, Arc::clone(&stop)).await;
     println!("READY");
     let mut stdin = tokio::io::stdin();
     let mut sink = [0u8; 64];

@@ -15,7 +15,7 @@
 pub(crate) mod keep;
 
 use std::any::{Any, TypeId};
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 
 /// A submit's result, shown again by the form it came from.
 #[derive(Debug, Default)]
@@ -49,9 +49,8 @@ pub(crate) enum Token {
 pub(crate) type MakeToken = Box<dyn FnOnce() -> Option<String>>;
 
 struct Scope {
-    token: OnceCell<String>,
-    /// Makes `token` on first use, when it was not given.
-    make_token: Cell<Option<MakeToken>>,
+    /// The token, or what makes it: a `Lazy` one is `Given` (or `None`) after first use.
+    token: RefCell<Token>,
     /// Whether the token was read: the page then needs its visitor's session.
     token_taken: Cell<bool>,
     query: Option<String>,
@@ -77,18 +76,7 @@ pub(crate) fn form_scope<R>(
             SCOPE.with(|it| *it.borrow_mut() = outer);
         }
     }
-    let (given, make) = match token {
-        Token::None => (OnceCell::new(), None),
-        Token::Given(token) => (OnceCell::from(token), None),
-        Token::Lazy(make) => (OnceCell::new(), Some(make)),
-    };
-    let scope = Scope {
-        token: given,
-        make_token: Cell::new(make),
-        token_taken: Cell::new(false),
-        query,
-        replay,
-    };
+    let scope = Scope { token: RefCell::new(token), token_taken: Cell::new(false), query, replay };
     let outer = SCOPE.with(|it| it.borrow_mut().replace(scope));
     let _restore = Restore(outer);
     render()
@@ -100,16 +88,21 @@ pub(crate) fn csrf_token() -> Option<String> {
     SCOPE.with(|it| {
         let scope = it.borrow();
         let scope = scope.as_ref()?;
-        if let Some(token) = scope.make_token.take().and_then(|make| make()) {
-            let _ = scope.token.set(token);
+        let mut token = scope.token.borrow_mut();
+        if let Token::Lazy(_) = &*token {
+            if let Token::Lazy(make) = std::mem::replace(&mut *token, Token::None) {
+                *token = make().map_or(Token::None, Token::Given);
+            }
         }
-        let token = scope.token.get()?.clone();
+        let Token::Given(token) = &*token else {
+            return None;
+        };
         scope.token_taken.set(true);
-        Some(token)
+        Some(token.clone())
     })
 }
 
-/// Whether a form of the current scope wrote its token.
+/// Whether the current scope's token was read (by a form, or the page's head).
 pub(crate) fn token_taken() -> bool {
     SCOPE.with(|it| it.borrow().as_ref().is_some_and(|scope| scope.token_taken.get()))
 }
