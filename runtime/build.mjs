@@ -74,12 +74,18 @@ export async function buildRuntime() {
   const files = {};
 
   for (const minify of [true, false]) {
+    // A getter: each build takes the cache as the one before left it (a spread here would
+    // give every build the file's cache, and a name only the island script has, never
+    // reaching the form chunk's build, would never be recorded).
     const options = {
       target: TARGET,
       minify,
       legalComments: "none",
       charset: "utf8",
-      ...(minify && { mangleProps: MANGLE_PROPS, mangleCache }),
+      ...(minify && { mangleProps: MANGLE_PROPS }),
+      get mangleCache() {
+        return minify ? mangleCache : undefined;
+      },
     };
     const suffix = minify ? ".min.js" : ".js";
     const banner = minify ? "" : BANNER;

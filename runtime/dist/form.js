@@ -6,7 +6,9 @@ var morph = (from, to) => {
     return;
   }
   for (const { name, value } of to.attributes) {
-    if (name != "nonce" && from.getAttribute(name) != value) from.setAttribute(name, value);
+    if (name != "nonce" && from.getAttribute(name) != value && !(name == "data-r-island" && from._started)) {
+      from.setAttribute(name, value);
+    }
   }
   for (const { name } of [...from.attributes]) {
     if (name != "nonce" && !to.hasAttribute(name)) from.removeAttribute(name);
@@ -108,6 +110,7 @@ var apply = (doc) => {
     else if (next) document.body.append(next);
   }
   __resuma._replaced?.();
+  self._islands?.();
 };
 export {
   h0

@@ -161,6 +161,33 @@ test("with the reactive core too, a counter keeps its value through the morph an
   });
 });
 
+test("islands through a morph: a started one stays started, a new one starts on its trigger, a waiting one with its new number", async () => {
+  await withNotes("/notes?islands", async (page) => {
+    // Each island's text, and whether it still waits (has `data-r-island`).
+    const islands = () =>
+      page.evaluate(() => [...document.querySelectorAll(".island")].map((it) => [it.textContent, it.hasAttribute("data-r-island")]));
+    // The first note's island is in view, so it starts; the hover one waits for the pointer.
+    await waitForText(page, "#notes li .island", "runs: 2");
+    assert.deepEqual(await islands(), [["runs: 2", false], ["hover runs: 1", true]]);
+
+    await page.fill("input[name=title]", "Second note");
+    await page.click("#add");
+    // The new note's island, in view, starts: its effect runs once.
+    await waitForText(page, "#notes li:nth-child(2) .island", "runs: 2");
+    await assertSameDocument(page);
+    // The started one keeps its cell and is not started again (its effect would make it
+    // 3), and its attribute stays off; the hover island, renumbered from 1 to 2, waits.
+    assert.deepEqual(await islands(), [["runs: 2", false], ["runs: 2", false], ["hover runs: 1", true]]);
+    assert.equal(await page.locator("#hover .island").getAttribute("data-r-island"), "interaction 2 Tick.6a1d3e90");
+
+    // Started with its new number: its own effect (slot 4) runs, not the new note's (2 would be 3).
+    await page.hover("#hover .island");
+    await waitForText(page, "#hover .island", "hover runs: 2");
+    assert.deepEqual(await islands(), [["runs: 2", false], ["runs: 2", false], ["hover runs: 2", false]]);
+    assert.deepEqual(errors(page), []);
+  });
+});
+
 test("a value typed in another form on the page is kept by the morph", async () => {
   await withNotes("/notes", async (page) => {
     await page.fill("input[name=name]", "Grace");

@@ -2,7 +2,8 @@
 //! submits, answering as the Rust server does (issue 15; docs/resumability.md, "Forms"),
 //! with and without JavaScript alike:
 //!
-//! - `GET /notes` (`?reactive`: naming the reactive core): the notes, a counter (slot 0), the number of notes (slot 1, shown
+//! - `GET /notes` (`?reactive`: naming the reactive core; `?islands`: with islands, in this
+//!   and every later answer until `reset()`): the notes, a counter (slot 0), the number of notes (slot 1, shown
 //!   once there are two, with the count again and an inline script), and four `<Form>`s: `create_note` (title, body, pinned),
 //!   `rename`, `done` and `upload` (multipart: caption, attachment);
 //! - `POST /notes?_submit=NAME`, behind the `_csrf` field (403, text/plain, when wrong):
@@ -32,26 +33,32 @@
  * @param {string} csrfToken what the `_csrf` field must hold
  */
 export function createNotes(csrfToken) {
-  let notes, name, uploaded;
+  // `withIslands`: set by `GET /notes?islands`, so that the submits' answers have them too.
+  let notes, name, uploaded, withIslands;
   /** @type {FormRequest[]} */
   const requests = [];
   const reset = () => {
     notes = ["First note"];
     name = "Ada";
     uploaded = "";
+    withIslands = false;
     requests.length = 0;
   };
   reset();
 
   // `reactive`: the page names the reactive core (the submit's answers name the plain one,
   // but a page keeps the core its loader was given).
-  const render = ({ errors = {}, values = {}, reactive = false } = {}) => `<!doctype html>
+  // `islands`: an island in each note (\`visible\`, numbered 0.., slot 2 + its number) and
+  // one after the list (\`interaction\`, the next number), each counting its effect's runs:
+  // the server's render shows 1, a started island 2. A note added before it renumbers it.
+  const render = ({ errors = {}, values = {}, reactive = false, islands = withIslands } = {}) => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="resuma-csrf" content="CSRF_TOKEN"><title>Notes (${notes.length})</title>
 <script nonce="NONCE">window.violations = []; document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective + " " + e.blockedURI));</script></head>
 <body>
 <button id="count" data-r-on:click="Counter.1f3a9b2c#0|0">Count: <!--r:0-->0<!--/r--></button>
-<ul id="notes">${notes.map((it) => `<li>${escape(it)}</li>`).join("")}</ul>
+<ul id="notes">${notes.map((it, n) => `<li>${escape(it)}${islands ? ` ${island("visible", n, "runs")}` : ""}</li>`).join("")}</ul>
+${islands ? `<p id="hover">${island("interaction", notes.length, "hover runs")}</p>` : ""}
 ${notes.length > 1 ? `<p id="total">Notes: <!--r:1-->${notes.length}<!--/r-->, count: <!--r:0-->0<!--/r--> <button id="bump" data-r-on:click="Counter.1f3a9b2c#0|1">Bump</button><script nonce="NONCE">window.__ran = 1</script></p>` : ""}
 ${form("create_note", `
 ${errors.form ? `<p class="r-form-error" role="alert">${errors.form}</p>` : ""}
@@ -63,7 +70,7 @@ ${form("rename", `<label>Name <input name="name" value="${escape(name)}"></label
 ${form("done", `<button id="finish">Finish</button>`)}
 ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <button id="upload">Upload</button>`, ' enctype="multipart/form-data"')}
 <p id="uploaded">${escape(uploaded)}</p>
-<script type="resuma/state" nonce="NONCE">[0,${notes.length}]</script><script nonce="NONCE">LOADER("/_resuma/${reactive ? "core-reactive" : "core"}.test.js",["click","submit"])</script>
+<script type="resuma/state" nonce="NONCE">[0,${notes.length}${islands ? ",1".repeat(notes.length + 1) : ""}]</script>${islands ? islandScripts(notes.length + 1) : ""}<script nonce="NONCE">LOADER("/_resuma/${reactive || islands ? "core-reactive" : "core"}.test.js",["click","submit"])</script>
 </body>
 </html>
 `;
@@ -91,7 +98,10 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
     }
     if (pathname != "/notes") return null;
     if (request.method == "GET" && searchParams.has("broken")) return { status: 500, text: "Broken" };
-    if (request.method == "GET") return page(200, render({ reactive: searchParams.has("reactive") }));
+    if (request.method == "GET") {
+      withIslands ||= searchParams.has("islands");
+      return page(200, render({ reactive: searchParams.has("reactive") }));
+    }
 
     const chunks = [];
     for await (const chunk of request) chunks.push(chunk);
@@ -144,6 +154,16 @@ const form = (name, content, attributes = "") =>
   `<form method="post" action="?_submit=${name}" data-r-form="${name}" data-r-on:submit="!Form.test#0"${attributes}>
 <input type="hidden" name="_csrf" value="CSRF_TOKEN">${content}
 </form>`;
+
+// Island number `n` as the server renders it, its effect's count (slot 2 + n) at 1.
+const island = (trigger, n, label) =>
+  `<span class="island" data-r-island="${trigger} ${n} Tick.6a1d3e90">${label}: <!--r:${2 + n}-->1<!--/r--></span>`;
+
+// The graph of `count` islands (one effect each, slot 2 + its number) and the island script.
+const islandScripts = (count) =>
+  `<script type="resuma/graph" nonce="NONCE">${JSON.stringify(
+    Array.from({ length: count }, (_, n) => ["e", 0, `Tick.6a1d3e90#t0|${2 + n}`, [], n]),
+  )}</script><script nonce="NONCE">ISLANDS("/_resuma/core-reactive.test.js")</script>`;
 
 // A field with its error, as the server renders it after a failed submit.
 const field = (form, name, label, input, error) => {

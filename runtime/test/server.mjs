@@ -3,7 +3,8 @@
 //! It serves what the Rust server will, in the same wire format (docs/resumability.md):
 //! - `/NAME.html`: `fixtures/pages/NAME.html`, where `LOADER(` stands for the inlined
 //!   loader, written as framework/src/resume/state.rs writes it (trailing `;` trimmed, the
-//!   call appended), and `NONCE` for the CSP nonce of the response;
+//!   call appended), `ISLANDS(` likewise for the island script, and `NONCE` for the CSP
+//!   nonce of the response;
 //! - `/_resuma/core.test.js`: `dist/core.min.js` (`dist/core.js` with `debug`), and
 //!   `/_resuma/core-reactive.test.js`: `dist/core-reactive.min.js` (or `.js`);
 //! - `/_resuma/handler/CHUNK.js`: `fixtures/handler/CHUNK.js`, hand-written chunks in the
@@ -81,6 +82,7 @@ const ACTIONS = {
 export async function startServer({ debug = false } = {}) {
   const suffix = debug ? ".js" : ".min.js";
   const loader = await readFile(join(DIST, "loader" + suffix), "utf8");
+  const islands = await readFile(join(DIST, "island" + suffix), "utf8");
   const delays = new Map();
   const csrfToken = randomBytes(16).toString("hex");
   const actions = [];
@@ -96,7 +98,8 @@ export async function startServer({ debug = false } = {}) {
       body: html
         .replaceAll("NONCE", nonce)
         .replaceAll("CSRF_TOKEN", csrfToken)
-        .replaceAll("LOADER(", inlineLoader(loader, "(")),
+        .replaceAll("LOADER(", inlineLoader(loader, "("))
+        .replaceAll("ISLANDS(", inlineLoader(islands, "(")),
     };
   };
 

@@ -99,7 +99,7 @@ export const h0 = async (event) => {
 };
 
 // The parsed page, into this one: the body morphed, the title, CSRF token, state and
-// graph taken; the core told, so its cells show in the new DOM.
+// graph taken; the core told, so its cells show in the new DOM; new islands wired.
 const apply = (doc) => {
   const scripts = [...doc.querySelectorAll("script")];
   for (const it of scripts) it.remove();
@@ -116,4 +116,7 @@ const apply = (doc) => {
     else if (next) document.body.append(next);
   }
   __resuma._replaced?.();
+  // Islands new in the page wait for their triggers (`../island.js`; a page without the
+  // island script has none to start until it is loaded again).
+  self._islands?.();
 };

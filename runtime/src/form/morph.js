@@ -20,6 +20,9 @@
 //!   here, so a field the user typed into keeps its value (`value`, `checked` and
 //!   `selected` follow the attributes only while the user has not changed them);
 //!   the caller sets them where it means to (`fields.js`);
+//! - nor `data-r-island` on an island that started (`_started`, set by the island
+//!   script, `../island.js`): the core removed it, and with it back, binding would skip
+//!   the island's subtree;
 //! - `<script>` elements are never run, inserted or removed: the old ones stay in their
 //!   parent, untouched (matched nodes may move before them), and the caller takes every
 //!   script out of the new document first.
@@ -40,7 +43,9 @@ export const morph = (from, to) => {
     return;
   }
   for (const { name, value } of to.attributes) {
-    if (name != "nonce" && from.getAttribute(name) != value) from.setAttribute(name, value);
+    if (name != "nonce" && from.getAttribute(name) != value && !(name == "data-r-island" && from._started)) {
+      from.setAttribute(name, value);
+    }
   }
   for (const { name } of [...from.attributes]) {
     if (name != "nonce" && !to.hasAttribute(name)) from.removeAttribute(name);
