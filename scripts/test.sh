@@ -8,16 +8,17 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "toolchain components, chromium, firefox-esr, npm packages, services (redis, postgres, nginx)"
+step "toolchain components, chromium, firefox-esr, npm packages, services (redis, postgres, nginx, openssl)"
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 bash scripts/ensure-browser.sh
 # Redis, Postgres and nginx for the shared-store and replica tests, which start their own
-# instances on free loopback ports in temporary directories (none is left running).
+# instances on free loopback ports in temporary directories (none is left running);
+# openssl makes the TLS Redis test's certificates.
 if ! command -v redis-server >/dev/null || ! command -v nginx >/dev/null \
-    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    || ! command -v openssl >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server postgresql nginx >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server postgresql nginx openssl >/dev/null
 fi
 
 step "runtime: dist/ matches its sources, sizes within budget"
@@ -39,6 +40,8 @@ step "cargo test"
 cargo test --workspace --locked
 # The Redis stores (feature `redis`, off by default) against a real redis-server.
 cargo test -p resuma --features redis --locked --test redis
+# The same stores over TLS (feature `redis-tls`, `rediss://`) against a TLS-only redis-server.
+cargo test -p resuma --features redis-tls --locked --test redis_tls
 # Two replicas of examples/replicas behind nginx, with Redis and Postgres, all started by
 # the test on loopback ports in temporary directories; it prints what the drain cost.
 RESUMA_REPLICAS=1 cargo test -p replicas --locked --test topology -- --nocapture

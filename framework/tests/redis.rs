@@ -124,3 +124,19 @@ async fn sessions_are_stored_replaced_deleted_and_expire() {
     tokio::time::sleep(Duration::from_millis(2100)).await;
     assert_eq!(other_replica.get::<u32>(&id).await.unwrap(), None, "expired");
 }
+
+/// Without the feature `redis-tls`, a `rediss://` URL is refused at once, saying so.
+#[cfg(not(feature = "redis-tls"))]
+#[test]
+fn a_rediss_url_without_the_tls_feature_is_a_clear_error() {
+    let Err(err) = RedisRateLimitStore::new("rediss://127.0.0.1:6380/") else {
+        panic!("a rediss:// URL without TLS support");
+    };
+    assert!(err.to_string().contains("redis-tls"), "{err}");
+    let Err(err) = RedisSessions::new("REDISS://cache.example:6380/0") else {
+        panic!("a rediss:// URL without TLS support");
+    };
+    // The session error, then its cause (the chain a reporter prints).
+    let cause = std::error::Error::source(&err).map(ToString::to_string).unwrap_or_default();
+    assert!(cause.contains("redis-tls"), "{err}: {cause}");
+}

@@ -80,9 +80,10 @@ pub struct RedisRateLimitStore {
 }
 
 impl RedisRateLimitStore {
-    /// A store on the Redis at `url` (`redis://host:port/db`, `rediss://` needs Redis' TLS
-    /// features and is not enabled here). Only the URL is checked now; the connection is
-    /// made on first use.
+    /// A store on the Redis at `url`: `redis://host:port/db`, or `rediss://…` over TLS
+    /// with the feature `redis-tls` (the server's certificate checked against the system's
+    /// roots, or `SSL_CERT_FILE`). Only the URL is checked now; the connection is made on
+    /// first use.
     pub fn new(url: &str) -> Result<Self, RedisError> {
         Ok(RedisRateLimitStore {
             redis: Shared::new(url)?,
@@ -186,7 +187,8 @@ pub struct RedisSessions {
 }
 
 impl RedisSessions {
-    /// Sessions on the Redis at `url`; the connection is made on first use.
+    /// Sessions on the Redis at `url` (`redis://…`, or `rediss://…` with the feature
+    /// `redis-tls`, as for [`RedisRateLimitStore::new`]); the connection is made on first use.
     pub fn new(url: &str) -> Result<Self, SessionError> {
         Ok(RedisSessions {
             redis: Shared::new(url).map_err(SessionError::Redis)?,
@@ -330,6 +332,15 @@ struct Shared {
 
 impl Shared {
     fn new(url: &str) -> Result<Shared, RedisError> {
+        if cfg!(not(feature = "redis-tls"))
+            && url.get(..9).is_some_and(|it| it.eq_ignore_ascii_case("rediss://"))
+        {
+            return Err(RedisError::from((
+                redis::ErrorKind::InvalidClientConfig,
+                "a rediss:// URL needs TLS",
+                "enable resuma's feature `redis-tls`".to_owned(),
+            )));
+        }
         Ok(Shared {
             client: Client::open(url)?,
             manager: OnceLock::new(),

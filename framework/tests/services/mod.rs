@@ -63,12 +63,14 @@ pub(crate) fn terminate(child: &mut Child) {
     let _ = child.wait();
 }
 
-/// A `redis-server` of this test: no persistence, loopback only, its own directory.
+/// A `redis-server` of this test: no persistence, loopback only, its own directory; with
+/// [`Redis::start_tls`], TLS only, with a certificate of its own test CA.
 pub(crate) struct Redis {
     pub(crate) port: u16,
     dir: PathBuf,
     binary: PathBuf,
     child: Option<Child>,
+    tls: bool,
 }
 
 impl Redis {
@@ -81,14 +83,80 @@ impl Redis {
             );
             return None;
         };
-        let mut redis = Redis { port: free_port(), dir: temp_dir("redis"), binary, child: None };
+        let mut redis =
+            Redis { port: free_port(), dir: temp_dir("redis"), binary, child: None, tls: false };
         redis.resume();
         Some(redis)
     }
 
-    /// `redis://127.0.0.1:PORT/`.
+    /// Starts one that speaks TLS only, its certificate (for `127.0.0.1`) signed by a CA
+    /// made here ([`Redis::ca_file`]), or `None` (with a message) if `redis-server` or
+    /// `openssl` is absent.
+    pub(crate) fn start_tls() -> Option<Redis> {
+        let Some(binary) = find_binary("redis-server") else {
+            eprintln!("SKIPPED: redis-server is not installed (scripts/test.sh installs it)");
+            return None;
+        };
+        if find_binary("openssl").is_none() {
+            eprintln!("SKIPPED: openssl is not installed (apt-get install -y openssl)");
+            return None;
+        }
+        let mut redis =
+            Redis { port: free_port(), dir: temp_dir("redis-tls"), binary, child: None, tls: true };
+        make_ca(&redis.dir, "ca");
+        let openssl = |args: &[&str]| {
+            let status = Command::new("openssl")
+                .args(args)
+                .current_dir(&redis.dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("openssl runs");
+            assert!(status.success(), "openssl {args:?}");
+        };
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=127.0.0.1",
+        ]);
+        std::fs::write(redis.dir.join("server.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+        ]);
+        redis.resume();
+        Some(redis)
+    }
+
+    /// The CA that signed a TLS server's certificate (PEM).
+    pub(crate) fn ca_file(&self) -> PathBuf {
+        self.dir.join("ca.pem")
+    }
+
+    /// `redis://127.0.0.1:PORT/`, or `rediss://…` for a TLS server.
     pub(crate) fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}/", self.port)
+        let scheme = if self.tls { "rediss" } else { "redis" };
+        format!("{scheme}://127.0.0.1:{}/", self.port)
     }
 
     /// Stops it (SIGTERM, waited for): its port refuses connections until [`resume`].
@@ -101,11 +169,20 @@ impl Redis {
     /// Starts it again on the same port, empty, and waits until it accepts connections.
     pub(crate) fn resume(&mut self) {
         assert!(self.child.is_none(), "already running");
-        let child = Command::new(&self.binary)
-            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1"])
+        let mut command = Command::new(&self.binary);
+        if self.tls {
+            command.args(["--port", "0", "--tls-port", &self.port.to_string()]);
+            command.args(["--tls-cert-file", "server.pem", "--tls-key-file", "server.key"]);
+            command.args(["--tls-ca-cert-file", "ca.pem", "--tls-auth-clients", "no"]);
+        } else {
+            command.args(["--port", &self.port.to_string()]);
+        }
+        let child = command
+            .args(["--bind", "127.0.0.1"])
             .args(["--save", "", "--appendonly", "no", "--daemonize", "no"])
             .arg("--dir")
             .arg(&self.dir)
+            .current_dir(&self.dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -118,6 +195,20 @@ impl Redis {
     pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
+}
+
+/// Writes a self-signed CA, `NAME.pem` and `NAME.key`, into `dir`.
+pub(crate) fn make_ca(dir: &Path, name: &str) {
+    let status = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"])
+        .args(["-subj", &format!("/CN=Resuma test CA {name}")])
+        .args(["-keyout", &format!("{name}.key"), "-out", &format!("{name}.pem")])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl runs");
+    assert!(status.success(), "openssl made the CA {name}");
 }
 
 impl Drop for Redis {
