@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use crate::render::nonce::Nonce;
 use crate::resume::state::escape_json_for_script;
 use crate::Html;
 
@@ -32,13 +33,13 @@ fn dev_socket() -> Option<&'static str> {
 
 /// Writes the dev client's script, with the response's CSP nonce, in development mode;
 /// nothing otherwise.
-pub(crate) fn write_dev_script(nonce: Option<&str>, html: &mut Html) {
+pub(crate) fn write_dev_script(nonce: Option<Nonce<'_>>, html: &mut Html) {
     if let Some(socket) = dev_socket() {
         write_script(socket, nonce, html);
     }
 }
 
-fn write_script(socket: &str, nonce: Option<&str>, html: &mut Html) {
+fn write_script(socket: &str, nonce: Option<Nonce<'_>>, html: &mut Html) {
     html.open_script(nonce);
     html.push_raw(DEV_CLIENT);
     html.push_static("(");
@@ -52,12 +53,13 @@ fn write_script(socket: &str, nonce: Option<&str>, html: &mut Html) {
 #[cfg(test)]
 mod tests {
     use super::write_script;
+    use crate::render::nonce::Nonce;
     use crate::Html;
 
     #[test]
     fn the_script_carries_the_nonce_and_a_script_safe_url() {
         let mut html = Html::new();
-        write_script("/_resuma/dev?x=</script>", Some("n0nce"), &mut html);
+        write_script("/_resuma/dev?x=</script>", Some(Nonce::Given("n0nce")), &mut html);
         let out = html.into_string();
         assert!(out.starts_with("<script nonce=\"n0nce\">(url=>"), "{out}");
         assert!(out.ends_with("(\"/_resuma/dev?x=\\u003c/script\\u003e\")</script>"), "{out}");
@@ -69,7 +71,7 @@ mod tests {
         // The test process has no RESUMA_DEV_SOCKET (scripts/test.sh does not set it).
         if std::env::var_os(super::DEV_SOCKET_VAR).is_none() {
             let mut html = Html::new();
-            super::write_dev_script(Some("n"), &mut html);
+            super::write_dev_script(Some(Nonce::Given("n")), &mut html);
             assert_eq!(html.into_string(), "");
         }
     }

@@ -3,9 +3,10 @@
 //!
 //! Invariant: a page answers `200` with `content-type: text/html; charset=utf-8`, or `500`
 //! with a plain error page if its render panicked; nothing on the request path takes a
-//! lock (the size hint is a relaxed atomic) and no `View` is held across an await. Every
-//! page gets a fresh CSP nonce, which its scripts carry and its CSP names (a buffered page
-//! that wrote none gets the page policy without nonces). A page with scripts or a
+//! lock (the size hint is a relaxed atomic) and no `View` is held across an await. A page
+//! with scripts gets a fresh CSP nonce, which they carry and its CSP names; a buffered
+//! page makes it when it writes its first script, and one with none makes no nonce and
+//! gets the page policy without nonces (a streamed page always has one). A page with scripts or a
 //! form carries the CSRF token of the client's session, which it starts (`Set-Cookie`)
 //! when the request has none; a buffered page with neither carries no token and starts
 //! no session (a streamed page always does: its head leaves before its body is known).
@@ -24,6 +25,7 @@ use crate::action::csrf::{session_cookie, session_id};
 use crate::app::Shared;
 use crate::cache;
 use crate::render::form::{form_scope, token_taken as form_token_taken, Replay, Token};
+use crate::render::nonce::LazyNonce;
 use crate::render::panic::catch_render;
 use crate::render::{render_to_stream_named, Document, Html, ResponseContext, View};
 use crate::security::random::{new_nonce, new_session_id};
@@ -175,13 +177,12 @@ impl PageRoute {
     /// The response to a request with `headers`: synchronous, so no `View` is held across
     /// an await.
     pub(crate) fn respond(self: Arc<Self>, headers: &HeaderMap, mount: &str) -> Response {
-        let Some(secrets) = self.secrets(headers) else { return error_page() };
         if self.streaming {
             let route = Arc::clone(&self);
             let body = move || (route.render)();
-            return self.render_streamed(headers, secrets, mount, Answer::ok(), false, body);
+            return self.render_streamed(headers, mount, Answer::ok(), false, body);
         }
-        self.render_buffered(headers, secrets, mount, Answer::ok(), || (self.render)())
+        self.render_buffered(headers, mount, Answer::ok(), || (self.render)())
     }
 
     /// The response to a request with `headers` whose page is `body` (a Flow page, built
@@ -193,10 +194,7 @@ impl PageRoute {
         answer: Answer,
         body: impl FnOnce() -> View,
     ) -> Response {
-        match self.secrets(headers) {
-            Some(secrets) => self.render_buffered(headers, secrets, mount, answer, body),
-            None => error_page(),
-        }
+        self.render_buffered(headers, mount, answer, body)
     }
 
     /// The response to a request with `headers` whose page is `body` (a Flow page with
@@ -208,10 +206,7 @@ impl PageRoute {
         answer: Answer,
         body: impl FnOnce() -> View + Send + 'static,
     ) -> Response {
-        match self.secrets(headers) {
-            Some(secrets) => self.render_streamed(headers, secrets, mount, answer, true, body),
-            None => error_page(),
-        }
+        self.render_streamed(headers, mount, answer, true, body)
     }
 
     /// Renders `body` in its shell on a blocking thread, sending chunks of about 8 KiB as
@@ -223,7 +218,6 @@ impl PageRoute {
     fn render_streamed(
         &self,
         request: &HeaderMap,
-        secrets: ResponseSecrets,
         mount: &str,
         answer: Answer,
         body_first: bool,
@@ -231,10 +225,18 @@ impl PageRoute {
     ) -> Response {
         let document = self.document.clone();
         let export = is_export(&self.shared, request);
-        // The head leaves before the body: the token is made now, needed or not.
+        // The head leaves before the body: the nonce and the token are made now, needed
+        // or not.
+        let nonce = match new_nonce() {
+            Ok(nonce) => nonce,
+            Err(err) => {
+                no_randomness(&self.path, &err);
+                return error_page();
+            }
+        };
         let (token, cookie) = match export {
             true => (None, None),
-            false => match session(&self.shared, secrets.sid.as_deref()) {
+            false => match session(&self.shared, session_id(request)) {
                 Ok((token, cookie)) => (Some(token), cookie),
                 Err(err) => {
                     no_randomness(&self.path, &err);
@@ -242,12 +244,12 @@ impl PageRoute {
                 }
             },
         };
-        let nonce = secrets.nonce.clone();
+        let page_nonce = nonce.clone();
         let mount = mount.to_owned();
         let (replay, query) = (answer.replay, answer.query);
         let page = move || {
             View::new(move |html| {
-                let mut cx = ResponseContext::new().nonce(&nonce).mount(&mount);
+                let mut cx = ResponseContext::new().nonce(&page_nonce).mount(&mount);
                 if let Some(token) = &token {
                     cx = cx.csrf_token(token);
                 }
@@ -274,17 +276,16 @@ impl PageRoute {
             res.headers_mut().insert(header::CACHE_CONTROL, control);
         }
         // The head left before the body was known: it allows the nonce.
-        self.finish(res, Some(&secrets.nonce), cookie)
+        self.finish(res, Some(&nonce), cookie)
     }
 
     /// Renders `body` in its shell (with what it sets by `use_head`) into one buffer:
-    /// `answer`'s status, or `500` if it panicked. A `200` page whose bytes do not carry
-    /// the response's nonce (no scripts) gets an `ETag`, and answers `304` when the
-    /// request's `If-None-Match` has it.
+    /// `answer`'s status, or `500` if it panicked. The nonce is made when the first script
+    /// is written: a `200` page with none (no scripts) gets an `ETag`, and answers `304`
+    /// when the request's `If-None-Match` has it.
     fn render_buffered(
         &self,
         request: &HeaderMap,
-        mut secrets: ResponseSecrets,
         mount: &str,
         answer: Answer,
         body: impl FnOnce() -> View,
@@ -302,7 +303,7 @@ impl PageRoute {
             true => Token::None,
             false => {
                 let (shared, path) = (Arc::clone(&self.shared), Arc::clone(&self.path));
-                let (sid, started) = (secrets.sid.take(), Rc::clone(&started));
+                let (sid, started) = (session_id(request).map(str::to_owned), Rc::clone(&started));
                 Token::Lazy(Box::new(move || match session(&shared, sid.as_deref()) {
                     Ok((token, cookie)) => {
                         started.set(cookie);
@@ -316,10 +317,11 @@ impl PageRoute {
                 }))
             }
         };
+        let nonce = LazyNonce::default();
         let rendered = catch_render(&self.path, || {
             // An eighth of headroom absorbs pages that grow a little between requests.
             let mut html = Html::with_capacity(hint + hint / 8);
-            let cx = ResponseContext::new().nonce(&secrets.nonce).mount(mount);
+            let cx = ResponseContext::new().lazy_nonce(&nonce).mount(mount);
             let personal = form_scope(token, query, replay, || {
                 self.document.render_page(body(), &cx, &mut html);
                 form_token_taken()
@@ -330,6 +332,11 @@ impl PageRoute {
         let Some((page, nonced, personal)) = rendered else {
             return self.finish(error_page(), None, None);
         };
+        // Its scripts asked for a nonce the system had no random bytes for.
+        if let Some(err) = nonce.failure() {
+            no_randomness(&self.path, err);
+            return self.finish(error_page(), None, None);
+        }
         self.size_hint.store(page.len(), Ordering::Relaxed);
         // A page carrying its visitor's CSRF token (it has scripts, or a form) is theirs
         // alone: it stays `private`, with its session cookie. One without (no script, no
@@ -354,13 +361,7 @@ impl PageRoute {
         if let Some(etag) = etag {
             res.headers_mut().insert(header::ETAG, etag);
         }
-        self.finish(res, nonced.then_some(&secrets.nonce), cookie)
-    }
-
-    /// The nonce and session of a response to a request with `headers`; `None` (logged)
-    /// when the system has no random bytes for them, and the page answers [`error_page`].
-    fn secrets(&self, headers: &HeaderMap) -> Option<ResponseSecrets> {
-        ResponseSecrets::new(headers).map_err(|err| no_randomness(&self.path, &err)).ok()
+        self.finish(res, nonce.made(), cookie)
     }
 
     /// Adds the page's CSP (allowing its `nonce`, if it wrote one) and the `cookie` of a
@@ -409,22 +410,6 @@ pub(crate) const EXPORT_HEADER: &str = "x-resuma-export";
 /// Whether the request asks for the page as a static file (see [`EXPORT_HEADER`]).
 pub(crate) fn is_export(shared: &Shared, headers: &HeaderMap) -> bool {
     shared.list_mode && headers.contains_key(EXPORT_HEADER)
-}
-
-/// The per-response values of a page: its nonce, and the session its CSRF token is bound
-/// to (the token, and a new session with its cookie, are made only for a page that needs
-/// them).
-struct ResponseSecrets {
-    nonce: String,
-    /// The request's session id, if it has one.
-    sid: Option<String>,
-}
-
-impl ResponseSecrets {
-    /// A fresh nonce, and the request's session id.
-    fn new(headers: &HeaderMap) -> Result<Self, getrandom::Error> {
-        Ok(ResponseSecrets { nonce: new_nonce()?, sid: session_id(headers).map(str::to_owned) })
-    }
 }
 
 /// The CSRF token of the session `sid` (the request's), or of a new one with the cookie

@@ -1,6 +1,8 @@
 //! `ResumaApp` as an axum router, driven with `tower::ServiceExt::oneshot`: pages, 404,
 //! nesting, layers, panics and streaming; plus one request over a real socket.
 
+mod support;
+
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::response::Response;
@@ -91,13 +93,7 @@ async fn page_is_served_with_doctype_title_and_content_type() {
 
 #[tokio::test]
 async fn only_a_page_with_a_script_carries_the_session_s_token_and_starts_a_session() {
-    let clicks = || {
-        View::new(|h| {
-            resuma::__private::use_event("click");
-            h.push_static("<button>+</button>");
-        })
-    };
-    let router = app().page("/clicks", clicks).router();
+    let router = app().page("/clicks", support::caller_page).router();
     // With the session's cookie: its token, no new session.
     let (_, _, body) = get(&router, "/clicks").await;
     assert!(body.contains(&format!("<meta name=\"resuma-csrf\" content=\"{TOKEN}\">")), "{body}");

@@ -5,6 +5,8 @@
 
 #![allow(missing_docs)]
 
+mod support;
+
 use std::io::Read as _;
 
 use axum::body::Body;
@@ -49,12 +51,7 @@ fn plain() -> View {
     View::new(|h| h.push_static("<h1>Plain</h1><p>No scripts here.</p>"))
 }
 
-fn counter() -> View {
-    View::new(|h| {
-        resuma::__private::use_event("click");
-        h.push_static("<button>+</button>");
-    })
-}
+use support::caller_page as counter;
 
 /// The session cookie a first answer started, as the browser sends it back.
 fn cookie_of(answer: &Answer) -> String {

@@ -2,6 +2,8 @@
 //! params of different names at one position, 404 folders, and what loads, layouts,
 //! middlewares and error pages do to a response.
 
+mod support;
+
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -309,12 +311,7 @@ fn cached() -> Pages {
             Route::new(|cx| {
                 Box::pin(async move {
                     cx.cache_control("public, s-maxage=60, max-age=10");
-                    Outcome::new().page(Ok(|| {
-                        View::new(|h| {
-                            resuma::__private::use_event("click");
-                            h.push_static("<button>+</button>");
-                        })
-                    }))
+                    Outcome::new().page(Ok(support::caller_page))
                 })
             }),
         )

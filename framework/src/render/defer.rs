@@ -28,6 +28,7 @@ use std::pin::Pin;
 use futures_util::future::select_all;
 
 use super::html::Html;
+use super::nonce::Nonce;
 use super::panic::panic_message;
 use super::view::View;
 
@@ -84,7 +85,11 @@ pub(crate) fn defer(html: &mut Html, fallback: View, part: Pending) {
 /// Runs `render` (the page's body) with a parts scope, then sends each part as its value
 /// becomes ready, first ready first, flushing the stream before each wait. Must run on a
 /// thread that may block (the streaming render's), inside a tokio runtime.
-pub(crate) fn with_parts(html: &mut Html, nonce: Option<&str>, render: impl FnOnce(&mut Html)) {
+pub(crate) fn with_parts(
+    html: &mut Html,
+    nonce: Option<Nonce<'_>>,
+    render: impl FnOnce(&mut Html),
+) {
     struct Restore(Option<Parts>);
     impl Drop for Restore {
         fn drop(&mut self) {
@@ -104,7 +109,7 @@ fn take_pending() -> Vec<Numbered> {
         .unwrap_or_default()
 }
 
-fn drain(html: &mut Html, nonce: Option<&str>) {
+fn drain(html: &mut Html, nonce: Option<Nonce<'_>>) {
     let mut pending = take_pending();
     if pending.is_empty() {
         return;
@@ -131,7 +136,7 @@ fn drain(html: &mut Html, nonce: Option<&str>) {
 
 /// Part `id`: rendered into a buffer of its own, so that a panic leaves no half-written
 /// markup, then sent with the script that moves it into place.
-fn write_part(html: &mut Html, nonce: Option<&str>, id: u32, build: Build) {
+fn write_part(html: &mut Html, nonce: Option<Nonce<'_>>, id: u32, build: Build) {
     let rendered = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let mut part = Html::new();
         build().render(&mut part);
@@ -152,7 +157,7 @@ fn write_part(html: &mut Html, nonce: Option<&str>, id: u32, build: Build) {
     write_script(html, nonce, &format!("$rp({id})"));
 }
 
-fn write_script(html: &mut Html, nonce: Option<&str>, source: &str) {
+fn write_script(html: &mut Html, nonce: Option<Nonce<'_>>, source: &str) {
     html.open_script(nonce);
     html.push_raw(source);
     html.push_static("</script>");
@@ -164,6 +169,7 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::{defer, with_parts, Build, Pending};
+    use crate::render::nonce::Nonce;
     use crate::render::{Html, View};
 
     fn text(value: &'static str) -> View {
@@ -189,7 +195,7 @@ mod tests {
                 sink.lock().unwrap().push(String::from_utf8(chunk.to_vec()).unwrap());
                 ControlFlow::Continue(())
             });
-            with_parts(&mut html, Some("n0nce"), |html| {
+            with_parts(&mut html, Some(Nonce::Given("n0nce")), |html| {
                 html.push_static("<main>");
                 defer(html, text("wait A"), ready_after(first_rx, "<p>A</p>"));
                 defer(html, text("wait B"), ready_after(second_rx, "<p>B</p>"));

@@ -7,6 +7,7 @@
 
 use super::head::{collect as collect_head, Head};
 use super::html::Html;
+use super::nonce::{LazyNonce, Nonce};
 use super::view::View;
 use crate::resume::context::RenderContext;
 
@@ -72,7 +73,7 @@ const SHELL_BYTES: usize = 512;
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ResponseContext<'a> {
-    nonce: Option<&'a str>,
+    nonce: Option<Nonce<'a>>,
     csrf_token: Option<&'a str>,
     mount: &'a str,
 }
@@ -85,7 +86,13 @@ impl<'a> ResponseContext<'a> {
 
     /// The CSP nonce written as `nonce="…"` on the page's scripts.
     pub fn nonce(mut self, nonce: &'a str) -> Self {
-        self.nonce = Some(nonce);
+        self.nonce = Some(Nonce::Given(nonce));
+        self
+    }
+
+    /// The nonce made when the page's first script needs it (a buffered page's).
+    pub(crate) fn lazy_nonce(mut self, nonce: &'a LazyNonce) -> Self {
+        self.nonce = Some(Nonce::Lazy(nonce));
         self
     }
 

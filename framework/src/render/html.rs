@@ -12,6 +12,7 @@ use bytes::Bytes;
 
 use super::decimal::Decimal;
 use super::escape;
+use super::nonce::Nonce;
 
 /// The output buffer of a render: a `String`, plus an optional chunk sink for streaming.
 ///
@@ -142,15 +143,16 @@ impl Html {
 
     /// `<script nonce="…">` (`<script>` without a nonce): the opening tag of every inline
     /// script a page carries, so each has the response's CSP nonce.
-    pub(crate) fn open_script(&mut self, nonce: Option<&str>) {
+    pub(crate) fn open_script(&mut self, nonce: Option<Nonce<'_>>) {
         self.push_static("<script");
         self.push_nonce(nonce);
         self.push_static(">");
     }
 
-    /// ` nonce="…"`, or nothing without a nonce.
-    pub(crate) fn push_nonce(&mut self, nonce: Option<&str>) {
-        if let Some(nonce) = nonce {
+    /// ` nonce="…"`, or nothing without a nonce (or when a lazy one could not be made:
+    /// the page then knows, [`LazyNonce::failure`](super::nonce::LazyNonce::failure)).
+    pub(crate) fn push_nonce(&mut self, nonce: Option<Nonce<'_>>) {
+        if let Some(nonce) = nonce.and_then(Nonce::get) {
             self.nonced = true;
             self.push_static(" nonce=\"");
             self.push_attr_value(nonce);

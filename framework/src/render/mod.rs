@@ -13,6 +13,7 @@ pub(crate) mod form;
 mod head;
 mod html;
 pub(crate) mod join;
+pub(crate) mod nonce;
 pub(crate) mod panic;
 mod parts;
 mod raw;

@@ -3,6 +3,7 @@
 
 use super::assets::{core_url, ISLAND_SOURCE, LOADER_SOURCE};
 use super::context::RenderContext;
+use crate::render::nonce::Nonce;
 use crate::Html;
 
 /// Writes the state script and the loader call, when the page has handlers, and the
@@ -10,7 +11,7 @@ use crate::Html;
 /// JavaScript. Every script carries `nonce`, the response's CSP nonce, when there is one.
 pub(crate) fn write_resume_scripts(
     context: &RenderContext,
-    nonce: Option<&str>,
+    nonce: Option<Nonce<'_>>,
     mount: &str,
     prefetch: bool,
     html: &mut Html,
@@ -56,7 +57,7 @@ pub(crate) fn write_resume_scripts(
 fn write_json_array_script<W: FnOnce(&mut Vec<u8>)>(
     kind: &'static str,
     items: impl Iterator<Item = W>,
-    nonce: Option<&str>,
+    nonce: Option<Nonce<'_>>,
     json: &mut Vec<u8>,
     html: &mut Html,
 ) {
@@ -129,6 +130,7 @@ fn escape_json_into(json: &str, mut push: impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::{escape_json_for_script, write_resume_scripts};
+    use crate::render::nonce::Nonce;
     use crate::resume::context::RenderContext;
     use crate::Html;
 
@@ -178,7 +180,7 @@ mod tests {
     fn a_page_with_an_island_gets_the_island_script_and_no_loader_without_handlers() {
         let context = RenderContext { islands: 1, reactive: true, ..RenderContext::default() };
         let mut html = Html::new();
-        write_resume_scripts(&context, Some("n0"), "", true, &mut html);
+        write_resume_scripts(&context, Some(Nonce::Given("n0")), "", true, &mut html);
         let out = html.into_string();
         assert!(
             out.starts_with(
