@@ -88,7 +88,9 @@ var h0 = async (event) => {
     HTMLFormElement.prototype.submit.call(form);
     return field.remove();
   }
-  apply(new DOMParser().parseFromString(html, "text/html"));
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  if (target && !self._islands && doc.querySelector("[data-r-island]")) return location.assign(target);
+  apply(doc);
   if (target) history.replaceState(history.state, "", target);
   const now = form.isConnected ? form : document.querySelector(`form[data-r-form="${form.getAttribute("data-r-form")}"]`);
   if (now) settle(now, focused, typed, response.ok);

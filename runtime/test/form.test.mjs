@@ -188,6 +188,25 @@ test("islands through a morph: a started one stays started, a new one starts on 
   });
 });
 
+test("islands new to a page without the island script: the redirect's target is loaded for real, and they start", async () => {
+  const page = await openPage(fixtures.browser, fixtures.server.url + "/notes?islands-later");
+  try {
+    assert.equal(await page.locator(".island").count(), 0, "no island before the second note");
+    assert.equal(await page.evaluate(() => [...document.scripts].some((it) => it.text.includes("data-r-island"))), false, "no island script");
+    await page.fill("input[name=title]", "Second note");
+    await page.click("#add");
+    await page.waitForURL((url) => url.pathname == "/notes" && !url.search);
+    // A second document (the target navigated to), whose islands start.
+    await waitForText(page, "#notes li:nth-child(2) .island", "runs: 2");
+    await waitForText(page, "#notes li:nth-child(1) .island", "runs: 2");
+    assert.equal(requests(page).filter((it) => it.resourceType == "document").length, 2);
+    assert.equal(submits().length, 1, "sent once");
+    assert.deepEqual(errors(page), []);
+  } finally {
+    await page.close();
+  }
+});
+
 test("a value typed in another form on the page is kept by the morph", async () => {
   await withNotes("/notes", async (page) => {
     await page.fill("input[name=name]", "Grace");

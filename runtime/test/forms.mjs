@@ -3,7 +3,8 @@
 //! with and without JavaScript alike:
 //!
 //! - `GET /notes` (`?reactive`: naming the reactive core; `?islands`: with islands, in this
-//!   and every later answer until `reset()`): the notes, a counter (slot 0), the number of notes (slot 1, shown
+//!   and every later answer until `reset()`; `?islands-later`: likewise, once there are
+//!   two notes): the notes, a counter (slot 0), the number of notes (slot 1, shown
 //!   once there are two, with the count again and an inline script), and four `<Form>`s: `create_note` (title, body, pinned),
 //!   `rename`, `done` and `upload` (multipart: caption, attachment);
 //! - `POST /notes?_submit=NAME`, behind the `_csrf` field (403, text/plain, when wrong):
@@ -34,7 +35,9 @@
  */
 export function createNotes(csrfToken) {
   // `withIslands`: set by `GET /notes?islands`, so that the submits' answers have them too.
-  let notes, name, uploaded, withIslands;
+  // `islandsLater`: set by `GET /notes?islands-later`: islands once there are two notes
+  // (a first render without the island script, an answer with it).
+  let notes, name, uploaded, withIslands, islandsLater;
   /** @type {FormRequest[]} */
   const requests = [];
   const reset = () => {
@@ -42,6 +45,7 @@ export function createNotes(csrfToken) {
     name = "Ada";
     uploaded = "";
     withIslands = false;
+    islandsLater = false;
     requests.length = 0;
   };
   reset();
@@ -51,7 +55,7 @@ export function createNotes(csrfToken) {
   // `islands`: an island in each note (\`visible\`, numbered 0.., slot 2 + its number) and
   // one after the list (\`interaction\`, the next number), each counting its effect's runs:
   // the server's render shows 1, a started island 2. A note added before it renumbers it.
-  const render = ({ errors = {}, values = {}, reactive = false, islands = withIslands } = {}) => `<!doctype html>
+  const render = ({ errors = {}, values = {}, reactive = false, islands = withIslands || (islandsLater && notes.length > 1) } = {}) => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="resuma-csrf" content="CSRF_TOKEN"><title>Notes (${notes.length})</title>
 <script nonce="NONCE">window.violations = []; document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective + " " + e.blockedURI));</script></head>
@@ -100,6 +104,7 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
     if (request.method == "GET" && searchParams.has("broken")) return { status: 500, text: "Broken" };
     if (request.method == "GET") {
       withIslands ||= searchParams.has("islands");
+      islandsLater ||= searchParams.has("islands-later");
       return page(200, render({ reactive: searchParams.has("reactive") }));
     }
 

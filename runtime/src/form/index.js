@@ -28,6 +28,9 @@
 //!   state (`__resuma._replaced`, core/state.js);
 //! - the scroll position stays; focus stays where it was, but after a 422, when it goes to
 //!   the submitted form's first `aria-invalid="true"` field;
+//! - islands start: the island script wires those the answer brings (`../island.js`);
+//!   when the page has no island script (its first render had no island) and the answer
+//!   is the submit's redirect target, with islands, that target is navigated to instead;
 //! - the submitted form's fields show the server's values; every other field keeps what
 //!   the user typed (`fields.js`).
 
@@ -89,7 +92,11 @@ export const h0 = async (event) => {
     HTMLFormElement.prototype.submit.call(form);
     return field.remove();
   }
-  apply(new DOMParser().parseFromString(html, "text/html"));
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  // The redirect's target has islands, and this page not the island script that starts
+  // them (its first render had none): it is loaded for real, as without JavaScript.
+  if (target && !self._islands && doc.querySelector("[data-r-island]")) return location.assign(target);
+  apply(doc);
   if (target) history.replaceState(history.state, "", target);
 
   const now = form.isConnected ? form : document.querySelector(`form[data-r-form="${form.getAttribute("data-r-form")}"]`);
