@@ -181,6 +181,14 @@ pub fn gzip_size(text: &str) -> u32 {
         + GZIP_FRAME_BYTES
 }
 
+/// The gzip size of the `<Form>` handler chunk (`runtime/dist/form.min.js`, which the
+/// framework serves as `/_resuma/handler/Form.HASH.js`): what a page with a form fetches
+/// on its first submit, besides its components' chunks.
+pub fn form_chunk_gz_bytes() -> u32 {
+    static SIZE: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *SIZE.get_or_init(|| gzip_size(include_str!("../../runtime/dist/form.min.js")))
+}
+
 /// Typical JSON sizes for values whose initialiser is not a literal.
 const TYPICAL_NUMBER_BYTES: u32 = 4;
 const TYPICAL_STRING_BYTES: u32 = 16;

@@ -185,12 +185,15 @@ fn a_flow_crate_lists_its_routes_and_checks_its_links() {
             .as_u64()
             .unwrap();
     assert!(counter > 100, "{counter}");
-    // The home page renders the counter: its chunk; the others have no handler: 0 B.
+    // The home page renders the counter: its chunk; the about page a `<Form>`: the form
+    // chunk; the post page no handler: 0 B.
+    let form = resuma_analysis::payload::form_chunk_gz_bytes();
+    assert!(form > 1000, "{form}");
     assert_eq!(
         routes,
         [
             format!("\"index.rs\" \"/\" \"index\" {counter}"),
-            "\"about.rs\" \"/about\" \"about\" 0".to_owned(),
+            format!("\"about.rs\" \"/about\" \"about\" {form}"),
             "\"blog/[slug].rs\" \"/blog/{slug}\" \"blog::slug\" 0".to_owned(),
         ]
     );
@@ -220,6 +223,9 @@ fn a_flow_crate_lists_its_routes_and_checks_its_links() {
              `path(slug)`",
         ]
     );
+
+    let about = json["routes"].as_array().unwrap().iter().find(|it| it["file"] == "about.rs");
+    assert_eq!(about.unwrap()["components"], serde_json::json!(["About", "Form"]));
 
     let (_, human, _) = resuma_check(&["flow"]);
     assert!(human.contains("routes (src/pages/;"), "{human}");

@@ -1,14 +1,14 @@
 //! The routes of a Flow crate as `resuma check` lists them: each page file and its URL
 //! pattern, with the JavaScript the page ships: the gzip'd chunks of the components it
 //! renders (its own, its layouts', and every component they call, by name), as the
-//! payload summary measures each component. A page whose components have no handler
-//! ships 0 B.
+//! payload summary measures each component, and the `<Form>` chunk when one of them
+//! renders a form. A page whose components have no handler and no form ships 0 B.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use resuma_analysis::payload::ComponentPayload;
+use resuma_analysis::payload::{form_chunk_gz_bytes, ComponentPayload};
 use resuma_analysis::routes::Route;
 use resuma_lsp::pages::CratePages;
 use serde::Serialize;
@@ -26,9 +26,9 @@ pub(crate) struct RouteJson {
     pub(crate) module: String,
     /// `page`, or `not_found` for a `_404.rs` (its pattern is its folder's).
     pub(crate) kind: &'static str,
-    /// The components the page renders, page first.
+    /// The components the page renders, page first (`Form` for the built-in `<Form>`).
     pub(crate) components: Vec<String>,
-    /// The sum of their chunks, gzip bytes.
+    /// The sum of their chunks, gzip bytes (the `<Form>` chunk's included).
     pub(crate) js_gz_bytes: u32,
 }
 
@@ -74,18 +74,26 @@ fn measure(
         }
         at += 1;
     }
+    // `<Form>` is the framework's unless the crate has a component of that name.
+    let form = !components.iter().any(|(_, it)| it.name == "Form")
+        && used.iter().any(|&idx| components[idx].1.children.iter().any(|it| it == "Form"));
     let mut names = BTreeSet::new();
+    let mut listed: Vec<String> = used
+        .iter()
+        .map(|&idx| components[idx].1.name.clone())
+        .filter(|it| names.insert(it.clone()))
+        .collect();
+    let chunks: u32 = used.iter().map(|&idx| components[idx].1.chunk_gz_bytes).sum();
+    if form {
+        listed.push("Form".to_owned());
+    }
     RouteJson {
         file: route.page.file.clone(),
         pattern: route.pattern.clone(),
         module: route.page.module.clone(),
         kind,
-        components: used
-            .iter()
-            .map(|&idx| components[idx].1.name.clone())
-            .filter(|it| names.insert(it.clone()))
-            .collect(),
-        js_gz_bytes: used.iter().map(|&idx| components[idx].1.chunk_gz_bytes).sum(),
+        components: listed,
+        js_gz_bytes: chunks + if form { form_chunk_gz_bytes() } else { 0 },
     }
 }
 
@@ -101,7 +109,7 @@ pub(crate) fn table(routes: &[RouteJson]) -> String {
     let pattern_width = routes.iter().map(|it| shown(it).len()).max().unwrap_or(0);
     let file_width = routes.iter().map(|it| it.file.len()).max().unwrap_or(0);
     let mut out =
-        String::from("routes (src/pages/; JS: gzip chunks of the components each page renders):\n");
+        String::from("routes (src/pages/; JS: gzip chunks of the components each page renders, and of <Form>):\n");
     for route in routes {
         let _ = writeln!(
             out,
@@ -136,7 +144,7 @@ mod tests {
         ]);
         assert_eq!(
             out,
-            "routes (src/pages/; JS: gzip chunks of the components each page renders):\n  \
+            "routes (src/pages/; JS: gzip chunks of the components each page renders, and of <Form>):\n  \
              /             index.rs             0 B  Home\n  \
              /blog/{slug}  blog/[slug].rs     312 B  Post, Counter\n  \
              / (404)       _404.rs              0 B  NotFound\n"
