@@ -6,10 +6,11 @@
 //! lock (the size hint is a relaxed atomic) and no `View` is held across an await. A page
 //! with scripts gets a fresh CSP nonce, which they carry and its CSP names; a buffered
 //! page makes it when it writes its first script, and one with none makes no nonce and
-//! gets the page policy without nonces (a streamed page always has one). A page with scripts or a
-//! form carries the CSRF token of the client's session, which it starts (`Set-Cookie`)
-//! when the request has none; a buffered page with neither carries no token and starts
-//! no session (a streamed page always does: its head leaves before its body is known).
+//! gets the page policy without nonces (a streamed page always has one). A page with
+//! scripts or a form carries the CSRF token of the client's session, which it starts
+//! (`Set-Cookie`) when the request has none; a buffered page with neither carries no
+//! token and starts no session (a streamed page always does: its head leaves before its
+//! body is known).
 
 use std::cell::Cell;
 use std::fmt;
