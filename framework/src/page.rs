@@ -327,10 +327,9 @@ impl PageRoute {
                 self.document.render_page(body(), &cx, &mut html);
                 form_token_taken()
             });
-            let nonced = html.has_nonce();
-            (html.into_string(), nonced, personal)
+            (html.into_string(), personal)
         });
-        let Some((page, nonced, personal)) = rendered else {
+        let Some((page, personal)) = rendered else {
             return self.finish(error_page(), None, None);
         };
         // Its scripts asked for a nonce the system had no random bytes for.
@@ -348,8 +347,9 @@ impl PageRoute {
         };
         let cookie = if personal { started.take() } else { None };
         // A page that wrote its nonce has scripts needing it: it is this response's alone.
-        let etag =
-            (answer.status == StatusCode::OK && !nonced).then(|| cache::etag(page.as_bytes()));
+        let nonce = nonce.made();
+        let etag = (answer.status == StatusCode::OK && nonce.is_none())
+            .then(|| cache::etag(page.as_bytes()));
         let fresh = etag.as_ref().is_some_and(|etag| cache::not_modified(request, etag));
         let (status, body) = match fresh {
             true => (StatusCode::NOT_MODIFIED, Body::empty()),
@@ -362,7 +362,7 @@ impl PageRoute {
         if let Some(etag) = etag {
             res.headers_mut().insert(header::ETAG, etag);
         }
-        self.finish(res, nonce.made(), cookie)
+        self.finish(res, nonce, cookie)
     }
 
     /// Adds the page's CSP (allowing its `nonce`, if it wrote one) and the `cookie` of a

@@ -14,6 +14,7 @@ use axum::http::{header, HeaderMap, Request, StatusCode};
 use resuma::flow::{FlowApp, FormError, LoadError, Outcome, Pages, Route, SubmitCx, Submitted};
 use resuma::prelude::*;
 use resuma::{Page, ResumaApp};
+use support::caller_page as counter;
 use tower::ServiceExt as _;
 
 struct Answer {
@@ -50,8 +51,6 @@ fn get(path: &str, headers: &[(header::HeaderName, &str)]) -> Request<Body> {
 fn plain() -> View {
     View::new(|h| h.push_static("<h1>Plain</h1><p>No scripts here.</p>"))
 }
-
-use support::caller_page as counter;
 
 /// The session cookie a first answer started, as the browser sends it back.
 fn cookie_of(answer: &Answer) -> String {

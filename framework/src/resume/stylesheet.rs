@@ -3,8 +3,9 @@
 //!
 //! A `<link rel="stylesheet">` to a `'self'` URL is what the page CSP (`style-src 'self'`,
 //! with `'nonce-N'` on a page that has inline scripts) lets through without a nonce, so a
-//! page with no handlers stays without one (and cacheable); the URL changes with the CSS, so the file is served immutable; and
-//! `/_resuma/files` lists it, so `resuma build --static` copies it beside the pages.
+//! page with no handlers stays without one (and cacheable); the URL changes with the CSS,
+//! so the file is served immutable; and `/_resuma/files` lists it, so `resuma build
+//! --static` copies it beside the pages.
 
 use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};

@@ -76,6 +76,14 @@ pub(crate) struct Redis {
 impl Redis {
     /// Starts one on a free port, or `None` (with a message) if `redis-server` is absent.
     pub(crate) fn start() -> Option<Redis> {
+        let mut redis = Redis::new(false)?;
+        redis.resume();
+        Some(redis)
+    }
+
+    /// A stopped server of this test (TLS only with `tls`) in a fresh directory, or
+    /// `None` (with a message) if `redis-server` is absent.
+    fn new(tls: bool) -> Option<Redis> {
         let Some(binary) = find_binary("redis-server") else {
             eprintln!(
                 "SKIPPED: redis-server is not installed (scripts/test.sh installs it: \
@@ -83,37 +91,21 @@ impl Redis {
             );
             return None;
         };
-        let mut redis =
-            Redis { port: free_port(), dir: temp_dir("redis"), binary, child: None, tls: false };
-        redis.resume();
-        Some(redis)
+        let dir = temp_dir(if tls { "redis-tls" } else { "redis" });
+        Some(Redis { port: free_port(), dir, binary, child: None, tls })
     }
 
     /// Starts one that speaks TLS only, its certificate (for `127.0.0.1`) signed by a CA
     /// made here ([`Redis::ca_file`]), or `None` (with a message) if `redis-server` or
     /// `openssl` is absent.
     pub(crate) fn start_tls() -> Option<Redis> {
-        let Some(binary) = find_binary("redis-server") else {
-            eprintln!("SKIPPED: redis-server is not installed (scripts/test.sh installs it)");
-            return None;
-        };
         if find_binary("openssl").is_none() {
             eprintln!("SKIPPED: openssl is not installed (apt-get install -y openssl)");
             return None;
         }
-        let mut redis =
-            Redis { port: free_port(), dir: temp_dir("redis-tls"), binary, child: None, tls: true };
+        let mut redis = Redis::new(true)?;
         make_ca(&redis.dir, "ca");
-        let openssl = |args: &[&str]| {
-            let status = Command::new("openssl")
-                .args(args)
-                .current_dir(&redis.dir)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .expect("openssl runs");
-            assert!(status.success(), "openssl {args:?}");
-        };
+        let openssl = |args: &[&str]| openssl(&redis.dir, args);
         openssl(&[
             "req",
             "-newkey",
@@ -199,16 +191,27 @@ impl Redis {
 
 /// Writes a self-signed CA, `NAME.pem` and `NAME.key`, into `dir`.
 pub(crate) fn make_ca(dir: &Path, name: &str) {
+    let subject = format!("/CN=Resuma test CA {name}");
+    let (key, pem) = (format!("{name}.key"), format!("{name}.pem"));
+    openssl(
+        dir,
+        &[
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", &subject,
+            "-keyout", &key, "-out", &pem,
+        ],
+    );
+}
+
+/// Runs `openssl ARGS` in `dir`, which must succeed.
+fn openssl(dir: &Path, args: &[&str]) {
     let status = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"])
-        .args(["-subj", &format!("/CN=Resuma test CA {name}")])
-        .args(["-keyout", &format!("{name}.key"), "-out", &format!("{name}.pem")])
+        .args(args)
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .expect("openssl runs");
-    assert!(status.success(), "openssl made the CA {name}");
+    assert!(status.success(), "openssl {args:?}");
 }
 
 impl Drop for Redis {

@@ -89,11 +89,10 @@ pub(crate) fn csrf_token() -> Option<String> {
         let scope = it.borrow();
         let scope = scope.as_ref()?;
         let mut token = scope.token.borrow_mut();
-        if let Token::Lazy(_) = &*token {
-            if let Token::Lazy(make) = std::mem::replace(&mut *token, Token::None) {
-                *token = make().map_or(Token::None, Token::Given);
-            }
-        }
+        *token = match std::mem::replace(&mut *token, Token::None) {
+            Token::Lazy(make) => make().map_or(Token::None, Token::Given),
+            made => made,
+        };
         let Token::Given(token) = &*token else {
             return None;
         };
