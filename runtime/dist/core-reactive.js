@@ -218,7 +218,8 @@ var scan2 = (root, fresh) => {
   }
   return [others, elements];
 };
-var resume = async (root = document, island2) => {
+var replayed = /* @__PURE__ */ new Set();
+var resume = async (root = document, island2, again) => {
   root.removeAttribute?.("data-r-island");
   const [pairs, elements] = scan2(root);
   const graph = JSON.parse(document.querySelector('script[type="resuma/graph"]')?.textContent || "[]");
@@ -229,10 +230,12 @@ var resume = async (root = document, island2) => {
   for (const element of elements) collect(element.getAttribute("data-r-a"));
   for (const entry of entries) collect(entry[2]);
   await Promise.all([...names].map(load));
-  for (const [kind, arg, address, deps] of entries) replay(kind, arg, thunk(address), deps);
-  bind(pairs, elements);
-  for (const [kind, , address] of entries) island2 && kind == "e" && guard(thunk(address))();
+  const fresh = entries.filter((entry, id) => !replayed.has(id = JSON.stringify(entry)) && replayed.add(id));
+  for (const [kind, arg, address, deps] of fresh) replay(kind, arg, thunk(address), deps);
+  bind(pairs, elements, again);
+  for (const [kind, , address] of fresh) island2 && kind == "e" && guard(thunk(address))();
 };
+var rebind = () => resume(document, void 0, 1);
 var resolve = (address) => {
   const [, chunk, name, list] = /^([^#]*)#(\w+)\|?(.*)/.exec(address);
   const slots2 = list ? list.split(",").map(Number) : [];
@@ -256,8 +259,11 @@ var watch = (cells2, effect) => {
   for (const it of cells2) it._subscribe(effect);
 };
 var follow = (node, value, write, fresh) => {
-  watch(value.cells, () => node.isConnected ? write(value()) : 1);
-  fresh && write(value());
+  const spec = node._spec;
+  const update = () => write(value());
+  watch(value.cells, () => node.isConnected && node._spec == spec ? update() : 1);
+  fresh && update();
+  return update;
 };
 var replay = (kind, arg, evaluate, deps) => {
   let timer;
@@ -273,26 +279,40 @@ var replay = (kind, arg, evaluate, deps) => {
 var bind = (pairs, elements, fresh) => {
   for (const [open, close] of pairs) {
     const address = open.data.slice(2);
-    if (open.data[0] == "r") follow(open, thunk(address), (text) => writeText(open, close, text), fresh);
-    else block(open, close, address, fresh);
+    if (open._bound) fresh && open._bound();
+    else {
+      open._bound = guard(
+        open.data[0] == "r" ? follow(open, thunk(address), (text) => writeText(open, close, text), fresh) : block(open, close, address, fresh)
+      );
+    }
   }
   for (const element of elements) {
-    for (const binding of element.getAttribute("data-r-a").split(" ")) {
+    const spec = element.getAttribute("data-r-a");
+    if (element._spec == spec) {
+      fresh && element._bound();
+      continue;
+    }
+    element._spec = spec;
+    const updates = [];
+    for (const binding of spec.split(" ")) {
       const [, name, address] = /^([^=]+)=(.*)/.exec(binding);
       let value;
       if (/^\d+$/.test(address)) {
         const it = cell(+address);
         value = Object.assign(() => it.v, { cells: [it] });
       } else value = thunk(address);
-      follow(element, value, (v) => setAttribute(element, name, v), fresh);
+      const update = follow(element, value, (v) => setAttribute(element, name, v), fresh);
+      PROPERTIES.test(name) || updates.push(update);
     }
+    element._bound = guard(() => updates.map((update) => update()));
   }
 };
+var PROPERTIES = /^(value|checked|selected)$/;
 var URL_ATTRIBUTES = /^(href|src|action|formaction|poster|cite|data|background|ping|xlink:href|codebase|manifest)$/i;
 var UNSAFE_URL = /^(javascript|vbscript|data):/i;
 var setAttribute = (element, name, value) => {
   if (Array.isArray(value)) value = value.join("");
-  if (name == "value" || name == "checked" || name == "selected") {
+  if (PROPERTIES.test(name)) {
     value = name == "value" ? String(value ?? "") : !!value;
     if (element[name] !== value) element[name] = value;
   } else if (value === false || value == null) {
@@ -316,9 +336,20 @@ var block = (open, close, address, fresh) => {
     close.parentNode.insertBefore(content, before);
     return nodes;
   };
+  let shown, items, update;
+  const read = () => {
+    shown = open.nextSibling != close;
+    items = [];
+    for (let node = open.nextSibling; key && node != close; node = node.nextSibling) {
+      const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
+      if (slot) {
+        const it = cell(+slot[1]);
+        items.push({ k: key(it.v), c: it, s: node });
+      }
+    }
+  };
   if (!key) {
-    let shown = open.nextSibling != close;
-    const update2 = () => {
+    update = () => {
       if (!open.isConnected) return 1;
       const show2 = !!when(...cells2);
       if (show2 != shown) {
@@ -327,51 +358,46 @@ var block = (open, close, address, fresh) => {
         else while (open.nextSibling != close) open.nextSibling.remove();
       }
     };
-    watch(cells2, update2);
-    fresh && update2();
-    return;
-  }
-  let items = [];
-  for (let node = open.nextSibling; node != close; node = node.nextSibling) {
-    const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
-    if (slot) {
-      const it = cell(+slot[1]);
-      items.push({ k: key(it.v), c: it, s: node });
-    }
-  }
-  const update = () => {
-    if (!open.isConnected) return 1;
-    const old = new Map(items.map((item) => [item.k, item]));
-    const next = cells2[0].v.map((value) => {
-      const k = key(value);
-      const item = old.get(k);
-      if (!item) return { k, v: value };
-      old.delete(k);
-      item.c._force(value);
-      return item;
-    });
-    items.forEach((item, idx) => {
-      item.n = [];
-      for (let node = item.s, end = items[idx + 1]?.s || close; node != end; node = node.nextSibling) item.n.push(node);
-    });
-    for (const item of old.values()) for (const node of item.n) node.remove();
-    for (const item of next) {
-      if (!item.s) {
-        const slot = newSlot(item.v);
-        item.c = cell(slot);
-        item.n = render(`<!--i:${slot}-->` + template(chunk, slots2, slot), close);
-        item.s = item.n[0];
+  } else {
+    update = () => {
+      if (!open.isConnected) return 1;
+      const old = new Map(items.map((item) => [item.k, item]));
+      const next = cells2[0].v.map((value) => {
+        const k = key(value);
+        const item = old.get(k);
+        if (!item) return { k, v: value };
+        old.delete(k);
+        item.c._force(value);
+        return item;
+      });
+      items.forEach((item, idx) => {
+        item.n = [];
+        for (let node = item.s, end = items[idx + 1]?.s || close; node != end; node = node.nextSibling) item.n.push(node);
+      });
+      for (const item of old.values()) for (const node of item.n) node.remove();
+      for (const item of next) {
+        if (!item.s) {
+          const slot = newSlot(item.v);
+          item.c = cell(slot);
+          item.n = render(`<!--i:${slot}-->` + template(chunk, slots2, slot), close);
+          item.s = item.n[0];
+        }
       }
-    }
-    items = next;
-    let at = open.nextSibling;
-    for (const item of items) {
-      if (item.s == at) at = item.n.at(-1).nextSibling;
-      else for (const node of item.n) close.parentNode.insertBefore(node, at);
-    }
+      items = next;
+      let at = open.nextSibling;
+      for (const item of items) {
+        if (item.s == at) at = item.n.at(-1).nextSibling;
+        else for (const node of item.n) close.parentNode.insertBefore(node, at);
+      }
+    };
+  }
+  const refresh = () => {
+    read();
+    update();
   };
-  watch([cells2[0]], update);
-  fresh && update();
+  watch(key ? [cells2[0]] : cells2, update);
+  fresh ? refresh() : read();
+  return refresh;
 };
 
 // src/core/reactive-index.js
@@ -391,6 +417,11 @@ function run2(element, value, event) {
   );
 }
 var island = (element, number) => (bound || (bound = resume())).then(() => resume(element, number));
+var replaced2 = __resuma._replaced;
+__resuma._replaced = () => {
+  replaced2();
+  ready && rebind().catch((error) => showError(document.body, error));
+};
 export {
   island,
   run2 as run

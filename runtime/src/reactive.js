@@ -63,16 +63,22 @@ const scan = (root, fresh) => {
   return [others, elements];
 };
 
+// The graph entries replayed so far (as JSON): a page bound again after a form's answer
+// replays only those the answer brought.
+const replayed = new Set();
+
 /**
- * Binds `root`, once: the page (before the first handler runs or the first island
- * starts), or island number `island` as it starts (its element, whose `data-r-island`
- * then goes). Each takes the graph entries of its island (the page: those of none);
- * every chunk named by a binding is loaded first, so thunks then run synchronously. An
- * island's effects then run, once (docs/resumability.md, "Islands").
+ * Binds `root`: the page (before the first handler runs or the first island starts), or
+ * island number `island` as it starts (its element, whose `data-r-island` then goes), or,
+ * `again`, the page after a form's answer was morphed into it (`rebind`). Each takes the
+ * graph entries of its island (the page: those of none) not replayed yet; every chunk
+ * named by a binding is loaded first, so thunks then run synchronously. An island's
+ * effects then run, once (docs/resumability.md, "Islands").
  * @param {Document | Element} root
  * @param {string} [island]
+ * @param {1} [again]
  */
-export const resume = async (root = document, island) => {
+export const resume = async (root = document, island, again) => {
   root.removeAttribute?.("data-r-island");
   const [pairs, elements] = scan(root);
   const graph = JSON.parse(document.querySelector('script[type="resuma/graph"]')?.textContent || "[]");
@@ -83,10 +89,20 @@ export const resume = async (root = document, island) => {
   for (const element of elements) collect(element.getAttribute("data-r-a"));
   for (const entry of entries) collect(entry[2]);
   await Promise.all([...names].map(load));
-  for (const [kind, arg, address, deps] of entries) replay(kind, arg, thunk(address), deps);
-  bind(pairs, elements);
-  for (const [kind, , address] of entries) island && kind == "e" && guard(thunk(address))();
+  const fresh = entries.filter((entry, id) => !replayed.has((id = JSON.stringify(entry))) && replayed.add(id));
+  for (const [kind, arg, address, deps] of fresh) replay(kind, arg, thunk(address), deps);
+  bind(pairs, elements, again);
+  for (const [kind, , address] of fresh) island && kind == "e" && guard(thunk(address))();
 };
+
+/**
+ * The page after a form's answer was morphed into it (`../form/`, through
+ * `core/reactive-index.js`): the bindings it kept show their cells' values again (the
+ * morph wrote the server's render into them), and those it brought are bound and show
+ * them too. Graph entries new to the page are replayed; their effects do not run (the
+ * server ran them for this render).
+ */
+export const rebind = () => resume(document, undefined, 1);
 
 // `CHUNK#NAME|SLOT,SLOT` → `[export, cells, chunk, slots]`.
 const resolve = (address) => {
@@ -119,10 +135,14 @@ const watch = (cells, effect) => {
 };
 
 // Keeps `node` in step with `value` through `write`; writes now when `fresh`. Once the
-// node has left the page (a removed item), it unsubscribes.
+// node has left the page (a removed item), or was bound anew (a morph changed its
+// `data-r-a`, `_spec`), it unsubscribes. Returns the write, for `rebind`.
 const follow = (node, value, write, fresh) => {
-  watch(value.cells, () => (node.isConnected ? write(value()) : 1));
-  fresh && write(value());
+  const spec = node._spec;
+  const update = () => write(value());
+  watch(value.cells, () => (node.isConnected && node._spec == spec ? update() : 1));
+  fresh && update();
+  return update;
 };
 
 const replay = (kind, arg, evaluate, deps) => {
@@ -141,25 +161,48 @@ const replay = (kind, arg, evaluate, deps) => {
   );
 };
 
-/** Binds comment pairs and elements (`fresh`: just rendered, so write their values now). */
+/**
+ * Binds comment pairs and elements (`fresh`: just rendered, or morphed in, so write their
+ * values now). Each is bound once: it keeps its refresh as `_bound`, which `fresh` calls
+ * instead (an element: while its `data-r-a` is the one it was bound with, `_spec`).
+ */
 const bind = (pairs, elements, fresh) => {
   for (const [open, close] of pairs) {
     const address = open.data.slice(2);
-    if (open.data[0] == "r") follow(open, thunk(address), (text) => writeText(open, close, text), fresh);
-    else block(open, close, address, fresh);
+    if (open._bound) fresh && open._bound();
+    else {
+      open._bound = guard(
+        open.data[0] == "r"
+          ? follow(open, thunk(address), (text) => writeText(open, close, text), fresh)
+          : block(open, close, address, fresh),
+      );
+    }
   }
   for (const element of elements) {
-    for (const binding of element.getAttribute("data-r-a").split(" ")) {
+    const spec = element.getAttribute("data-r-a");
+    if (element._spec == spec) {
+      fresh && element._bound();
+      continue;
+    }
+    element._spec = spec;
+    const updates = [];
+    for (const binding of spec.split(" ")) {
       const [, name, address] = /^([^=]+)=(.*)/.exec(binding);
       let value;
       if (/^\d+$/.test(address)) {
         const it = cell(+address);
         value = Object.assign(() => it.v, { cells: [it] });
       } else value = thunk(address);
-      follow(element, value, (v) => setAttribute(element, name, v), fresh);
+      const update = follow(element, value, (v) => setAttribute(element, name, v), fresh);
+      // A property (`value`, `checked`, `selected`) is not the morph's: it still shows
+      // what this binding or the user last set (`form/morph.js`).
+      PROPERTIES.test(name) || updates.push(update);
     }
+    element._bound = guard(() => updates.map((update) => update()));
   }
 };
+
+const PROPERTIES = /^(value|checked|selected)$/;
 
 // The same rule as the server's `render_url_attr`: a URL attribute that would run script
 // gets an inert value instead. The list is analysis' `URL_ATTRIBUTES` (a Rust test holds
@@ -170,7 +213,7 @@ const UNSAFE_URL = /^(javascript|vbscript|data):/i;
 /** Sets attribute `name` as the server renders a value of that type. */
 const setAttribute = (element, name, value) => {
   if (Array.isArray(value)) value = value.join(""); // a tuple of parts
-  if (name == "value" || name == "checked" || name == "selected") {
+  if (PROPERTIES.test(name)) {
     // The property, which is what the page shows once the user has typed or clicked.
     value = name == "value" ? String(value ?? "") : !!value;
     if (element[name] !== value) element[name] = value;
@@ -186,7 +229,9 @@ const setAttribute = (element, name, value) => {
 };
 
 // A block: `[when, key, template]` from its chunk. With a key, a list over its first
-// cell; without, a `<Show>` whose content is there while `when(...cells)` holds.
+// cell; without, a `<Show>` whose content is there while `when(...cells)` holds. Returns
+// its refresh: what is between its comments is read again (a morph changed it) and made
+// to show the cells' values.
 const block = (open, close, address, fresh) => {
   const [[when, key, template], cells, chunk, slots] = resolve(address);
   const render = (html, before) => {
@@ -198,9 +243,22 @@ const block = (open, close, address, fresh) => {
     close.parentNode.insertBefore(content, before);
     return nodes;
   };
+  let shown, items, update;
+  // What the page shows: whether the content is there; the items in page order,
+  // `{k: key, c: cell, s: its `<!--i:SLOT-->` comment}`.
+  const read = () => {
+    shown = open.nextSibling != close;
+    items = [];
+    for (let node = open.nextSibling; key && node != close; node = node.nextSibling) {
+      const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
+      if (slot) {
+        const it = cell(+slot[1]);
+        items.push({ k: key(it.v), c: it, s: node });
+      }
+    }
+  };
   if (!key) {
-    let shown = open.nextSibling != close;
-    const update = () => {
+    update = () => {
       if (!open.isConnected) return 1;
       const show = !!when(...cells);
       if (show != shown) {
@@ -209,53 +267,47 @@ const block = (open, close, address, fresh) => {
         else while (open.nextSibling != close) open.nextSibling.remove();
       }
     };
-    watch(cells, update);
-    fresh && update();
-    return;
-  }
-  // The items in page order: `{k: key, c: cell, s: its `<!--i:SLOT-->` comment}`.
-  let items = [];
-  for (let node = open.nextSibling; node != close; node = node.nextSibling) {
-    const slot = node.nodeType == 8 && /^i:(\d+)$/.exec(node.data);
-    if (slot) {
-      const it = cell(+slot[1]);
-      items.push({ k: key(it.v), c: it, s: node });
-    }
-  }
-  const update = () => {
-    if (!open.isConnected) return 1;
-    const old = new Map(items.map((item) => [item.k, item]));
-    const next = cells[0].v.map((value) => {
-      const k = key(value);
-      const item = old.get(k);
-      if (!item) return { k, v: value };
-      old.delete(k);
-      // The same key: the item keeps its nodes; its bindings follow its new value.
-      item.c._force(value);
-      return item;
-    });
-    // Each item's nodes, from its comment to the next item's (or the block's end).
-    items.forEach((item, idx) => {
-      item.n = [];
-      for (let node = item.s, end = items[idx + 1]?.s || close; node != end; node = node.nextSibling) item.n.push(node);
-    });
-    for (const item of old.values()) for (const node of item.n) node.remove();
-    for (const item of next) {
-      if (!item.s) {
-        const slot = newSlot(item.v);
-        item.c = cell(slot);
-        item.n = render(`<!--i:${slot}-->` + template(chunk, slots, slot), close);
-        item.s = item.n[0];
+  } else {
+    update = () => {
+      if (!open.isConnected) return 1;
+      const old = new Map(items.map((item) => [item.k, item]));
+      const next = cells[0].v.map((value) => {
+        const k = key(value);
+        const item = old.get(k);
+        if (!item) return { k, v: value };
+        old.delete(k);
+        // The same key: the item keeps its nodes; its bindings follow its new value.
+        item.c._force(value);
+        return item;
+      });
+      // Each item's nodes, from its comment to the next item's (or the block's end).
+      items.forEach((item, idx) => {
+        item.n = [];
+        for (let node = item.s, end = items[idx + 1]?.s || close; node != end; node = node.nextSibling) item.n.push(node);
+      });
+      for (const item of old.values()) for (const node of item.n) node.remove();
+      for (const item of next) {
+        if (!item.s) {
+          const slot = newSlot(item.v);
+          item.c = cell(slot);
+          item.n = render(`<!--i:${slot}-->` + template(chunk, slots, slot), close);
+          item.s = item.n[0];
+        }
       }
-    }
-    items = next;
-    // Into order, moving only what is out of place.
-    let at = open.nextSibling;
-    for (const item of items) {
-      if (item.s == at) at = item.n.at(-1).nextSibling;
-      else for (const node of item.n) close.parentNode.insertBefore(node, at);
-    }
+      items = next;
+      // Into order, moving only what is out of place.
+      let at = open.nextSibling;
+      for (const item of items) {
+        if (item.s == at) at = item.n.at(-1).nextSibling;
+        else for (const node of item.n) close.parentNode.insertBefore(node, at);
+      }
+    };
+  }
+  const refresh = () => {
+    read();
+    update();
   };
-  watch([cells[0]], update);
-  fresh && update();
+  watch(key ? [cells[0]] : cells, update);
+  fresh ? refresh() : read();
+  return refresh;
 };

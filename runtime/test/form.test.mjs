@@ -161,6 +161,53 @@ test("with the reactive core too, a counter keeps its value through the morph an
   });
 });
 
+test("thunks, bound attributes and blocks through a morph: kept ones show their cells again, new ones are bound", async () => {
+  await withNotes("/notes?likes", async (page) => {
+    // Each note's like button: its text, whether it has `data-liked`, and its block's text.
+    const likes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("#notes li")].map((it) => [
+          it.querySelector(".like").textContent,
+          it.querySelector(".like").hasAttribute("data-liked"),
+          it.querySelector(".popular")?.textContent ?? "",
+        ]),
+      );
+    await page.click("#notes li:nth-child(1) .like");
+    await page.click("#notes li:nth-child(1) .like");
+    await waitForText(page, "#notes li:nth-child(1) .like", "♥ 2");
+    assert.deepEqual(await likes(), [["♥ 2", true, "popular: ♥ 2"]]);
+
+    await page.fill("input[name=title]", "Second note");
+    await page.click("#add");
+    await page.waitForFunction(() => document.querySelectorAll("#notes li").length == 2);
+    await assertSameDocument(page);
+    // The server rendered no like; the first note's cell still has 2 (its text, attribute
+    // and block show it again), the second's is new.
+    assert.deepEqual(await likes(), [["♥ 2", true, "popular: ♥ 2"], ["♡ 0", false, ""]]);
+
+    // The second note's button, text, attribute and block, all new to the page, work.
+    await page.click("#notes li:nth-child(2) .like");
+    await waitForText(page, "#notes li:nth-child(2) .like", "♥ 1");
+    assert.deepEqual(await likes(), [["♥ 2", true, "popular: ♥ 2"], ["♥ 1", true, ""]]);
+    await page.click("#notes li:nth-child(2) .like");
+    await waitForText(page, "#notes li:nth-child(2) .popular", "popular: ♥ 2");
+    // The first note's bindings are bound once: one more like is one more, shown once.
+    await page.click("#notes li:nth-child(1) .like");
+    await waitForText(page, "#notes li:nth-child(1) .like", "♥ 3");
+    assert.deepEqual(await likes(), [["♥ 3", true, "popular: ♥ 3"], ["♥ 2", true, "popular: ♥ 2"]]);
+    assert.equal(await page.locator(".popular").count(), 2);
+
+    // A second answer: both kept, nothing bound twice.
+    await page.fill("input[name=title]", "Third note");
+    await page.click("#add");
+    await page.waitForFunction(() => document.querySelectorAll("#notes li").length == 3);
+    assert.deepEqual(await likes(), [["♥ 3", true, "popular: ♥ 3"], ["♥ 2", true, "popular: ♥ 2"], ["♡ 0", false, ""]]);
+    await page.click("#notes li:nth-child(3) .like");
+    await waitForText(page, "#notes li:nth-child(3) .like", "♥ 1");
+    assert.deepEqual(errors(page), []);
+  });
+});
+
 test("islands through a morph: a started one stays started, a new one starts on its trigger, a waiting one with its new number", async () => {
   await withNotes("/notes?islands", async (page) => {
     // Each island's text, and whether it still waits (has `data-r-island`).

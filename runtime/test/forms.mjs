@@ -4,7 +4,7 @@
 //!
 //! - `GET /notes` (`?reactive`: naming the reactive core; `?islands`: with islands, in this
 //!   and every later answer until `reset()`; `?islands-later`: likewise, once there are
-//!   two notes): the notes, a counter (slot 0), the number of notes (slot 1, shown
+//!   two notes; `?likes`: a like button in each note, with the reactive core, likewise): the notes, a counter (slot 0), the number of notes (slot 1, shown
 //!   once there are two, with the count again and an inline script), and four `<Form>`s: `create_note` (title, body, pinned),
 //!   `rename`, `done` and `upload` (multipart: caption, attachment);
 //! - `POST /notes?_submit=NAME`, behind the `_csrf` field (403, text/plain, when wrong):
@@ -37,7 +37,8 @@ export function createNotes(csrfToken) {
   // `withIslands`: set by `GET /notes?islands`, so that the submits' answers have them too.
   // `islandsLater`: set by `GET /notes?islands-later`: islands once there are two notes
   // (a first render without the island script, an answer with it).
-  let notes, name, uploaded, withIslands, islandsLater;
+  // `withLikes`: set by `GET /notes?likes`: a like button in each note (reactive core).
+  let notes, name, uploaded, withIslands, islandsLater, withLikes;
   /** @type {FormRequest[]} */
   const requests = [];
   const reset = () => {
@@ -46,6 +47,7 @@ export function createNotes(csrfToken) {
     uploaded = "";
     withIslands = false;
     islandsLater = false;
+    withLikes = false;
     requests.length = 0;
   };
   reset();
@@ -55,13 +57,15 @@ export function createNotes(csrfToken) {
   // `islands`: an island in each note (\`visible\`, numbered 0.., slot 2 + its number) and
   // one after the list (\`interaction\`, the next number), each counting its effect's runs:
   // the server's render shows 1, a started island 2. A note added before it renumbers it.
-  const render = ({ errors = {}, values = {}, reactive = false, islands = withIslands || (islandsLater && notes.length > 1) } = {}) => `<!doctype html>
+  // `likes`: a like button in each note (slot 2 + its number), counted in a thunk's text
+  // and a bound attribute, with a block shown from two likes (the handler chunk Like).
+  const render = ({ errors = {}, values = {}, reactive = false, islands = withIslands || (islandsLater && notes.length > 1), likes = withLikes } = {}) => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="resuma-csrf" content="CSRF_TOKEN"><title>Notes (${notes.length})</title>
 <script nonce="NONCE">window.violations = []; document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective + " " + e.blockedURI));</script></head>
 <body>
 <button id="count" data-r-on:click="Counter.1f3a9b2c#0|0">Count: <!--r:0-->0<!--/r--></button>
-<ul id="notes">${notes.map((it, n) => `<li>${escape(it)}${islands ? ` ${island("visible", n, "runs")}` : ""}</li>`).join("")}</ul>
+<ul id="notes">${notes.map((it, n) => `<li>${escape(it)}${islands ? ` ${island("visible", n, "runs")}` : ""}${likes ? ` ${like(2 + n)}` : ""}</li>`).join("")}</ul>
 ${islands ? `<p id="hover">${island("interaction", notes.length, "hover runs")}</p>` : ""}
 ${notes.length > 1 ? `<p id="total">Notes: <!--r:1-->${notes.length}<!--/r-->, count: <!--r:0-->0<!--/r--> <button id="bump" data-r-on:click="Counter.1f3a9b2c#0|1">Bump</button><script nonce="NONCE">window.__ran = 1</script></p>` : ""}
 ${form("create_note", `
@@ -74,7 +78,7 @@ ${form("rename", `<label>Name <input name="name" value="${escape(name)}"></label
 ${form("done", `<button id="finish">Finish</button>`)}
 ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <button id="upload">Upload</button>`, ' enctype="multipart/form-data"')}
 <p id="uploaded">${escape(uploaded)}</p>
-<script type="resuma/state" nonce="NONCE">[0,${notes.length}${islands ? ",1".repeat(notes.length + 1) : ""}]</script>${islands ? islandScripts(notes.length + 1) : ""}<script nonce="NONCE">LOADER("/_resuma/${reactive || islands ? "core-reactive" : "core"}.test.js",["click","submit"])</script>
+<script type="resuma/state" nonce="NONCE">[0,${notes.length}${islands ? ",1".repeat(notes.length + 1) : ""}${likes ? ",0".repeat(notes.length) : ""}]</script>${islands ? islandScripts(notes.length + 1) : ""}<script nonce="NONCE">LOADER("/_resuma/${reactive || islands || likes ? "core-reactive" : "core"}.test.js",["click","submit"])</script>
 </body>
 </html>
 `;
@@ -105,6 +109,7 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
     if (request.method == "GET") {
       withIslands ||= searchParams.has("islands");
       islandsLater ||= searchParams.has("islands-later");
+      withLikes ||= searchParams.has("likes");
       return page(200, render({ reactive: searchParams.has("reactive") }));
     }
 
@@ -163,6 +168,10 @@ const form = (name, content, attributes = "") =>
 // Island number `n` as the server renders it, its effect's count (slot 2 + n) at 1.
 const island = (trigger, n, label) =>
   `<span class="island" data-r-island="${trigger} ${n} Tick.6a1d3e90">${label}: <!--r:${2 + n}-->1<!--/r--></span>`;
+
+// A note's like button as the server renders it, for slot `slot` (no like yet).
+const like = (slot) =>
+  `<button class="like" data-r-on:click="Like.7c2e4a10#0|${slot}" data-r-a="data-liked=Like.7c2e4a10#t1|${slot}"><!--r:Like.7c2e4a10#t0|${slot}-->♡ 0<!--/r--></button><!--f:Like.7c2e4a10#b0|${slot}--><!--/f-->`;
 
 // The graph of `count` islands (one effect each, slot 2 + its number) and the island script.
 const islandScripts = (count) =>

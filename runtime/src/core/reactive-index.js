@@ -1,11 +1,13 @@
 //! The reactive core: the core (`index.js`) plus the reactive module (`../reactive.js`),
 //! for pages with bindings beyond text showing a signal, or with islands. The server
 //! names it in the loader call of such pages only. `island(element)` starts an island
-//! (docs/resumability.md, "Islands").
+//! (docs/resumability.md, "Islands"). After a form's answer is morphed into the page, the
+//! bindings it brought are bound and those it kept refreshed (`rebind`), once the text
+//! bound to a signal shows its cell again (`__resuma._replaced`, `state.js`).
 
 import { run as runHandler } from "./run.js";
 import { showError } from "./errors.js";
-import { resume } from "../reactive.js";
+import { resume, rebind } from "../reactive.js";
 
 let bound, ready;
 
@@ -36,3 +38,11 @@ export function run(element, value, event) {
  * @param {string} number its N
  */
 export const island = (element, number) => (bound ||= resume()).then(() => resume(element, number));
+
+// A form's answer is applied by the form chunk's handler, which runs once the page is
+// bound (`ready`); the plain hook (`state.js`) first, so new cells read the new state.
+const replaced = __resuma._replaced;
+__resuma._replaced = () => {
+  replaced();
+  ready && rebind().catch((error) => showError(document.body, error));
+};
