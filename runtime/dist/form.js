@@ -89,7 +89,10 @@ var h0 = async (event) => {
     return field.remove();
   }
   const doc = new DOMParser().parseFromString(html, "text/html");
-  if (target && !self._islands && doc.querySelector("[data-r-island]")) return location.assign(target);
+  const reactive = (it) => [...it.scripts].some((script) => /core-reactive\./.test(script.text));
+  if (target && (!self._islands && doc.querySelector("[data-r-island]") || reactive(doc) && !reactive(document))) {
+    return location.assign(target);
+  }
   apply(doc);
   if (target) history.replaceState(history.state, "", target);
   const now = form.isConnected ? form : document.querySelector(`form[data-r-form="${form.getAttribute("data-r-form")}"]`);

@@ -254,6 +254,29 @@ test("islands new to a page without the island script: the redirect's target is 
   }
 });
 
+test("bindings new to a page with the plain core: the redirect's target, naming the reactive core, is loaded for real, and they work", async () => {
+  const page = await openPage(fixtures.browser, fixtures.server.url + "/notes?likes-later");
+  try {
+    assert.equal(await page.locator(".like").count(), 0, "no like button before the second note");
+    await page.click("#count");
+    await waitForText(page, "#count", "Count: 1");
+    assert.ok(requests(page).some((it) => it.url.endsWith("/_resuma/core.test.js")), "the plain core");
+    await page.fill("input[name=title]", "Second note");
+    await page.click("#add");
+    await page.waitForURL((url) => url.pathname == "/notes" && !url.search);
+    await page.waitForFunction(() => document.querySelectorAll("#notes .like").length == 2);
+    // A second document (the target navigated to), with the reactive core.
+    await page.click("#notes li:nth-child(2) .like");
+    await waitForText(page, "#notes li:nth-child(2) .like", "♥ 1");
+    assert.equal(await page.locator("#notes li:nth-child(2) .like").getAttribute("data-liked"), "");
+    assert.equal(requests(page).filter((it) => it.resourceType == "document").length, 2);
+    assert.equal(submits().length, 1, "sent once");
+    assert.deepEqual(errors(page), []);
+  } finally {
+    await page.close();
+  }
+});
+
 test("a value typed in another form on the page is kept by the morph", async () => {
   await withNotes("/notes", async (page) => {
     await page.fill("input[name=name]", "Grace");

@@ -4,7 +4,8 @@
 //!
 //! - `GET /notes` (`?reactive`: naming the reactive core; `?islands`: with islands, in this
 //!   and every later answer until `reset()`; `?islands-later`: likewise, once there are
-//!   two notes; `?likes`: a like button in each note, with the reactive core, likewise): the notes, a counter (slot 0), the number of notes (slot 1, shown
+//!   two notes; `?likes`: a like button in each note, with the reactive core, likewise;
+//!   `?likes-later`: likewise, once there are two notes): the notes, a counter (slot 0), the number of notes (slot 1, shown
 //!   once there are two, with the count again and an inline script), and four `<Form>`s: `create_note` (title, body, pinned),
 //!   `rename`, `done` and `upload` (multipart: caption, attachment);
 //! - `POST /notes?_submit=NAME`, behind the `_csrf` field (403, text/plain, when wrong):
@@ -38,7 +39,9 @@ export function createNotes(csrfToken) {
   // `islandsLater`: set by `GET /notes?islands-later`: islands once there are two notes
   // (a first render without the island script, an answer with it).
   // `withLikes`: set by `GET /notes?likes`: a like button in each note (reactive core).
-  let notes, name, uploaded, withIslands, islandsLater, withLikes;
+  // `likesLater`: set by `GET /notes?likes-later`: like buttons once there are two notes
+  // (a first render with the plain core, an answer naming the reactive one).
+  let notes, name, uploaded, withIslands, islandsLater, withLikes, likesLater;
   /** @type {FormRequest[]} */
   const requests = [];
   const reset = () => {
@@ -48,6 +51,7 @@ export function createNotes(csrfToken) {
     withIslands = false;
     islandsLater = false;
     withLikes = false;
+    likesLater = false;
     requests.length = 0;
   };
   reset();
@@ -59,7 +63,7 @@ export function createNotes(csrfToken) {
   // the server's render shows 1, a started island 2. A note added before it renumbers it.
   // `likes`: a like button in each note (slot 2 + its number), counted in a thunk's text
   // and a bound attribute, with a block shown from two likes (the handler chunk Like).
-  const render = ({ errors = {}, values = {}, reactive = false, islands = withIslands || (islandsLater && notes.length > 1), likes = withLikes } = {}) => `<!doctype html>
+  const render = ({ errors = {}, values = {}, reactive = false, islands = withIslands || (islandsLater && notes.length > 1), likes = withLikes || (likesLater && notes.length > 1) } = {}) => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="resuma-csrf" content="CSRF_TOKEN"><title>Notes (${notes.length})</title>
 <script nonce="NONCE">window.violations = []; document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective + " " + e.blockedURI));</script></head>
@@ -110,6 +114,7 @@ ${form("upload", `<input name="caption"> <input type="file" name="attachment"> <
       withIslands ||= searchParams.has("islands");
       islandsLater ||= searchParams.has("islands-later");
       withLikes ||= searchParams.has("likes");
+      likesLater ||= searchParams.has("likes-later");
       return page(200, render({ reactive: searchParams.has("reactive") }));
     }
 

@@ -31,6 +31,8 @@
 //! - islands start: the island script wires those the answer brings (`../island.js`);
 //!   when the page has no island script (its first render had no island) and the answer
 //!   is the submit's redirect target, with islands, that target is navigated to instead;
+//!   so it is when the target names the reactive core and this page runs the plain one
+//!   (the reactive core binds what the answer brings, `core/reactive-index.js`);
 //! - the submitted form's fields show the server's values; every other field keeps what
 //!   the user typed (`fields.js`).
 
@@ -94,8 +96,12 @@ export const h0 = async (event) => {
   }
   const doc = new DOMParser().parseFromString(html, "text/html");
   // The redirect's target has islands, and this page not the island script that starts
-  // them (its first render had none): it is loaded for real, as without JavaScript.
-  if (target && !self._islands && doc.querySelector("[data-r-island]")) return location.assign(target);
+  // them (its first render had none), or it needs the reactive core and this page runs
+  // the plain one: it is loaded for real, as without JavaScript.
+  const reactive = (it) => [...it.scripts].some((script) => /core-reactive\./.test(script.text));
+  if (target && ((!self._islands && doc.querySelector("[data-r-island]")) || (reactive(doc) && !reactive(document)))) {
+    return location.assign(target);
+  }
   apply(doc);
   if (target) history.replaceState(history.state, "", target);
 
