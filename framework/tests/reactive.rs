@@ -91,6 +91,41 @@ fn effects_run_once_on_the_server_and_are_recorded_with_their_delay() {
     );
 }
 
+#[server]
+async fn lookup(q: String) -> Vec<String> {
+    vec![q]
+}
+
+#[component]
+fn AsyncEffects() -> View {
+    let q = use_signal(String::from("a"));
+    let results = use_signal(Vec::<String>::new());
+    let runs = use_signal(0);
+    effect!([q], move || async move {
+        runs.update(|n| *n += 1);
+        results.set(lookup(q.get()).await);
+    });
+    debounce!(300, [q], move || async move { results.set(lookup(q.get()).await) });
+    view! { <input value={q} onInput={move |e| q.set(e.value)}/><p>{runs}</p> }
+}
+
+#[test]
+fn async_effects_await_server_fns_in_the_browser_and_do_not_run_on_the_server() {
+    let page = Document::new().to_html(AsyncEffects());
+    let name = chunk_name("AsyncEffects");
+    // Not run while rendering: `runs` and `results` keep their first values.
+    assert!(page.contains(r#"<script type="resuma/state">["a",[],0]</script>"#), "{page}");
+    assert!(
+        page.contains(&format!(
+            r#"<script type="resuma/graph">[["e",0,"{name}#t0|2,1,0",[0]],["d",300,"{name}#t1|1,0",[0]]]</script>"#
+        )),
+        "{page}"
+    );
+    let chunk = chunk_of("AsyncEffects");
+    assert!(chunk.contains(r#"export const t0=async (runs, results, q) =>"#), "{chunk}");
+    assert!(chunk.contains(r#"(await __resuma.action("lookup", [q.get()]))"#), "{chunk}");
+}
+
 #[component]
 fn Todos() -> View {
     let todos = use_signal(vec![(1u32, String::from("a<b"), true), (2, String::from("c"), false)]);

@@ -159,15 +159,17 @@ fn check(check: &Check) -> TokenStream {
             let closure = braced(closure.clone());
             quote_spanned! {*span=> ::resuma::__private::check_handler(#closure); }
         }
-        // `#[server]` puts a marker type of the fn's name implementing `ServerFn` beside it.
-        Check::ServerFn { name, span } => {
-            let name = ident(name, *span);
-            quote_spanned! {*span=>
-                {
-                    fn __resuma_check_server_fn<T: ::resuma::__private::ServerFn + ?Sized>() {}
-                    __resuma_check_server_fn::<#name>();
-                }
-            }
+        Check::ServerFn { name, span } => server_fn_check(name, *span),
+    }
+}
+
+// `#[server]` puts a marker type of the fn's name implementing `ServerFn` beside it.
+fn server_fn_check(name: &str, span: Span) -> TokenStream {
+    let name = ident(name, span);
+    quote_spanned! {span=>
+        {
+            fn __resuma_check_server_fn<T: ::resuma::__private::ServerFn + ?Sized>() {}
+            __resuma_check_server_fn::<#name>();
         }
     }
 }
@@ -287,8 +289,16 @@ fn reactive_call(reactive: &ReactivePlan) -> TokenStream {
     });
     let address = &call.address;
     let closure = code(&call.closure);
+    // An async body is the browser's: the server renders synchronously, so it takes the
+    // closure (type-checked as written) without calling it.
+    let closure = match call.is_async {
+        true => quote_spanned! {span=> || { let _browser_only = #closure; } },
+        false => closure,
+    };
+    let server_fns = call.server_fns.iter().map(|(name, span)| server_fn_check(name, *span));
     // The slots are taken before the body runs: a `move` closure may move a capture.
     let head = quote! {
+        #(#server_fns)*
         let __resuma_captures: &[u32] = &[#(#captures),*];
         let __resuma_deps: &[u32] = &[#(#deps),*];
     };

@@ -247,11 +247,14 @@ var thunk = (address) => {
   evaluate.cells = cells2;
   return evaluate;
 };
+var show2 = (error) => showError(document.body, error);
 var guard = (f) => () => {
   try {
-    return f();
+    const value = f();
+    value instanceof Promise && value.catch(show2);
+    return value;
   } catch (error) {
-    showError(document.body, error);
+    show2(error);
   }
 };
 var watch = (cells2, effect) => {
@@ -279,12 +282,9 @@ var replay = (kind, arg, evaluate, deps) => {
 var bind = (pairs, elements, fresh) => {
   for (const [open, close] of pairs) {
     const address = open.data.slice(2);
-    if (open._bound) fresh && open._bound();
-    else {
-      open._bound = guard(
-        open.data[0] == "r" ? follow(open, thunk(address), (text) => writeText(open, close, text), fresh) : block(open, close, address, fresh)
-      );
-    }
+    open._bound ? fresh && open._bound() : open._bound = guard(
+      open.data[0] == "r" ? follow(open, thunk(address), (text) => writeText(open, close, text), fresh) : block(open, close, address, fresh)
+    );
   }
   for (const element of elements) {
     const spec = element.getAttribute("data-r-a");
@@ -351,10 +351,10 @@ var block = (open, close, address, fresh) => {
   if (!key) {
     update = () => {
       if (!open.isConnected) return 1;
-      const show2 = !!when(...cells2);
-      if (show2 != shown) {
-        shown = show2;
-        if (show2) render(template(chunk, slots2), close);
+      const show3 = !!when(...cells2);
+      if (show3 != shown) {
+        shown = show3;
+        if (show3) render(template(chunk, slots2), close);
         else while (open.nextSibling != close) open.nextSibling.remove();
       }
     };
@@ -420,7 +420,7 @@ var island = (element, number) => (bound || (bound = resume())).then(() => resum
 var replaced2 = __resuma._replaced;
 __resuma._replaced = () => {
   replaced2();
-  ready && rebind().catch((error) => showError(document.body, error));
+  ready && rebind().catch(show2);
 };
 export {
   island,

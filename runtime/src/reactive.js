@@ -119,12 +119,18 @@ const thunk = (address) => {
   return evaluate;
 };
 
-// `f`, with an error shown in the page (like a handler's) rather than thrown.
+/** Shows `error` in the page, as a handler's is (`core/errors.js`). */
+export const show = (error) => showError(document.body, error);
+
+// `f`, with an error shown in the page (like a handler's) rather than thrown; also an
+// async one's (an async `effect!` or `debounce!`, which returns a promise).
 const guard = (f) => () => {
   try {
-    return f();
+    const value = f();
+    value instanceof Promise && value.catch(show);
+    return value;
   } catch (error) {
-    showError(document.body, error);
+    show(error);
   }
 };
 
@@ -169,14 +175,13 @@ const replay = (kind, arg, evaluate, deps) => {
 const bind = (pairs, elements, fresh) => {
   for (const [open, close] of pairs) {
     const address = open.data.slice(2);
-    if (open._bound) fresh && open._bound();
-    else {
-      open._bound = guard(
-        open.data[0] == "r"
-          ? follow(open, thunk(address), (text) => writeText(open, close, text), fresh)
-          : block(open, close, address, fresh),
-      );
-    }
+    open._bound
+      ? fresh && open._bound()
+      : (open._bound = guard(
+          open.data[0] == "r"
+            ? follow(open, thunk(address), (text) => writeText(open, close, text), fresh)
+            : block(open, close, address, fresh),
+        ));
   }
   for (const element of elements) {
     const spec = element.getAttribute("data-r-a");

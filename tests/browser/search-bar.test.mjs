@@ -1,6 +1,7 @@
 // The search bar from the design page in real Chromium against the real Rust server:
 // the input is bound to a signal, the `computed!` count follows Rust's `len()` (UTF-8
-// bytes), `debounce!` fires once after a burst, and each update touches only bound nodes.
+// bytes), `debounce!` fires once after a burst (an async one awaiting a `#[server]` fn),
+// and each update touches only bound nodes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -93,6 +94,26 @@ test("debounce! runs once after a burst of input; computed and bound attributes 
   await waitText(page, "#chars", "0 characters (0 bytes)");
   assert.equal(await input.inputValue(), "", "value={q} writes the input");
   assert.equal(await page.locator("#clear").isDisabled(), true);
+  noErrors(page);
+  await page.close();
+});
+
+test("an async debounce! awaits a #[server] fn once per burst and shows its answer", async () => {
+  const page = await openPage(browser, app.url + "/fruits");
+  const actions = () => requests(page).filter((it) => it.url.includes("/_resuma/action/search"));
+  const input = page.locator("#q");
+  await input.pressSequentially("berry", { delay: 20 });
+  await waitText(page, "#results", "Blackberry, Blueberry, Raspberry, Strawberry");
+  assert.equal(await page.locator("#asked").textContent(), "Asked the server 1 times");
+  await page.waitForTimeout(500);
+  assert.equal(actions().length, 1, "one call per burst");
+  await input.fill("Pe");
+  await waitText(page, "#results", "Grape, Peach, Pear");
+  // No match: the server's empty list.
+  await input.fill("kiwi");
+  await waitText(page, "#results", "");
+  assert.equal(actions().length, 3);
+  assert.ok(actions().every((it) => it.status == 200), "each call answered");
   noErrors(page);
   await page.close();
 });

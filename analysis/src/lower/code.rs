@@ -5,8 +5,10 @@ use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 
 use super::plan::{Code, CodePiece, ReactiveParts, ReactivePlan};
 use super::Lowering;
-use crate::reactive::{missing_dependencies, parse_reactive, uncapturable_captures, ReactiveKind};
-use crate::rs2js::translate_fn;
+use crate::reactive::{
+    find_ident, missing_dependencies, parse_reactive, uncapturable_captures, ReactiveKind,
+};
+use crate::rs2js::{is_async_closure, translate_effect, translate_fn};
 use crate::span::TokenSpan;
 
 /// Groups nested deeper than this are kept as written (the compiler reports what is
@@ -97,18 +99,32 @@ impl Lowering {
         };
         // Views inside the body come first, as they are written before the thunk.
         let closure = self.code_at(call.closure.clone(), depth + 1);
-        let (translated, mut diagnostics) =
-            translate_fn(call.closure.clone(), &self.env, Vec::new());
+        let (translated, mut diagnostics) = match kind {
+            ReactiveKind::Computed => translate_fn(call.closure.clone(), &self.env, Vec::new()),
+            ReactiveKind::Effect | ReactiveKind::Debounce => {
+                translate_effect(call.closure.clone(), &self.env)
+            }
+        };
+        let is_async = is_async_closure(call.closure.clone());
         if let Some(translated) = &translated {
             diagnostics.extend(missing_dependencies(&call, translated, &self.env));
             diagnostics.extend(uncapturable_captures(translated, TokenSpan::single(span)));
         }
         let exported = self.export('t', TokenSpan::single(span), (translated, diagnostics));
-        let (address, captures) = match exported {
+        let (address, captures, server_fns) = match exported {
             Some((name, closure)) => {
-                (format!("#{name}"), closure.captures.into_iter().map(|it| it.name).collect())
+                // Each awaited callee must be a `#[server]` fn, as in a handler.
+                let server_fns = closure
+                    .server_fns
+                    .iter()
+                    .map(|callee| {
+                        (callee.clone(), find_ident(&call.closure, callee).unwrap_or(span))
+                    })
+                    .collect();
+                let captures = closure.captures.into_iter().map(|it| it.name).collect();
+                (format!("#{name}"), captures, server_fns)
             }
-            None => (String::new(), Vec::new()),
+            None => (String::new(), Vec::new(), Vec::new()),
         };
         ReactivePlan {
             kind,
@@ -119,6 +135,8 @@ impl Lowering {
                 deps: call.deps,
                 closure,
                 delay: call.delay,
+                is_async,
+                server_fns,
             }),
         }
     }

@@ -138,6 +138,12 @@ pub struct ReactiveParts {
     pub closure: Code,
     /// `debounce!`'s delay expression.
     pub delay: Option<TokenStream>,
+    /// An async body (`move || async move { … }`, an `effect!` or `debounce!` only): the
+    /// browser awaits it; the server does not run it (it renders synchronously).
+    pub is_async: bool,
+    /// The `#[server]` fns it awaits, each where it is named: the compiler checks that
+    /// each is one (as [`Check::ServerFn`] does for a handler's).
+    pub server_fns: Vec<(String, Span)>,
 }
 
 /// A lowered view: what to write, in order, and the checks that make the compiler

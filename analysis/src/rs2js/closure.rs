@@ -22,6 +22,9 @@ pub(crate) enum Mode {
     Params(Vec<Ty>),
     /// The closure of `Signal::update`: its one parameter is `&mut T`.
     Update(Ty),
+    /// The body of an `effect!` or `debounce!`: no parameters; like a handler, it may be
+    /// async (`move || async move { … }`), to await a `#[server]` fn.
+    Effect,
 }
 
 /// A translated closure.
@@ -71,13 +74,22 @@ impl Tx<'_> {
         mode: Mode,
         ret: Option<Ty>,
     ) -> Option<Fn> {
-        let is_async = closure.asyncness.is_some() || async_body(closure).is_some();
-        if is_async && !matches!(mode, Mode::Handler) {
-            return self.fail(unsupported_expression(
-                span_of(closure),
-                "an async closure inside a handler",
-                Some("only the handler itself can be async: `move |_| async move { … }`"),
-            ));
+        let is_async = is_async_closure(closure);
+        if is_async && !matches!(mode, Mode::Handler | Mode::Effect) {
+            // Nested in the handler or body being translated, or that body itself (a
+            // `computed!`'s, a list's key function).
+            let (what, help) = match self.fn_ctx() {
+                Some(_) => (
+                    "an async closure inside a handler",
+                    "only the handler itself can be async: `move |_| async move { … }`",
+                ),
+                None => (
+                    "an async closure here",
+                    "a computed! returns its value at once, so its body cannot be async: \
+                     set a signal from an async effect! or debounce! (`move || async move { … }`)",
+                ),
+            };
+            return self.fail(unsupported_expression(span_of(closure), what, Some(help)));
         }
         if is_async {
             self.result_awaits = super::server::result_awaits(&closure.body);
@@ -290,6 +302,11 @@ fn mentioned_names(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
             proc_macro2::TokenTree::Punct(_) => {}
         }
     }
+}
+
+/// Whether `closure` is async: `async move || …`, or a body that is an async block.
+pub(crate) fn is_async_closure(closure: &syn::ExprClosure) -> bool {
+    closure.asyncness.is_some() || async_body(closure).is_some()
 }
 
 /// The block of a closure whose body is `async { … }` / `async move { … }`.

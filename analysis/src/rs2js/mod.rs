@@ -104,6 +104,21 @@ pub fn translate_fn(
     translate(tokens, env, Mode::Params(params))
 }
 
+/// Translates the body of an `effect!` or `debounce!` (`move || …`): a closure without
+/// parameters, which may be async to await a `#[server]` fn (`move || async move { … }`).
+pub fn translate_effect(
+    tokens: TokenStream,
+    env: &Env,
+) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
+    translate(tokens, env, Mode::Effect)
+}
+
+/// Whether `tokens` are an async closure (`move || async move { … }`, `async || …`); false
+/// for anything that is no closure.
+pub fn is_async_closure(tokens: TokenStream) -> bool {
+    syn::parse2::<syn::ExprClosure>(tokens).is_ok_and(|closure| closure::is_async_closure(&closure))
+}
+
 /// Translates an expression that the browser re-evaluates when a signal it reads
 /// changes (`{format!("{} chars", len.get())}` in a view) into a thunk: an arrow function
 /// taking one cell per capture and returning the value.

@@ -8,6 +8,12 @@ use expect_test::{expect, Expect};
 use proc_macro2::TokenStream;
 
 use super::{helpers_source, translate_closure, Env, Ty};
+use crate::diagnostics::Diagnostic;
+use crate::span::TokenSpan;
+
+/// A translation entry point: `translate_closure`, `translate_effect`, ….
+pub(super) type Translate =
+    fn(TokenStream, &Env) -> (Option<super::Closure>, Vec<Diagnostic<TokenSpan>>);
 
 /// The scope every test closure sees.
 fn env() -> Env {
@@ -31,8 +37,14 @@ fn env() -> Env {
 /// diagnostic with its span marked under the source.
 #[track_caller]
 pub(super) fn check(src: &str, expect: Expect) {
+    check_with(translate_closure, src, expect);
+}
+
+/// [`check`], translating with `translate` (an `effect!`'s body, a `computed!`'s).
+#[track_caller]
+pub(super) fn check_with(translate: Translate, src: &str, expect: Expect) {
     let tokens = TokenStream::from_str(src).expect("test input lexes");
-    let (closure, diagnostics) = translate_closure(tokens, &env());
+    let (closure, diagnostics) = translate(tokens, &env());
     let mut out = String::new();
     if let Some(closure) = &closure {
         writeln!(out, "{}", closure.js).unwrap();

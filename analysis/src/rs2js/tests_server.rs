@@ -2,7 +2,10 @@
 
 use expect_test::expect;
 
-use super::tests::check;
+use super::tests::{check, check_with};
+use super::{translate_effect, translate_fn, Closure, Env};
+use crate::diagnostics::Diagnostic;
+use crate::span::TokenSpan;
 
 #[test]
 fn awaited_value_is_an_action() {
@@ -147,6 +150,49 @@ fn await_diagnostics() {
             move |_| async move { let f = |x: i32| x; f(1).await; }
                                                       ^^^^^^^^^^ R029 `.await` on `f(…)`, not a server function cannot be translated to JavaScript
               help: await a `#[server]` function called by its name: `NAME(args…).await`
+        "#]],
+    );
+}
+
+// A `computed!`'s body, as lowering translates it.
+fn computed(
+    tokens: proc_macro2::TokenStream,
+    env: &Env,
+) -> (Option<Closure>, Vec<Diagnostic<TokenSpan>>) {
+    translate_fn(tokens, env, Vec::new())
+}
+
+#[test]
+fn an_effect_or_debounce_body_can_await_a_server_fn() {
+    check_with(
+        translate_effect,
+        r#"move || async move { todos.set(search(name.get(), 3).await); }"#,
+        expect![[r#"
+            async (todos, name) => {
+              todos.set((await __resuma.action("search", [name.get(), 3])));
+            }
+            captures: todos: Signal<Vec<String>>, name: Signal<String>
+            server fns: search
+        "#]],
+    );
+    // Not async: a plain arrow, as before.
+    check_with(
+        translate_effect,
+        r#"move || count.set(name.get().len() as i32)"#,
+        expect![[r#"
+            (count, name) => count.set($as64($len(name.get()), 32, true))
+            captures: count: Signal<i32>, name: Signal<String>
+            helpers: $as64 $len $n
+        "#]],
+    );
+    // A computed! returns its value at once.
+    check_with(
+        computed,
+        r#"move || async move { search(name.get(), 3).await }"#,
+        expect![[r#"
+            move || async move { search(name.get(), 3).await }
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ R029 an async closure here cannot be translated to JavaScript
+              help: a computed! returns its value at once, so its body cannot be async: set a signal from an async effect! or debounce! (`move || async move { … }`)
         "#]],
     );
 }

@@ -3,7 +3,8 @@
 //! `len` is a `computed!` signal: the server computes it for the first render, and the
 //! browser recomputes it (translated from the same Rust) each time `q` changes. The
 //! paragraph's `format!` reads it, so it is re-evaluated in the browser too, and only then.
-//! `/debounced` adds a `debounce!` that records each pause in typing.
+//! `/debounced` adds a `debounce!` that records each pause in typing; `/fruits` asks a
+//! `#[server]` fn from an async `debounce!` at each pause.
 
 use resuma::prelude::*;
 
@@ -53,11 +54,68 @@ fn DebouncedSearch() -> View {
     }
 }
 
+const FRUITS: &[&str] = &[
+    "Apple",
+    "Apricot",
+    "Banana",
+    "Blackberry",
+    "Blueberry",
+    "Cherry",
+    "Grape",
+    "Lemon",
+    "Lime",
+    "Mango",
+    "Melon",
+    "Orange",
+    "Peach",
+    "Pear",
+    "Pineapple",
+    "Plum",
+    "Raspberry",
+    "Strawberry",
+];
+
+/// The fruits whose name contains `q` (ignoring case), at most ten.
+#[server(rate = "20/s")]
+async fn search(q: String) -> Vec<String> {
+    let q = q.trim().to_lowercase();
+    FRUITS
+        .iter()
+        .filter(|fruit| fruit.to_lowercase().contains(&q))
+        .take(10)
+        .map(|fruit| fruit.to_string())
+        .collect()
+}
+
+/// A search that asks the server once the typing stops: `debounce!` with an async body
+/// awaiting a `#[server]` fn, in Rust (rs2js translates it; `examples/live-search` does
+/// the same with `js!{}`).
+#[component]
+fn FruitSearch() -> View {
+    let q = use_signal(String::new());
+    let results = use_signal(Vec::<String>::new());
+    let asked = use_signal(0u32);
+    debounce!(300, [q], move || async move {
+        asked.update(|n| *n += 1);
+        results.set(search(q.get()).await);
+    });
+
+    view! {
+        <main>
+            <input id="q" value={q} onInput={move |e| q.set(e.value)} placeholder="Fruit…"/>
+            <p id="asked">"Asked the server " {asked} " times"</p>
+            <p id="results">{results.get().join(", ")}</p>
+            <p role="alert" data-r-error hidden></p>
+        </main>
+    }
+}
+
 fn main() -> std::io::Result<()> {
     resuma::init_tracing();
     ResumaApp::new()
         .title("Search bar · Resuma")
         .page("/", SearchBar)
         .page("/debounced", DebouncedSearch)
+        .page("/fruits", FruitSearch)
         .run()
 }

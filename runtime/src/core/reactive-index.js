@@ -7,7 +7,7 @@
 
 import { run as runHandler } from "./run.js";
 import { showError } from "./errors.js";
-import { resume, rebind } from "../reactive.js";
+import { resume, rebind, show } from "../reactive.js";
 
 let bound, ready;
 
@@ -44,5 +44,5 @@ export const island = (element, number) => (bound ||= resume()).then(() => resum
 const replaced = __resuma._replaced;
 __resuma._replaced = () => {
   replaced();
-  ready && rebind().catch((error) => showError(document.body, error));
+  ready && rebind().catch(show);
 };
