@@ -2,8 +2,32 @@
 //!
 //! Invariant: only items an app writes by name; traits are here so that their methods
 //! resolve in generated and hand-written code alike.
+//!
+//! A page file's load and submit need nothing else:
+//!
+//! ```
+//! use resuma::prelude::*;
+//!
+//! #[derive(serde::Deserialize, garde::Validate)]
+//! pub struct Sign {
+//!     #[garde(length(chars, min = 1, max = 80))]
+//!     pub name: String,
+//! }
+//!
+//! #[load]
+//! pub async fn load(cx: LoadCx) -> Result<Vec<String>, LoadError> {
+//!     let _ = cx.query::<std::collections::HashMap<String, String>>();
+//!     Ok(vec![String::from("Ada")])
+//! }
+//!
+//! #[submit]
+//! pub async fn sign(_cx: SubmitCx, form: Sign) -> Result<Submitted, FormError> {
+//!     Ok(Submitted::redirect(format!("/guestbook?signed={}", form.name.len())))
+//! }
+//! ```
 
-pub use crate::flow::{FlowApp, Form};
+/// Flow's names a page, a load and a submit write (the rest of `resuma::flow` by path).
+pub use crate::flow::{use_form, FlowApp, Form, FormError, LoadCx, LoadError, SubmitCx, Submitted};
 /// The `#[server]` attribute and the `server` module (`server::cookie`, `server::app_state`).
 pub use crate::server;
 pub use crate::{
